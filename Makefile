@@ -1,0 +1,62 @@
+# Assay's commands. `make serve` and `make test` install whatever is missing first
+# (scripts/setup.sh), and contact nothing but the package registries.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TOOLS ?= $(HOME)/.cache/assay
+export PATH := $(HOME)/.cargo/bin:$(TOOLS)/binaryen-132.0.0/node_modules/.bin:$(PATH)
+# trunk checks crates.io for a newer version at start-up unless told not to.
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+TRUNK := trunk --offline
+
+.PHONY: help fetch setup serve dist test test-native test-wasm test-e2e lint size screenshots bench fuzz
+
+help:
+	@echo "make serve        serve the app at http://127.0.0.1:8080 (Hecla sample built in)"
+	@echo "make test         run every test: lint, native, wasm in Chromium, end-to-end"
+	@echo "make dist         build the deployable static site into dist/"
+	@echo "make screenshots  regenerate docs/screenshot.png from headless Chromium"
+	@echo "make bench        native benchmarks of extraction"
+
+setup:
+	scripts/setup.sh build
+
+# Offline trunk passes --offline to cargo, so the registry is read once here.
+fetch:
+	cargo fetch --quiet
+
+serve: setup fetch
+	$(TRUNK) serve --release
+
+dist: setup fetch
+	$(TRUNK) build --release
+
+lint: fetch
+	cargo fmt --check
+	cargo clippy --all-targets --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet -- -D warnings
+
+test-native: fetch
+	cargo test --quiet
+
+test-wasm: fetch
+	cargo test --target wasm32-unknown-unknown --test web
+
+size: dist
+	scripts/size-budget.sh dist
+
+test-e2e: dist
+	cargo test --test e2e -- --include-ignored --test-threads=1
+
+test:
+	scripts/setup.sh test
+	$(MAKE) --no-print-directory lint test-native test-wasm size test-e2e
+
+screenshots: dist
+	scripts/screenshots.sh
+
+bench: fetch
+	cargo run --profile bench-native --quiet -- bench tests/fixtures/*.txt

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Fails when the release site's wasm + JS, gzipped at level 9, exceed the budget.
+# The budget is set from a measurement (see README, "Size budget") with a little headroom.
+set -euo pipefail
+dist=${1:-dist}
+budget_kb=${ASSAY_SIZE_BUDGET_KB:-250}
+total=0
+for f in "$dist"/*.wasm "$dist"/*.js; do
+  [ -e "$f" ] || { echo "size: no $f in $dist — build the site first" >&2; exit 1; }
+  n=$(gzip -9 -c "$f" | wc -c)
+  printf 'size: %-40s %7d bytes raw, %7d gzipped\n' "$(basename "$f")" "$(wc -c <"$f")" "$n"
+  total=$((total + n))
+done
+printf 'size: wasm + JS gzipped = %d bytes (%.1f KB); budget %d KB\n' "$total" "$(awk "BEGIN{print $total/1024}")" "$budget_kb"
+if [ "$total" -gt $((budget_kb * 1024)) ]; then
+  echo "size: over budget" >&2
+  exit 1
+fi

@@ -1,0 +1,2 @@
+//! The `assay` command-line tool (native only).
+fn main() {}

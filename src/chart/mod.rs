@@ -1,0 +1,1 @@
+//! chart (to be filled)

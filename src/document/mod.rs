@@ -1,0 +1,1 @@
+//! document (to be filled)

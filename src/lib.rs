@@ -1,0 +1,19 @@
+//! Assay: read a mining company's earnings release into an exact document model, compute the
+//! metrics an analyst would, check the release against itself, and chart it.
+//!
+//! Data flow: text → [`read`] → [`document::Document`] → [`analyze`] (metrics, checks) →
+//! [`chart`] (specs, SVG) → [`share`] (links). Everything here is pure Rust with no browser
+//! types, so it builds and is tested natively; the Yew shell lives in `app` (wasm only).
+
+pub mod analyze;
+pub mod chart;
+pub mod document;
+pub mod read;
+pub mod share;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+
+/// The Hecla Mining Q3 2007 release (SEC EDGAR Exhibit 99.1), built in as the sample.
+/// Provenance: `tests/fixtures/SOURCES.md`.
+pub const SAMPLE_RELEASE: &str = include_str!("../tests/fixtures/hecla-2007Q3-edgar-ex99-txt.txt");

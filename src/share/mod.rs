@@ -1,0 +1,1 @@
+//! share (to be filled)
