@@ -1,1 +1,393 @@
-//! document (to be filled)
+//! The document model: what a release says, as exact data.
+//!
+//! A [`Document`] holds the release's metadata, its tables (columns with periods, rows with
+//! labels, units, scales and typed values) and its narrative paragraphs, each tied to the source
+//! line it came from. Nothing here reads text; `crate::read` builds documents and later stages
+//! (metrics, checks, charts) only consume them.
+//!
+//! The serde form of `Document` *is* the JSON contract `assay/1` documented in
+//! `docs/schema.md`: values travel as decimal strings (a nil as `"0"`, an absent cell as
+//! `null`) beside the text each cell had as printed, and the typed [`Value`] is rebuilt from
+//! that printed text when a document is read back, so a round trip is lossless.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The schema tag written into every JSON document.
+pub const SCHEMA: &str = "assay/1";
+
+/// One release, read.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Document {
+    pub schema: String,
+    pub source: Source,
+    pub company: Company,
+    /// The headline.
+    pub title: Option<String>,
+    /// The release date.
+    pub date: Option<Date>,
+    /// The period the release reports.
+    pub period: Period,
+    pub tables: Vec<Table>,
+    pub narrative: Vec<Paragraph>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// The JSON contract (`assay/1`), pretty-printed.
+    pub fn to_json(&self) -> String {
+        // Serializing plain data with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads a document back from its JSON form.
+    pub fn from_json(json: &str) -> Result<Document, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+}
+
+/// Where the text came from and how it was decoded.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Source {
+    /// File name, when the caller knows it (the library never sees files).
+    pub name: Option<String>,
+    /// The layout recognised, e.g. `edgar-txt`, `plain-text`, `markdown`, `reuters-brief`.
+    pub format: String,
+    /// `utf-8` or `windows-1252`.
+    pub encoding: String,
+    pub bytes: usize,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Company {
+    pub name: Option<String>,
+    /// Exchange-qualified tickers as printed, e.g. `NYSE:HL`, `TSX:ORV`.
+    pub tickers: Vec<String>,
+}
+
+/// The period a release (or a column) reports.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Period {
+    pub end: Option<Date>,
+    /// Length in months (3, 6, 9, 12); `None` when not stated.
+    pub months: Option<u8>,
+    pub label: Option<String>,
+}
+
+/// A calendar date, written `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// A date if the parts name a real calendar day.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (day >= 1 && day <= days).then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut it = s.splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.parse().ok()?;
+        Date::new(y, m, d)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse_iso(&s).ok_or_else(|| serde::de::Error::custom(format!("bad date {s:?}")))
+    }
+}
+
+/// One table of the release.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Table {
+    /// `t1`, `t2`, … in document order.
+    pub id: String,
+    pub title: Option<String>,
+    /// First source line of the table (its title or header).
+    pub line: usize,
+    /// The scale statement as printed, e.g. "dollars in thousands, except per share amounts".
+    pub scale_note: Option<String>,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+/// A value column: its full stacked header and the period it covers.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Column {
+    /// Header lines joined top to bottom, e.g. "Third Quarter Ended Sept. 30, 2007".
+    pub label: String,
+    pub end: Option<Date>,
+    /// 3, 6, 9 or 12 for a period; `None` for a point in time (a balance sheet date) or when
+    /// the header does not say.
+    pub months: Option<u8>,
+}
+
+/// What a row is in the table's structure.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    /// An ordinary line item.
+    Item,
+    /// A total or subtotal: printed under a rule, or labelled "Total …".
+    Total,
+    /// A heading with no values; later rows name it as their parent.
+    Heading,
+}
+
+/// What a row's numbers measure.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Money in the table's currency (US dollars unless the table says otherwise).
+    #[serde(rename = "USD")]
+    Usd,
+    #[serde(rename = "USD/share")]
+    UsdPerShare,
+    #[serde(rename = "USD/oz")]
+    UsdPerOz,
+    #[serde(rename = "USD/lb")]
+    UsdPerLb,
+    #[serde(rename = "USD/ton")]
+    UsdPerTon,
+    #[serde(rename = "oz")]
+    Oz,
+    #[serde(rename = "tons")]
+    Tons,
+    #[serde(rename = "lbs")]
+    Lbs,
+    #[serde(rename = "oz/ton")]
+    OzPerTon,
+    #[serde(rename = "shares")]
+    Shares,
+    #[serde(rename = "ratio")]
+    Ratio,
+    #[serde(rename = "percent")]
+    Percent,
+}
+
+/// The multiplier that turns a printed value into the real amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    One,
+    Thousands,
+    Millions,
+    Billions,
+}
+
+impl Scale {
+    pub fn factor(self) -> u64 {
+        match self {
+            Scale::One => 1,
+            Scale::Thousands => 1_000,
+            Scale::Millions => 1_000_000,
+            Scale::Billions => 1_000_000_000,
+        }
+    }
+
+    fn from_factor(f: u64) -> Option<Scale> {
+        [Scale::One, Scale::Thousands, Scale::Millions, Scale::Billions]
+            .into_iter()
+            .find(|s| s.factor() == f)
+    }
+}
+
+impl Serialize for Scale {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(self.factor())
+    }
+}
+
+impl<'de> Deserialize<'de> for Scale {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scale, D::Error> {
+        let f = u64::deserialize(d)?;
+        Scale::from_factor(f).ok_or_else(|| serde::de::Error::custom(format!("bad scale {f}")))
+    }
+}
+
+/// One number as printed, typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// An amount with its sign applied: `(4,828)` is -4828.
+    Amount(Decimal),
+    /// A dash in a value column (`--`, `—`, `-`): zero for arithmetic, shown as printed.
+    Nil,
+    /// `46%`, stored as 46.
+    Percent(Decimal),
+    /// `5.3:1`, stored as the antecedent and the consequent.
+    Ratio(Decimal, Decimal),
+    /// `7,600 - 8,500`, `$490 to $510`: one figure, not two.
+    Range(Decimal, Decimal),
+}
+
+impl Value {
+    /// The number arithmetic should use: nil is zero; a range has none.
+    pub fn number(&self) -> Option<Decimal> {
+        match self {
+            Value::Amount(d) | Value::Percent(d) => Some(*d),
+            Value::Nil => Some(Decimal::ZERO),
+            Value::Ratio(a, b) if !b.is_zero() => Some(a / b),
+            Value::Ratio(..) | Value::Range(..) => None,
+        }
+    }
+
+    /// The contract's decimal string: the amount as printed after the sign rule, a nil as
+    /// `"0"`, a ratio as its antecedent (`5.3:1` → `"5.3"`), a range as `"low..high"`.
+    pub fn contract_string(&self) -> String {
+        match self {
+            Value::Amount(d) | Value::Percent(d) => d.to_string(),
+            Value::Nil => "0".to_string(),
+            Value::Ratio(a, b) if *b == Decimal::ONE => a.to_string(),
+            Value::Ratio(a, b) => format!("{a}:{b}"),
+            Value::Range(a, b) => format!("{a}..{b}"),
+        }
+    }
+}
+
+/// A value cell: the typed value and the text it was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub value: Value,
+    /// The cell's text as printed (trimmed), e.g. `$   (5.44)` or `--`.
+    pub printed: String,
+}
+
+/// One table row.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(into = "RowWire", try_from = "RowWire")]
+pub struct Row {
+    /// The label, continuation lines joined, footnote markers removed.
+    pub label: String,
+    /// The upper-case sub-heading the row sits under ("LUCKY FRIDAY UNIT").
+    pub section: Option<String>,
+    /// The heading row it belongs to ("Average cost per ounce of silver produced").
+    pub parent: Option<String>,
+    pub kind: RowKind,
+    pub unit: Option<Unit>,
+    /// The scale that applies to this row (a per-ounce row in a "thousands" table is `One`).
+    pub scale: Scale,
+    /// Source line of the row's values (or of the heading).
+    pub line: usize,
+    /// One per column; `None` is an empty cell.
+    pub cells: Vec<Option<Cell>>,
+}
+
+impl Row {
+    /// The value in column `i`, if printed.
+    pub fn value(&self, i: usize) -> Option<&Value> {
+        self.cells.get(i)?.as_ref().map(|c| &c.value)
+    }
+}
+
+/// The JSON shape of a row: parallel `values` (contract strings) and `printed` arrays.
+#[derive(Serialize, Deserialize)]
+struct RowWire {
+    label: String,
+    section: Option<String>,
+    parent: Option<String>,
+    kind: RowKind,
+    unit: Option<Unit>,
+    scale: Scale,
+    line: usize,
+    values: Vec<Option<String>>,
+    printed: Vec<Option<String>>,
+}
+
+impl From<Row> for RowWire {
+    fn from(r: Row) -> RowWire {
+        let values = r.cells.iter().map(|c| c.as_ref().map(|c| c.value.contract_string())).collect();
+        let printed = r.cells.into_iter().map(|c| c.map(|c| c.printed)).collect();
+        RowWire {
+            label: r.label,
+            section: r.section,
+            parent: r.parent,
+            kind: r.kind,
+            unit: r.unit,
+            scale: r.scale,
+            line: r.line,
+            values,
+            printed,
+        }
+    }
+}
+
+impl TryFrom<RowWire> for Row {
+    type Error = String;
+
+    /// Rebuilds each typed value from its printed text, then insists it agrees with the
+    /// contract string, so an edited or inconsistent file is refused rather than guessed.
+    fn try_from(w: RowWire) -> Result<Row, String> {
+        if w.values.len() != w.printed.len() {
+            return Err(format!("row {:?}: values and printed differ in length", w.label));
+        }
+        let mut cells = Vec::with_capacity(w.values.len());
+        for (v, p) in w.values.iter().zip(w.printed) {
+            let cell = match (v, p) {
+                (None, None) => None,
+                (Some(v), Some(p)) => {
+                    let value = crate::read::number::parse_value(&p)
+                        .ok_or_else(|| format!("row {:?}: cannot read printed {p:?}", w.label))?;
+                    if value.contract_string() != *v {
+                        return Err(format!("row {:?}: {v:?} does not match printed {p:?}", w.label));
+                    }
+                    Some(Cell { value, printed: p })
+                }
+                _ => return Err(format!("row {:?}: a value without its printed text", w.label)),
+            };
+            cells.push(cell);
+        }
+        Ok(Row {
+            label: w.label,
+            section: w.section,
+            parent: w.parent,
+            kind: w.kind,
+            unit: w.unit,
+            scale: w.scale,
+            line: w.line,
+            cells,
+        })
+    }
+}
+
+/// A narrative paragraph, for checks that read claims.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Paragraph {
+    /// First source line.
+    pub line: usize,
+    pub text: String,
+}
+
+/// Something a reader should know about how the text was read.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Warning {
+    pub line: Option<usize>,
+    pub message: String,
+}

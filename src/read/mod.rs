@@ -1,1 +1,154 @@
-//! read (to be filled)
+//! Reading releases: bytes → text → [`Document`].
+//!
+//! The pipeline is: [`decode`] (UTF-8, else Windows-1252; refuse binary and oversize input) →
+//! unwrap the container ([`wrapper`]: EDGAR SGML submissions, Markdown with YAML front
+//! matter, Reuters SGML) into source lines that keep their original line numbers → find
+//! tables ([`fixed`] for fixed-width text and code fences, [`pipe`] for Markdown pipe tables,
+//! [`brief`] for "Shr 1.10 dlrs vs 90 cts" wire briefs) → interpret them with the shared
+//! builder ([`table`]) → metadata and narrative ([`meta`]).
+//!
+//! The library does no I/O; the CLI and the app hand it bytes.
+
+mod brief;
+mod decode;
+mod fixed;
+mod label;
+mod meta;
+pub mod number;
+mod period;
+mod pipe;
+mod table;
+mod units;
+mod wrapper;
+
+use std::fmt;
+
+use crate::document::{Document, Period, Source, Table, Warning, SCHEMA};
+
+use fixed::Line;
+
+/// The largest input read, in bytes (5 MiB). Real releases are under 1 MB; EDGAR submissions
+/// with every exhibit inline reach a few MB.
+pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Why input could not be read at all. `Display` is one sentence for a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    Empty,
+    Binary,
+    TooLarge { bytes: usize },
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Empty => write!(f, "The input is empty; give the text of an earnings release."),
+            ReadError::Binary => write!(
+                f,
+                "The input is not text (it looks like a binary file such as a PDF, image or archive); save the release as plain text, Markdown or HTML and try again."
+            ),
+            ReadError::TooLarge { bytes } => write!(
+                f,
+                "The input is {bytes} bytes, over the {MAX_INPUT_BYTES}-byte limit; give the release document alone rather than a whole filing."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Decodes raw bytes to text (UTF-8, else Windows-1252), refusing empty, binary and
+/// oversize input. `read_document` is this followed by `read_text`.
+pub fn decode_text(input: &[u8]) -> Result<String, ReadError> {
+    decode::decode(input).map(|(text, _)| text)
+}
+
+/// Reads a release from raw bytes.
+pub fn read_document(input: &[u8]) -> Result<Document, ReadError> {
+    let (text, encoding) = decode::decode(input)?;
+    let mut doc = read_text(&text);
+    doc.source.encoding = encoding.to_string();
+    doc.source.bytes = input.len();
+    Ok(doc)
+}
+
+/// Reads a release from text. Never fails: text with no tables is a document with none and a
+/// warning saying so.
+pub fn read_text(text: &str) -> Document {
+    let all: Vec<Line> = text.lines().enumerate().map(|(i, t)| Line { no: i + 1, text: t }).collect();
+    let unwrapped = wrapper::unwrap(text, &all);
+    let mut warnings = unwrapped.warnings;
+    let lines = unwrapped.lines;
+
+    let mut in_table = vec![false; lines.len()];
+    let mut raws: Vec<(usize, table::RawTable)> = Vec::new();
+    if unwrapped.format == wrapper::Format::ReutersBrief {
+        if let Some((raw, first, last)) = brief::read(&lines) {
+            in_table[first..=last].iter_mut().for_each(|b| *b = true);
+            raws.push((first, raw));
+        }
+    } else {
+        for (first, last, found) in pipe::read(&lines).into_iter().chain(
+            wrapper::fenced_or_all(&lines, unwrapped.format)
+                .into_iter()
+                .flat_map(|(from, to)| fixed::read(&lines[from..to]).into_iter().map(move |f| (f.first + from, f.last + from, f.raw))),
+        ) {
+            if in_table[first..=last].iter().any(|&b| b) {
+                continue;
+            }
+            in_table[first..=last].iter_mut().for_each(|b| *b = true);
+            raws.push((first, found));
+        }
+    }
+    raws.sort_by_key(|r| r.0);
+
+    let narrative = meta::paragraphs(&lines, &in_table);
+    let mut company = meta::company(&narrative);
+    if company.name.is_none() {
+        company.name = unwrapped.company.clone();
+    }
+    company.tickers.extend(unwrapped.tickers.iter().filter(|t| !company.tickers.contains(t)).cloned().collect::<Vec<_>>());
+
+    let mut tables: Vec<Table> = Vec::new();
+    for (_, raw) in raws {
+        let ctx = table::Context { company: company.name.as_deref(), previous: tables.last() };
+        let mut t = table::build(raw, &ctx);
+        if t.rows.iter().all(|r| r.cells.iter().all(Option::is_none)) {
+            continue;
+        }
+        t.id = format!("t{}", tables.len() + 1);
+        tables.push(t);
+    }
+    if tables.is_empty() && !unwrapped.html {
+        warnings.push(Warning { line: None, message: "No tables were found in this text.".to_string() });
+    }
+
+    let title = unwrapped.title.clone().or_else(|| meta::headline(&narrative));
+    let date = unwrapped.date.or_else(|| meta::release_date(&narrative));
+    let period = main_period(&tables, meta::period_end(&narrative));
+    Document {
+        schema: SCHEMA.to_string(),
+        source: Source { name: None, format: unwrapped.format.name().to_string(), encoding: "utf-8".to_string(), bytes: text.len() },
+        company,
+        title,
+        date,
+        period,
+        tables,
+        narrative,
+        warnings,
+    }
+}
+
+/// The period the release reports: the stated "period ended" date, with the shortest
+/// column ending then; else the first dated column of the first table.
+fn main_period(tables: &[Table], stated: Option<crate::document::Date>) -> Period {
+    let cols = || tables.iter().flat_map(|t| t.columns.iter());
+    let pick = match stated {
+        Some(end) => cols().filter(|c| c.end == Some(end) && c.months.is_some()).min_by_key(|c| c.months),
+        None => cols().find(|c| c.end.is_some() && c.months.is_some()),
+    };
+    match pick {
+        Some(c) => Period { end: c.end, months: c.months, label: Some(c.label.clone()) },
+        None => Period { end: stated, months: None, label: None },
+    }
+}

@@ -1,0 +1,560 @@
+//! Fixed-width text tables: lines of text → [`RawTable`]s for the shared builder.
+//!
+//! HOW IT WORKS (read this before changing anything)
+//!
+//! 1. Every line is classified on its own: blank, rule (`----`, `====`, EDGAR's `- ----`),
+//!    data (a label followed by value cells), or text. Value cells are found from the right
+//!    end of the line: words that read as values, a lone `$` joining the number after it, a
+//!    range joining `7,600 - 8,500`. The leftmost cell must stand two spaces clear of the label
+//!    (or start with `$`), otherwise it is part of the label: that keeps prose such as
+//!    "2,882 and 3,366" and markers such as "Mina Isidora (5)" out of the columns.
+//! 2. Data lines are grouped into tables. A table ends at a prose line (a long run of words
+//!    with single spaces), at two blank lines, or where a row of years starts a new header.
+//! 3. Columns come from the layout, never from splitting on spaces: the rows with the most
+//!    cells give each column's extent (union of their cell spans); every other cell goes to
+//!    the column it overlaps, or the nearest one. A cell left of the first column is label
+//!    text ("(2)" on a continuation line).
+//! 4. Above the first row, header lines are those whose text sits over the columns; their
+//!    pieces are cut at the gaps between columns, so "Sept. 30, Sept. 30," becomes two
+//!    headers while "Third Quarter Ended" spans two columns. Lines above the header are the
+//!    title and scale statement.
+//!
+//! TRAPS: labels and values can be glued ("expenses$   28,043"); a footnote marker "(2)" is
+//! also a valid negative number; centred titles may start exactly where the first column
+//! does; a year row ("HIGHLIGHTS  2007  2006") looks like data. Columns are counted in chars,
+//! not bytes, because releases contain "—" and "á".
+
+use super::number::{is_currency_sign, is_year, parse_value};
+use super::table::{RawLine, RawTable};
+
+/// One source line: its 1-based number in the original input and its text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Line<'a> {
+    pub no: usize,
+    pub text: &'a str,
+}
+
+/// A maximal run of non-space characters, with char columns.
+#[derive(Clone, Copy, Debug)]
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// A value cell found on a line: char columns and printed text.
+#[derive(Clone, Debug)]
+struct Span {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+enum Class<'a> {
+    Blank,
+    Rule { double: bool, start: usize },
+    Data { indent: usize, cells: Vec<Span>, words: Vec<Word<'a>> },
+    Text { indent: usize, words: Vec<Word<'a>> },
+}
+
+/// A table found in the lines, with the index range of lines it covers.
+pub(crate) struct Found {
+    pub raw: RawTable,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Finds every fixed-width table in `lines`.
+pub(crate) fn read(lines: &[Line]) -> Vec<Found> {
+    let classes: Vec<Class> = lines.iter().map(|l| classify(l.text)).collect();
+    let prose = prose_lines(lines, &classes);
+    let mut found = Vec::new();
+    let mut floor = 0; // first line index a new table may use
+    for (start, end) in clusters(&classes, &prose) {
+        if let Some(f) = build(lines, &classes, &prose, floor, start, end) {
+            floor = f.last + 1;
+            found.push(f);
+        }
+    }
+    found
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut col = 0;
+    let mut cur: Option<(usize, usize)> = None; // (start col, start byte)
+    for (b, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some((s, sb)) = cur.take() {
+                out.push(Word { start: s, end: col, text: &text[sb..b] });
+            }
+        } else if cur.is_none() {
+            cur = Some((col, b));
+        }
+        col += 1;
+    }
+    if let Some((s, sb)) = cur {
+        out.push(Word { start: s, end: col, text: &text[sb..] });
+    }
+    out
+}
+
+fn classify(text: &str) -> Class<'_> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Class::Blank;
+    }
+    let dashes = t.chars().filter(|&c| c == '-' || c == '=' || c == '_').count();
+    if dashes >= 3 && t.chars().all(|c| c == '-' || c == '=' || c == '_' || c == ' ') {
+        let double = t.chars().filter(|&c| c == '=').count() * 2 > dashes;
+        let start = text.chars().take_while(|c| c.is_whitespace()).count();
+        return Class::Rule { double, start };
+    }
+    let ws = words(text);
+    let indent = ws.first().map_or(0, |w| w.start);
+    let cells = cells(text, &ws);
+    if cells.is_empty() {
+        Class::Text { indent, words: ws }
+    } else {
+        Class::Data { indent, cells, words: ws }
+    }
+}
+
+/// Value cells from the right end of a line (step 1 of the module header).
+fn cells(text: &str, ws: &[Word]) -> Vec<Span> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let slice = |s: usize, e: usize| -> String {
+        let b0 = chars.get(s).map_or(text.len(), |c| c.0);
+        let b1 = chars.get(e).map_or(text.len(), |c| c.0);
+        text[b0..b1].to_string()
+    };
+    let mut out: Vec<Span> = Vec::new();
+    let mut i = ws.len();
+    while i > 0 {
+        let w = ws[i - 1];
+        let mut span = None;
+        if i >= 3 && matches!(ws[i - 2].text, "-" | "--" | "–" | "—" | "to") && ws[i - 1].start - ws[i - 2].end <= 2 && ws[i - 2].start - ws[i - 3].end <= 2 {
+            let s = slice(ws[i - 3].start, w.end);
+            if matches!(parse_value(&s), Some(crate::document::Value::Range(..))) {
+                span = Some((ws[i - 3].start, 3));
+            }
+        }
+        if span.is_none() && parse_value(w.text).is_some() {
+            span = Some((w.start, 1));
+        }
+        let Some((mut start, used)) = span else {
+            // "expenses$" glued to the label: the `$` opens the cell already taken.
+            if let (Some(first), Some(pos)) = (out.last_mut(), w.text.rfind('$')) {
+                if pos + 1 == w.text.len() && pos > 0 {
+                    let dollar_col = w.end - 1;
+                    first.start = dollar_col;
+                    first.text = slice(dollar_col, first.end);
+                }
+            }
+            break;
+        };
+        i -= used;
+        if i > 0 && is_currency_sign(ws[i - 1].text) {
+            start = ws[i - 1].start;
+            i -= 1;
+        }
+        out.push(Span { start, end: w.end, text: slice(start, w.end) });
+    }
+    out.reverse();
+    // The leftmost cell must stand clear of its label (see module header).
+    while let Some(first) = out.first() {
+        let label_end = ws.iter().take_while(|w| w.end <= first.start).last().map(|w| w.end);
+        let glued_dollar = label_end == Some(first.start);
+        match label_end {
+            Some(e) if first.start - e < 2 && !glued_dollar => {
+                out.remove(0);
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+fn is_year_row(c: &Class) -> bool {
+    match c {
+        Class::Data { cells, .. } => cells.iter().all(|s| is_year(&s.text)),
+        _ => false,
+    }
+}
+
+/// A long line of single-spaced words (not a scale statement).
+fn is_long_text(c: &Class, text: &str) -> bool {
+    let Class::Text { words, .. } = c else { return false };
+    if words.len() < 8 || (text.trim_start().starts_with('(') && super::units::is_scale_note(text)) {
+        return false;
+    }
+    let span = words.last().map_or(0, |w| w.end) - words[0].start;
+    let gaps_single = words.windows(2).filter(|p| p[1].start - p[0].end == 1).count();
+    span >= 50 && gaps_single * 10 >= (words.len() - 1) * 9
+}
+
+/// Which lines are paragraph text, which no table contains: long single-spaced lines that
+/// have a long neighbour, end a sentence or open a footnote (a lone long line is more likely
+/// a centred title), and the short last line of such a paragraph.
+fn prose_lines(lines: &[Line], classes: &[Class]) -> Vec<bool> {
+    let long: Vec<bool> = classes.iter().zip(lines).map(|(c, l)| is_long_text(c, l.text)).collect();
+    let mut prose = vec![false; lines.len()];
+    for i in 0..lines.len() {
+        let t = lines[i].text.trim();
+        let marker = t.starts_with('(') && t[1..].split(')').next().is_some_and(|m| m.len() <= 2 && m.bytes().all(|b| b.is_ascii_digit()))
+            || t.starts_with('*');
+        let neighbour = (i > 0 && long[i - 1]) || long.get(i + 1).copied().unwrap_or(false);
+        prose[i] = long[i] && (neighbour || t.ends_with('.') || marker);
+        if !prose[i] && i > 0 && prose[i - 1] && matches!(classes[i], Class::Text { .. }) {
+            prose[i] = true;
+        }
+    }
+    prose
+}
+
+/// Step 2: (first, last) line indices of runs of data lines that form one table.
+fn clusters(classes: &[Class], prose: &[bool]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize, bool)> = None; // first, last data, has body rows
+    let mut blanks = 0;
+    // Longest run of blank lines since the last data line, and whether a header-like line
+    // followed it: two blank lines then a new header start a new table; two blank lines alone
+    // can sit inside one (between sections).
+    let mut gap = 0;
+    let mut header_after_gap = false;
+    for (i, c) in classes.iter().enumerate() {
+        match c {
+            Class::Blank => {
+                blanks += 1;
+                gap = gap.max(blanks);
+                if blanks >= 3 {
+                    if let Some((s, e, _)) = open.take() {
+                        out.push((s, e));
+                    }
+                }
+            }
+            Class::Rule { .. } => blanks = 0,
+            Class::Text { words, .. } => {
+                blanks = 0;
+                if gap >= 2 && chunks(words).len() >= 2 && header_words(&join(words)) {
+                    header_after_gap = true;
+                }
+                if prose[i] {
+                    if let Some((s, e, _)) = open.take() {
+                        out.push((s, e));
+                    }
+                }
+            }
+            Class::Data { .. } => {
+                blanks = 0;
+                let year = is_year_row(c);
+                let new_header = header_after_gap;
+                gap = 0;
+                header_after_gap = false;
+                match &mut open {
+                    Some((s, e, body)) if !(year && *body) && !new_header => {
+                        *e = i;
+                        *body |= !year;
+                        let _ = s;
+                    }
+                    _ => {
+                        if let Some((s, e, _)) = open.take() {
+                            out.push((s, e));
+                        }
+                        open = Some((i, i, !year));
+                    }
+                }
+            }
+        }
+    }
+    if let Some((s, e, _)) = open {
+        out.push((s, e));
+    }
+    out
+}
+
+/// A column's horizontal extent, in chars.
+#[derive(Clone, Copy, Debug)]
+struct Band {
+    start: usize,
+    end: usize,
+}
+
+fn overlap(a: (usize, usize), b: Band) -> usize {
+    a.1.min(b.end).saturating_sub(a.0.max(b.start))
+}
+
+fn distance(a: (usize, usize), b: Band) -> usize {
+    if a.1 <= b.start {
+        b.start - a.1
+    } else {
+        a.0.saturating_sub(b.end)
+    }
+}
+
+/// Step 3: the column extents, from the rows with the most cells.
+fn bands(rows: &[&Vec<Span>]) -> Vec<Band> {
+    let n = rows.len();
+    let threshold = n.div_ceil(5).max(1);
+    let max = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    let k = (1..=max).rev().find(|&k| rows.iter().filter(|r| r.len() == k).count() >= threshold).unwrap_or(max);
+    let mut out: Vec<Band> = Vec::new();
+    for r in rows.iter().filter(|r| r.len() == k) {
+        for (j, s) in r.iter().enumerate() {
+            match out.get_mut(j) {
+                Some(b) => {
+                    b.start = b.start.min(s.start);
+                    b.end = b.end.max(s.end);
+                }
+                None => out.push(Band { start: s.start, end: s.end }),
+            }
+        }
+    }
+    out
+}
+
+/// Places a row's cells into columns, keeping their order; cells left of every column are
+/// returned as label text instead.
+fn place(cells: &[Span], bands: &[Band]) -> (Vec<Option<String>>, Option<usize>) {
+    let mut slots: Vec<Option<String>> = vec![None; bands.len()];
+    let mut label_until = None;
+    let mut next = 0;
+    for s in cells {
+        let sp = (s.start, s.end);
+        let best = (0..bands.len())
+            .max_by_key(|&j| (overlap(sp, bands[j]), std::cmp::Reverse(distance(sp, bands[j]))));
+        let Some(mut j) = best else { break };
+        if overlap(sp, bands[j]) == 0 && j == 0 && s.end <= bands[0].start {
+            label_until = Some(s.end);
+            continue;
+        }
+        if j < next {
+            j = next;
+        }
+        if j >= bands.len() {
+            break;
+        }
+        slots[j] = Some(s.text.trim().to_string());
+        next = j + 1;
+    }
+    (slots, label_until)
+}
+
+/// Words grouped into chunks separated by two or more spaces.
+fn chunks<'a>(ws: &[Word<'a>]) -> Vec<Vec<Word<'a>>> {
+    let mut out: Vec<Vec<Word>> = Vec::new();
+    for w in ws {
+        match out.last_mut() {
+            Some(c) if w.start - c.last().map_or(0, |l| l.end) < 2 => c.push(*w),
+            _ => out.push(vec![*w]),
+        }
+    }
+    out
+}
+
+fn join(ws: &[Word]) -> String {
+    ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" ")
+}
+
+fn span_of(ws: &[Word]) -> (usize, usize) {
+    (ws.first().map_or(0, |w| w.start), ws.last().map_or(0, |w| w.end))
+}
+
+/// Words that mark a single header piece as a column header rather than a title.
+fn header_words(text: &str) -> bool {
+    let l = text.to_ascii_lowercase();
+    l.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        is_year(w)
+            || matches!(
+                w,
+                "ended" | "ending" | "months" | "month" | "quarter" | "year" | "years" | "weeks" | "fiscal" | "q1" | "q2" | "q3" | "q4"
+                    | "range" | "actual" | "budget" | "guidance" | "change" | "total" | "as" | "at"
+                    | "jan" | "feb" | "mar" | "apr" | "may" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+                    | "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+            )
+            || (w.starts_with("fy") && w[2..].bytes().all(|b| b.is_ascii_digit()))
+    }) || l.contains('%')
+}
+
+/// Step 4: is this line (at `i`) a column header line over `bands`?
+fn is_header(classes: &[Class], i: usize, bands: &[Band]) -> bool {
+    let value_start = bands[0].start;
+    let ws = match &classes[i] {
+        c @ Class::Data { .. } if is_year_row(c) => return true,
+        Class::Text { words, .. } | Class::Data { words, .. } => words,
+        _ => return false,
+    };
+    let cs = chunks(ws);
+    let (label, value): (Vec<_>, Vec<_>) = cs.iter().partition(|c| c[0].start + 2 < value_start);
+    if value.is_empty() || label.iter().any(|c| span_of(c).1 > value_start + 1) {
+        return false;
+    }
+    if value.len() >= 2 {
+        return true;
+    }
+    let piece = value[0];
+    let underlined = matches!(classes.get(i + 1), Some(Class::Rule { start, .. }) if *start + 2 >= value_start);
+    underlined || header_words(&join(piece))
+}
+
+fn build(lines: &[Line], classes: &[Class], prose: &[bool], floor: usize, start: usize, end: usize) -> Option<Found> {
+    // Leading year rows are header, not body.
+    let body_start = (start..=end).find(|&i| matches!(classes[i], Class::Data { .. }) && !is_year_row(&classes[i]))?;
+    let rows: Vec<&Vec<Span>> = (body_start..=end)
+        .filter_map(|i| match &classes[i] {
+            Class::Data { cells, .. } => Some(cells),
+            _ => None,
+        })
+        .collect();
+    if rows.len() < 2 {
+        return None;
+    }
+    let bands = bands(&rows);
+    if bands.is_empty() {
+        return None;
+    }
+    // The zone above the first row: header, title, leading labels.
+    let mut top = start;
+    let mut blanks = 0;
+    while top > floor {
+        let c = &classes[top - 1];
+        match c {
+            Class::Blank => {
+                blanks += 1;
+                if blanks >= 2 {
+                    break;
+                }
+            }
+            Class::Text { .. } if prose[top - 1] => break,
+            Class::Data { .. } if !is_year_row(c) => break,
+            _ => blanks = 0,
+        }
+        top -= 1;
+    }
+    while top < start && matches!(classes[top], Class::Blank) {
+        top += 1;
+    }
+    let header_idx: Vec<usize> = (top..body_start).filter(|&i| is_header(classes, i, &bands)).collect();
+    let (title_end, body_from) = match (header_idx.first(), header_idx.last()) {
+        (Some(&f), Some(&l)) => (f, l + 1),
+        _ => {
+            let last_blank = (top..start).rev().find(|&i| matches!(classes[i], Class::Blank));
+            let from = last_blank.map_or(top, |b| b + 1);
+            (from, from)
+        }
+    };
+    let mut raw = RawTable { line: lines[top].no, width: bands.len(), ..RawTable::default() };
+    raw.title_lines = (top..title_end)
+        .filter(|&i| matches!(classes[i], Class::Text { .. } | Class::Data { .. }))
+        .map(|i| lines[i].text.trim().to_string())
+        .collect();
+    let mut headers: Vec<Vec<String>> = vec![Vec::new(); bands.len()];
+    for &i in &header_idx {
+        header_pieces(classes, i, &bands, &mut headers, &mut raw.stub);
+    }
+    if header_idx.is_empty() {
+        headers.clear();
+    }
+    raw.headers = headers;
+    // Trailing rules under the last row belong to the table.
+    let mut last = end;
+    while matches!(classes.get(last + 1), Some(Class::Rule { .. })) {
+        last += 1;
+    }
+    raw.body = body_lines(lines, classes, body_from, last, &bands);
+    Some(Found { raw, first: top, last })
+}
+
+/// Cuts a header line into pieces at the gaps between columns and files each piece under
+/// the columns it covers (or in the top-left stub).
+fn header_pieces(classes: &[Class], i: usize, bands: &[Band], headers: &mut [Vec<String>], stub: &mut Vec<String>) {
+    let value_start = bands[0].start;
+    let ws = match &classes[i] {
+        Class::Text { words, .. } | Class::Data { words, .. } => words,
+        _ => return,
+    };
+    let in_gap = |col: usize| !bands.iter().any(|b| col >= b.start && col < b.end);
+    for chunk in chunks(ws) {
+        let mut pieces: Vec<Vec<Word>> = vec![vec![chunk[0]]];
+        for w in &chunk[1..] {
+            let prev_end = pieces.last().and_then(|p| p.last()).map_or(0, |p| p.end);
+            if (prev_end..w.start).all(in_gap) {
+                pieces.push(vec![*w]);
+            } else if let Some(p) = pieces.last_mut() {
+                p.push(*w);
+            }
+        }
+        // Cut only where the pieces are alike ("Sept. 30, | Sept. 30,", "2007 | 2006"): a
+        // phrase such as "Three Months Ended" spans its columns whatever the gaps.
+        if pieces.len() > 1 && !alike(&pieces) {
+            pieces = vec![chunk.clone()];
+        }
+        for p in pieces {
+            let sp = span_of(&p);
+            if sp.1 <= value_start || sp.0 + 2 < value_start && sp.1 <= value_start + 1 {
+                stub.push(join(&p));
+                continue;
+            }
+            let covered: Vec<usize> = (0..bands.len()).filter(|&j| overlap(sp, bands[j]) > 0).collect();
+            let targets = if covered.is_empty() {
+                (0..bands.len()).min_by_key(|&j| distance(sp, bands[j])).into_iter().collect()
+            } else {
+                covered
+            };
+            let text = join(&p);
+            for j in targets {
+                headers[j].push(text.clone());
+            }
+        }
+    }
+}
+
+fn alike(pieces: &[Vec<Word>]) -> bool {
+    let texts: Vec<String> = pieces.iter().map(|p| join(p)).collect();
+    let has_year = |t: &String| t.split(|c: char| !c.is_ascii_digit()).any(is_year);
+    texts.iter().all(|t| *t == texts[0]) || texts.iter().all(has_year) || texts.iter().all(|t| super::period::find_date(t).is_some())
+}
+
+/// Body lines → raw lines: rules, sections framed by full-width rules, rows.
+fn body_lines(lines: &[Line], classes: &[Class], from: usize, to: usize, bands: &[Band]) -> Vec<RawLine> {
+    let value_start = bands[0].start;
+    let full = |i: usize| matches!(classes.get(i), Some(Class::Rule { start, .. }) if *start + 2 < value_start);
+    let mut out = Vec::new();
+    let mut i = from;
+    while i <= to {
+        match &classes[i] {
+            Class::Blank => out.push(RawLine::Blank),
+            Class::Rule { double, .. } => {
+                // A heading framed by two full-width rules is a section.
+                if full(i) {
+                    let close = (i + 1..=to.min(i + 4)).find(|&k| !matches!(classes[k], Class::Text { .. }));
+                    if let Some(k) = close.filter(|&k| k > i + 1 && full(k)) {
+                        let text: Vec<&str> = (i + 1..k).map(|j| lines[j].text.trim()).collect();
+                        out.push(RawLine::Section { text: text.join(" ") });
+                        i = k + 1;
+                        continue;
+                    }
+                }
+                out.push(RawLine::Rule { double: *double, full: full(i) });
+            }
+            Class::Text { indent, .. } => {
+                let t = lines[i].text.trim();
+                let caps = t.chars().any(|c| c.is_alphabetic()) && !t.chars().any(|c| c.is_lowercase());
+                if caps && !t.ends_with(':') && t.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                    out.push(RawLine::Section { text: t.to_string() });
+                } else {
+                    out.push(RawLine::Row { line: lines[i].no, indent: *indent, label: t.to_string(), cells: Vec::new() });
+                }
+            }
+            Class::Data { indent, cells, .. } => {
+                let (slots, _) = place(cells, bands);
+                let first_cell = cells.iter().find(|s| !(s.end <= bands[0].start && overlap((s.start, s.end), bands[0]) == 0));
+                let label_end_col = first_cell.map_or(usize::MAX, |s| s.start);
+                let label: String = lines[i].text.chars().take(label_end_col).collect();
+                out.push(RawLine::Row { line: lines[i].no, indent: *indent, label: label.trim().to_string(), cells: slots });
+            }
+        }
+        i += 1;
+    }
+    out
+}

@@ -1,0 +1,103 @@
+//! Row labels and title lines: joining, cleaning, footnote markers, and the hanging-indent
+//! rule that tells a label's continuation line from the next row.
+
+/// Collapses whitespace, removes footnote markers ("(1)", "(*)", a trailing "*") and a
+/// heading's trailing colon: "Silver operations (1)" → "Silver operations".
+pub(crate) fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        let w = strip_markers(w);
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    while out.ends_with(':') || out.ends_with('$') || out.ends_with('*') {
+        out.pop();
+        let t = out.trim_end().len();
+        out.truncate(t);
+    }
+    out
+}
+
+/// Drops footnote markers glued to or forming a word: "(1)", "GAAP)(1)", "earnings(*)", "(1):".
+fn strip_markers(mut w: &str) -> &str {
+    loop {
+        let trimmed = w.strip_suffix(':').unwrap_or(w);
+        let Some(open) = trimmed.rfind('(') else { return w };
+        let inner = &trimmed[open + 1..];
+        let Some(inner) = inner.strip_suffix(')') else { return w };
+        if is_marker(inner) {
+            let colon = if trimmed.len() != w.len() { ":" } else { "" };
+            let rest = &w[..open];
+            if colon.is_empty() || rest.is_empty() {
+                w = rest;
+            } else {
+                return rest;
+            }
+        } else {
+            return w;
+        }
+    }
+}
+
+/// "1", "12", "*", "a": what releases put in parentheses to point at a footnote.
+fn is_marker(s: &str) -> bool {
+    (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+        || s == "*"
+        || s == "**"
+        || (s.len() == 1 && s.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// Removes one pair of enclosing parentheses: "(dollars in thousands)" → "dollars in thousands".
+pub(crate) fn strip_parens(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = s.trim();
+    let t = t.strip_prefix('(').unwrap_or(t);
+    let t = t.strip_suffix(')').unwrap_or(t);
+    t.trim().to_string()
+}
+
+/// Case- and punctuation-insensitive name comparison ("HECLA MINING COMPANY" = "Hecla Mining
+/// Company").
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
+}
+
+/// An all-capitals line ending in a corporate suffix: the company name over a statement.
+pub(crate) fn is_company_line(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.');
+    let has_lower = t.chars().any(|c| c.is_lowercase());
+    let last = t.rsplit(' ').next().unwrap_or("").trim_end_matches(',');
+    !has_lower
+        && t.contains(' ')
+        && matches!(last, "COMPANY" | "INC" | "CORP" | "CORPORATION" | "LIMITED" | "LTD" | "PLC" | "CO" | "LLC")
+}
+
+/// True if a label line at `indent` continues the label begun at `first_indent` whose last
+/// line is `prev`. Releases wrap long labels with a hanging indent of one space, while rows
+/// under a heading are indented by two or more and start with a capital.
+pub(crate) fn continues(first_indent: usize, prev: &str, indent: usize, text: &str) -> bool {
+    let prev = prev.trim_end();
+    if prev.ends_with(':') {
+        return false;
+    }
+    if text.trim().is_empty() || indent == first_indent + 1 {
+        return true;
+    }
+    let starts_lower = text.trim_start().chars().next().is_some_and(|c| c.is_lowercase() || c == '(');
+    if indent > first_indent && starts_lower {
+        return true;
+    }
+    let last_word = prev.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    let dangling = prev.ends_with(',')
+        || prev.ends_with('-')
+        || prev.ends_with('&')
+        || matches!(last_word.as_str(), "and" | "of" | "or" | "by" | "for" | "to" | "the" | "in" | "from" | "on" | "at" | "with" | "before" | "after" | "per");
+    dangling && indent >= first_indent
+}

@@ -1,0 +1,235 @@
+//! Numbers as releases print them: one cell's text → a typed [`Value`].
+//!
+//! Accepted shapes (spaces allowed after a currency sign):
+//! `1,234.5`, `$ 1,234`, `(4,828)`, `$(11,314)`, `($0.04)`, `-1234.5`, `−3`, `46%`, `(5.3)%`,
+//! `5.3:1`, ranges `7,600 - 8,500`, `$490 to $510`, `($70) - ($61)`, and nils `-`, `--`, `—`,
+//! `$ --`. Commas must group thousands (`1,2` is not a number: it is how web copies glue
+//! footnotes "1,2" to labels). Wire briefs add `18 cts`, `2.27 dlrs`, `14.0 mln` and a leading
+//! `loss`, read by [`parse_brief_value`].
+//!
+//! Nothing here allocates except the decimal itself, and no input panics (see the proptests in
+//! `tests/read_number.rs`).
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::document::Value;
+
+/// Reads one cell; `None` if the text is not a value.
+pub fn parse_value(s: &str) -> Option<Value> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if is_nil(s) {
+        return Some(Value::Nil);
+    }
+    if let Some(v) = parse_range(s) {
+        return Some(v);
+    }
+    if let Some((a, b)) = s.split_once(':') {
+        let (a, b) = (plain_decimal(a.trim())?, plain_decimal(b.trim())?);
+        return Some(Value::Ratio(a, b));
+    }
+    parse_single(s)
+}
+
+/// `-`, `--`, `---`, `—`, `–`, optionally after a currency sign: a printed zero.
+fn is_nil(s: &str) -> bool {
+    let body = strip_currency(s).trim();
+    let mut n = 0;
+    for c in body.chars() {
+        match c {
+            '-' | '—' | '–' => n += 1,
+            _ => return false,
+        }
+    }
+    (1..=3).contains(&n)
+}
+
+/// Two amounts joined by a range word: `7,600 - 8,500`, `$490 to $510`, `37,000 -- 41,000`.
+fn parse_range(s: &str) -> Option<Value> {
+    for sep in [" to ", " -- ", " - ", " – ", " — "] {
+        if let Some((a, b)) = s.split_once(sep) {
+            let lo = parse_single(a.trim())?;
+            let hi = parse_single(b.trim())?;
+            return match (lo, hi) {
+                (Value::Amount(a), Value::Amount(b)) | (Value::Percent(a), Value::Percent(b)) => {
+                    Some(Value::Range(a, b))
+                }
+                _ => None,
+            };
+        }
+    }
+    None
+}
+
+fn strip_currency(s: &str) -> &str {
+    for p in ["US$", "C$", "CDN$", "CAD$", "A$", "$", "€", "£"] {
+        if let Some(rest) = s.strip_prefix(p) {
+            return rest;
+        }
+    }
+    s
+}
+
+/// One amount or percentage, sign applied.
+fn parse_single(s: &str) -> Option<Value> {
+    let mut rest = s;
+    let mut negative = false;
+    let mut paren = false;
+    // Sign, parenthesis and currency may come in any order before the digits:
+    // `$(5)`, `($5)`, `-$5`, `$-5`, `$ (5)`.
+    loop {
+        let before = rest;
+        rest = rest.trim_start();
+        let stripped = strip_currency(rest);
+        if stripped.len() != rest.len() {
+            rest = stripped;
+        } else if let Some(r) = rest.strip_prefix('(') {
+            if paren {
+                return None;
+            }
+            paren = true;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('−')) {
+            if negative {
+                return None;
+            }
+            negative = true;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('+') {
+            rest = r;
+        }
+        if rest.len() == before.len() {
+            break;
+        }
+    }
+    let digits_end = rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(rest.len());
+    let (num, mut tail) = rest.split_at(digits_end);
+    let mut value = plain_decimal(num)?;
+    let mut percent = false;
+    tail = tail.trim_start();
+    if let Some(t) = tail.strip_prefix('%') {
+        percent = true;
+        tail = t.trim_start();
+    }
+    if paren {
+        tail = tail.strip_prefix(')')?.trim_start();
+        if let Some(t) = tail.strip_prefix('%') {
+            if percent {
+                return None;
+            }
+            percent = true;
+            tail = t;
+        }
+        negative = !negative;
+    }
+    if !tail.is_empty() {
+        return None;
+    }
+    if negative && !value.is_zero() {
+        value.set_sign_negative(true);
+    }
+    Some(if percent { Value::Percent(value) } else { Value::Amount(value) })
+}
+
+/// Digits with thousands commas and an optional decimal part; nothing else.
+pub(crate) fn plain_decimal(s: &str) -> Option<Decimal> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if let Some(f) = frac {
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    if first.is_empty() && frac.is_none() {
+        return None;
+    }
+    if !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut grouped = false;
+    for g in groups {
+        grouped = true;
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+    }
+    if grouped && (first.is_empty() || first.len() > 3) {
+        return None;
+    }
+    // A decimal has 28 significant digits; longer runs are not amounts a release prints.
+    if s.len() > 40 {
+        return None;
+    }
+    let mut buf = String::with_capacity(s.len() + 1);
+    if int.is_empty() {
+        buf.push('0');
+    }
+    buf.extend(s.chars().filter(|&c| c != ','));
+    Decimal::from_str(&buf).ok()
+}
+
+/// Reads a wire-brief figure: `18 cts`, `loss one ct`, `2.27 dlrs`, `34.9 mln`, `1.2 billion
+/// dlrs`, `1,343,000`, `profit 5 cts`. Amounts come back in whole units (dollars, shares).
+pub fn parse_brief_value(s: &str) -> Option<Value> {
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    let mut negative = false;
+    match words.first().map(|w| w.to_ascii_lowercase()) {
+        Some(w) if w == "loss" => {
+            negative = true;
+            words.remove(0);
+        }
+        Some(w) if w == "profit" => {
+            words.remove(0);
+        }
+        _ => {}
+    }
+    let number = *words.first()?;
+    let mut value = match plain_decimal(number) {
+        Some(d) => d,
+        None => Decimal::from(small_number_word(number)?),
+    };
+    for w in &words[1..] {
+        let factor: Option<Decimal> = match w.to_ascii_lowercase().as_str() {
+            "ct" | "cts" | "cent" | "cents" => Some(Decimal::new(1, 2)),
+            "dlr" | "dlrs" | "dollars" => None,
+            "mln" | "million" => Some(Decimal::from(1_000_000)),
+            "bln" | "billion" => Some(Decimal::from(1_000_000_000)),
+            _ => return None,
+        };
+        if let Some(f) = factor {
+            value = value.checked_mul(f)?;
+        }
+    }
+    if negative && !value.is_zero() {
+        value.set_sign_negative(true);
+    }
+    Some(Value::Amount(value))
+}
+
+/// Wire briefs spell small counts: "loss one ct", "ten cts".
+fn small_number_word(w: &str) -> Option<u32> {
+    const WORDS: [&str; 13] = [
+        "nil", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    let w = w.to_ascii_lowercase();
+    WORDS.iter().position(|x| *x == w).map(|i| i as u32)
+}
+
+/// A four-digit year as printed in a column header (`2007`), not an amount.
+pub(crate) fn is_year(s: &str) -> bool {
+    let s = s.trim();
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && (s.starts_with("19") || s.starts_with("20"))
+}
+
+/// True if the word is a currency sign standing alone before its number (`$   39,809`).
+pub(crate) fn is_currency_sign(s: &str) -> bool {
+    matches!(s, "$" | "US$" | "C$" | "CDN$" | "CAD$" | "A$" | "€" | "£")
+}

@@ -1,0 +1,111 @@
+//! Periods and dates: a column header → its end date and length, and dates in prose.
+
+use crate::document::{Column, Date};
+
+/// Builds a column from its stacked header text ("Third Quarter Ended Sept. 30, 2007").
+pub(crate) fn column(header: &str) -> Column {
+    let label = header.split_whitespace().collect::<Vec<_>>().join(" ");
+    let end = find_date(&label).map(|(d, _)| d);
+    let months = months(&label);
+    Column { label, end, months }
+}
+
+/// The length in months a header names; `None` for a point in time or when unstated.
+pub(crate) fn months(label: &str) -> Option<u8> {
+    let l = label.to_ascii_lowercase();
+    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let has = |w: &str| words.contains(&w);
+    let phrase = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    let quarter = has("quarter") || has("quarters") || words.iter().any(|w| matches!(*w, "q1" | "q2" | "q3" | "q4" | "qtr"));
+    if phrase("three", "months") || phrase("3", "months") || phrase("13", "weeks") || phrase("twelve", "weeks") || quarter {
+        Some(3)
+    } else if phrase("six", "months") || phrase("6", "months") || phrase("26", "weeks") || has("half") || has("h1") || has("h2") {
+        Some(6)
+    } else if phrase("nine", "months") || phrase("9", "months") || phrase("39", "weeks") {
+        Some(9)
+    } else if phrase("twelve", "months")
+        || phrase("12", "months")
+        || phrase("52", "weeks")
+        || phrase("53", "weeks")
+        || phrase("year", "ended")
+        || phrase("years", "ended")
+        || phrase("fiscal", "year")
+        || phrase("full", "year")
+        || has("fy")
+        || has("annual")
+    {
+        Some(12)
+    } else {
+        None
+    }
+}
+
+/// Month names and the abbreviations releases use ("Sept.", "Dec").
+fn month_number(w: &str) -> Option<u8> {
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    let m = match w.as_str() {
+        "jan" | "january" => 1,
+        "feb" | "february" => 2,
+        "mar" | "march" => 3,
+        "apr" | "april" => 4,
+        "may" => 5,
+        "jun" | "june" => 6,
+        "jul" | "july" => 7,
+        "aug" | "august" => 8,
+        "sep" | "sept" | "september" => 9,
+        "oct" | "october" => 10,
+        "nov" | "november" => 11,
+        "dec" | "december" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Finds the first "Month day, year" (or "day-MON-year") in text; returns it and the byte
+/// offset where it ends.
+pub(crate) fn find_date(text: &str) -> Option<(Date, usize)> {
+    let words: Vec<(usize, &str)> = text
+        .split_inclusive(|c: char| c.is_whitespace() || c == '-')
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len();
+            Some((start, w.trim_end_matches(|c: char| c.is_whitespace() || c == '-')))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for i in 0..words.len() {
+        if let Some(m) = month_number(words[i].1) {
+            let day = words.get(i + 1).and_then(|w| w.1.trim_end_matches(',').parse::<u8>().ok());
+            let year = words.get(i + 2).and_then(|w| year_of(w.1));
+            if let (Some(d), Some((y, _))) = (day, year) {
+                if let Some(date) = Date::new(y, m, d) {
+                    let (pos, w) = words[i + 2];
+                    return Some((date, pos + w.len()));
+                }
+            }
+        }
+        // "2-MAR-1987" (wire feeds).
+        if let (Ok(d), Some(m), Some((y, _))) = (
+            words[i].1.parse::<u8>(),
+            words.get(i + 1).and_then(|w| month_number(w.1)),
+            words.get(i + 2).and_then(|w| year_of(w.1)),
+        ) {
+            if let Some(date) = Date::new(y, m, d) {
+                let (pos, w) = words[i + 2];
+                return Some((date, pos + w.len()));
+            }
+        }
+    }
+    None
+}
+
+/// A four-digit year at the start of a word ("2007", "2007--", "1987").
+fn year_of(w: &str) -> Option<(u16, usize)> {
+    let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.len() == 4 {
+        let y: u16 = digits.parse().ok()?;
+        (1900..=2100).contains(&y).then_some((y, 4))
+    } else {
+        None
+    }
+}

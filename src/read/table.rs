@@ -1,0 +1,278 @@
+//! The shared table builder: a grid of cell strings → a [`Table`].
+//!
+//! Every layout reader (fixed-width text, Markdown pipe tables, and later HTML) only finds the
+//! grid: title lines, the scale statement, header pieces stacked per column, and body lines
+//! (labels with their indentation, cell strings, rules, section headings). This module owns
+//! what those mean in a release: continuation lines joined into one label, heading rows and
+//! the rows under them, sections, totals under rules, footnote markers, units and scales, and
+//! each column's period.
+
+use crate::document::{Cell, Column, Row, RowKind, Scale, Table};
+
+use super::label;
+use super::period;
+use super::units;
+
+/// A table as a layout reader found it, before it is interpreted.
+#[derive(Debug, Default)]
+pub(crate) struct RawTable {
+    /// First source line (title or header).
+    pub line: usize,
+    /// Title lines above the header, as printed (company name and scale note included; the
+    /// builder sorts them out).
+    pub title_lines: Vec<String>,
+    /// Text in the header's top-left corner ("HIGHLIGHTS", "(in millions, except per").
+    pub stub: Vec<String>,
+    /// Header pieces per column, top to bottom. Empty when the table printed no header.
+    pub headers: Vec<Vec<String>>,
+    /// Number of value columns.
+    pub width: usize,
+    pub body: Vec<RawLine>,
+}
+
+#[derive(Debug)]
+pub(crate) enum RawLine {
+    Blank,
+    /// A rule under values (`---`, `===`): the row below it closes a sum. `full` rules run
+    /// under the labels too and frame sections rather than totals.
+    Rule { double: bool, full: bool },
+    /// A sub-heading framed by full rules or printed in capitals ("LUCKY FRIDAY UNIT").
+    Section { text: String },
+    /// A label with (possibly no) cells; `cells.len() == width` when it has any.
+    Row { line: usize, indent: usize, label: String, cells: Vec<Option<String>> },
+}
+
+/// What the builder knows about the document around the table.
+pub(crate) struct Context<'a> {
+    pub company: Option<&'a str>,
+    /// The table just before, for a headerless table that continues its columns (a
+    /// reconciliation printed among a table's footnotes).
+    pub previous: Option<&'a Table>,
+}
+
+/// Interprets a raw table. `id` is assigned by the caller.
+pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
+    let (mut title, mut scale_note) = title_and_note(&raw.title_lines, ctx.company);
+    let stub = raw.stub.join(" ");
+    if scale_note.is_none() && units::is_scale_note(&stub) {
+        scale_note = Some(label::strip_parens(&stub));
+    } else if title.is_none() && !stub.trim().is_empty() && !units::is_scale_note(&stub) {
+        title = Some(stub.trim().to_string());
+    }
+    let mut columns: Vec<Column> = raw.headers.iter().map(|pieces| period::column(&pieces.join(" "))).collect();
+    if let Some(prev) = ctx.previous.filter(|p| columns.is_empty() && p.columns.len() == raw.width) {
+        columns = prev.columns.clone();
+        if scale_note.is_none() {
+            scale_note = prev.scale_note.clone();
+        }
+    }
+    if columns.len() != raw.width {
+        columns = (0..raw.width).map(|_| period::column("")).collect();
+    }
+    let note = scale_note.as_deref().map(units::ScaleNote::parse).unwrap_or_default();
+    let rows = Rows::new(&note).build(raw.body);
+    Table { id: String::new(), title, line: raw.line, scale_note, columns, rows }
+}
+
+/// Splits title lines into the title proper and the scale statement, dropping the company
+/// name that heads every statement page.
+fn title_and_note(lines: &[String], company: Option<&str>) -> (Option<String>, Option<String>) {
+    let mut title: Vec<&str> = Vec::new();
+    let mut note: Vec<&str> = Vec::new();
+    let mut in_note = false;
+    let mut depth = 0i32;
+    for l in lines {
+        let t = l.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if !in_note && t.starts_with('(') && units::is_scale_note(t) {
+            in_note = true;
+            depth = 0;
+        }
+        if in_note {
+            note.push(t);
+            depth += t.matches('(').count() as i32 - t.matches(')').count() as i32;
+            if depth <= 0 {
+                in_note = false;
+            }
+            continue;
+        }
+        if company.is_some_and(|c| label::same_name(c, t)) || label::is_company_line(t) {
+            continue;
+        }
+        title.push(t);
+    }
+    let title = (!title.is_empty()).then(|| label::clean(&title.join(" ")));
+    let note = (!note.is_empty()).then(|| label::strip_parens(&note.join(" ")));
+    (title.filter(|t| !t.is_empty()), note)
+}
+
+/// The row-building state machine (see the module header).
+struct Rows<'n> {
+    note: &'n units::ScaleNote,
+    out: Vec<Row>,
+    /// Label lines waiting for their values or for the next line to show they are a heading.
+    pending: Vec<(usize, usize, String)>,
+    section: Option<String>,
+    parent: Option<Parent>,
+    /// Set by a rule: the next row closes a sum unless the rule underlines a lone item.
+    after_rule: Option<bool>,
+    rows_since_boundary: usize,
+    /// Whether the table prints rules under its columns at all.
+    ruled: bool,
+}
+
+struct Parent {
+    label: String,
+    indent: usize,
+    /// Whether its rows are indented under it; `None` until the first row shows.
+    indented: Option<bool>,
+}
+
+impl<'n> Rows<'n> {
+    fn new(note: &'n units::ScaleNote) -> Self {
+        Rows {
+            note,
+            out: Vec::new(),
+            pending: Vec::new(),
+            section: None,
+            parent: None,
+            after_rule: None,
+            rows_since_boundary: 0,
+            ruled: false,
+        }
+    }
+
+    fn build(mut self, body: Vec<RawLine>) -> Vec<Row> {
+        let width = body
+            .iter()
+            .find_map(|l| match l {
+                RawLine::Row { cells, .. } if !cells.is_empty() => Some(cells.len()),
+                _ => None,
+            })
+            .unwrap_or(0);
+        self.ruled = body.iter().any(|l| matches!(l, RawLine::Rule { full: false, .. }));
+        for line in body {
+            match line {
+                RawLine::Blank => {
+                    self.flush_heading(width);
+                    if self.parent.as_ref().is_some_and(|p| p.indented == Some(false)) {
+                        self.parent = None;
+                    }
+                }
+                RawLine::Rule { double, full } => {
+                    self.flush_heading(width);
+                    if full {
+                        continue;
+                    }
+                    if double {
+                        self.after_rule = None;
+                    } else {
+                        // A rule under one plain item separates it, it does not close a sum.
+                        // A rule under one plain item separates it, and a rule under the
+                        // header or a heading closes nothing.
+                        let lone_item = self.rows_since_boundary == 1
+                            && self.out.last().is_some_and(|r| r.kind == RowKind::Item);
+                        self.after_rule = (self.rows_since_boundary > 0).then_some(!lone_item);
+                    }
+                    self.rows_since_boundary = 0;
+                }
+                RawLine::Section { text } => {
+                    self.flush_heading(width);
+                    self.section = Some(label::clean(&text));
+                    self.parent = None;
+                    self.after_rule = None;
+                    self.rows_since_boundary = 0;
+                }
+                RawLine::Row { line, indent, label, cells } => {
+                    if cells.iter().all(Option::is_none) {
+                        if let (Some(first), Some(last)) = (self.pending.first(), self.pending.last()) {
+                            if !label::continues(first.1, &last.2, indent, &label) {
+                                self.flush_heading(width);
+                            }
+                        }
+                        self.pending.push((line, indent, label));
+                        continue;
+                    }
+                    let continued = match (self.pending.first(), self.pending.last()) {
+                        (Some(first), Some(last)) => label.is_empty() || label::continues(first.1, &last.2, indent, &label),
+                        _ => false,
+                    };
+                    let (indent, label) = if continued {
+                        let first = self.pending[0].1;
+                        let mut parts: Vec<String> = self.pending.drain(..).map(|p| p.2).collect();
+                        parts.push(label);
+                        (first, parts.join(" "))
+                    } else {
+                        self.flush_heading(width);
+                        (indent, label)
+                    };
+                    self.push_row(line, indent, &label, cells);
+                }
+            }
+        }
+        self.flush_heading(width);
+        self.out
+    }
+
+    /// Label lines that never got values are a heading row.
+    fn flush_heading(&mut self, width: usize) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let line = self.pending[0].0;
+        let indent = self.pending[0].1;
+        let text: Vec<String> = self.pending.drain(..).map(|p| p.2).collect();
+        let label = label::clean(&text.join(" "));
+        if label.is_empty() {
+            return;
+        }
+        self.out.push(Row {
+            label: label.clone(),
+            section: self.section.clone(),
+            parent: None,
+            kind: RowKind::Heading,
+            unit: None,
+            scale: Scale::One,
+            line,
+            cells: vec![None; width],
+        });
+        self.parent = Some(Parent { label, indent, indented: None });
+        self.after_rule = None;
+        self.rows_since_boundary = 0;
+    }
+
+    fn push_row(&mut self, line: usize, indent: usize, raw_label: &str, cells: Vec<Option<String>>) {
+        let parent = match &mut self.parent {
+            Some(p) => {
+                let indented = *p.indented.get_or_insert(indent > p.indent);
+                if indented && indent <= p.indent {
+                    self.parent = None;
+                    None
+                } else {
+                    Some(p.label.clone())
+                }
+            }
+            None => None,
+        };
+        let label = label::clean(raw_label);
+        // Where the layout prints no rules, the word "Total" is the only sign of a sum.
+        let total = self.after_rule == Some(true) || (!self.ruled && label.to_ascii_lowercase().starts_with("total"));
+        let kind = if total { RowKind::Total } else { RowKind::Item };
+        let cells: Vec<Option<Cell>> = cells
+            .into_iter()
+            .map(|c| {
+                c.and_then(|p| {
+                    let value = super::number::parse_value(&p)?;
+                    Some(Cell { value, printed: p })
+                })
+            })
+            .collect();
+        let unit = units::row_unit(raw_label, parent.as_deref(), self.section.as_deref(), self.note, &cells);
+        let scale = units::row_scale(raw_label, unit, self.note);
+        self.out.push(Row { label, section: self.section.clone(), parent, kind, unit, scale, line, cells });
+        self.after_rule = None;
+        self.rows_since_boundary += 1;
+    }
+}

@@ -1,0 +1,162 @@
+//! Units and scales: what a row measures, and what multiplies its printed values.
+//!
+//! A table's scale statement ("dollars and shares in thousands, except per share amounts")
+//! scales only the measures it names; per-unit figures (per share, per ounce, per pound, per
+//! ton), ratios and percentages are never scaled, and a row may state its own scale
+//! ("Capital additions (in thousands)").
+
+use crate::document::{Cell, Scale, Unit, Value};
+
+/// What a table's scale statement says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct ScaleNote {
+    pub scale: Scale,
+    pub money: bool,
+    pub shares: bool,
+    pub ounces: bool,
+    pub tons: bool,
+    pub pounds: bool,
+}
+
+impl Default for ScaleNote {
+    fn default() -> Self {
+        ScaleNote { scale: Scale::One, money: false, shares: false, ounces: false, tons: false, pounds: false }
+    }
+}
+
+impl ScaleNote {
+    pub(crate) fn parse(note: &str) -> ScaleNote {
+        let l = note.to_ascii_lowercase();
+        let scale = scale_word(&l).unwrap_or(Scale::One);
+        // The measures named before "in thousands" are the ones scaled.
+        let head = l.split(" in ").next().unwrap_or("");
+        let named = |w: &str| head.contains(w);
+        let mut n = ScaleNote {
+            scale,
+            money: named("dollar") || named("$") || named("u.s."),
+            shares: named("share"),
+            ounces: named("ounce"),
+            tons: named("ton"),
+            pounds: named("pound"),
+        };
+        if !(n.money || n.shares || n.ounces || n.tons || n.pounds) {
+            // "(in millions, except per share data)": money, and share counts with it.
+            n.money = true;
+            n.shares = true;
+        }
+        n
+    }
+}
+
+/// "thousands" → Thousands, "millions" → Millions, "(000s)" → Thousands.
+fn scale_word(l: &str) -> Option<Scale> {
+    if l.contains("billion") {
+        Some(Scale::Billions)
+    } else if l.contains("million") {
+        Some(Scale::Millions)
+    } else if l.contains("thousand") || l.contains("000s") || l.contains("000's") || l.contains("(000)") {
+        Some(Scale::Thousands)
+    } else {
+        None
+    }
+}
+
+/// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
+pub(crate) fn is_scale_note(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    ["thousand", "million", "billion", "unaudited", "except per", "000s", "000's", "(000)", "in $", "$ in"]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+/// The unit of a row, from its label, its heading, and its cells; `None` when nothing says.
+pub(crate) fn row_unit(label: &str, parent: Option<&str>, _section: Option<&str>, note: &ScaleNote, cells: &[Option<Cell>]) -> Option<Unit> {
+    let values = || cells.iter().flatten().map(|c| &c.value);
+    if values().next().is_some() && values().all(|v| matches!(v, Value::Percent(_) | Value::Nil)) && values().any(|v| matches!(v, Value::Percent(_))) {
+        return Some(Unit::Percent);
+    }
+    if values().any(|v| matches!(v, Value::Ratio(..))) {
+        return Some(Unit::Ratio);
+    }
+    if let Some(u) = label_unit(&label.to_ascii_lowercase()) {
+        return Some(u);
+    }
+    if let Some(u) = parent.and_then(|p| label_unit(&p.to_ascii_lowercase())) {
+        // A heading such as "Average cost per ounce of silver produced" gives its rows a
+        // per-unit cost, but a quantity heading does not make its rows quantities.
+        if matches!(u, Unit::UsdPerOz | Unit::UsdPerLb | Unit::UsdPerTon | Unit::UsdPerShare) {
+            return Some(u);
+        }
+    }
+    let dollar = cells.iter().flatten().any(|c| c.printed.contains('$'));
+    (dollar || note.money).then_some(Unit::Usd)
+}
+
+fn label_unit(l: &str) -> Option<Unit> {
+    let has = |w: &str| l.contains(w);
+    let word = |w: &str| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+    if has("%") || has("percent") || has("margin (%)") {
+        return Some(Unit::Percent);
+    }
+    if has("per share") || has("per common share") || has("per diluted share") || has("per basic share") || word("eps") || has("/shr") {
+        return Some(Unit::UsdPerShare);
+    }
+    if has("oz./ton") || has("oz/ton") || has("ounces per ton") {
+        return Some(Unit::OzPerTon);
+    }
+    if has("$/oz") || has("per ounce") || has("per oz") || has("/ oz") {
+        return Some(Unit::UsdPerOz);
+    }
+    if has("$/pound") || has("$/lb") || has("per pound") || has("per lb") {
+        return Some(Unit::UsdPerLb);
+    }
+    if has("per ton") || has("$/ton") || has("per tonne") || has("$/t)") {
+        return Some(Unit::UsdPerTon);
+    }
+    if word("ratio") {
+        return Some(Unit::Ratio);
+    }
+    if has("(oz") || has("ounces") || has(" oz)") || has("- oz") {
+        return Some(Unit::Oz);
+    }
+    if has("tons") || has("tonnes") {
+        return Some(Unit::Tons);
+    }
+    if has("(lbs") || has(" lbs") || has("pounds") {
+        return Some(Unit::Lbs);
+    }
+    let counts_shares = has("shares outstanding")
+        || has("weighted average")
+        || has("number of shares")
+        || has("number of common shares")
+        || has("shares used")
+        || has("avg shrs")
+        || l.starts_with("shares");
+    if counts_shares {
+        return Some(Unit::Shares);
+    }
+    None
+}
+
+/// The scale that applies to a row.
+pub(crate) fn row_scale(label: &str, unit: Option<Unit>, note: &ScaleNote) -> Scale {
+    let l = label.to_ascii_lowercase();
+    if l.contains("(in ") || l.contains("(000") || l.contains("($ ") {
+        if let Some(s) = scale_word(&l) {
+            return s;
+        }
+    }
+    let scaled = match unit {
+        Some(Unit::Usd) | None => note.money,
+        Some(Unit::Shares) => note.shares,
+        Some(Unit::Oz) => note.ounces,
+        Some(Unit::Tons) => note.tons,
+        Some(Unit::Lbs) => note.pounds,
+        Some(_) => false,
+    };
+    if scaled {
+        note.scale
+    } else {
+        Scale::One
+    }
+}

@@ -1,0 +1,200 @@
+//! Containers around a release: EDGAR SGML submissions, Markdown pages with YAML front matter,
+//! Reuters SGML. Each is peeled to the release's own lines, which keep their original line
+//! numbers so every cell still points at its source line.
+
+use crate::document::{Date, Warning};
+
+use super::fixed::Line;
+use super::period;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    PlainText,
+    EdgarSubmission,
+    Markdown,
+    ReutersBrief,
+}
+
+impl Format {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Format::PlainText => "plain-text",
+            Format::EdgarSubmission => "edgar-txt",
+            Format::Markdown => "markdown",
+            Format::ReutersBrief => "reuters-brief",
+        }
+    }
+}
+
+pub(crate) struct Unwrapped<'a> {
+    pub format: Format,
+    pub lines: Vec<Line<'a>>,
+    pub warnings: Vec<Warning>,
+    pub title: Option<String>,
+    pub date: Option<Date>,
+    pub company: Option<String>,
+    pub tickers: Vec<String>,
+    /// The release inside is HTML, which this reader does not read yet.
+    pub html: bool,
+}
+
+pub(crate) fn unwrap<'a>(text: &str, all: &[Line<'a>]) -> Unwrapped<'a> {
+    let mut u = Unwrapped {
+        format: Format::PlainText,
+        lines: all.to_vec(),
+        warnings: Vec::new(),
+        title: None,
+        date: None,
+        company: None,
+        tickers: Vec::new(),
+        html: false,
+    };
+    let head = &text[..text.len().min(4096)];
+    if head.contains("<SEC-DOCUMENT>") || head.contains("<SEC-HEADER>") || head.contains("<DOCUMENT>") {
+        edgar(all, &mut u);
+    } else if head.trim_start().starts_with("<REUTERS") {
+        reuters(all, &mut u);
+    } else if all.first().is_some_and(|l| l.text.trim_end() == "---") {
+        front_matter(all, &mut u);
+    } else if looks_html(all) {
+        html(&mut u, None);
+    }
+    u
+}
+
+fn looks_html(lines: &[Line]) -> bool {
+    lines.iter().take(400).any(|l| {
+        let t = l.text.to_ascii_lowercase();
+        t.contains("<html") || t.contains("<table") || t.contains("<body")
+    })
+}
+
+fn html(u: &mut Unwrapped, line: Option<usize>) {
+    u.html = true;
+    u.lines.clear();
+    u.warnings.push(Warning {
+        line,
+        message: "The release is an HTML document; HTML tables are not read yet, so no tables were extracted.".to_string(),
+    });
+}
+
+/// EDGAR submission: pick the press-release document (an EX-99 exhibit, else the first
+/// document) and read the lines inside its `<TEXT>`.
+fn edgar<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
+    u.format = Format::EdgarSubmission;
+    for l in all.iter().take(200) {
+        if let Some(name) = l.text.trim().strip_prefix("COMPANY CONFORMED NAME:") {
+            u.company.get_or_insert_with(|| name.trim().to_string());
+        }
+    }
+    // (type, text start index, text end index)
+    let mut docs: Vec<(String, usize, usize)> = Vec::new();
+    let mut kind = String::new();
+    let mut start = None;
+    for (i, l) in all.iter().enumerate() {
+        let t = l.text.trim();
+        if let Some(k) = t.strip_prefix("<TYPE>") {
+            kind = k.trim().to_string();
+        } else if t.starts_with("<TEXT>") {
+            start = Some(i + 1);
+        } else if t.starts_with("</TEXT>") {
+            if let Some(s) = start.take() {
+                docs.push((kind.clone(), s, i));
+            }
+        }
+    }
+    let pick = docs
+        .iter()
+        .find(|d| d.0.to_ascii_uppercase().starts_with("EX-99"))
+        .or_else(|| docs.first());
+    let Some(&(ref kind, s, e)) = pick else {
+        u.warnings.push(Warning { line: None, message: "This EDGAR submission holds no document text.".to_string() });
+        u.lines.clear();
+        return;
+    };
+    let _ = kind;
+    let body = &all[s..e];
+    if looks_html(body) {
+        html(u, Some(all[s].no));
+        return;
+    }
+    u.lines = body.to_vec();
+}
+
+/// Markdown with YAML front matter: `title:` and `date:` are metadata; the body follows.
+fn front_matter<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
+    u.format = Format::Markdown;
+    let Some(end) = all.iter().skip(1).position(|l| l.text.trim_end() == "---").map(|p| p + 1) else { return };
+    for l in &all[1..end] {
+        if let Some((k, v)) = l.text.split_once(':') {
+            let v = v.trim().trim_matches('"').trim();
+            match k.trim() {
+                "title" if !v.is_empty() => u.title = Some(v.replace("\\\"", "\"")),
+                "date" => u.date = v.get(..10).and_then(Date::parse_iso),
+                _ => {}
+            }
+        }
+    }
+    u.lines = all[end + 1..].to_vec();
+}
+
+/// A Reuters-21578 story: the `<TITLE>` is the headline (with the ticker in `<...>`), the
+/// `<BODY>` the brief.
+fn reuters<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
+    u.format = Format::ReutersBrief;
+    let mut body: Vec<Line<'a>> = Vec::new();
+    let mut inside = false;
+    for l in all {
+        let t = l.text;
+        if let Some(d) = between(t, "<DATE>", "</DATE>") {
+            u.date = period::find_date(d.trim()).map(|(d, _)| d);
+        }
+        if let Some(title) = between(t, "<TITLE>", "</TITLE>") {
+            let title = title.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+            if let (Some(a), Some(b)) = (title.find('<'), title.find('>')) {
+                if a < b {
+                    u.company = Some(title[..a].trim().to_string());
+                    u.tickers.push(title[a + 1..b].trim().to_string());
+                }
+            }
+            u.title = Some(title);
+        }
+        if let Some(i) = t.find("<BODY>") {
+            inside = true;
+            body.push(Line { no: l.no, text: &t[i + "<BODY>".len()..] });
+            continue;
+        }
+        if inside {
+            if t.contains("</BODY>") || t.trim() == "Reuter" {
+                break;
+            }
+            body.push(*l);
+        }
+    }
+    u.lines = body;
+}
+
+fn between<'t>(t: &'t str, open: &str, close: &str) -> Option<&'t str> {
+    let a = t.find(open)? + open.len();
+    let b = t[a..].find(close)? + a;
+    Some(&t[a..b])
+}
+
+/// Where fixed-width tables may be: inside code fences in Markdown, anywhere otherwise.
+/// Ranges are indices into `lines`, end exclusive.
+pub(crate) fn fenced_or_all(lines: &[Line], format: Format) -> Vec<(usize, usize)> {
+    if format != Format::Markdown {
+        return vec![(0, lines.len())];
+    }
+    let mut out = Vec::new();
+    let mut open = None;
+    for (i, l) in lines.iter().enumerate() {
+        if l.text.trim_start().starts_with("```") {
+            match open.take() {
+                Some(s) => out.push((s, i)),
+                None => open = Some(i + 1),
+            }
+        }
+    }
+    out
+}
