@@ -1,0 +1,1069 @@
+//! Draws a [`ChartSpec`] as SVG with plotters' SVG backend.
+//!
+//! HOW IT WORKS. Layout is ours, drawing is plotters'. We place every title, tick, bar and
+//! label in pixel coordinates with our own text-width estimate (see `text.rs`) and hand
+//! plotters only primitives (rectangles, paths, circles, text). Plotters' own chart layout
+//! measures text through the DOM on wasm, which would make the same spec draw differently in
+//! the browser and in native tests, and fail outside a document; primitives never measure.
+//!
+//! Plotters writes plain SVG elements and cannot attach a `<title>` to one, so after it has
+//! drawn we add three things ourselves, escaping every piece of text:
+//! - on the root `<svg>`: `class="assay-chart"`, `role="img"`, `aria-label`, `data-kind`;
+//! - first inside it: `<title>` (the chart title) and `<desc>` (kind, period, unit, source,
+//!   and the values when there are few enough), the chart's text alternative;
+//! - last inside it: `<g class="assay-hits">` of invisible rectangles over every bar, point
+//!   and shortened label, each with a `<title>` holding the full text or the exact value as
+//!   printed (a hover read-out), and `data-series`, `data-category`, `data-value` (the exact
+//!   decimal) attributes that tests and scripts can read.
+//!
+//! Values are `Decimal` until `Scale::px` turns them into pixels. Nothing here panics on any
+//! spec: invalid specs draw a message, and empty ones draw "No data".
+
+use super::scale::{nice_scale, to_f64, Scale};
+use super::spec::{ChartKind, ChartSpec, Step};
+use super::text::{fit, format_change, format_value, printable, text_width, wrap, xml_escape};
+use super::waterfall;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontTransform;
+use rust_decimal::Decimal;
+
+/// The size the app draws at unless it has a reason not to.
+pub const DEFAULT_WIDTH: u32 = 720;
+pub const DEFAULT_HEIGHT: u32 = 420;
+/// Sizes outside these bounds are clamped: a chart needs room for its titles, and a huge
+/// canvas is only a way to burn memory.
+pub const MIN_SIZE: (u32, u32) = (280, 200);
+pub const MAX_SIZE: (u32, u32) = (4096, 4096);
+
+/// Okabe–Ito colours, which stay distinct under the common colour-vision deficiencies, in the
+/// order series use them (yellow late: it is faint on white).
+pub const PALETTE: [RGBColor; 8] = [
+    RGBColor(0x00, 0x72, 0xB2), // blue
+    RGBColor(0xE6, 0x9F, 0x00), // orange
+    RGBColor(0x00, 0x9E, 0x73), // bluish green
+    RGBColor(0xD5, 0x5E, 0x00), // vermillion
+    RGBColor(0x56, 0xB4, 0xE9), // sky blue
+    RGBColor(0xCC, 0x79, 0xA7), // reddish purple
+    RGBColor(0xF0, 0xE4, 0x42), // yellow
+    RGBColor(0x59, 0x59, 0x59), // grey in place of black, which reads as an axis
+];
+const INCREASE: RGBColor = PALETTE[2];
+const DECREASE: RGBColor = PALETTE[3];
+const TOTAL: RGBColor = PALETTE[0];
+
+const FONT: &str = "Helvetica, Arial, sans-serif";
+const INK: RGBColor = RGBColor(0x1A, 0x1A, 0x1A);
+const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
+const GRID: RGBColor = RGBColor(0xE3, 0xE3, 0xE3);
+const CONNECTOR: RGBColor = RGBColor(0x8C, 0x8C, 0x8C);
+const PAD: i32 = 16;
+const TITLE_PX: f64 = 16.0;
+const SUB_PX: f64 = 12.0;
+const LABEL_PX: f64 = 12.0;
+const VALUE_PX: f64 = 11.0;
+const SOURCE_PX: f64 = 11.0;
+
+/// The series colour for series `i`.
+pub fn series_color(i: usize) -> RGBColor {
+    PALETTE[i % PALETTE.len()]
+}
+
+/// Renders `spec` at `width` × `height` pixels (clamped to [`MIN_SIZE`]..=[`MAX_SIZE`]).
+pub fn render_svg(spec: &ChartSpec, width: u32, height: u32) -> String {
+    let w = width.clamp(MIN_SIZE.0, MAX_SIZE.0);
+    let h = height.clamp(MIN_SIZE.1, MAX_SIZE.1);
+    let mut svg = String::new();
+    let mut hits = Vec::new();
+    let drawn = {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        let mut p = Painter {
+            area: &root,
+            hits: &mut hits,
+        };
+        draw(&mut p, spec, w as i32, h as i32).and_then(|()| root.present().map_err(|_| Failed))
+    };
+    if drawn.is_err() {
+        // The SVG backend writes to a String and does not fail; keep a valid document anyway.
+        return format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{}\"></svg>",
+            xml_escape(&spec.title)
+        );
+    }
+    finish(svg, spec, &hits)
+}
+
+/// Plotters' SVG backend only fails on file I/O, which we never do; one marker error is enough.
+#[derive(Debug)]
+struct Failed;
+type Drawn = Result<(), Failed>;
+
+/// An invisible hover target with its read-out.
+struct Hit {
+    rect: (i32, i32, i32, i32),
+    class: &'static str,
+    title: String,
+    data: Vec<(&'static str, String)>,
+}
+
+struct Painter<'a, 'b> {
+    area: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    hits: &'a mut Vec<Hit>,
+}
+
+#[derive(Clone, Copy)]
+struct TextOpts {
+    px: f64,
+    color: RGBColor,
+    h: HPos,
+    v: VPos,
+    bold: bool,
+    rotate: bool,
+}
+
+impl TextOpts {
+    fn new(px: f64, color: RGBColor) -> Self {
+        TextOpts {
+            px,
+            color,
+            h: HPos::Left,
+            v: VPos::Center,
+            bold: false,
+            rotate: false,
+        }
+    }
+    fn anchor(self, h: HPos, v: VPos) -> Self {
+        TextOpts { h, v, ..self }
+    }
+    fn bold(self) -> Self {
+        TextOpts { bold: true, ..self }
+    }
+    fn rotated(self) -> Self {
+        TextOpts {
+            rotate: true,
+            ..self
+        }
+    }
+}
+
+impl Painter<'_, '_> {
+    fn rect(&mut self, (x0, y0, x1, y1): (i32, i32, i32, i32), color: RGBColor) -> Drawn {
+        let (x0, x1) = (x0.min(x1), x0.max(x1));
+        let (y0, y1) = (y0.min(y1), y0.max(y1).max(y0.min(y1) + 1));
+        self.area
+            .draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))
+            .map_err(|_| Failed)
+    }
+
+    fn line(&mut self, points: Vec<(i32, i32)>, color: RGBColor, width: u32) -> Drawn {
+        self.area
+            .draw(&PathElement::new(points, color.stroke_width(width)))
+            .map_err(|_| Failed)
+    }
+
+    fn text(&mut self, s: &str, (x, y): (i32, i32), o: TextOpts) -> Drawn {
+        if s.is_empty() {
+            return Ok(());
+        }
+        // Plotters writes font-size as size / 1.24; our sizes are whole pixels.
+        let mut font = FontDesc::new(
+            FontFamily::Name(FONT),
+            o.px * 1.24,
+            if o.bold {
+                FontStyle::Bold
+            } else {
+                FontStyle::Normal
+            },
+        );
+        if o.rotate {
+            font = font.transform(FontTransform::Rotate270);
+        }
+        let style = font.color(&o.color).pos(Pos::new(o.h, o.v));
+        self.area
+            .draw_text(&printable(s), &style, (x, y))
+            .map_err(|_| Failed)
+    }
+
+    fn marker(&mut self, shape: usize, (x, y): (i32, i32), color: RGBColor) -> Drawn {
+        let halo = WHITE.filled();
+        let fill = color.filled();
+        let draw = |e: Result<(), _>| e.map_err(|_| Failed);
+        match shape % 4 {
+            0 => {
+                draw(self.area.draw(&Circle::new((x, y), 6, halo)))?;
+                draw(self.area.draw(&Circle::new((x, y), 4, fill)))
+            }
+            1 => {
+                draw(
+                    self.area
+                        .draw(&Rectangle::new([(x - 5, y - 5), (x + 5, y + 5)], halo)),
+                )?;
+                draw(
+                    self.area
+                        .draw(&Rectangle::new([(x - 4, y - 4), (x + 4, y + 4)], fill)),
+                )
+            }
+            2 => {
+                let tri = |r: i32| vec![(x, y - r - 1), (x + r, y + r - 1), (x - r, y + r - 1)];
+                draw(self.area.draw(&Polygon::new(tri(7), halo)))?;
+                draw(self.area.draw(&Polygon::new(tri(5), fill)))
+            }
+            _ => {
+                let dia = |r: i32| vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
+                draw(self.area.draw(&Polygon::new(dia(7), halo)))?;
+                draw(self.area.draw(&Polygon::new(dia(5), fill)))
+            }
+        }
+    }
+
+    fn hit(&mut self, rect: (i32, i32, i32, i32), class: &'static str, title: String) -> &mut Hit {
+        self.hits.push(Hit {
+            rect,
+            class,
+            title,
+            data: Vec::new(),
+        });
+        let last = self.hits.len() - 1;
+        &mut self.hits[last]
+    }
+
+    /// A label shortened to fit, with its full text as a hover read-out when it was cut.
+    fn label_hit(&mut self, full: &str, shown: &[String], rect: (i32, i32, i32, i32)) {
+        if shown.join(" ") != full {
+            self.hit(rect, "label-hit", full.to_string());
+        }
+    }
+}
+
+fn draw(p: &mut Painter, spec: &ChartSpec, w: i32, h: i32) -> Drawn {
+    p.area.fill(&WHITE).map_err(|_| Failed)?;
+    let top = header(p, spec, w)?;
+    let bottom = footer(p, spec, w, h)?;
+    let frame = Frame {
+        left: PAD,
+        right: w - PAD,
+        top,
+        bottom: bottom.max(top + 40),
+    };
+    if let Err(e) = spec.validate() {
+        return message(p, &frame, "This chart cannot be drawn.", &e.to_string());
+    }
+    if spec.categories.is_empty() || spec.is_empty() {
+        return message(
+            p,
+            &frame,
+            "No data",
+            "The release prints no figures for this chart.",
+        );
+    }
+    match spec.kind {
+        ChartKind::HorizontalBar => horizontal_bars(p, spec, &frame),
+        _ => vertical(p, spec, &frame),
+    }
+}
+
+/// The pixel box left for the plot and its labels.
+struct Frame {
+    left: i32,
+    right: i32,
+    top: i32,
+    bottom: i32,
+}
+
+/// Title, subtitle · unit, legend. Returns the y below them.
+fn header(p: &mut Painter, spec: &ChartSpec, w: i32) -> Result<i32, Failed> {
+    let width = f64::from(w - 2 * PAD);
+    let mut y = PAD;
+    let title = if spec.title.trim().is_empty() {
+        "Untitled chart"
+    } else {
+        spec.title.as_str()
+    };
+    let lines = wrap(&printable(title), TITLE_PX, width, 2);
+    let title_top = y;
+    for line in &lines {
+        p.text(
+            line,
+            (PAD, y),
+            TextOpts::new(TITLE_PX, INK)
+                .anchor(HPos::Left, VPos::Top)
+                .bold(),
+        )?;
+        y += 20;
+    }
+    p.label_hit(title, &lines, (PAD, title_top, w - PAD, y));
+    let sub = [spec.subtitle.trim(), spec.unit.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if !sub.is_empty() {
+        let shown = fit(&printable(&sub), SUB_PX, width);
+        p.text(
+            &shown,
+            (PAD, y + 1),
+            TextOpts::new(SUB_PX, MUTED).anchor(HPos::Left, VPos::Top),
+        )?;
+        p.label_hit(&sub, &[shown], (PAD, y, w - PAD, y + 16));
+        y += 18;
+    }
+    y = legend(p, spec, w, y + 4)?;
+    Ok(y + 6)
+}
+
+enum Mark {
+    Box(RGBColor),
+    Line(RGBColor, usize),
+}
+
+fn legend(p: &mut Painter, spec: &ChartSpec, w: i32, mut y: i32) -> Result<i32, Failed> {
+    let items: Vec<(String, Mark)> = match spec.kind {
+        ChartKind::Waterfall if !spec.is_empty() => vec![
+            ("Increase".into(), Mark::Box(INCREASE)),
+            ("Decrease".into(), Mark::Box(DECREASE)),
+            ("Total".into(), Mark::Box(TOTAL)),
+        ],
+        ChartKind::Waterfall | ChartKind::Bar => Vec::new(),
+        _ if spec.series.len() < 2 => Vec::new(),
+        kind => spec
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mark = if kind == ChartKind::Line {
+                    Mark::Line(series_color(i), i)
+                } else {
+                    Mark::Box(series_color(i))
+                };
+                (s.name.clone(), mark)
+            })
+            .collect(),
+    };
+    if items.is_empty() {
+        return Ok(y);
+    }
+    let mut x = PAD;
+    let row_width = f64::from(w - 2 * PAD);
+    y += 2;
+    for (name, mark) in items {
+        let name = if name.trim().is_empty() {
+            "(unnamed)".to_string()
+        } else {
+            name
+        };
+        let shown = fit(
+            &printable(&name),
+            LABEL_PX,
+            (row_width - 26.0).min(row_width * 0.6),
+        );
+        let item_w = 22 + text_width(&shown, LABEL_PX).ceil() as i32 + 16;
+        if x > PAD && x + item_w > w - PAD {
+            x = PAD;
+            y += 18;
+        }
+        let cy = y + 7;
+        match mark {
+            Mark::Box(c) => p.rect((x, cy - 6, x + 12, cy + 6), c)?,
+            Mark::Line(c, shape) => {
+                p.line(vec![(x - 2, cy), (x + 14, cy)], c, 2)?;
+                p.marker(shape, (x + 6, cy), c)?;
+            }
+        }
+        p.text(&shown, (x + 20, cy), TextOpts::new(LABEL_PX, INK))?;
+        p.label_hit(&name, &[shown], (x, y, x + item_w - 16, y + 14));
+        x += item_w;
+    }
+    Ok(y + 16)
+}
+
+/// "Source: …" on the bottom line. Returns the y above it.
+fn footer(p: &mut Painter, spec: &ChartSpec, w: i32, h: i32) -> Result<i32, Failed> {
+    let source = spec.source_line();
+    if source.is_empty() {
+        return Ok(h - PAD);
+    }
+    let full = format!("Source: {source}");
+    let shown = fit(&printable(&full), SOURCE_PX, f64::from(w - 2 * PAD));
+    let y = h - PAD + 2;
+    p.text(
+        &shown,
+        (PAD, y),
+        TextOpts::new(SOURCE_PX, MUTED).anchor(HPos::Left, VPos::Bottom),
+    )?;
+    p.label_hit(&full, &[shown], (PAD, y - 14, w - PAD, y));
+    Ok(y - 20)
+}
+
+fn message(p: &mut Painter, f: &Frame, headline: &str, detail: &str) -> Drawn {
+    let cx = (f.left + f.right) / 2;
+    let cy = (f.top + f.bottom) / 2;
+    p.rect(
+        (f.left, f.top, f.right, f.bottom),
+        RGBColor(0xF6, 0xF6, 0xF6),
+    )?;
+    let width = f64::from(f.right - f.left - 24);
+    let head = fit(headline, TITLE_PX, width);
+    p.text(
+        &head,
+        (cx, cy - 12),
+        TextOpts::new(TITLE_PX, INK)
+            .anchor(HPos::Center, VPos::Center)
+            .bold(),
+    )?;
+    let shown = fit(detail, LABEL_PX, width);
+    p.text(
+        &shown,
+        (cx, cy + 12),
+        TextOpts::new(LABEL_PX, MUTED).anchor(HPos::Center, VPos::Center),
+    )?;
+    p.label_hit(detail, &[shown], (f.left, cy, f.right, cy + 24));
+    Ok(())
+}
+
+/// The read-out for one value: "Silver — Q3 2007: −4.91 USD per ounce".
+fn readout(spec: &ChartSpec, series: usize, category: usize, value: &str) -> String {
+    let cat = spec.categories.get(category).map_or("", String::as_str);
+    let name = spec.series.get(series).map_or("", |s| s.name.as_str());
+    let place = if spec.series.len() > 1 && !name.is_empty() {
+        format!("{name} — {cat}")
+    } else {
+        cat.to_string()
+    };
+    let unit = spec.unit.trim();
+    if unit.is_empty() || value == "not reported" {
+        format!("{place}: {value}")
+    } else {
+        format!("{place}: {value} {unit}")
+    }
+}
+
+fn data(series: usize, category: usize, value: Option<Decimal>) -> Vec<(&'static str, String)> {
+    vec![
+        ("data-series", series.to_string()),
+        ("data-category", category.to_string()),
+        (
+            "data-value",
+            value.map(|v| v.to_string()).unwrap_or_default(),
+        ),
+    ]
+}
+
+/// Tick labels and gridlines along the value axis; returns nothing, draws behind the data.
+fn value_ticks_vertical(
+    p: &mut Painter,
+    s: &Scale,
+    left: i32,
+    right: i32,
+    top: i32,
+    bottom: i32,
+) -> Drawn {
+    for t in &s.ticks {
+        let y = s.px(to_f64(*t), bottom, top);
+        p.line(vec![(left, y), (right, y)], GRID, 1)?;
+        p.text(
+            &format_value(*t),
+            (left - 6, y),
+            TextOpts::new(LABEL_PX, MUTED).anchor(HPos::Right, VPos::Center),
+        )?;
+    }
+    Ok(())
+}
+
+/// About one tick per 55 px of axis, between 3 and 8.
+fn ticks_for(axis_px: i32) -> usize {
+    (axis_px / 55).clamp(3, 8) as usize
+}
+
+fn tick_label_width(s: &Scale) -> f64 {
+    s.ticks
+        .iter()
+        .map(|t| text_width(&format_value(*t), LABEL_PX))
+        .fold(0.0, f64::max)
+}
+
+/// Bar, grouped bar, line and waterfall: categories along the bottom, values up.
+fn vertical(p: &mut Painter, spec: &ChartSpec, f: &Frame) -> Drawn {
+    let n = spec.categories.len();
+    let walk = waterfall::walk(spec);
+    let values: Vec<Decimal> = if spec.kind == ChartKind::Waterfall {
+        walk.iter().flat_map(|s| [s.from, s.to]).collect()
+    } else {
+        spec.series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied())
+            .collect()
+    };
+    let is_line = spec.kind == ChartKind::Line;
+    let target = ticks_for(f.bottom - f.top - 60);
+    let scale = nice_scale(values, !is_line, if is_line { 0.1 } else { 0.08 }, target);
+
+    // Left: the unit turned on its side, then the tick labels.
+    let unit_w = if spec.unit.trim().is_empty() { 0 } else { 20 };
+    let ticks_w = tick_label_width(&scale)
+        .min(f64::from(f.right - f.left) * 0.3)
+        .ceil() as i32;
+    let left = f.left + unit_w + ticks_w + 8;
+    let right = f.right;
+    let slot = f64::from(right - left) / n as f64;
+
+    // Bottom: category labels, wrapped to the slot; narrow slots get smaller type and more
+    // lines before anything is cut.
+    let narrow = slot < 84.0;
+    let label_px = if narrow { LABEL_PX - 1.0 } else { LABEL_PX };
+    let line_h = label_px as i32 + 2;
+    let max_lines = if n > 12 {
+        2
+    } else if narrow {
+        4
+    } else {
+        3
+    };
+    let label_w = (slot - 6.0).max(12.0);
+    let labels: Vec<Vec<String>> = spec
+        .categories
+        .iter()
+        .map(|c| wrap(&printable(c), label_px, label_w, max_lines))
+        .collect();
+    let lines = labels.iter().map(Vec::len).max().unwrap_or(1).max(1) as i32;
+    let top = f.top + 4;
+    let bottom = (f.bottom - lines * line_h - 8).max(top + 30);
+
+    if unit_w > 0 {
+        let unit = fit(
+            &printable(spec.unit.trim()),
+            LABEL_PX,
+            f64::from(bottom - top),
+        );
+        let y = (top + bottom) / 2;
+        p.text(
+            &unit,
+            (f.left + 6, y),
+            TextOpts::new(LABEL_PX, MUTED)
+                .anchor(HPos::Center, VPos::Center)
+                .rotated(),
+        )?;
+    }
+    value_ticks_vertical(p, &scale, left, right, top, bottom)?;
+
+    let x_at = |i: usize, frac: f64| left + (slot * (i as f64 + frac)).round() as i32;
+    let y_at = |v: Decimal| scale.px(to_f64(v), bottom, top);
+    let zero = scale.contains_zero().then(|| scale.px(0.0, bottom, top));
+    let base = zero.unwrap_or(bottom);
+
+    match spec.kind {
+        ChartKind::Line => lines_series(p, spec, &x_at, &y_at, base, bottom)?,
+        ChartKind::Waterfall => {
+            let gw = (slot * 0.7).clamp(1.0, 110.0);
+            for (i, step) in walk.iter().enumerate() {
+                let x0 = x_at(i, 0.5) - (gw / 2.0).round() as i32;
+                let x1 = x0 + (gw.round() as i32).max(1);
+                let connect = |p: &mut Painter, x1: i32| -> Drawn {
+                    match walk.get(i + 1).filter(|s| s.step == Step::Delta) {
+                        Some(next) => {
+                            let y = y_at(next.from);
+                            p.line(
+                                vec![(x1, y), (x_at(i + 1, 0.5) - (gw / 2.0).round() as i32, y)],
+                                CONNECTOR,
+                                1,
+                            )
+                        }
+                        None => Ok(()),
+                    }
+                };
+                let Some(value) = step.value else {
+                    // The walk carries on through a missing step: keep the connector level.
+                    let level = y_at(step.to);
+                    p.line(vec![(x0, level), (x1, level)], CONNECTOR, 1)?;
+                    connect(p, x1)?;
+                    absent(p, spec, 0, i, (x0, x1), level)?;
+                    continue;
+                };
+                let color = match step.step {
+                    Step::Total => TOTAL,
+                    Step::Delta if value.is_sign_negative() => DECREASE,
+                    Step::Delta => INCREASE,
+                };
+                let (ya, yb) = (y_at(step.from), y_at(step.to));
+                p.rect((x0, ya, x1, yb), color)?;
+                connect(p, x1)?;
+                let label = match step.step {
+                    Step::Total => format_value(value),
+                    Step::Delta => format_change(value),
+                };
+                // Above the bar whichever way it goes: below a falling step the label would
+                // collide with the axis or the next connector.
+                value_label(
+                    p,
+                    &label,
+                    (x0 + x1) / 2,
+                    ya.min(yb),
+                    true,
+                    f64::from(x1 - x0) + slot * 0.25,
+                )?;
+                let running = format_value(step.to);
+                let title = match step.step {
+                    Step::Total => readout(spec, 0, i, &format_value(value)),
+                    Step::Delta => format!(
+                        "{} (running total {running})",
+                        readout(spec, 0, i, &format_change(value))
+                    ),
+                };
+                let hit = p.hit(bar_hit(x0, x1, ya, yb), "hit", title);
+                hit.data = data(0, i, Some(value));
+            }
+        }
+        _ => {
+            let ns = spec.series.len().max(1);
+            let gw = group_width(slot, ns, 110.0, 60.0);
+            let bw = gw / ns as f64;
+            // Label every bar or none: a few labelled bars among bare ones read as a pattern.
+            let room = if ns == 1 { bw + slot * 0.3 } else { bw - 1.0 };
+            let labelled = spec
+                .series
+                .iter()
+                .flat_map(|s| s.values.iter().flatten())
+                .all(|v| text_width(&format_value(*v), VALUE_PX) <= room);
+            for i in 0..n {
+                for (j, s) in spec.series.iter().enumerate() {
+                    let (x0, x1) = bar_extent(x_at(i, 0.5), gw, ns, j);
+                    let Some(v) = s.values.get(i).copied().flatten() else {
+                        absent(p, spec, j, i, (x0, x1), base)?;
+                        continue;
+                    };
+                    let y = y_at(v);
+                    p.rect((x0, base, x1, y), series_color(j))?;
+                    let up = !v.is_sign_negative();
+                    if labelled {
+                        value_label(p, &format_value(v), (x0 + x1) / 2, y, up, room)?;
+                    }
+                    let hit = p.hit(
+                        bar_hit(x0, x1, base, y),
+                        "hit",
+                        readout(spec, j, i, &format_value(v)),
+                    );
+                    hit.data = data(j, i, Some(v));
+                }
+            }
+        }
+    }
+
+    if let Some(z) = zero {
+        p.line(vec![(left, z), (right, z)], INK, 2)?;
+    } else {
+        p.line(vec![(left, bottom), (right, bottom)], CONNECTOR, 1)?;
+    }
+    for (i, (label, full)) in labels.iter().zip(&spec.categories).enumerate() {
+        let cx = x_at(i, 0.5);
+        for (k, line) in label.iter().enumerate() {
+            let y = bottom + 8 + k as i32 * line_h;
+            p.text(
+                line,
+                (cx, y),
+                TextOpts::new(label_px, INK).anchor(HPos::Center, VPos::Top),
+            )?;
+        }
+        let half = (label_w / 2.0) as i32;
+        p.label_hit(
+            full,
+            label,
+            (
+                cx - half,
+                bottom + 6,
+                cx + half,
+                bottom + 8 + lines * line_h,
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// How much of a category's slot its bars take: a single bar is capped at `single_max` px,
+/// a group at `per_series_max` px per bar, so two categories do not draw slabs.
+fn group_width(slot: f64, series: usize, single_max: f64, per_series_max: f64) -> f64 {
+    let w = if series == 1 {
+        (slot * 0.62).min(single_max)
+    } else {
+        (slot * 0.78).min(per_series_max * series as f64)
+    };
+    w.max(1.0)
+}
+
+/// The extent of bar `j` of `series` in a group `group` px wide centred at `centre`, along the
+/// category axis; bars wider than 8 px keep a pixel of white between them.
+fn bar_extent(centre: i32, group: f64, series: usize, j: usize) -> (i32, i32) {
+    let bw = group / series.max(1) as f64;
+    let gap = if bw > 8.0 { 1 } else { 0 };
+    let g0 = f64::from(centre) - group / 2.0;
+    let a = (g0 + bw * j as f64).round() as i32 + gap;
+    let b = ((g0 + bw * (j + 1) as f64).round() as i32 - gap).max(a + 1);
+    (a, b)
+}
+
+/// A hover box over a bar, at least 8 px tall so thin bars can still be pointed at.
+fn bar_hit(x0: i32, x1: i32, ya: i32, yb: i32) -> (i32, i32, i32, i32) {
+    let (lo, hi) = (ya.min(yb), ya.max(yb));
+    let grow = (8 - (hi - lo)).max(0) / 2 + 1;
+    (x0, lo - grow, x1.max(x0 + 4), hi + grow)
+}
+
+/// Marks a missing value at the baseline, so it does not read as zero.
+fn absent(
+    p: &mut Painter,
+    spec: &ChartSpec,
+    series: usize,
+    category: usize,
+    (x0, x1): (i32, i32),
+    base: i32,
+) -> Drawn {
+    let cx = (x0 + x1) / 2;
+    if x1 - x0 >= 10 {
+        p.text(
+            "n/a",
+            (cx, base - 3),
+            TextOpts::new(VALUE_PX - 1.0, MUTED).anchor(HPos::Center, VPos::Bottom),
+        )?;
+    }
+    let hit = p.hit(
+        (x0, base - 14, x1.max(x0 + 4), base + 2),
+        "hit",
+        readout(spec, series, category, "not reported"),
+    );
+    hit.data = data(series, category, None);
+    Ok(())
+}
+
+/// A value printed just beyond the end of its bar, when it fits the room the bar has.
+fn value_label(p: &mut Painter, s: &str, x: i32, y: i32, above: bool, room: f64) -> Drawn {
+    if text_width(s, VALUE_PX) > room {
+        return Ok(());
+    }
+    let (dy, v) = if above {
+        (-3, VPos::Bottom)
+    } else {
+        (3, VPos::Top)
+    };
+    p.text(
+        s,
+        (x, y + dy),
+        TextOpts::new(VALUE_PX, INK).anchor(HPos::Center, v),
+    )
+}
+
+fn lines_series(
+    p: &mut Painter,
+    spec: &ChartSpec,
+    x_at: &dyn Fn(usize, f64) -> i32,
+    y_at: &dyn Fn(Decimal) -> i32,
+    base: i32,
+    bottom: i32,
+) -> Drawn {
+    let single = spec.series.len() == 1;
+    for (j, s) in spec.series.iter().enumerate() {
+        let color = series_color(j);
+        // Absent values break the line rather than bridging a gap the release left.
+        let mut run: Vec<(i32, i32)> = Vec::new();
+        for (i, v) in s.values.iter().enumerate() {
+            match v {
+                Some(v) => run.push((x_at(i, 0.5), y_at(*v))),
+                None => {
+                    if run.len() > 1 {
+                        p.line(std::mem::take(&mut run), color, 2)?;
+                    }
+                    run.clear();
+                }
+            }
+        }
+        if run.len() > 1 {
+            p.line(run, color, 2)?;
+        }
+    }
+    for (j, s) in spec.series.iter().enumerate() {
+        for (i, v) in s.values.iter().enumerate() {
+            let x = x_at(i, 0.5);
+            let Some(v) = *v else {
+                let hit = p.hit(
+                    (x - 6, base - 12, x + 6, base),
+                    "hit",
+                    readout(spec, j, i, "not reported"),
+                );
+                hit.data = data(j, i, None);
+                continue;
+            };
+            let y = y_at(v);
+            p.marker(j, (x, y), series_color(j))?;
+            if single {
+                // Label above the point, or below it in a valley, on a white patch so the
+                // line does not run through the digits.
+                let neighbour =
+                    |k: Option<usize>| k.and_then(|k| s.values.get(k).copied().flatten()).map(y_at);
+                let valley = [neighbour(i.checked_sub(1)), neighbour(Some(i + 1))]
+                    .iter()
+                    .flatten()
+                    .all(|&ny| ny < y)
+                    && (i > 0 || i + 1 < s.values.len())
+                    && y + 24 < bottom;
+                let label = format_value(v);
+                let lw = text_width(&label, VALUE_PX);
+                let room = f64::from(x_at(1, 0.5) - x_at(0, 0.5)) - 4.0;
+                if lw <= room {
+                    let (ly, vpos) = if valley {
+                        (y + 9, VPos::Top)
+                    } else {
+                        (y - 9, VPos::Bottom)
+                    };
+                    let half = (lw / 2.0).ceil() as i32 + 2;
+                    let patch = if valley {
+                        (x - half, ly, x + half, ly + 13)
+                    } else {
+                        (x - half, ly - 13, x + half, ly)
+                    };
+                    p.rect(patch, WHITE)?;
+                    p.text(
+                        &label,
+                        (x, ly),
+                        TextOpts::new(VALUE_PX, INK).anchor(HPos::Center, vpos),
+                    )?;
+                }
+            }
+            let hit = p.hit(
+                (x - 7, y - 7, x + 7, y + 7),
+                "hit",
+                readout(spec, j, i, &format_value(v)),
+            );
+            hit.data = data(j, i, Some(v));
+        }
+    }
+    Ok(())
+}
+
+/// Horizontal bars: categories down the left, values to the right, long labels wrapped.
+fn horizontal_bars(p: &mut Painter, spec: &ChartSpec, f: &Frame) -> Drawn {
+    let n = spec.categories.len();
+    let ns = spec.series.len().max(1);
+    let values = spec
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten().copied());
+    let scale = nice_scale(values, true, 0.12, ticks_for((f.right - f.left) / 2));
+
+    let width = f64::from(f.right - f.left);
+    let widest = spec
+        .categories
+        .iter()
+        .map(|c| text_width(&printable(c), LABEL_PX))
+        .fold(0.0, f64::max);
+    let label_w = widest.min(width * 0.38).max(24.0);
+    // Bottom: tick labels and the unit.
+    let unit_h = if spec.unit.trim().is_empty() { 0 } else { 16 };
+    let bottom = f.bottom - 20 - unit_h;
+    let top = f.top + 4;
+    let slot = f64::from((bottom - top).max(1)) / n as f64;
+    let max_lines = if slot >= 40.0 {
+        3
+    } else if slot >= 26.0 {
+        2
+    } else {
+        1
+    };
+    let labels: Vec<Vec<String>> = spec
+        .categories
+        .iter()
+        .map(|c| wrap(&printable(c), LABEL_PX, label_w, max_lines))
+        .collect();
+    let left = f.left + label_w.ceil() as i32 + 10;
+    let right = f.right - 8;
+    let x_at = |v: Decimal| scale.px(to_f64(v), left, right);
+    let y_at = |i: usize, frac: f64| top + (slot * (i as f64 + frac)).round() as i32;
+
+    for t in &scale.ticks {
+        let x = x_at(*t);
+        p.line(vec![(x, top), (x, bottom)], GRID, 1)?;
+        p.text(
+            &format_value(*t),
+            (x, bottom + 5),
+            TextOpts::new(LABEL_PX, MUTED).anchor(HPos::Center, VPos::Top),
+        )?;
+    }
+    if unit_h > 0 {
+        let unit = fit(
+            &printable(spec.unit.trim()),
+            LABEL_PX,
+            f64::from(right - left),
+        );
+        p.text(
+            &unit,
+            ((left + right) / 2, f.bottom),
+            TextOpts::new(LABEL_PX, MUTED).anchor(HPos::Center, VPos::Bottom),
+        )?;
+    }
+    let zero = x_at(Decimal::ZERO);
+    let gh = group_width(slot, ns, 60.0, 30.0);
+    for i in 0..n {
+        for (j, s) in spec.series.iter().enumerate() {
+            let (y0, y1) = bar_extent(y_at(i, 0.5), gh, ns, j);
+            let Some(v) = s.values.get(i).copied().flatten() else {
+                if y1 - y0 >= 10 {
+                    p.text(
+                        "n/a",
+                        (zero + 3, (y0 + y1) / 2),
+                        TextOpts::new(VALUE_PX - 1.0, MUTED),
+                    )?;
+                }
+                let hit = p.hit(
+                    (zero - 2, y0, zero + 24, y1),
+                    "hit",
+                    readout(spec, j, i, "not reported"),
+                );
+                hit.data = data(j, i, None);
+                continue;
+            };
+            let x = x_at(v);
+            p.rect((zero, y0, x, y1), series_color(j))?;
+            let label = format_value(v);
+            let lw = text_width(&label, VALUE_PX);
+            let cy = (y0 + y1) / 2;
+            let fits_height = f64::from(y1 - y0) >= VALUE_PX - 2.0;
+            if !v.is_sign_negative() && fits_height && f64::from(right - x) >= lw + 4.0 {
+                p.text(&label, (x + 4, cy), TextOpts::new(VALUE_PX, INK))?;
+            } else if v.is_sign_negative() && fits_height && f64::from(x - left) >= lw + 4.0 {
+                p.text(
+                    &label,
+                    (x - 4, cy),
+                    TextOpts::new(VALUE_PX, INK).anchor(HPos::Right, VPos::Center),
+                )?;
+            }
+            let (xa, xb) = (zero.min(x), zero.max(x));
+            let grow = (8 - (xb - xa)).max(0) / 2 + 1;
+            let hit = p.hit(
+                (xa - grow, y0, xb + grow, y1.max(y0 + 4)),
+                "hit",
+                readout(spec, j, i, &label),
+            );
+            hit.data = data(j, i, Some(v));
+        }
+    }
+    p.line(vec![(zero, top), (zero, bottom)], INK, 2)?;
+    for (i, (label, full)) in labels.iter().zip(&spec.categories).enumerate() {
+        let cy = y_at(i, 0.5);
+        let first = cy - (label.len() as i32 - 1) * 7;
+        for (k, line) in label.iter().enumerate() {
+            p.text(
+                line,
+                (left - 8, first + k as i32 * 14),
+                TextOpts::new(LABEL_PX, INK).anchor(HPos::Right, VPos::Center),
+            )?;
+        }
+        p.label_hit(
+            full,
+            label,
+            (
+                f.left,
+                first - 8,
+                left - 6,
+                first + label.len() as i32 * 14 - 6,
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// How many values `<desc>` lists before pointing to the data table instead.
+const DESC_MAX_VALUES: usize = 60;
+
+/// Adds the root attributes, `<title>`/`<desc>` and the hover layer (see the module header).
+fn finish(svg: String, spec: &ChartSpec, hits: &[Hit]) -> String {
+    let title = if spec.title.trim().is_empty() {
+        "Untitled chart"
+    } else {
+        spec.title.as_str()
+    };
+    let root_attrs = format!(
+        "<svg class=\"assay-chart\" role=\"img\" aria-label=\"{}\" data-kind=\"{}\" ",
+        xml_escape(title),
+        kind_code(spec.kind)
+    );
+    let mut out = String::with_capacity(svg.len() + hits.len() * 160 + 512);
+    let Some(rest) = svg.strip_prefix("<svg ") else {
+        return svg;
+    };
+    let Some(open_end) = rest.find('>') else {
+        return svg;
+    };
+    let (open, body) = rest.split_at(open_end + 1);
+    out.push_str(&root_attrs);
+    out.push_str(open);
+    out.push_str(&format!(
+        "\n<title>{}</title>\n<desc>{}</desc>",
+        xml_escape(title),
+        xml_escape(&describe(spec))
+    ));
+    let body = body.trim_end();
+    let body = body.strip_suffix("</svg>").unwrap_or(body);
+    out.push_str(body);
+    out.push_str("<g class=\"assay-hits\" fill=\"#000\" fill-opacity=\"0\">\n");
+    for hit in hits {
+        let (x0, y0, x1, y1) = hit.rect;
+        out.push_str(&format!(
+            "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+            hit.class,
+            x0.min(x1),
+            y0.min(y1),
+            (x1 - x0).abs(),
+            (y1 - y0).abs()
+        ));
+        for (k, v) in &hit.data {
+            out.push_str(&format!(" {k}=\"{}\"", xml_escape(v)));
+        }
+        out.push_str(&format!(
+            "><title>{}</title></rect>\n",
+            xml_escape(&hit.title)
+        ));
+    }
+    out.push_str("</g>\n</svg>\n");
+    out
+}
+
+/// The short code for a kind used in `data-kind` (also the serde name).
+pub(crate) fn kind_code(kind: ChartKind) -> &'static str {
+    match kind {
+        ChartKind::Bar => "bar",
+        ChartKind::GroupedBar => "grouped_bar",
+        ChartKind::HorizontalBar => "horizontal_bar",
+        ChartKind::Line => "line",
+        ChartKind::Waterfall => "waterfall",
+    }
+}
+
+/// The chart's text alternative: what it is, its period and unit, its source, and its values
+/// when they are few.
+fn describe(spec: &ChartSpec) -> String {
+    let mut parts = vec![spec.kind.label().to_string()];
+    for s in [&spec.subtitle, &spec.unit] {
+        if !s.trim().is_empty() {
+            parts.push(s.trim().to_string());
+        }
+    }
+    let source = spec.source_line();
+    if !source.is_empty() {
+        parts.push(format!("Source: {source}"));
+    }
+    let points = spec.categories.len() * spec.series.len();
+    if points > 0 && points <= DESC_MAX_VALUES {
+        let values: Vec<String> = spec
+            .series
+            .iter()
+            .enumerate()
+            .flat_map(|(j, s)| {
+                s.values.iter().enumerate().map(move |(i, v)| {
+                    let v = v.map(format_value).unwrap_or_else(|| "not reported".into());
+                    readout(spec, j, i, &v)
+                })
+            })
+            .collect();
+        parts.push(format!("Values: {}", values.join("; ")));
+    } else if points > DESC_MAX_VALUES {
+        parts.push("The values are in the chart's data table".to_string());
+    }
+    parts.join(". ")
+}
