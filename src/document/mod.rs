@@ -354,6 +354,7 @@ impl TryFrom<RowWire> for Row {
                 (None, None) => None,
                 (Some(v), Some(p)) => {
                     let value = crate::read::number::parse_value(&p)
+                        .or_else(|| crate::read::number::parse_brief_value(&p))
                         .ok_or_else(|| format!("row {:?}: cannot read printed {p:?}", w.label))?;
                     if value.contract_string() != *v {
                         return Err(format!("row {:?}: {v:?} does not match printed {p:?}", w.label));

@@ -385,16 +385,20 @@ fn is_header(classes: &[Class], i: usize, bands: &[Band]) -> bool {
         _ => return false,
     };
     let cs = chunks(ws);
-    let (label, value): (Vec<_>, Vec<_>) = cs.iter().partition(|c| c[0].start + 2 < value_start);
+    // Header text may reach left of right-aligned values, so a chunk over any column counts.
+    let over_columns = |c: &Vec<Word>| bands.iter().any(|b| overlap(span_of(c), *b) > 0) || c[0].start + 2 >= value_start;
+    let (value, label): (Vec<_>, Vec<_>) = cs.iter().partition(|c| over_columns(c));
     if value.is_empty() || label.iter().any(|c| span_of(c).1 > value_start + 1) {
         return false;
     }
     if value.len() >= 2 {
         return true;
     }
+    // A lone piece is a header only if it starts over the columns and reads like one; a
+    // centred title ("Consolidated Statements of Operations") does not.
     let piece = value[0];
     let underlined = matches!(classes.get(i + 1), Some(Class::Rule { start, .. }) if *start + 2 >= value_start);
-    underlined || header_words(&join(piece))
+    piece[0].start + 4 >= value_start && (underlined || header_words(&join(piece)))
 }
 
 fn build(lines: &[Line], classes: &[Class], prose: &[bool], floor: usize, start: usize, end: usize) -> Option<Found> {
@@ -449,8 +453,16 @@ fn build(lines: &[Line], classes: &[Class], prose: &[bool], floor: usize, start:
         .map(|i| lines[i].text.trim().to_string())
         .collect();
     let mut headers: Vec<Vec<String>> = vec![Vec::new(); bands.len()];
-    for &i in &header_idx {
-        header_pieces(classes, i, &bands, &mut headers, &mut raw.stub);
+    if let (Some(&f), Some(&l)) = (header_idx.first(), header_idx.last()) {
+        for i in f..=l {
+            if header_idx.contains(&i) {
+                header_pieces(classes, i, &bands, &mut headers, &mut raw.stub);
+            } else if let Class::Text { .. } = classes[i] {
+                // Label-area lines among the headers continue the top-left stub
+                // ("($ millions," / "except" / "percentages)").
+                raw.stub.push(lines[i].text.trim().to_string());
+            }
+        }
     }
     if header_idx.is_empty() {
         headers.clear();

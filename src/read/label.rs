@@ -54,7 +54,9 @@ fn is_marker(s: &str) -> bool {
 
 /// Removes one pair of enclosing parentheses: "(dollars in thousands)" → "dollars in thousands".
 pub(crate) fn strip_parens(s: &str) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "(In thousands, except per share data) (unaudited)" → "In thousands, except per share
+    // data, unaudited".
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ").replace(") (", ", ");
     let t = s.trim();
     let t = t.strip_prefix('(').unwrap_or(t);
     let t = t.strip_suffix(')').unwrap_or(t);

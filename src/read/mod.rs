@@ -82,10 +82,11 @@ pub fn read_text(text: &str) -> Document {
 
     let mut in_table = vec![false; lines.len()];
     let mut raws: Vec<(usize, table::RawTable)> = Vec::new();
+    let mut brief_table = None;
     if unwrapped.format == wrapper::Format::ReutersBrief {
-        if let Some((raw, first, last)) = brief::read(&lines) {
+        if let Some((t, first, last)) = brief::read(&lines) {
             in_table[first..=last].iter_mut().for_each(|b| *b = true);
-            raws.push((first, raw));
+            brief_table = Some(t);
         }
     } else {
         for (first, last, found) in pipe::read(&lines).into_iter().chain(
@@ -109,15 +110,17 @@ pub fn read_text(text: &str) -> Document {
     }
     company.tickers.extend(unwrapped.tickers.iter().filter(|t| !company.tickers.contains(t)).cloned().collect::<Vec<_>>());
 
-    let mut tables: Vec<Table> = Vec::new();
+    let mut tables: Vec<Table> = brief_table.into_iter().collect();
     for (_, raw) in raws {
         let ctx = table::Context { company: company.name.as_deref(), previous: tables.last() };
-        let mut t = table::build(raw, &ctx);
+        let t = table::build(raw, &ctx);
         if t.rows.iter().all(|r| r.cells.iter().all(Option::is_none)) {
             continue;
         }
-        t.id = format!("t{}", tables.len() + 1);
         tables.push(t);
+    }
+    for (i, t) in tables.iter_mut().enumerate() {
+        t.id = format!("t{}", i + 1);
     }
     if tables.is_empty() && !unwrapped.html {
         warnings.push(Warning { line: None, message: "No tables were found in this text.".to_string() });

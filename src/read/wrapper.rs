@@ -65,7 +65,9 @@ pub(crate) fn unwrap<'a>(text: &str, all: &[Line<'a>]) -> Unwrapped<'a> {
 fn looks_html(lines: &[Line]) -> bool {
     lines.iter().take(400).any(|l| {
         let t = l.text.to_ascii_lowercase();
-        t.contains("<html") || t.contains("<table") || t.contains("<body")
+        // Old EDGAR text uses <TABLE>, <S> and <C> as plain-text markers; only real HTML has
+        // these.
+        t.contains("<html") || t.contains("<body") || t.contains("<tr") || t.contains("<td") || t.contains("<div") || t.contains("<p>")
     })
 }
 
@@ -118,7 +120,23 @@ fn edgar<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
         html(u, Some(all[s].no));
         return;
     }
-    u.lines = body.to_vec();
+    // Lines holding only SGML markers (<PAGE>, <TABLE>, <S> <C>) carry no text.
+    u.lines = body.iter().filter(|l| !is_markup_only(l.text)).copied().collect();
+}
+
+fn is_markup_only(t: &str) -> bool {
+    let t = t.trim();
+    if !t.starts_with('<') {
+        return false;
+    }
+    let mut rest = t;
+    while let Some(r) = rest.trim_start().strip_prefix('<') {
+        match r.find('>') {
+            Some(i) => rest = &r[i + 1..],
+            None => return false,
+        }
+    }
+    rest.trim().is_empty()
 }
 
 /// Markdown with YAML front matter: `title:` and `date:` are metadata; the body follows.
