@@ -8,7 +8,7 @@
 //! the header row has fewer cells, as a lost colspan leaves it).
 
 use super::fixed::Line;
-use super::number::{is_currency_sign, parse_value};
+use super::number::{is_currency_sign, is_year, parse_value};
 use super::table::{RawLine, RawTable};
 
 /// (first index, last index, table) for each pipe table in `lines`.
@@ -79,7 +79,9 @@ fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
         .filter(|(_, c)| !is_separator(&c.iter().map(|x| x.1.clone()).collect::<Vec<_>>()) || c.is_empty())
         .collect();
     let is_value = |(i, c): &(usize, String)| *i > 0 && parse_value(c).is_some();
-    let first_data = rows.iter().position(|(_, c)| c.iter().any(is_value))?;
+    // A row of years with no label ("|  | 2024 |  | 2023 |") is header, not data.
+    let year_row = |c: &[(usize, String)]| c.iter().all(|x| x.0 > 0 && is_year(&x.1)) && !c.is_empty();
+    let first_data = rows.iter().position(|(_, c)| c.iter().any(is_value) && !year_row(c))?;
     // Value columns: positions holding values, in order.
     let mut cols: Vec<usize> = rows[first_data..].iter().flat_map(|(_, c)| c.iter().filter(|x| is_value(x)).map(|x| x.0)).collect();
     cols.sort_unstable();
@@ -96,6 +98,11 @@ fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
             let t = lines[i].text.replace("**", " ");
             let t = t.trim();
             if t.len() < 100 && !t.ends_with('.') && !t.ends_with(':') && !is_pipe(t) {
+                // "**REALIZED METAL PRICES****1**": a footnote number set apart by emphasis.
+                let t = match t.rsplit_once(' ') {
+                    Some((head, n)) if n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) => head.trim_end(),
+                    _ => t,
+                };
                 raw.title_lines.push(strip_glued_footnotes(t));
             }
         }

@@ -29,7 +29,8 @@ impl ScaleNote {
         let l = note.to_ascii_lowercase();
         let scale = scale_word(&l).unwrap_or(Scale::One);
         // The measures named before "in thousands" are the ones scaled.
-        let head = l.split(" in ").next().unwrap_or("");
+        let at = ["thousand", "million", "billion", "000"].iter().filter_map(|w| l.find(w)).min().unwrap_or(0);
+        let head = &l[..at];
         let named = |w: &str| head.contains(w);
         let mut n = ScaleNote {
             scale,

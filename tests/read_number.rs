@@ -1,0 +1,103 @@
+//! The number reader: every printed style reads back to the same value, and no input panics.
+
+use assay::document::Value;
+use assay::read::number::{parse_brief_value, parse_value};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn amount(s: &str) -> Option<Value> {
+    Some(Value::Amount(s.parse().unwrap()))
+}
+
+#[test]
+fn printed_styles() {
+    assert_eq!(parse_value("1,234.5"), amount("1234.5"));
+    assert_eq!(parse_value("$(1,234.5)"), amount("-1234.5"));
+    assert_eq!(parse_value("$   (5.44)"), amount("-5.44"));
+    assert_eq!(parse_value("($0.04)"), amount("-0.04"));
+    assert_eq!(parse_value("-1234.5"), amount("-1234.5"));
+    assert_eq!(parse_value("−3"), amount("-3"));
+    assert_eq!(parse_value("(4,828)"), amount("-4828"));
+    assert_eq!(parse_value("$   39,809"), amount("39809"));
+    assert_eq!(parse_value("0.30").unwrap().contract_string(), "0.30"); // trailing zero kept
+    assert_eq!(parse_value("--"), Some(Value::Nil));
+    assert_eq!(parse_value("—"), Some(Value::Nil));
+    assert_eq!(parse_value("$ -"), Some(Value::Nil));
+    assert_eq!(parse_value("46%"), Some(Value::Percent(Decimal::from(46))));
+    assert_eq!(parse_value("(5.3)%"), Some(Value::Percent("-5.3".parse().unwrap())));
+    assert_eq!(parse_value("5.3:1"), Some(Value::Ratio("5.3".parse().unwrap(), Decimal::ONE)));
+    assert_eq!(parse_value("7,600 - 8,500"), Some(Value::Range(Decimal::from(7600), Decimal::from(8500))));
+    assert_eq!(parse_value("$490 to $510"), Some(Value::Range(Decimal::from(490), Decimal::from(510))));
+    assert_eq!(parse_value("($70) - ($61)"), Some(Value::Range(Decimal::from(-70), Decimal::from(-61))));
+    // Not numbers: prose, footnote lists, years glued to words, bad grouping.
+    for s in ["and", "1,2", "12,34", "2007:", "Q4", "(", "$", "1.2.3", "--x", "----"] {
+        assert_eq!(parse_value(s), None, "{s:?}");
+    }
+}
+
+#[test]
+fn brief_styles() {
+    assert_eq!(parse_brief_value("loss 18 cts"), amount("-0.18"));
+    assert_eq!(parse_brief_value("loss one ct"), amount("-0.01"));
+    assert_eq!(parse_brief_value("2.27 dlrs"), amount("2.27"));
+    assert_eq!(parse_brief_value("34.9 mln"), amount("34900000.0"));
+    assert_eq!(parse_brief_value("1,343,000"), amount("1343000"));
+    assert_eq!(parse_brief_value("mln"), None);
+}
+
+/// "1234567.891" → "1,234,567.891".
+fn grouped(d: Decimal) -> String {
+    let s = d.abs().to_string();
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+proptest! {
+    #[test]
+    fn every_style_reads_back(units in -10_000_000_000i64..10_000_000_000, scale in 0u32..4) {
+        let d = Decimal::new(units, scale);
+        let g = grouped(d);
+        let neg = d.is_sign_negative() && !d.is_zero();
+        let styles = if neg {
+            vec![format!("({g})"), format!("$({g})"), format!("(${g})"), format!("$ ({g})"), format!("-{g}"), format!("-{}", d.abs()), format!("{d}")]
+        } else {
+            vec![g.clone(), format!("${g}"), format!("$   {g}"), format!("{d}")]
+        };
+        for s in styles {
+            prop_assert_eq!(parse_value(&s), Some(Value::Amount(d)), "{}", s);
+        }
+        // Extra trailing zeros print differently but mean the same amount.
+        let padded = format!("{}0", if d.scale() == 0 { format!("{g}.") } else { g.clone() });
+        let back = parse_value(&padded).and_then(|v| v.number());
+        prop_assert_eq!(back, Some(d.abs()));
+    }
+
+    #[test]
+    fn no_input_panics(s in "\\PC{0,40}") {
+        let _ = parse_value(&s);
+        let _ = parse_brief_value(&s);
+    }
+
+    #[test]
+    fn no_number_like_input_panics(s in "[-$()0-9,.%: —–tolsnm]{0,30}") {
+        let _ = parse_value(&s);
+        let _ = parse_brief_value(&s);
+    }
+
+    #[test]
+    fn no_document_panics(s in "[ a-zA-Z0-9$(),.\\-=|:\\n]{0,400}") {
+        let d = assay::read::read_text(&s);
+        let _ = d.to_json();
+    }
+}
