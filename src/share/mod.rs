@@ -1,1 +1,280 @@
-//! share (to be filled)
+//! Share links: a chart (and optionally the whole release) carried in a URL fragment.
+//!
+//! There is no server, so the link is the data. `link(base, payload)` gives
+//! `base#c=<body>`; a fragment never reaches a server. The body is
+//!
+//! ```text
+//! base64url-no-pad( version:u8  payload:u8  zlib( wire layout, see wire.rs ) )
+//! ```
+//!
+//! The two header bytes stay outside the compression so a reader can tell "made by a newer
+//! Assay" and "which kind of payload" before inflating anything. zlib (not raw deflate) adds
+//! an Adler-32 checksum, so a tampered or mangled link is refused as damaged rather than
+//! decoded into different numbers.
+//!
+//! ADVICE FOR HACKERS. Links come from strangers. `decode` therefore works in this order,
+//! and every step fails with a typed [`ShareError`], never a panic:
+//! 1. refuse a body longer than [`MAX_LINK_CHARS`] before looking at it;
+//! 2. read the header from the first four characters: unknown version or payload stops here,
+//!    and a chart-only body longer than [`MAX_CHART_LINK_CHARS`] is refused;
+//! 3. base64url-decode, then inflate with a cap on the output that is enforced *while*
+//!    inflating ([`MAX_CHART_BYTES`], or that plus [`MAX_RELEASE_BYTES`]), so a small
+//!    "decompression bomb" stops at the cap;
+//! 4. read the wire layout, which checks counts and lengths before allocating;
+//! 5. validate the chart ([`ChartSpec::validate`]) before anyone draws it.
+//!
+//! `encode` applies the same caps, so Assay never makes a link it would refuse.
+
+mod wire;
+
+use crate::chart::{ChartSpec, SpecError};
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::{alphabet, Engine};
+use std::fmt;
+use wire::{Reader, WireError, Writer};
+
+/// The link format version this build writes and reads.
+pub const WIRE_VERSION: u8 = 1;
+/// The most characters a link body with a release may have (a 5 MiB release that does not
+/// compress at all, in base64).
+pub const MAX_LINK_CHARS: usize = 8 * 1024 * 1024;
+/// The most characters a chart-only link body may have. Real charts take a few hundred.
+pub const MAX_CHART_LINK_CHARS: usize = 64 * 1024;
+/// The most bytes a chart may inflate to.
+pub const MAX_CHART_BYTES: usize = 512 * 1024;
+/// The largest release a link may carry: the same limit as pasted input.
+pub const MAX_RELEASE_BYTES: usize = crate::read::MAX_INPUT_BYTES;
+/// The fragment key: `#c=<body>`.
+pub const FRAGMENT_KEY: &str = "c";
+/// Above this many characters the UI warns that chat apps and mail clients may cut the link.
+pub const LONG_LINK_CHARS: usize = 8_000;
+
+/// What a link carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SharePayload {
+    /// A chart alone: opening the link shows the chart and its data table.
+    Chart(ChartSpec),
+    /// A chart and the full release text it came from, for the whole explorer.
+    ChartWithRelease { chart: ChartSpec, release: String },
+}
+
+impl SharePayload {
+    pub fn chart(&self) -> &ChartSpec {
+        match self {
+            SharePayload::Chart(c) | SharePayload::ChartWithRelease { chart: c, .. } => c,
+        }
+    }
+
+    pub fn release(&self) -> Option<&str> {
+        match self {
+            SharePayload::Chart(_) => None,
+            SharePayload::ChartWithRelease { release, .. } => Some(release),
+        }
+    }
+
+    fn code(&self) -> u8 {
+        match self {
+            SharePayload::Chart(_) => 0,
+            SharePayload::ChartWithRelease { .. } => 1,
+        }
+    }
+}
+
+/// Why a link could not be made or opened. `Display` is one plain sentence for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// The link body is longer than any link Assay makes.
+    TooLong { chars: usize, limit: usize },
+    /// Not what Assay writes: bad characters, cut short, checksum wrong, malformed inside.
+    Damaged,
+    /// Made by a newer Assay with a format this build does not know.
+    NewerVersion(u8),
+    /// The payload inflates past the cap (a decompression bomb, or not an Assay link).
+    TooLarge { limit: usize },
+    /// It decoded, but the chart breaks a rule (too many series, a ragged series, …).
+    Invalid(SpecError),
+    /// When making a link: the chart is too large for a link.
+    ChartTooLarge,
+    /// When making a link: the release is over [`MAX_RELEASE_BYTES`].
+    ReleaseTooLarge { bytes: usize },
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::TooLong { chars, limit } => write!(
+                f,
+                "This link is too long to be an Assay link ({chars} characters where Assay makes at most {limit}), so it was not opened."
+            ),
+            ShareError::Damaged => write!(
+                f,
+                "This link is damaged or incomplete; copy the whole link again or ask the sender for a new one."
+            ),
+            ShareError::NewerVersion(_) => write!(
+                f,
+                "This link was made by a newer version of Assay; reload the page to get the latest version, then open the link again."
+            ),
+            ShareError::TooLarge { .. } => write!(
+                f,
+                "This link unpacks into more data than Assay accepts, so it was not opened."
+            ),
+            ShareError::Invalid(e) => write!(
+                f,
+                "This link holds a chart Assay cannot draw ({e}), so it was not opened."
+            ),
+            ShareError::ChartTooLarge => write!(
+                f,
+                "This chart is too large to share as a link; download it as SVG or CSV instead."
+            ),
+            ShareError::ReleaseTooLarge { bytes } => write!(
+                f,
+                "The release is too large to include in a link ({bytes} bytes where the limit is {MAX_RELEASE_BYTES}); share the chart without it."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+impl From<WireError> for ShareError {
+    fn from(e: WireError) -> Self {
+        match e {
+            WireError::Damaged => ShareError::Damaged,
+            WireError::Invalid(e) => ShareError::Invalid(e),
+        }
+    }
+}
+
+/// base64url without padding; padding is tolerated on input since some tools add it.
+const B64: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// zlib level 9: links are made rarely and read anywhere, so spend the time on size.
+const LEVEL: u8 = 9;
+
+/// The fragment body for `payload` (what follows `#c=`). Fails when the chart breaks a rule
+/// or the payload is larger than a link may carry.
+pub fn encode(payload: &SharePayload) -> Result<String, ShareError> {
+    let chart = payload.chart();
+    chart.validate().map_err(ShareError::Invalid)?;
+    let mut w = Writer::new();
+    w.chart(chart);
+    if w.bytes.len() > MAX_CHART_BYTES {
+        return Err(ShareError::ChartTooLarge);
+    }
+    if let Some(release) = payload.release() {
+        if release.len() > MAX_RELEASE_BYTES {
+            return Err(ShareError::ReleaseTooLarge {
+                bytes: release.len(),
+            });
+        }
+        w.str(release);
+    }
+    let mut bytes = vec![WIRE_VERSION, payload.code()];
+    bytes.extend(miniz_oxide::deflate::compress_to_vec_zlib(&w.bytes, LEVEL));
+    let body = B64.encode(&bytes);
+    let limit = body_limit(payload.code());
+    if body.len() > limit {
+        // Only a release that does not compress at all, or a pathological chart, gets here.
+        return Err(match payload {
+            SharePayload::Chart(_) => ShareError::ChartTooLarge,
+            SharePayload::ChartWithRelease { release, .. } => ShareError::ReleaseTooLarge {
+                bytes: release.len(),
+            },
+        });
+    }
+    Ok(body)
+}
+
+fn body_limit(code: u8) -> usize {
+    if code == 0 {
+        MAX_CHART_LINK_CHARS
+    } else {
+        MAX_LINK_CHARS
+    }
+}
+
+/// Opens a fragment body made by [`encode`]. Whitespace (mail clients wrap long links) is
+/// ignored. See the module header for the order of checks.
+pub fn decode(body: &str) -> Result<SharePayload, ShareError> {
+    if body.len() > MAX_LINK_CHARS {
+        return Err(ShareError::TooLong {
+            chars: body.chars().count(),
+            limit: MAX_LINK_CHARS,
+        });
+    }
+    let compact: String = body.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    let head = compact.get(..4).ok_or(ShareError::Damaged)?;
+    let head = B64.decode(head).map_err(|_| ShareError::Damaged)?;
+    let [version, code, ..] = head[..] else {
+        return Err(ShareError::Damaged);
+    };
+    if version > WIRE_VERSION {
+        return Err(ShareError::NewerVersion(version));
+    }
+    if version != WIRE_VERSION || code > 1 {
+        return Err(ShareError::Damaged);
+    }
+    let limit = body_limit(code);
+    if compact.len() > limit {
+        return Err(ShareError::TooLong {
+            chars: compact.len(),
+            limit,
+        });
+    }
+    let bytes = B64
+        .decode(compact.as_bytes())
+        .map_err(|_| ShareError::Damaged)?;
+    let cap = if code == 0 {
+        MAX_CHART_BYTES
+    } else {
+        MAX_CHART_BYTES + MAX_RELEASE_BYTES + 8
+    };
+    let deflated = bytes.get(2..).ok_or(ShareError::Damaged)?;
+    let raw = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(deflated, cap).map_err(
+        |e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge { limit: cap },
+            _ => ShareError::Damaged,
+        },
+    )?;
+    let mut r = Reader::new(&raw);
+    let chart = r.chart()?;
+    let payload = if code == 0 {
+        SharePayload::Chart(chart)
+    } else {
+        let release = r.str_max(MAX_RELEASE_BYTES)?.to_string();
+        SharePayload::ChartWithRelease { chart, release }
+    };
+    if !r.is_done() {
+        return Err(ShareError::Damaged);
+    }
+    payload.chart().validate().map_err(ShareError::Invalid)?;
+    Ok(payload)
+}
+
+/// The full link: `base_url` without any fragment it had, then `#c=<body>`.
+pub fn link(base_url: &str, payload: &SharePayload) -> Result<String, ShareError> {
+    let base = base_url.split('#').next().unwrap_or(base_url);
+    Ok(format!("{base}#{FRAGMENT_KEY}={}", encode(payload)?))
+}
+
+/// Reads a share payload from `location.hash` (with or without its leading `#`), whose
+/// parameters are `&`-separated (`#view=chart-2&c=…`). `None` when the hash holds no share
+/// link, so the caller can go on with its own routing.
+pub fn from_hash(hash: &str) -> Option<Result<SharePayload, ShareError>> {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    let key = format!("{FRAGMENT_KEY}=");
+    hash.split('&')
+        .find_map(|part| part.strip_prefix(key.as_str()))
+        .map(decode)
+}
+
+/// Reads a share payload from a whole link (`https://…/#c=…`); `None` without one.
+pub fn from_link(url: &str) -> Option<Result<SharePayload, ShareError>> {
+    url.split_once('#').and_then(|(_, hash)| from_hash(hash))
+}
