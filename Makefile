@@ -6,11 +6,13 @@ SHELL := bash
 
 TOOLS ?= $(HOME)/.cache/assay
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/binaryen-132.0.0/node_modules/.bin:$(PATH)
-# trunk checks crates.io for a newer version at start-up unless told not to.
+# trunk checks crates.io for a newer version at start-up unless told not to; offline, it
+# also passes --offline to cargo (`make fetch` reads the registry once first).
 export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
-TRUNK := trunk --offline
+export TRUNK_OFFLINE := true
+TRUNK := trunk
 
 .PHONY: help fetch setup serve dist test test-native test-wasm test-e2e lint size screenshots bench fuzz
 
@@ -37,7 +39,7 @@ dist: setup fetch
 lint: fetch
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --quiet -- -D warnings
 
 test-native: fetch
 	cargo test --quiet
@@ -56,7 +58,7 @@ test:
 	$(MAKE) --no-print-directory lint test-native test-wasm size test-e2e
 
 screenshots: dist
-	scripts/screenshots.sh
+	cargo test --test screenshots -- --ignored --nocapture
 
 bench: fetch
 	cargo run --profile bench-native --quiet -- bench tests/fixtures/*.txt

@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod chart;
 pub mod document;
 pub mod read;
+pub mod session;
 pub mod share;
 
 #[cfg(target_arch = "wasm32")]

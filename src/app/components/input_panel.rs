@@ -1,0 +1,108 @@
+//! The paste box, the file picker (which also takes drag-and-drop), and the sample button.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_file::callbacks::FileReader;
+use web_sys::{DragEvent, Event, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::session::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub input: String,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn InputPanel(props: &Props) -> Html {
+    // The browser reads files asynchronously; the reader must live until it calls back.
+    let pending: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let dragging = use_state(|| false);
+
+    let read_file = {
+        let on_action = props.on_action.clone();
+        let pending = pending.clone();
+        move |file: web_sys::File| {
+            let file = gloo_file::File::from(file);
+            let name = file.name();
+            let on_action = on_action.clone();
+            let reader = gloo_file::callbacks::read_as_bytes(&file, move |result| match result {
+                Ok(bytes) => on_action.emit(Action::ReadFile { name, bytes }),
+                Err(error) => on_action.emit(Action::FileFailed {
+                    name,
+                    reason: error.to_string(),
+                }),
+            });
+            *pending.borrow_mut() = Some(reader);
+        }
+    };
+
+    let oninput = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            on_action.emit(Action::Edit(area.value()));
+        })
+    };
+    let onchange = {
+        let read_file = read_file.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                read_file(file);
+            }
+            // Picking the same file again should read it again.
+            input.set_value("");
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            dragging.set(false);
+            let file = event
+                .data_transfer()
+                .and_then(|data| data.files())
+                .and_then(|files| files.get(0));
+            if let Some(file) = file {
+                read_file(file);
+            }
+        })
+    };
+    let emit = |action: fn() -> Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action()))
+    };
+
+    html! {
+        <section class={classes!("input-panel", dragging.then_some("dragging"))}
+                 aria-label="Release input" {ondragover} {ondragleave} {ondrop}>
+            <label for="release-input" class="input-label">
+                {"Paste a release, or drop a file (SEC EDGAR text, HTML, or text copied from a web page)"}
+            </label>
+            <textarea id="release-input" rows="8" spellcheck="false"
+                      placeholder="Paste the text of an earnings release here…"
+                      value={props.input.clone()} {oninput} />
+            <div class="input-actions">
+                <button id="read-button" class="primary" onclick={emit(|| Action::ReadInput)}>{"Read release"}</button>
+                <label class="file-button" for="file-input">{"Open a file…"}</label>
+                <input id="file-input" type="file" accept=".txt,.htm,.html,.md,text/plain,text/html" {onchange} />
+                <button id="sample-button" onclick={emit(|| Action::LoadSample)}>{"Try the sample"}</button>
+                <button id="clear-button" class="quiet" onclick={emit(|| Action::Clear)}>{"Clear"}</button>
+            </div>
+        </section>
+    }
+}

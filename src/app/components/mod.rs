@@ -1,0 +1,10 @@
+//! One component per file; each receives what it draws through props.
+
+mod document_view;
+mod input_panel;
+mod notice_bar;
+mod table_view;
+
+pub use document_view::DocumentView;
+pub use input_panel::InputPanel;
+pub use notice_bar::NoticeBar;

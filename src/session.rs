@@ -1,0 +1,118 @@
+//! The explorer's state and every change to it, as a pure reducer: what is in the paste box,
+//! the document read from it, the message shown to the user. The Yew shell (`app`) dispatches
+//! [`Action`]s and draws the [`Session`]; nothing here touches the browser, so the whole
+//! interaction logic is tested natively.
+
+use std::rc::Rc;
+
+use crate::document::Document;
+use crate::read::{decode_text, read_document};
+
+/// Everything the page shows, derived from what the user did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Session {
+    /// The text in the paste box. Kept across reloads; never discarded by a failed read.
+    pub input: String,
+    /// Where the text came from, for the header ("pasted text", a file name, "sample").
+    pub source: String,
+    /// The document read from `input`, if reading succeeded.
+    pub document: Option<Rc<Document>>,
+    /// What to tell the user after their last action.
+    pub notice: Option<Notice>,
+}
+
+/// A message for the user: what happened and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Error(String),
+    Info(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The user typed or pasted into the box (not yet read).
+    Edit(String),
+    /// Read what is in the box.
+    ReadInput,
+    /// A file was picked or dropped and its bytes read.
+    ReadFile { name: String, bytes: Vec<u8> },
+    /// The browser could not read a picked file.
+    FileFailed { name: String, reason: String },
+    /// Load the built-in Hecla sample.
+    LoadSample,
+    /// Restore the text remembered from an earlier visit and read it again.
+    Restore { input: String, source: String },
+    /// Forget the document and the remembered text.
+    Clear,
+}
+
+pub const SAMPLE_SOURCE: &str = "Sample: Hecla Mining, Q3 2007 (SEC EDGAR)";
+pub const PASTED_SOURCE: &str = "Pasted text";
+
+impl Session {
+    /// The state after `action`.
+    #[must_use]
+    pub fn apply(&self, action: Action) -> Session {
+        match action {
+            Action::Edit(input) => Session {
+                input,
+                ..self.clone()
+            },
+            Action::ReadInput => {
+                if self.input.trim().is_empty() {
+                    return Session {
+                        notice: Some(Notice::Error(
+                            "There is nothing to read yet: paste a release into the box, drop a file on it, or try the sample."
+                                .into(),
+                        )),
+                        ..self.clone()
+                    };
+                }
+                self.read(self.input.clone(), PASTED_SOURCE.into())
+            }
+            Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
+            Action::FileFailed { name, reason } => Session {
+                notice: Some(Notice::Error(format!("Could not open {name}: {reason}"))),
+                ..self.clone()
+            },
+            Action::LoadSample => self.read(crate::SAMPLE_RELEASE.into(), SAMPLE_SOURCE.into()),
+            Action::Restore { input, source } => {
+                if input.trim().is_empty() {
+                    Session::default()
+                } else {
+                    self.read(input, source)
+                }
+            }
+            Action::Clear => Session::default(),
+        }
+    }
+
+    fn read(&self, text: String, source: String) -> Session {
+        match read_document(text.as_bytes()) {
+            Ok(document) => Session {
+                notice: None,
+                document: Some(Rc::new(document)),
+                input: text,
+                source,
+            },
+            // A failed read keeps what the user typed in the box.
+            Err(error) => Session {
+                input: text,
+                notice: Some(Notice::Error(error.to_string())),
+                ..self.clone()
+            },
+        }
+    }
+
+    /// A file's bytes: on success its text replaces the box (so it survives a reload); on
+    /// failure the box keeps what it had.
+    fn read_bytes(&self, bytes: &[u8], name: String) -> Session {
+        match decode_text(bytes) {
+            Ok(text) => self.read(text, name),
+            Err(error) => Session {
+                notice: Some(Notice::Error(format!("{name}: {error}"))),
+                ..self.clone()
+            },
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! End-to-end test support: serves the built site (`dist/`) from a sub-path on 127.0.0.1,
+//! starts chromedriver, and opens headless Chromium sessions that cannot reach the network.
+//!
+//! The site is served under `/assay/` on purpose: it must work from a sub-path (GitHub Pages
+//! project sites), which only relative asset URLs allow. Every request is recorded so a test
+//! can prove the page fetched nothing but the site's own files.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+pub const SUB_PATH: &str = "/assay/";
+
+/// A minimal static file server over `dist/`, on its own thread.
+pub struct Site {
+    pub url: String,
+    requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl Site {
+    pub fn start() -> Site {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+        assert!(
+            root.join("index.html").exists(),
+            "dist/index.html is missing: build the site first (make dist), or run `make test`"
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let url = format!("http://{}{SUB_PATH}", listener.local_addr().unwrap());
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&requests);
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let root = root.clone();
+                let log = Arc::clone(&log);
+                std::thread::spawn(move || serve(stream, &root, &log));
+            }
+        });
+        Site { url, requests }
+    }
+
+    /// Paths requested so far.
+    pub fn requested(&self) -> Vec<String> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+fn serve(mut stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>) {
+    let mut first = String::new();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    if reader.read_line(&mut first).is_err() {
+        return;
+    }
+    // Drain the headers; the server answers GET only.
+    let mut line = String::new();
+    while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
+        line.clear();
+    }
+    let path = first.split_whitespace().nth(1).unwrap_or("/").to_owned();
+    log.lock().unwrap().push(path.clone());
+    let file = resolve(root, &path);
+    let response = match file.and_then(|file| std::fs::read(&file).ok().map(|body| (file, body))) {
+        Some((file, body)) => {
+            let mut head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                content_type(&file),
+                body.len()
+            )
+            .into_bytes();
+            head.extend(body);
+            head
+        }
+        None => {
+            b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec()
+        }
+    };
+    let _ = stream.write_all(&response);
+}
+
+fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
+    let path = path.split(['?', '#']).next()?;
+    let rest = path.strip_prefix(SUB_PATH)?;
+    if rest.split('/').any(|part| part == "..") {
+        return None;
+    }
+    let file = if rest.is_empty() {
+        root.join("index.html")
+    } else {
+        root.join(rest)
+    };
+    file.is_file().then_some(file)
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|ext| ext.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A chromedriver process, killed when dropped.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Driver {
+    pub fn start() -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (run scripts/setup.sh test)"));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
+/// Flags that keep headless Chromium off the network (see README, "Offline by design").
+pub fn chromium_args(profile: &Path) -> Vec<String> {
+    [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain([format!("--user-data-dir={}", profile.display())])
+    .collect()
+}
+
+/// A browser session with a fresh profile.
+pub struct Browser {
+    pub client: Client,
+    _driver: Driver,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    pub async fn open() -> Browser {
+        let driver = Driver::start();
+        let profile = tempfile::tempdir().expect("a temporary profile directory");
+        let mut caps = serde_json::Map::new();
+        let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({ "binary": binary, "args": chromium_args(profile.path()) }),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("open a Chromium session through chromedriver");
+        Browser {
+            client,
+            _driver: driver,
+            _profile: profile,
+        }
+    }
+
+    /// Waits for an element and returns its text.
+    pub async fn text_of(&self, css: &str) -> String {
+        let element = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"));
+        element.text().await.unwrap()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
