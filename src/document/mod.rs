@@ -87,7 +87,8 @@ pub struct Date {
 impl Date {
     /// A date if the parts name a real calendar day.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -214,9 +215,14 @@ impl Scale {
     }
 
     fn from_factor(f: u64) -> Option<Scale> {
-        [Scale::One, Scale::Thousands, Scale::Millions, Scale::Billions]
-            .into_iter()
-            .find(|s| s.factor() == f)
+        [
+            Scale::One,
+            Scale::Thousands,
+            Scale::Millions,
+            Scale::Billions,
+        ]
+        .into_iter()
+        .find(|s| s.factor() == f)
     }
 }
 
@@ -323,7 +329,11 @@ struct RowWire {
 
 impl From<Row> for RowWire {
     fn from(r: Row) -> RowWire {
-        let values = r.cells.iter().map(|c| c.as_ref().map(|c| c.value.contract_string())).collect();
+        let values = r
+            .cells
+            .iter()
+            .map(|c| c.as_ref().map(|c| c.value.contract_string()))
+            .collect();
         let printed = r.cells.into_iter().map(|c| c.map(|c| c.printed)).collect();
         RowWire {
             label: r.label,
@@ -346,7 +356,10 @@ impl TryFrom<RowWire> for Row {
     /// contract string, so an edited or inconsistent file is refused rather than guessed.
     fn try_from(w: RowWire) -> Result<Row, String> {
         if w.values.len() != w.printed.len() {
-            return Err(format!("row {:?}: values and printed differ in length", w.label));
+            return Err(format!(
+                "row {:?}: values and printed differ in length",
+                w.label
+            ));
         }
         let mut cells = Vec::with_capacity(w.values.len());
         for (v, p) in w.values.iter().zip(w.printed) {
@@ -357,11 +370,19 @@ impl TryFrom<RowWire> for Row {
                         .or_else(|| crate::read::number::parse_brief_value(&p))
                         .ok_or_else(|| format!("row {:?}: cannot read printed {p:?}", w.label))?;
                     if value.contract_string() != *v {
-                        return Err(format!("row {:?}: {v:?} does not match printed {p:?}", w.label));
+                        return Err(format!(
+                            "row {:?}: {v:?} does not match printed {p:?}",
+                            w.label
+                        ));
                     }
                     Some(Cell { value, printed: p })
                 }
-                _ => return Err(format!("row {:?}: a value without its printed text", w.label)),
+                _ => {
+                    return Err(format!(
+                        "row {:?}: a value without its printed text",
+                        w.label
+                    ))
+                }
             };
             cells.push(cell);
         }

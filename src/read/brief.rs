@@ -22,10 +22,17 @@ pub(crate) fn read(lines: &[Line]) -> Option<(Table, usize, usize)> {
         if let Some((left, prior)) = t.split_once(" vs ") {
             let words: Vec<&str> = left.split_whitespace().collect();
             // The figure starts at the first number (or "loss"/"profit" before one).
-            let Some(k) = (0..words.len()).find(|&k| parse_brief_value(&words[k..].join(" ")).is_some()) else { continue };
+            let Some(k) =
+                (0..words.len()).find(|&k| parse_brief_value(&words[k..].join(" ")).is_some())
+            else {
+                continue;
+            };
             let label = words[..k].join(" ");
             let current = words[k..].join(" ");
-            let (Some(a), Some(b)) = (parse_brief_value(&current), parse_brief_value(prior.trim())) else { continue };
+            let (Some(a), Some(b)) = (parse_brief_value(&current), parse_brief_value(prior.trim()))
+            else {
+                continue;
+            };
             if label.is_empty() {
                 continue;
             }
@@ -39,9 +46,22 @@ pub(crate) fn read(lines: &[Line]) -> Option<(Table, usize, usize)> {
                 kind: RowKind::Item,
                 scale: Scale::One,
                 line: l.no,
-                cells: vec![Some(Cell { value: a, printed: current }), Some(Cell { value: b, printed: prior.trim().to_string() })],
+                cells: vec![
+                    Some(Cell {
+                        value: a,
+                        printed: current,
+                    }),
+                    Some(Cell {
+                        value: b,
+                        printed: prior.trim().to_string(),
+                    }),
+                ],
             });
-        } else if first.is_some() && t.split_whitespace().count() <= 3 && !t.contains(':') && !t.ends_with('.') {
+        } else if first.is_some()
+            && t.split_whitespace().count() <= 3
+            && !t.contains(':')
+            && !t.ends_with('.')
+        {
             section = Some(t.to_string());
             last = i;
         } else if first.is_some() {
@@ -49,8 +69,21 @@ pub(crate) fn read(lines: &[Line]) -> Option<(Table, usize, usize)> {
         }
     }
     let first = first?;
-    let columns = ["Current", "Prior"].map(|l| Column { label: l.to_string(), end: None, months: None }).to_vec();
-    let table = Table { id: String::new(), title: None, line: lines[first].no, scale_note: None, columns, rows };
+    let columns = ["Current", "Prior"]
+        .map(|l| Column {
+            label: l.to_string(),
+            end: None,
+            months: None,
+        })
+        .to_vec();
+    let table = Table {
+        id: String::new(),
+        title: None,
+        line: lines[first].no,
+        scale_note: None,
+        columns,
+        rows,
+    };
     Some((table, first, last))
 }
 
@@ -61,7 +94,12 @@ fn unit(label: &str) -> Option<Unit> {
         Some(Unit::UsdPerShare)
     } else if l.contains("shrs") || l.contains("shares") {
         Some(Unit::Shares)
-    } else if l.starts_with("net") || l.starts_with("revs") || l.contains("sales") || l.contains("profit") || l.contains("income") {
+    } else if l.starts_with("net")
+        || l.starts_with("revs")
+        || l.contains("sales")
+        || l.contains("profit")
+        || l.contains("income")
+    {
         Some(Unit::Usd)
     } else {
         None

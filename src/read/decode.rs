@@ -23,14 +23,18 @@ pub(crate) fn decode(input: &[u8]) -> Result<(String, &'static str), ReadError> 
     let text = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     match std::str::from_utf8(text) {
         Ok(s) => Ok((s.to_string(), "utf-8")),
-        Err(_) => Ok((text.iter().map(|&b| windows_1252(b)).collect(), "windows-1252")),
+        Err(_) => Ok((
+            text.iter().map(|&b| windows_1252(b)).collect(),
+            "windows-1252",
+        )),
     }
 }
 
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9f => HIGH[(b - 0x80) as usize],

@@ -52,9 +52,19 @@ struct Span {
 
 enum Class<'a> {
     Blank,
-    Rule { double: bool, start: usize },
-    Data { indent: usize, cells: Vec<Span>, words: Vec<Word<'a>> },
-    Text { indent: usize, words: Vec<Word<'a>> },
+    Rule {
+        double: bool,
+        start: usize,
+    },
+    Data {
+        indent: usize,
+        cells: Vec<Span>,
+        words: Vec<Word<'a>>,
+    },
+    Text {
+        indent: usize,
+        words: Vec<Word<'a>>,
+    },
 }
 
 /// A table found in the lines, with the index range of lines it covers.
@@ -86,7 +96,11 @@ fn words(text: &str) -> Vec<Word<'_>> {
     for (b, c) in text.char_indices() {
         if c.is_whitespace() {
             if let Some((s, sb)) = cur.take() {
-                out.push(Word { start: s, end: col, text: &text[sb..b] });
+                out.push(Word {
+                    start: s,
+                    end: col,
+                    text: &text[sb..b],
+                });
             }
         } else if cur.is_none() {
             cur = Some((col, b));
@@ -94,7 +108,11 @@ fn words(text: &str) -> Vec<Word<'_>> {
         col += 1;
     }
     if let Some((s, sb)) = cur {
-        out.push(Word { start: s, end: col, text: &text[sb..] });
+        out.push(Word {
+            start: s,
+            end: col,
+            text: &text[sb..],
+        });
     }
     out
 }
@@ -104,8 +122,14 @@ fn classify(text: &str) -> Class<'_> {
     if t.is_empty() {
         return Class::Blank;
     }
-    let dashes = t.chars().filter(|&c| c == '-' || c == '=' || c == '_').count();
-    if dashes >= 3 && t.chars().all(|c| c == '-' || c == '=' || c == '_' || c == ' ') {
+    let dashes = t
+        .chars()
+        .filter(|&c| c == '-' || c == '=' || c == '_')
+        .count();
+    if dashes >= 3
+        && t.chars()
+            .all(|c| c == '-' || c == '=' || c == '_' || c == ' ')
+    {
         let double = t.chars().filter(|&c| c == '=').count() * 2 > dashes;
         let start = text.chars().take_while(|c| c.is_whitespace()).count();
         return Class::Rule { double, start };
@@ -116,7 +140,11 @@ fn classify(text: &str) -> Class<'_> {
     if cells.is_empty() {
         Class::Text { indent, words: ws }
     } else {
-        Class::Data { indent, cells, words: ws }
+        Class::Data {
+            indent,
+            cells,
+            words: ws,
+        }
     }
 }
 
@@ -133,7 +161,11 @@ fn cells(text: &str, ws: &[Word]) -> Vec<Span> {
     while i > 0 {
         let w = ws[i - 1];
         let mut span = None;
-        if i >= 3 && matches!(ws[i - 2].text, "-" | "--" | "–" | "—" | "to") && ws[i - 1].start - ws[i - 2].end <= 2 && ws[i - 2].start - ws[i - 3].end <= 2 {
+        if i >= 3
+            && matches!(ws[i - 2].text, "-" | "--" | "–" | "—" | "to")
+            && ws[i - 1].start - ws[i - 2].end <= 2
+            && ws[i - 2].start - ws[i - 3].end <= 2
+        {
             let s = slice(ws[i - 3].start, w.end);
             if matches!(parse_value(&s), Some(crate::document::Value::Range(..))) {
                 span = Some((ws[i - 3].start, 3));
@@ -158,12 +190,20 @@ fn cells(text: &str, ws: &[Word]) -> Vec<Span> {
             start = ws[i - 1].start;
             i -= 1;
         }
-        out.push(Span { start, end: w.end, text: slice(start, w.end) });
+        out.push(Span {
+            start,
+            end: w.end,
+            text: slice(start, w.end),
+        });
     }
     out.reverse();
     // The leftmost cell must stand clear of its label (see module header).
     while let Some(first) = out.first() {
-        let label_end = ws.iter().take_while(|w| w.end <= first.start).last().map(|w| w.end);
+        let label_end = ws
+            .iter()
+            .take_while(|w| w.end <= first.start)
+            .last()
+            .map(|w| w.end);
         let glued_dollar = label_end == Some(first.start);
         match label_end {
             Some(e) if first.start - e < 2 && !glued_dollar => {
@@ -184,12 +224,18 @@ fn is_year_row(c: &Class) -> bool {
 
 /// A long line of single-spaced words (not a scale statement).
 fn is_long_text(c: &Class, text: &str) -> bool {
-    let Class::Text { words, .. } = c else { return false };
-    if words.len() < 8 || (text.trim_start().starts_with('(') && super::units::is_scale_note(text)) {
+    let Class::Text { words, .. } = c else {
+        return false;
+    };
+    if words.len() < 8 || (text.trim_start().starts_with('(') && super::units::is_scale_note(text))
+    {
         return false;
     }
     let span = words.last().map_or(0, |w| w.end) - words[0].start;
-    let gaps_single = words.windows(2).filter(|p| p[1].start - p[0].end == 1).count();
+    let gaps_single = words
+        .windows(2)
+        .filter(|p| p[1].start - p[0].end == 1)
+        .count();
     span >= 50 && gaps_single * 10 >= (words.len() - 1) * 9
 }
 
@@ -197,11 +243,19 @@ fn is_long_text(c: &Class, text: &str) -> bool {
 /// have a long neighbour, end a sentence or open a footnote (a lone long line is more likely
 /// a centred title), and the short last line of such a paragraph.
 fn prose_lines(lines: &[Line], classes: &[Class]) -> Vec<bool> {
-    let long: Vec<bool> = classes.iter().zip(lines).map(|(c, l)| is_long_text(c, l.text)).collect();
+    let long: Vec<bool> = classes
+        .iter()
+        .zip(lines)
+        .map(|(c, l)| is_long_text(c, l.text))
+        .collect();
     let mut prose = vec![false; lines.len()];
     for i in 0..lines.len() {
         let t = lines[i].text.trim();
-        let marker = t.starts_with('(') && t[1..].split(')').next().is_some_and(|m| m.len() <= 2 && m.bytes().all(|b| b.is_ascii_digit()))
+        let marker = t.starts_with('(')
+            && t[1..]
+                .split(')')
+                .next()
+                .is_some_and(|m| m.len() <= 2 && m.bytes().all(|b| b.is_ascii_digit()))
             || t.starts_with('*');
         let neighbour = (i > 0 && long[i - 1]) || long.get(i + 1).copied().unwrap_or(false);
         prose[i] = long[i] && (neighbour || t.ends_with('.') || marker);
@@ -252,10 +306,9 @@ fn clusters(classes: &[Class], prose: &[bool]) -> Vec<(usize, usize)> {
                 gap = 0;
                 header_after_gap = false;
                 match &mut open {
-                    Some((s, e, body)) if !(year && *body) && !new_header => {
+                    Some((_, e, body)) if (!year || !*body) && !new_header => {
                         *e = i;
                         *body |= !year;
-                        let _ = s;
                     }
                     _ => {
                         if let Some((s, e, _)) = open.take() {
@@ -297,7 +350,10 @@ fn bands(rows: &[&Vec<Span>]) -> Vec<Band> {
     let n = rows.len();
     let threshold = n.div_ceil(5).max(1);
     let max = rows.iter().map(|r| r.len()).max().unwrap_or(0);
-    let k = (1..=max).rev().find(|&k| rows.iter().filter(|r| r.len() == k).count() >= threshold).unwrap_or(max);
+    let k = (1..=max)
+        .rev()
+        .find(|&k| rows.iter().filter(|r| r.len() == k).count() >= threshold)
+        .unwrap_or(max);
     let mut out: Vec<Band> = Vec::new();
     for r in rows.iter().filter(|r| r.len() == k) {
         for (j, s) in r.iter().enumerate() {
@@ -306,7 +362,10 @@ fn bands(rows: &[&Vec<Span>]) -> Vec<Band> {
                     b.start = b.start.min(s.start);
                     b.end = b.end.max(s.end);
                 }
-                None => out.push(Band { start: s.start, end: s.end }),
+                None => out.push(Band {
+                    start: s.start,
+                    end: s.end,
+                }),
             }
         }
     }
@@ -321,8 +380,12 @@ fn place(cells: &[Span], bands: &[Band]) -> (Vec<Option<String>>, Option<usize>)
     let mut next = 0;
     for s in cells {
         let sp = (s.start, s.end);
-        let best = (0..bands.len())
-            .max_by_key(|&j| (overlap(sp, bands[j]), std::cmp::Reverse(distance(sp, bands[j]))));
+        let best = (0..bands.len()).max_by_key(|&j| {
+            (
+                overlap(sp, bands[j]),
+                std::cmp::Reverse(distance(sp, bands[j])),
+            )
+        });
         let Some(mut j) = best else { break };
         if overlap(sp, bands[j]) == 0 && j == 0 && s.end <= bands[0].start {
             label_until = Some(s.end);
@@ -357,7 +420,10 @@ fn join(ws: &[Word]) -> String {
 }
 
 fn span_of(ws: &[Word]) -> (usize, usize) {
-    (ws.first().map_or(0, |w| w.start), ws.last().map_or(0, |w| w.end))
+    (
+        ws.first().map_or(0, |w| w.start),
+        ws.last().map_or(0, |w| w.end),
+    )
 }
 
 /// Words that mark a single header piece as a column header rather than a title.
@@ -367,10 +433,51 @@ fn header_words(text: &str) -> bool {
         is_year(w)
             || matches!(
                 w,
-                "ended" | "ending" | "months" | "month" | "quarter" | "year" | "years" | "weeks" | "fiscal" | "q1" | "q2" | "q3" | "q4"
-                    | "range" | "actual" | "budget" | "guidance" | "change" | "total" | "as" | "at"
-                    | "jan" | "feb" | "mar" | "apr" | "may" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
-                    | "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september" | "october" | "november" | "december"
+                "ended"
+                    | "ending"
+                    | "months"
+                    | "month"
+                    | "quarter"
+                    | "year"
+                    | "years"
+                    | "weeks"
+                    | "fiscal"
+                    | "q1"
+                    | "q2"
+                    | "q3"
+                    | "q4"
+                    | "range"
+                    | "actual"
+                    | "budget"
+                    | "guidance"
+                    | "change"
+                    | "total"
+                    | "as"
+                    | "at"
+                    | "jan"
+                    | "feb"
+                    | "mar"
+                    | "apr"
+                    | "may"
+                    | "jun"
+                    | "jul"
+                    | "aug"
+                    | "sep"
+                    | "sept"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+                    | "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
             )
             || (w.starts_with("fy") && w[2..].bytes().all(|b| b.is_ascii_digit()))
     }) || l.contains('%')
@@ -386,7 +493,9 @@ fn is_header(classes: &[Class], i: usize, bands: &[Band]) -> bool {
     };
     let cs = chunks(ws);
     // Header text may reach left of right-aligned values, so a chunk over any column counts.
-    let over_columns = |c: &Vec<Word>| bands.iter().any(|b| overlap(span_of(c), *b) > 0) || c[0].start + 2 >= value_start;
+    let over_columns = |c: &Vec<Word>| {
+        bands.iter().any(|b| overlap(span_of(c), *b) > 0) || c[0].start + 2 >= value_start
+    };
     let (value, label): (Vec<_>, Vec<_>) = cs.iter().partition(|c| over_columns(c));
     if value.is_empty() || label.iter().any(|c| span_of(c).1 > value_start + 1) {
         return false;
@@ -397,13 +506,22 @@ fn is_header(classes: &[Class], i: usize, bands: &[Band]) -> bool {
     // A lone piece is a header only if it starts over the columns and reads like one; a
     // centred title ("Consolidated Statements of Operations") does not.
     let piece = value[0];
-    let underlined = matches!(classes.get(i + 1), Some(Class::Rule { start, .. }) if *start + 2 >= value_start);
+    let underlined =
+        matches!(classes.get(i + 1), Some(Class::Rule { start, .. }) if *start + 2 >= value_start);
     piece[0].start + 4 >= value_start && (underlined || header_words(&join(piece)))
 }
 
-fn build(lines: &[Line], classes: &[Class], prose: &[bool], floor: usize, start: usize, end: usize) -> Option<Found> {
+fn build(
+    lines: &[Line],
+    classes: &[Class],
+    prose: &[bool],
+    floor: usize,
+    start: usize,
+    end: usize,
+) -> Option<Found> {
     // Leading year rows are header, not body.
-    let body_start = (start..=end).find(|&i| matches!(classes[i], Class::Data { .. }) && !is_year_row(&classes[i]))?;
+    let body_start = (start..=end)
+        .find(|&i| matches!(classes[i], Class::Data { .. }) && !is_year_row(&classes[i]))?;
     let rows: Vec<&Vec<Span>> = (body_start..=end)
         .filter_map(|i| match &classes[i] {
             Class::Data { cells, .. } => Some(cells),
@@ -438,16 +556,24 @@ fn build(lines: &[Line], classes: &[Class], prose: &[bool], floor: usize, start:
     while top < start && matches!(classes[top], Class::Blank) {
         top += 1;
     }
-    let header_idx: Vec<usize> = (top..body_start).filter(|&i| is_header(classes, i, &bands)).collect();
+    let header_idx: Vec<usize> = (top..body_start)
+        .filter(|&i| is_header(classes, i, &bands))
+        .collect();
     let (title_end, body_from) = match (header_idx.first(), header_idx.last()) {
         (Some(&f), Some(&l)) => (f, l + 1),
         _ => {
-            let last_blank = (top..start).rev().find(|&i| matches!(classes[i], Class::Blank));
+            let last_blank = (top..start)
+                .rev()
+                .find(|&i| matches!(classes[i], Class::Blank));
             let from = last_blank.map_or(top, |b| b + 1);
             (from, from)
         }
     };
-    let mut raw = RawTable { line: lines[top].no, width: bands.len(), ..RawTable::default() };
+    let mut raw = RawTable {
+        line: lines[top].no,
+        width: bands.len(),
+        ..RawTable::default()
+    };
     raw.title_lines = (top..title_end)
         .filter(|&i| matches!(classes[i], Class::Text { .. } | Class::Data { .. }))
         .map(|i| lines[i].text.trim().to_string())
@@ -474,12 +600,22 @@ fn build(lines: &[Line], classes: &[Class], prose: &[bool], floor: usize, start:
         last += 1;
     }
     raw.body = body_lines(lines, classes, body_from, last, &bands);
-    Some(Found { raw, first: top, last })
+    Some(Found {
+        raw,
+        first: top,
+        last,
+    })
 }
 
 /// Cuts a header line into pieces at the gaps between columns and files each piece under
 /// the columns it covers (or in the top-left stub).
-fn header_pieces(classes: &[Class], i: usize, bands: &[Band], headers: &mut [Vec<String>], stub: &mut Vec<String>) {
+fn header_pieces(
+    classes: &[Class],
+    i: usize,
+    bands: &[Band],
+    headers: &mut [Vec<String>],
+    stub: &mut Vec<String>,
+) {
     let value_start = bands[0].start;
     let ws = match &classes[i] {
         Class::Text { words, .. } | Class::Data { words, .. } => words,
@@ -507,9 +643,14 @@ fn header_pieces(classes: &[Class], i: usize, bands: &[Band], headers: &mut [Vec
                 stub.push(join(&p));
                 continue;
             }
-            let covered: Vec<usize> = (0..bands.len()).filter(|&j| overlap(sp, bands[j]) > 0).collect();
+            let covered: Vec<usize> = (0..bands.len())
+                .filter(|&j| overlap(sp, bands[j]) > 0)
+                .collect();
             let targets = if covered.is_empty() {
-                (0..bands.len()).min_by_key(|&j| distance(sp, bands[j])).into_iter().collect()
+                (0..bands.len())
+                    .min_by_key(|&j| distance(sp, bands[j]))
+                    .into_iter()
+                    .collect()
             } else {
                 covered
             };
@@ -524,11 +665,19 @@ fn header_pieces(classes: &[Class], i: usize, bands: &[Band], headers: &mut [Vec
 fn alike(pieces: &[Vec<Word>]) -> bool {
     let texts: Vec<String> = pieces.iter().map(|p| join(p)).collect();
     let has_year = |t: &String| t.split(|c: char| !c.is_ascii_digit()).any(is_year);
-    texts.iter().all(|t| *t == texts[0]) || texts.iter().all(has_year) || texts.iter().all(|t| super::period::find_date(t).is_some())
+    texts.iter().all(|t| *t == texts[0])
+        || texts.iter().all(has_year)
+        || texts.iter().all(|t| super::period::find_date(t).is_some())
 }
 
 /// Body lines → raw lines: rules, sections framed by full-width rules, rows.
-fn body_lines(lines: &[Line], classes: &[Class], from: usize, to: usize, bands: &[Band]) -> Vec<RawLine> {
+fn body_lines(
+    lines: &[Line],
+    classes: &[Class],
+    from: usize,
+    to: usize,
+    bands: &[Band],
+) -> Vec<RawLine> {
     let value_start = bands[0].start;
     let full = |i: usize| matches!(classes.get(i), Some(Class::Rule { start, .. }) if *start + 2 < value_start);
     let mut out = Vec::new();
@@ -539,31 +688,53 @@ fn body_lines(lines: &[Line], classes: &[Class], from: usize, to: usize, bands: 
             Class::Rule { double, .. } => {
                 // A heading framed by two full-width rules is a section.
                 if full(i) {
-                    let close = (i + 1..=to.min(i + 4)).find(|&k| !matches!(classes[k], Class::Text { .. }));
+                    let close = (i + 1..=to.min(i + 4))
+                        .find(|&k| !matches!(classes[k], Class::Text { .. }));
                     if let Some(k) = close.filter(|&k| k > i + 1 && full(k)) {
                         let text: Vec<&str> = (i + 1..k).map(|j| lines[j].text.trim()).collect();
-                        out.push(RawLine::Section { text: text.join(" ") });
+                        out.push(RawLine::Section {
+                            text: text.join(" "),
+                        });
                         i = k + 1;
                         continue;
                     }
                 }
-                out.push(RawLine::Rule { double: *double, full: full(i) });
+                out.push(RawLine::Rule {
+                    double: *double,
+                    full: full(i),
+                });
             }
             Class::Text { indent, .. } => {
                 let t = lines[i].text.trim();
-                let caps = t.chars().any(|c| c.is_alphabetic()) && !t.chars().any(|c| c.is_lowercase());
-                if caps && !t.ends_with(':') && t.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
-                    out.push(RawLine::Section { text: t.to_string() });
+                let caps =
+                    t.chars().any(|c| c.is_alphabetic()) && !t.chars().any(|c| c.is_lowercase());
+                if caps && !t.ends_with(':') && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                {
+                    out.push(RawLine::Section {
+                        text: t.to_string(),
+                    });
                 } else {
-                    out.push(RawLine::Row { line: lines[i].no, indent: *indent, label: t.to_string(), cells: Vec::new() });
+                    out.push(RawLine::Row {
+                        line: lines[i].no,
+                        indent: *indent,
+                        label: t.to_string(),
+                        cells: Vec::new(),
+                    });
                 }
             }
             Class::Data { indent, cells, .. } => {
                 let (slots, _) = place(cells, bands);
-                let first_cell = cells.iter().find(|s| !(s.end <= bands[0].start && overlap((s.start, s.end), bands[0]) == 0));
+                let first_cell = cells.iter().find(|s| {
+                    !(s.end <= bands[0].start && overlap((s.start, s.end), bands[0]) == 0)
+                });
                 let label_end_col = first_cell.map_or(usize::MAX, |s| s.start);
                 let label: String = lines[i].text.chars().take(label_end_col).collect();
-                out.push(RawLine::Row { line: lines[i].no, indent: *indent, label: label.trim().to_string(), cells: slots });
+                out.push(RawLine::Row {
+                    line: lines[i].no,
+                    indent: *indent,
+                    label: label.trim().to_string(),
+                    cells: slots,
+                });
             }
         }
         i += 1;

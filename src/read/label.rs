@@ -27,9 +27,13 @@ pub(crate) fn clean(s: &str) -> String {
 fn strip_markers(mut w: &str) -> &str {
     loop {
         let trimmed = w.strip_suffix(':').unwrap_or(w);
-        let Some(open) = trimmed.rfind('(') else { return w };
+        let Some(open) = trimmed.rfind('(') else {
+            return w;
+        };
         let inner = &trimmed[open + 1..];
-        let Some(inner) = inner.strip_suffix(')') else { return w };
+        let Some(inner) = inner.strip_suffix(')') else {
+            return w;
+        };
         if is_marker(inner) {
             let colon = if trimmed.len() != w.len() { ":" } else { "" };
             let rest = &w[..open];
@@ -56,7 +60,11 @@ fn is_marker(s: &str) -> bool {
 pub(crate) fn strip_parens(s: &str) -> String {
     // "(In thousands, except per share data) (unaudited)" → "In thousands, except per share
     // data, unaudited".
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ").replace(") (", ", ");
+    let s = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(") (", ", ");
     let t = s.trim();
     let t = t.strip_prefix('(').unwrap_or(t);
     let t = t.strip_suffix(')').unwrap_or(t);
@@ -66,7 +74,12 @@ pub(crate) fn strip_parens(s: &str) -> String {
 /// Case- and punctuation-insensitive name comparison ("HECLA MINING COMPANY" = "Hecla Mining
 /// Company").
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     let (a, b) = (norm(a), norm(b));
     !a.is_empty() && a == b
 }
@@ -78,7 +91,10 @@ pub(crate) fn is_company_line(s: &str) -> bool {
     let last = t.rsplit(' ').next().unwrap_or("").trim_end_matches(',');
     !has_lower
         && t.contains(' ')
-        && matches!(last, "COMPANY" | "INC" | "CORP" | "CORPORATION" | "LIMITED" | "LTD" | "PLC" | "CO" | "LLC")
+        && matches!(
+            last,
+            "COMPANY" | "INC" | "CORP" | "CORPORATION" | "LIMITED" | "LTD" | "PLC" | "CO" | "LLC"
+        )
 }
 
 /// True if a label line at `indent` continues the label begun at `first_indent` whose last
@@ -92,7 +108,11 @@ pub(crate) fn continues(first_indent: usize, prev: &str, indent: usize, text: &s
     if text.trim().is_empty() || indent == first_indent + 1 {
         return true;
     }
-    let starts_lower = text.trim_start().chars().next().is_some_and(|c| c.is_lowercase() || c == '(');
+    let starts_lower = text
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c == '(');
     if indent > first_indent && starts_lower {
         return true;
     }
@@ -100,6 +120,23 @@ pub(crate) fn continues(first_indent: usize, prev: &str, indent: usize, text: &s
     let dangling = prev.ends_with(',')
         || prev.ends_with('-')
         || prev.ends_with('&')
-        || matches!(last_word.as_str(), "and" | "of" | "or" | "by" | "for" | "to" | "the" | "in" | "from" | "on" | "at" | "with" | "before" | "after" | "per");
+        || matches!(
+            last_word.as_str(),
+            "and"
+                | "of"
+                | "or"
+                | "by"
+                | "for"
+                | "to"
+                | "the"
+                | "in"
+                | "from"
+                | "on"
+                | "at"
+                | "with"
+                | "before"
+                | "after"
+                | "per"
+        );
     dangling && indent >= first_indent
 }

@@ -7,7 +7,20 @@ use super::fixed::Line;
 use super::period;
 
 /// Exchanges whose tickers releases print as `(NYSE:HL)` or `(TSX: ORV)`.
-const EXCHANGES: [&str; 12] = ["NYSE", "NASDAQ", "Nasdaq", "AMEX", "TSX", "TSXV", "TSX-V", "ASX", "LSE", "NYSE American", "NYSE MKT", "OTC"];
+const EXCHANGES: [&str; 12] = [
+    "NYSE",
+    "NASDAQ",
+    "Nasdaq",
+    "AMEX",
+    "TSX",
+    "TSXV",
+    "TSX-V",
+    "ASX",
+    "LSE",
+    "NYSE American",
+    "NYSE MKT",
+    "OTC",
+];
 
 /// Paragraphs: runs of non-blank lines outside tables.
 pub(crate) fn paragraphs(lines: &[Line], in_table: &[bool]) -> Vec<Paragraph> {
@@ -26,7 +39,12 @@ pub(crate) fn paragraphs(lines: &[Line], in_table: &[bool]) -> Vec<Paragraph> {
                 p.text.push(' ');
                 p.text.push_str(t);
             }
-            None => cur = Some(Paragraph { line: l.no, text: t.to_string() }),
+            None => {
+                cur = Some(Paragraph {
+                    line: l.no,
+                    text: t.to_string(),
+                })
+            }
         }
     }
     out.extend(cur);
@@ -48,7 +66,11 @@ pub(crate) fn company(paragraphs: &[Paragraph]) -> Company {
             for part in inner.split([';', ',']) {
                 if let Some((ex, tick)) = part.split_once(':') {
                     let (ex, tick) = (ex.trim(), tick.trim());
-                    let tick_ok = !tick.is_empty() && tick.len() <= 8 && tick.chars().all(|ch| ch.is_ascii_uppercase() || ch == '.' || ch == '-');
+                    let tick_ok = !tick.is_empty()
+                        && tick.len() <= 8
+                        && tick
+                            .chars()
+                            .all(|ch| ch.is_ascii_uppercase() || ch == '.' || ch == '-');
                     if EXCHANGES.contains(&ex) && tick_ok {
                         let t = format!("{}:{}", ex.to_ascii_uppercase(), tick);
                         if !c.tickers.contains(&t) {
@@ -75,14 +97,20 @@ fn name_before(text: &str) -> Option<String> {
     let tail = text.trim_end().rsplit("--").next()?;
     let mut words: Vec<&str> = Vec::new();
     for w in tail.split_whitespace().rev() {
-        let cap = w.chars().next().is_some_and(|ch| ch.is_uppercase() || ch == '&');
+        let cap = w
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_uppercase() || ch == '&');
         if cap || (matches!(w, "of" | "de" | "and") && !words.is_empty()) {
             words.push(w);
         } else {
             break;
         }
     }
-    while words.last().is_some_and(|w| matches!(*w, "of" | "de" | "and")) {
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "of" | "de" | "and"))
+    {
         words.pop();
     }
     words.reverse();
@@ -94,7 +122,11 @@ fn name_before(text: &str) -> Option<String> {
 /// opening paragraphs.
 pub(crate) fn release_date(paragraphs: &[Paragraph]) -> Option<Date> {
     for p in paragraphs.iter().take(8) {
-        if let Some(i) = p.text.find("WIRE)--").or_else(|| p.text.find("Newswire)--")) {
+        if let Some(i) = p
+            .text
+            .find("WIRE)--")
+            .or_else(|| p.text.find("Newswire)--"))
+        {
             if let Some((d, _)) = period::find_date(&p.text[i..]) {
                 return Some(d);
             }

@@ -75,7 +75,11 @@ pub fn read_document(input: &[u8]) -> Result<Document, ReadError> {
 /// Reads a release from text. Never fails: text with no tables is a document with none and a
 /// warning saying so.
 pub fn read_text(text: &str) -> Document {
-    let all: Vec<Line> = text.lines().enumerate().map(|(i, t)| Line { no: i + 1, text: t }).collect();
+    let all: Vec<Line> = text
+        .lines()
+        .enumerate()
+        .map(|(i, t)| Line { no: i + 1, text: t })
+        .collect();
     let unwrapped = wrapper::unwrap(text, &all);
     let mut warnings = unwrapped.warnings;
     let lines = unwrapped.lines;
@@ -92,7 +96,11 @@ pub fn read_text(text: &str) -> Document {
         for (first, last, found) in pipe::read(&lines).into_iter().chain(
             wrapper::fenced_or_all(&lines, unwrapped.format)
                 .into_iter()
-                .flat_map(|(from, to)| fixed::read(&lines[from..to]).into_iter().map(move |f| (f.first + from, f.last + from, f.raw))),
+                .flat_map(|(from, to)| {
+                    fixed::read(&lines[from..to])
+                        .into_iter()
+                        .map(move |f| (f.first + from, f.last + from, f.raw))
+                }),
         ) {
             if in_table[first..=last].iter().any(|&b| b) {
                 continue;
@@ -108,11 +116,21 @@ pub fn read_text(text: &str) -> Document {
     if company.name.is_none() {
         company.name = unwrapped.company.clone();
     }
-    company.tickers.extend(unwrapped.tickers.iter().filter(|t| !company.tickers.contains(t)).cloned().collect::<Vec<_>>());
+    company.tickers.extend(
+        unwrapped
+            .tickers
+            .iter()
+            .filter(|t| !company.tickers.contains(t))
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
 
     let mut tables: Vec<Table> = brief_table.into_iter().collect();
     for (_, raw) in raws {
-        let ctx = table::Context { company: company.name.as_deref(), previous: tables.last() };
+        let ctx = table::Context {
+            company: company.name.as_deref(),
+            previous: tables.last(),
+        };
         let t = table::build(raw, &ctx);
         if t.rows.iter().all(|r| r.cells.iter().all(Option::is_none)) {
             continue;
@@ -123,15 +141,26 @@ pub fn read_text(text: &str) -> Document {
         t.id = format!("t{}", i + 1);
     }
     if tables.is_empty() && !unwrapped.html {
-        warnings.push(Warning { line: None, message: "No tables were found in this text.".to_string() });
+        warnings.push(Warning {
+            line: None,
+            message: "No tables were found in this text.".to_string(),
+        });
     }
 
-    let title = unwrapped.title.clone().or_else(|| meta::headline(&narrative));
+    let title = unwrapped
+        .title
+        .clone()
+        .or_else(|| meta::headline(&narrative));
     let date = unwrapped.date.or_else(|| meta::release_date(&narrative));
     let period = main_period(&tables, meta::period_end(&narrative));
     Document {
         schema: SCHEMA.to_string(),
-        source: Source { name: None, format: unwrapped.format.name().to_string(), encoding: "utf-8".to_string(), bytes: text.len() },
+        source: Source {
+            name: None,
+            format: unwrapped.format.name().to_string(),
+            encoding: "utf-8".to_string(),
+            bytes: text.len(),
+        },
         company,
         title,
         date,
@@ -147,11 +176,21 @@ pub fn read_text(text: &str) -> Document {
 fn main_period(tables: &[Table], stated: Option<crate::document::Date>) -> Period {
     let cols = || tables.iter().flat_map(|t| t.columns.iter());
     let pick = match stated {
-        Some(end) => cols().filter(|c| c.end == Some(end) && c.months.is_some()).min_by_key(|c| c.months),
+        Some(end) => cols()
+            .filter(|c| c.end == Some(end) && c.months.is_some())
+            .min_by_key(|c| c.months),
         None => cols().find(|c| c.end.is_some() && c.months.is_some()),
     };
     match pick {
-        Some(c) => Period { end: c.end, months: c.months, label: Some(c.label.clone()) },
-        None => Period { end: stated, months: None, label: None },
+        Some(c) => Period {
+            end: c.end,
+            months: c.months,
+            label: Some(c.label.clone()),
+        },
+        None => Period {
+            end: stated,
+            months: None,
+            label: None,
+        },
     }
 }

@@ -106,7 +106,9 @@ fn parse_single(s: &str) -> Option<Value> {
             break;
         }
     }
-    let digits_end = rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(rest.len());
+    let digits_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(rest.len());
     let (num, mut tail) = rest.split_at(digits_end);
     let mut value = plain_decimal(num)?;
     let mut percent = false;
@@ -132,7 +134,11 @@ fn parse_single(s: &str) -> Option<Value> {
     if negative && !value.is_zero() {
         value.set_sign_negative(true);
     }
-    Some(if percent { Value::Percent(value) } else { Value::Amount(value) })
+    Some(if percent {
+        Value::Percent(value)
+    } else {
+        Value::Amount(value)
+    })
 }
 
 /// Digits with thousands commas and an optional decimal part; nothing else.
@@ -217,7 +223,8 @@ pub fn parse_brief_value(s: &str) -> Option<Value> {
 /// Wire briefs spell small counts: "loss one ct", "ten cts".
 fn small_number_word(w: &str) -> Option<u32> {
     const WORDS: [&str; 13] = [
-        "nil", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "nil", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
     ];
     let w = w.to_ascii_lowercase();
     WORDS.iter().position(|x| *x == w).map(|i| i as u32)
@@ -226,7 +233,9 @@ fn small_number_word(w: &str) -> Option<u32> {
 /// A four-digit year as printed in a column header (`2007`), not an amount.
 pub(crate) fn is_year(s: &str) -> bool {
     let s = s.trim();
-    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && (s.starts_with("19") || s.starts_with("20"))
+    s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && (s.starts_with("19") || s.starts_with("20"))
 }
 
 /// True if the word is a currency sign standing alone before its number (`$   39,809`).

@@ -13,13 +13,31 @@ pub(crate) fn column(header: &str) -> Column {
 /// The length in months a header names; `None` for a point in time or when unstated.
 pub(crate) fn months(label: &str) -> Option<u8> {
     let l = label.to_ascii_lowercase();
-    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let has = |w: &str| words.contains(&w);
     let phrase = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
-    let quarter = has("quarter") || has("quarters") || words.iter().any(|w| matches!(*w, "q1" | "q2" | "q3" | "q4" | "qtr"));
-    if phrase("three", "months") || phrase("3", "months") || phrase("13", "weeks") || phrase("twelve", "weeks") || quarter {
+    let quarter = has("quarter")
+        || has("quarters")
+        || words
+            .iter()
+            .any(|w| matches!(*w, "q1" | "q2" | "q3" | "q4" | "qtr"));
+    if phrase("three", "months")
+        || phrase("3", "months")
+        || phrase("13", "weeks")
+        || phrase("twelve", "weeks")
+        || quarter
+    {
         Some(3)
-    } else if phrase("six", "months") || phrase("6", "months") || phrase("26", "weeks") || has("half") || has("h1") || has("h2") {
+    } else if phrase("six", "months")
+        || phrase("6", "months")
+        || phrase("26", "weeks")
+        || has("half")
+        || has("h1")
+        || has("h2")
+    {
         Some(6)
     } else if phrase("nine", "months") || phrase("9", "months") || phrase("39", "weeks") {
         Some(9)
@@ -69,13 +87,18 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, usize)> {
         .scan(0usize, |pos, w| {
             let start = *pos;
             *pos += w.len();
-            Some((start, w.trim_end_matches(|c: char| c.is_whitespace() || c == '-')))
+            Some((
+                start,
+                w.trim_end_matches(|c: char| c.is_whitespace() || c == '-'),
+            ))
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
     for i in 0..words.len() {
         if let Some(m) = month_number(words[i].1) {
-            let day = words.get(i + 1).and_then(|w| w.1.trim_end_matches(',').parse::<u8>().ok());
+            let day = words
+                .get(i + 1)
+                .and_then(|w| w.1.trim_end_matches(',').parse::<u8>().ok());
             let year = words.get(i + 2).and_then(|w| year_of(w.1));
             if let (Some(d), Some((y, _))) = (day, year) {
                 if let Some(date) = Date::new(y, m, d) {

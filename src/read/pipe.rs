@@ -36,7 +36,9 @@ fn is_pipe(t: &str) -> bool {
 }
 
 fn is_separator(cells: &[String]) -> bool {
-    cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+    cells
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
 }
 
 /// Cells of one row, markdown emphasis removed, split cells merged back, with their index.
@@ -44,7 +46,15 @@ fn cells(text: &str) -> Vec<(usize, String)> {
     let t = text.trim();
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = t.strip_suffix('|').unwrap_or(t);
-    let raw: Vec<String> = t.split('|').map(|c| c.replace("**", " ").split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let raw: Vec<String> = t
+        .split('|')
+        .map(|c| {
+            c.replace("**", " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut pending_sign: Option<String> = None;
     for (i, c) in raw.into_iter().enumerate() {
@@ -76,31 +86,51 @@ fn cells(text: &str) -> Vec<(usize, String)> {
 fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
     let rows: Vec<(usize, Vec<(usize, String)>)> = (start..end)
         .map(|i| (i, cells(lines[i].text)))
-        .filter(|(_, c)| !is_separator(&c.iter().map(|x| x.1.clone()).collect::<Vec<_>>()) || c.is_empty())
+        .filter(|(_, c)| {
+            !is_separator(&c.iter().map(|x| x.1.clone()).collect::<Vec<_>>()) || c.is_empty()
+        })
         .collect();
     let is_value = |(i, c): &(usize, String)| *i > 0 && parse_value(c).is_some();
     // A row of years with no label ("|  | 2024 |  | 2023 |") is header, not data.
-    let year_row = |c: &[(usize, String)]| c.iter().all(|x| x.0 > 0 && is_year(&x.1)) && !c.is_empty();
-    let first_data = rows.iter().position(|(_, c)| c.iter().any(is_value) && !year_row(c))?;
+    let year_row =
+        |c: &[(usize, String)]| c.iter().all(|x| x.0 > 0 && is_year(&x.1)) && !c.is_empty();
+    let first_data = rows
+        .iter()
+        .position(|(_, c)| c.iter().any(is_value) && !year_row(c))?;
     // Value columns: positions holding values, in order.
-    let mut cols: Vec<usize> = rows[first_data..].iter().flat_map(|(_, c)| c.iter().filter(|x| is_value(x)).map(|x| x.0)).collect();
+    let mut cols: Vec<usize> = rows[first_data..]
+        .iter()
+        .flat_map(|(_, c)| c.iter().filter(|x| is_value(x)).map(|x| x.0))
+        .collect();
     cols.sort_unstable();
     cols.dedup();
     if cols.is_empty() {
         return None;
     }
-    let nearest = |i: usize| (0..cols.len()).min_by_key(|&j| cols[j].abs_diff(i)).unwrap_or(0);
-    let mut raw = RawTable { line: lines[start].no, width: cols.len(), ..RawTable::default() };
+    let nearest = |i: usize| {
+        (0..cols.len())
+            .min_by_key(|&j| cols[j].abs_diff(i))
+            .unwrap_or(0)
+    };
+    let mut raw = RawTable {
+        line: lines[start].no,
+        width: cols.len(),
+        ..RawTable::default()
+    };
     if start > 0 {
         // A short heading line just above the table names it ("**REALIZED METAL PRICES**").
-        let above = (start.saturating_sub(2)..start).rev().find(|&i| !lines[i].text.trim().is_empty());
+        let above = (start.saturating_sub(2)..start)
+            .rev()
+            .find(|&i| !lines[i].text.trim().is_empty());
         if let Some(i) = above {
             let t = lines[i].text.replace("**", " ");
             let t = t.trim();
             if t.len() < 100 && !t.ends_with('.') && !t.ends_with(':') && !is_pipe(t) {
                 // "**REALIZED METAL PRICES****1**": a footnote number set apart by emphasis.
                 let t = match t.rsplit_once(' ') {
-                    Some((head, n)) if n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) => head.trim_end(),
+                    Some((head, n)) if n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) => {
+                        head.trim_end()
+                    }
                     _ => t,
                 };
                 raw.title_lines.push(strip_glued_footnotes(t));
@@ -118,14 +148,16 @@ fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
             continue;
         }
         raw.stub.extend(label);
-        let even = rest.len() < cols.len() && cols.len() % rest.len() == 0;
+        let even = rest.len() < cols.len() && cols.len().is_multiple_of(rest.len());
         for (k, (i, text)) in rest.iter().enumerate() {
             let targets: Vec<usize> = if even {
                 let n = cols.len() / rest.len();
                 (k * n..(k + 1) * n).collect()
             } else {
                 let next = rest.get(k + 1).map_or(usize::MAX, |x| x.0);
-                let spanned: Vec<usize> = (0..cols.len()).filter(|&j| cols[j] >= *i && cols[j] < next).collect();
+                let spanned: Vec<usize> = (0..cols.len())
+                    .filter(|&j| cols[j] >= *i && cols[j] < next)
+                    .collect();
                 if spanned.is_empty() {
                     vec![nearest(*i)]
                 } else {
@@ -141,7 +173,10 @@ fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
         raw.headers = headers;
     }
     for (i, c) in &rows[first_data..] {
-        let label = c.iter().find(|x| x.0 == 0).map_or(String::new(), |x| strip_glued_footnotes(&x.1));
+        let label = c
+            .iter()
+            .find(|x| x.0 == 0)
+            .map_or(String::new(), |x| strip_glued_footnotes(&x.1));
         let mut slots: Vec<Option<String>> = vec![None; cols.len()];
         for (j, text) in c.iter().filter(|x| x.0 > 0) {
             if parse_value(text).is_some() {
@@ -152,8 +187,17 @@ fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
             raw.body.push(RawLine::Blank);
             continue;
         }
-        let cells = if slots.iter().any(Option::is_some) { slots } else { Vec::new() };
-        raw.body.push(RawLine::Row { line: lines[*i].no, indent: 0, label, cells });
+        let cells = if slots.iter().any(Option::is_some) {
+            slots
+        } else {
+            Vec::new()
+        };
+        raw.body.push(RawLine::Row {
+            line: lines[*i].no,
+            indent: 0,
+            label,
+            cells,
+        });
     }
     Some(raw)
 }

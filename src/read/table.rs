@@ -35,11 +35,21 @@ pub(crate) enum RawLine {
     Blank,
     /// A rule under values (`---`, `===`): the row below it closes a sum. `full` rules run
     /// under the labels too and frame sections rather than totals.
-    Rule { double: bool, full: bool },
+    Rule {
+        double: bool,
+        full: bool,
+    },
     /// A sub-heading framed by full rules or printed in capitals ("LUCKY FRIDAY UNIT").
-    Section { text: String },
+    Section {
+        text: String,
+    },
     /// A label with (possibly no) cells; `cells.len() == width` when it has any.
-    Row { line: usize, indent: usize, label: String, cells: Vec<Option<String>> },
+    Row {
+        line: usize,
+        indent: usize,
+        label: String,
+        cells: Vec<Option<String>>,
+    },
 }
 
 /// What the builder knows about the document around the table.
@@ -59,8 +69,15 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     } else if title.is_none() && !stub.trim().is_empty() && !units::is_scale_note(&stub) {
         title = Some(stub.trim().to_string());
     }
-    let mut columns: Vec<Column> = raw.headers.iter().map(|pieces| period::column(&pieces.join(" "))).collect();
-    if let Some(prev) = ctx.previous.filter(|p| columns.is_empty() && p.columns.len() == raw.width) {
+    let mut columns: Vec<Column> = raw
+        .headers
+        .iter()
+        .map(|pieces| period::column(&pieces.join(" ")))
+        .collect();
+    if let Some(prev) = ctx
+        .previous
+        .filter(|p| columns.is_empty() && p.columns.len() == raw.width)
+    {
         columns = prev.columns.clone();
         if scale_note.is_none() {
             scale_note = prev.scale_note.clone();
@@ -69,9 +86,19 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     if columns.len() != raw.width {
         columns = (0..raw.width).map(|_| period::column("")).collect();
     }
-    let note = scale_note.as_deref().map(units::ScaleNote::parse).unwrap_or_default();
+    let note = scale_note
+        .as_deref()
+        .map(units::ScaleNote::parse)
+        .unwrap_or_default();
     let rows = Rows::new(&note).build(raw.body);
-    Table { id: String::new(), title, line: raw.line, scale_note, columns, rows }
+    Table {
+        id: String::new(),
+        title,
+        line: raw.line,
+        scale_note,
+        columns,
+        rows,
+    }
 }
 
 /// Splits title lines into the title proper and the scale statement, dropping the company
@@ -152,12 +179,18 @@ impl<'n> Rows<'n> {
                 _ => None,
             })
             .unwrap_or(0);
-        self.ruled = body.iter().any(|l| matches!(l, RawLine::Rule { full: false, .. }));
+        self.ruled = body
+            .iter()
+            .any(|l| matches!(l, RawLine::Rule { full: false, .. }));
         for line in body {
             match line {
                 RawLine::Blank => {
                     self.flush_heading(width);
-                    if self.parent.as_ref().is_some_and(|p| p.indented == Some(false)) {
+                    if self
+                        .parent
+                        .as_ref()
+                        .is_some_and(|p| p.indented == Some(false))
+                    {
                         self.parent = None;
                     }
                 }
@@ -185,9 +218,16 @@ impl<'n> Rows<'n> {
                     self.after_rule = None;
                     self.rows_since_boundary = 0;
                 }
-                RawLine::Row { line, indent, label, cells } => {
+                RawLine::Row {
+                    line,
+                    indent,
+                    label,
+                    cells,
+                } => {
                     if cells.iter().all(Option::is_none) {
-                        if let (Some(first), Some(last)) = (self.pending.first(), self.pending.last()) {
+                        if let (Some(first), Some(last)) =
+                            (self.pending.first(), self.pending.last())
+                        {
                             if !label::continues(first.1, &last.2, indent, &label) {
                                 self.flush_heading(width);
                             }
@@ -196,7 +236,9 @@ impl<'n> Rows<'n> {
                         continue;
                     }
                     let continued = match (self.pending.first(), self.pending.last()) {
-                        (Some(first), Some(last)) => label.is_empty() || label::continues(first.1, &last.2, indent, &label),
+                        (Some(first), Some(last)) => {
+                            label.is_empty() || label::continues(first.1, &last.2, indent, &label)
+                        }
                         _ => false,
                     };
                     let (indent, label) = if continued {
@@ -238,12 +280,22 @@ impl<'n> Rows<'n> {
             line,
             cells: vec![None; width],
         });
-        self.parent = Some(Parent { label, indent, indented: None });
+        self.parent = Some(Parent {
+            label,
+            indent,
+            indented: None,
+        });
         self.after_rule = None;
         self.rows_since_boundary = 0;
     }
 
-    fn push_row(&mut self, line: usize, indent: usize, raw_label: &str, cells: Vec<Option<String>>) {
+    fn push_row(
+        &mut self,
+        line: usize,
+        indent: usize,
+        raw_label: &str,
+        cells: Vec<Option<String>>,
+    ) {
         let parent = match &mut self.parent {
             Some(p) => {
                 let indented = *p.indented.get_or_insert(indent > p.indent);
@@ -258,7 +310,8 @@ impl<'n> Rows<'n> {
         };
         let label = label::clean(raw_label);
         // Where the layout prints no rules, the word "Total" is the only sign of a sum.
-        let total = self.after_rule == Some(true) || (!self.ruled && label.to_ascii_lowercase().starts_with("total"));
+        let total = self.after_rule == Some(true)
+            || (!self.ruled && label.to_ascii_lowercase().starts_with("total"));
         let kind = if total { RowKind::Total } else { RowKind::Item };
         let cells: Vec<Option<Cell>> = cells
             .into_iter()
@@ -269,9 +322,24 @@ impl<'n> Rows<'n> {
                 })
             })
             .collect();
-        let unit = units::row_unit(raw_label, parent.as_deref(), self.section.as_deref(), self.note, &cells);
+        let unit = units::row_unit(
+            raw_label,
+            parent.as_deref(),
+            self.section.as_deref(),
+            self.note,
+            &cells,
+        );
         let scale = units::row_scale(raw_label, unit, self.note);
-        self.out.push(Row { label, section: self.section.clone(), parent, kind, unit, scale, line, cells });
+        self.out.push(Row {
+            label,
+            section: self.section.clone(),
+            parent,
+            kind,
+            unit,
+            scale,
+            line,
+            cells,
+        });
         self.after_rule = None;
         self.rows_since_boundary += 1;
     }

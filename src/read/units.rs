@@ -20,7 +20,14 @@ pub(crate) struct ScaleNote {
 
 impl Default for ScaleNote {
     fn default() -> Self {
-        ScaleNote { scale: Scale::One, money: false, shares: false, ounces: false, tons: false, pounds: false }
+        ScaleNote {
+            scale: Scale::One,
+            money: false,
+            shares: false,
+            ounces: false,
+            tons: false,
+            pounds: false,
+        }
     }
 }
 
@@ -29,7 +36,11 @@ impl ScaleNote {
         let l = note.to_ascii_lowercase();
         let scale = scale_word(&l).unwrap_or(Scale::One);
         // The measures named before "in thousands" are the ones scaled.
-        let at = ["thousand", "million", "billion", "000"].iter().filter_map(|w| l.find(w)).min().unwrap_or(0);
+        let at = ["thousand", "million", "billion", "000"]
+            .iter()
+            .filter_map(|w| l.find(w))
+            .min()
+            .unwrap_or(0);
         let head = &l[..at];
         let named = |w: &str| head.contains(w);
         let mut n = ScaleNote {
@@ -55,7 +66,11 @@ fn scale_word(l: &str) -> Option<Scale> {
         Some(Scale::Billions)
     } else if l.contains("million") {
         Some(Scale::Millions)
-    } else if l.contains("thousand") || l.contains("000s") || l.contains("000's") || l.contains("(000)") {
+    } else if l.contains("thousand")
+        || l.contains("000s")
+        || l.contains("000's")
+        || l.contains("(000)")
+    {
         Some(Scale::Thousands)
     } else {
         None
@@ -65,15 +80,35 @@ fn scale_word(l: &str) -> Option<Scale> {
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
 pub(crate) fn is_scale_note(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
-    ["thousand", "million", "billion", "unaudited", "except per", "000s", "000's", "(000)", "in $", "$ in"]
-        .iter()
-        .any(|w| l.contains(w))
+    [
+        "thousand",
+        "million",
+        "billion",
+        "unaudited",
+        "except per",
+        "000s",
+        "000's",
+        "(000)",
+        "in $",
+        "$ in",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 /// The unit of a row, from its label, its heading, and its cells; `None` when nothing says.
-pub(crate) fn row_unit(label: &str, parent: Option<&str>, _section: Option<&str>, note: &ScaleNote, cells: &[Option<Cell>]) -> Option<Unit> {
+pub(crate) fn row_unit(
+    label: &str,
+    parent: Option<&str>,
+    _section: Option<&str>,
+    note: &ScaleNote,
+    cells: &[Option<Cell>],
+) -> Option<Unit> {
     let values = || cells.iter().flatten().map(|c| &c.value);
-    if values().next().is_some() && values().all(|v| matches!(v, Value::Percent(_) | Value::Nil)) && values().any(|v| matches!(v, Value::Percent(_))) {
+    if values().next().is_some()
+        && values().all(|v| matches!(v, Value::Percent(_) | Value::Nil))
+        && values().any(|v| matches!(v, Value::Percent(_)))
+    {
         return Some(Unit::Percent);
     }
     if values().any(|v| matches!(v, Value::Ratio(..))) {
@@ -85,7 +120,10 @@ pub(crate) fn row_unit(label: &str, parent: Option<&str>, _section: Option<&str>
     if let Some(u) = parent.and_then(|p| label_unit(&p.to_ascii_lowercase())) {
         // A heading such as "Average cost per ounce of silver produced" gives its rows a
         // per-unit cost, but a quantity heading does not make its rows quantities.
-        if matches!(u, Unit::UsdPerOz | Unit::UsdPerLb | Unit::UsdPerTon | Unit::UsdPerShare) {
+        if matches!(
+            u,
+            Unit::UsdPerOz | Unit::UsdPerLb | Unit::UsdPerTon | Unit::UsdPerShare
+        ) {
             return Some(u);
         }
     }
@@ -99,7 +137,13 @@ fn label_unit(l: &str) -> Option<Unit> {
     if has("%") || has("percent") || has("margin (%)") {
         return Some(Unit::Percent);
     }
-    if has("per share") || has("per common share") || has("per diluted share") || has("per basic share") || word("eps") || has("/shr") {
+    if has("per share")
+        || has("per common share")
+        || has("per diluted share")
+        || has("per basic share")
+        || word("eps")
+        || has("/shr")
+    {
         return Some(Unit::UsdPerShare);
     }
     if has("oz./ton") || has("oz/ton") || has("ounces per ton") {

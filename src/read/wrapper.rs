@@ -50,7 +50,10 @@ pub(crate) fn unwrap<'a>(text: &str, all: &[Line<'a>]) -> Unwrapped<'a> {
         html: false,
     };
     let head = &text[..text.len().min(4096)];
-    if head.contains("<SEC-DOCUMENT>") || head.contains("<SEC-HEADER>") || head.contains("<DOCUMENT>") {
+    if head.contains("<SEC-DOCUMENT>")
+        || head.contains("<SEC-HEADER>")
+        || head.contains("<DOCUMENT>")
+    {
         edgar(all, &mut u);
     } else if head.trim_start().starts_with("<REUTERS") {
         reuters(all, &mut u);
@@ -67,7 +70,12 @@ fn looks_html(lines: &[Line]) -> bool {
         let t = l.text.to_ascii_lowercase();
         // Old EDGAR text uses <TABLE>, <S> and <C> as plain-text markers; only real HTML has
         // these.
-        t.contains("<html") || t.contains("<body") || t.contains("<tr") || t.contains("<td") || t.contains("<div") || t.contains("<p>")
+        t.contains("<html")
+            || t.contains("<body")
+            || t.contains("<tr")
+            || t.contains("<td")
+            || t.contains("<div")
+            || t.contains("<p>")
     })
 }
 
@@ -110,7 +118,10 @@ fn edgar<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
         .find(|d| d.0.to_ascii_uppercase().starts_with("EX-99"))
         .or_else(|| docs.first());
     let Some(&(ref kind, s, e)) = pick else {
-        u.warnings.push(Warning { line: None, message: "This EDGAR submission holds no document text.".to_string() });
+        u.warnings.push(Warning {
+            line: None,
+            message: "This EDGAR submission holds no document text.".to_string(),
+        });
         u.lines.clear();
         return;
     };
@@ -121,7 +132,11 @@ fn edgar<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
         return;
     }
     // Lines holding only SGML markers (<PAGE>, <TABLE>, <S> <C>) carry no text.
-    u.lines = body.iter().filter(|l| !is_markup_only(l.text)).copied().collect();
+    u.lines = body
+        .iter()
+        .filter(|l| !is_markup_only(l.text))
+        .copied()
+        .collect();
 }
 
 fn is_markup_only(t: &str) -> bool {
@@ -142,7 +157,14 @@ fn is_markup_only(t: &str) -> bool {
 /// Markdown with YAML front matter: `title:` and `date:` are metadata; the body follows.
 fn front_matter<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
     u.format = Format::Markdown;
-    let Some(end) = all.iter().skip(1).position(|l| l.text.trim_end() == "---").map(|p| p + 1) else { return };
+    let Some(end) = all
+        .iter()
+        .skip(1)
+        .position(|l| l.text.trim_end() == "---")
+        .map(|p| p + 1)
+    else {
+        return;
+    };
     for l in &all[1..end] {
         if let Some((k, v)) = l.text.split_once(':') {
             let v = v.trim().trim_matches('"').trim();
@@ -168,7 +190,10 @@ fn reuters<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
             u.date = period::find_date(d.trim()).map(|(d, _)| d);
         }
         if let Some(title) = between(t, "<TITLE>", "</TITLE>") {
-            let title = title.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+            let title = title
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
             if let (Some(a), Some(b)) = (title.find('<'), title.find('>')) {
                 if a < b {
                     u.company = Some(title[..a].trim().to_string());
@@ -179,7 +204,10 @@ fn reuters<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
         }
         if let Some(i) = t.find("<BODY>") {
             inside = true;
-            body.push(Line { no: l.no, text: &t[i + "<BODY>".len()..] });
+            body.push(Line {
+                no: l.no,
+                text: &t[i + "<BODY>".len()..],
+            });
             continue;
         }
         if inside {
