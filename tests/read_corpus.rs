@@ -32,8 +32,16 @@ fn read(name: &str) -> Document {
 
 /// The contract strings of the row on `line`.
 fn values_at(doc: &Document, line: usize) -> Vec<Option<String>> {
-    let row = doc.tables.iter().flat_map(|t| &t.rows).find(|r| r.line == line).unwrap_or_else(|| panic!("no row on line {line}"));
-    row.cells.iter().map(|c| c.as_ref().map(|c| c.value.contract_string())).collect()
+    let row = doc
+        .tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .find(|r| r.line == line)
+        .unwrap_or_else(|| panic!("no row on line {line}"));
+    row.cells
+        .iter()
+        .map(|c| c.as_ref().map(|c| c.value.contract_string()))
+        .collect()
 }
 
 fn some(v: &[&str]) -> Vec<Option<String>> {
@@ -80,7 +88,12 @@ fn every_file_reads_and_table_counts_hold() {
         let d = read(name);
         assert_eq!(d.tables.len(), *count, "{name}");
         let html = name.ends_with(".htm");
-        assert_eq!(d.warnings.len(), usize::from(html), "{name}: {:?}", d.warnings);
+        assert_eq!(
+            d.warnings.len(),
+            usize::from(html),
+            "{name}: {:?}",
+            d.warnings
+        );
         // The JSON contract round-trips for every file.
         assert_eq!(Document::from_json(&d.to_json()).unwrap(), d, "{name}");
     }
@@ -89,21 +102,81 @@ fn every_file_reads_and_table_counts_hold() {
 #[test]
 fn hand_checked_cells() {
     let cases: &[(&str, usize, &[&str])] = &[
-        ("NEG-avient-2024Q4-djn-fixedwidth.txt", 107, &["746.5", "719.0", "3240.4", "3142.8"]),
-        ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 121, &["-18.0", "-0.20", "5.4", "0.06"]),
-        ("NEG-friedmanindustries-FY2025Q3-md-webcopy.txt", 63, &["-1187", "6173", "-2809", "17585"]),
-        ("NEG-pericom-2003-0000891092-03-001810-edgar-txt.txt", 289, &["11506", "11492", "12967", "44958", "47589"]),
-        ("NEG-pericom-2005-0001275287-05-000371-edgar-txt.txt", 318, &["19217", "19786", "16850", "39003", "27922"]),
-        ("NEG-pericom-2006-0001275287-06-005470-edgar-txt.txt", 292, &["30826", "29288", "22473"]),
-        ("NEG-pericom-2007-0001144204-07-020827-edgar-txt.txt", 304, &["10222", "10666", "9690", "31320", "26985"]),
-        ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 195, &["300000000", "1800000", "298200000"]),
-        ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 58, &["0.5", "-53.6"]),
-        ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 121, &["9400..10450"]),
-        ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 141, &["-0.04", "-0.06", "-0.13"]),
-        ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 164, &["99", "108", "-1447"]),
-        ("russelmetals-2024Q4-djn-fixedwidth.txt", 56, &["1039", "1089", "1019", "4261", "4505"]),
-        ("sunshinemining-1986Q4-reuters21578-brief.txt", 21, &["-2.27", "-1.66"]),
-        ("coeur-1986Q4-reuters21578-brief.txt", 22, &["14000000.0", "7034000"]),
+        (
+            "NEG-avient-2024Q4-djn-fixedwidth.txt",
+            107,
+            &["746.5", "719.0", "3240.4", "3142.8"],
+        ),
+        (
+            "NEG-avient-2024Q4-md-webcopy-morningstar.txt",
+            121,
+            &["-18.0", "-0.20", "5.4", "0.06"],
+        ),
+        (
+            "NEG-friedmanindustries-FY2025Q3-md-webcopy.txt",
+            63,
+            &["-1187", "6173", "-2809", "17585"],
+        ),
+        (
+            "NEG-pericom-2003-0000891092-03-001810-edgar-txt.txt",
+            289,
+            &["11506", "11492", "12967", "44958", "47589"],
+        ),
+        (
+            "NEG-pericom-2005-0001275287-05-000371-edgar-txt.txt",
+            318,
+            &["19217", "19786", "16850", "39003", "27922"],
+        ),
+        (
+            "NEG-pericom-2006-0001275287-06-005470-edgar-txt.txt",
+            292,
+            &["30826", "29288", "22473"],
+        ),
+        (
+            "NEG-pericom-2007-0001144204-07-020827-edgar-txt.txt",
+            304,
+            &["10222", "10666", "9690", "31320", "26985"],
+        ),
+        (
+            "NEG-walmart-1995-05-prospectus-edgar-txt.txt",
+            195,
+            &["300000000", "1800000", "298200000"],
+        ),
+        (
+            "compassminerals-FY2025Q1-djn-fixedwidth.txt",
+            58,
+            &["0.5", "-53.6"],
+        ),
+        (
+            "compassminerals-FY2025Q1-djn-fixedwidth.txt",
+            121,
+            &["9400..10450"],
+        ),
+        (
+            "firstquantum-2024Q4-md-webcopy-tradingview.txt",
+            141,
+            &["-0.04", "-0.06", "-0.13"],
+        ),
+        (
+            "firstquantum-2024Q4-md-webcopy-tradingview.txt",
+            164,
+            &["99", "108", "-1447"],
+        ),
+        (
+            "russelmetals-2024Q4-djn-fixedwidth.txt",
+            56,
+            &["1039", "1089", "1019", "4261", "4505"],
+        ),
+        (
+            "sunshinemining-1986Q4-reuters21578-brief.txt",
+            21,
+            &["-2.27", "-1.66"],
+        ),
+        (
+            "coeur-1986Q4-reuters21578-brief.txt",
+            22,
+            &["14000000.0", "7034000"],
+        ),
     ];
     for (name, line, want) in cases {
         assert_eq!(values_at(&read(name), *line), some(want), "{name}:{line}");
@@ -117,8 +190,22 @@ fn briefs_read_as_current_vs_prior() {
     assert_eq!(d.company.tickers, ["COUR"]);
     assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("1987-03-02"));
     let t = &d.tables[0];
-    let labels: Vec<(&str, Option<&str>)> = t.rows.iter().map(|r| (r.label.as_str(), r.section.as_deref())).collect();
-    assert_eq!(labels, [("Shr", None), ("Net", None), ("Revs", None), ("Shr", Some("Year")), ("Net", Some("Year")), ("Revs", Some("Year"))]);
+    let labels: Vec<(&str, Option<&str>)> = t
+        .rows
+        .iter()
+        .map(|r| (r.label.as_str(), r.section.as_deref()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("Shr", None),
+            ("Net", None),
+            ("Revs", None),
+            ("Shr", Some("Year")),
+            ("Net", Some("Year")),
+            ("Revs", Some("Year"))
+        ]
+    );
     // "Shr loss 18 cts vs loss one ct"
     assert_eq!(values_at(&d, 16), some(&["-0.18", "-0.01"]));
     assert_eq!(t.rows[0].unit, Some(assay::document::Unit::UsdPerShare));
@@ -127,15 +214,27 @@ fn briefs_read_as_current_vs_prior() {
 #[test]
 fn markdown_front_matter_and_fenced_tables() {
     let d = read("compassminerals-FY2025Q1-djn-fixedwidth.txt");
-    assert_eq!(d.title.as_deref(), Some("Compass Minerals Reports Fiscal 2025 First-Quarter Results"));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("Compass Minerals Reports Fiscal 2025 First-Quarter Results")
+    );
     assert_eq!(d.source.format, "markdown");
     let t = &d.tables[0];
     assert_eq!(t.title.as_deref(), Some("QUARTERLY FINANCIAL RESULTS"));
-    assert_eq!(t.scale_note.as_deref(), Some("in millions, except per share data"));
+    assert_eq!(
+        t.scale_note.as_deref(),
+        Some("in millions, except per share data")
+    );
     assert_eq!(t.columns[0].label, "Three Months Ended Dec. 31, 2024");
     assert_eq!(t.columns[0].months, Some(3));
     let rev = &t.rows[0];
-    assert_eq!((rev.unit, rev.scale), (Some(assay::document::Unit::Usd), assay::document::Scale::Millions));
+    assert_eq!(
+        (rev.unit, rev.scale),
+        (
+            Some(assay::document::Unit::Usd),
+            assay::document::Scale::Millions
+        )
+    );
 }
 
 #[test]
@@ -146,17 +245,34 @@ fn pipe_tables_merge_split_cells_and_strip_glued_footnotes() {
     assert_eq!(t.rows[1].label, "Realized copper price (per lb)"); // printed "price1 (per lb)"
     assert_eq!(t.rows[1].unit, Some(assay::document::Unit::UsdPerLb));
     let cols: Vec<&str> = t.columns.iter().map(|c| c.label.as_str()).collect();
-    assert_eq!(cols, ["QUARTERLY Q4 2024", "QUARTERLY Q3 2024", "QUARTERLY Q4 2023"]);
+    assert_eq!(
+        cols,
+        [
+            "QUARTERLY Q4 2024",
+            "QUARTERLY Q3 2024",
+            "QUARTERLY Q4 2023"
+        ]
+    );
 }
 
 #[test]
 fn unreadable_input_is_one_clear_error() {
     use assay::read::{read_document, ReadError, MAX_INPUT_BYTES};
     assert_eq!(read_document(b""), Err(ReadError::Empty));
-    assert_eq!(read_document(b"%PDF-1.4\x00\x01\x02binary"), Err(ReadError::Binary));
+    assert_eq!(
+        read_document(b"%PDF-1.4\x00\x01\x02binary"),
+        Err(ReadError::Binary)
+    );
     let big = vec![b'a'; MAX_INPUT_BYTES + 1];
-    assert!(matches!(read_document(&big), Err(ReadError::TooLarge { .. })));
-    for e in [ReadError::Empty, ReadError::Binary, ReadError::TooLarge { bytes: 6_000_000 }] {
+    assert!(matches!(
+        read_document(&big),
+        Err(ReadError::TooLarge { .. })
+    ));
+    for e in [
+        ReadError::Empty,
+        ReadError::Binary,
+        ReadError::TooLarge { bytes: 6_000_000 },
+    ] {
         let msg = e.to_string();
         assert!(!msg.contains('\n') && msg.ends_with('.'), "{msg}");
     }

@@ -24,13 +24,30 @@ fn printed_styles() {
     assert_eq!(parse_value("—"), Some(Value::Nil));
     assert_eq!(parse_value("$ -"), Some(Value::Nil));
     assert_eq!(parse_value("46%"), Some(Value::Percent(Decimal::from(46))));
-    assert_eq!(parse_value("(5.3)%"), Some(Value::Percent("-5.3".parse().unwrap())));
-    assert_eq!(parse_value("5.3:1"), Some(Value::Ratio("5.3".parse().unwrap(), Decimal::ONE)));
-    assert_eq!(parse_value("7,600 - 8,500"), Some(Value::Range(Decimal::from(7600), Decimal::from(8500))));
-    assert_eq!(parse_value("$490 to $510"), Some(Value::Range(Decimal::from(490), Decimal::from(510))));
-    assert_eq!(parse_value("($70) - ($61)"), Some(Value::Range(Decimal::from(-70), Decimal::from(-61))));
+    assert_eq!(
+        parse_value("(5.3)%"),
+        Some(Value::Percent("-5.3".parse().unwrap()))
+    );
+    assert_eq!(
+        parse_value("5.3:1"),
+        Some(Value::Ratio("5.3".parse().unwrap(), Decimal::ONE))
+    );
+    assert_eq!(
+        parse_value("7,600 - 8,500"),
+        Some(Value::Range(Decimal::from(7600), Decimal::from(8500)))
+    );
+    assert_eq!(
+        parse_value("$490 to $510"),
+        Some(Value::Range(Decimal::from(490), Decimal::from(510)))
+    );
+    assert_eq!(
+        parse_value("($70) - ($61)"),
+        Some(Value::Range(Decimal::from(-70), Decimal::from(-61)))
+    );
     // Not numbers: prose, footnote lists, years glued to words, bad grouping.
-    for s in ["and", "1,2", "12,34", "2007:", "Q4", "(", "$", "1.2.3", "--x", "----"] {
+    for s in [
+        "and", "1,2", "12,34", "2007:", "Q4", "(", "$", "1.2.3", "--x", "----",
+    ] {
         assert_eq!(parse_value(s), None, "{s:?}");
     }
 }
@@ -48,7 +65,9 @@ fn brief_styles() {
 /// "1234567.891" → "1,234,567.891".
 fn grouped(d: Decimal) -> String {
     let s = d.abs().to_string();
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {

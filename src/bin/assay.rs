@@ -34,7 +34,9 @@ fn main() -> ExitCode {
 fn load(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         return Ok(buf);
     }
     std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
@@ -44,7 +46,9 @@ fn extract(path: &str) -> Result<(), String> {
     let bytes = load(path)?;
     let mut doc = assay::read::read_document(&bytes).map_err(|e| format!("{path}: {e}"))?;
     if path != "-" {
-        doc.source.name = Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned());
+        doc.source.name = Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
     }
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", doc.to_json()).map_err(|e| format!("cannot write output: {e}"))
@@ -55,12 +59,18 @@ fn extract(path: &str) -> Result<(), String> {
 fn bench(paths: &[String]) -> Result<(), String> {
     let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
     if paths.is_empty() {
-        inputs.push(("sample (hecla)".to_string(), assay::SAMPLE_RELEASE.as_bytes().to_vec()));
+        inputs.push((
+            "sample (hecla)".to_string(),
+            assay::SAMPLE_RELEASE.as_bytes().to_vec(),
+        ));
     }
     for p in paths {
         inputs.push((p.clone(), load(p)?));
     }
-    println!("{:<60} {:>10} {:>12} {:>10}", "input", "bytes", "median", "MB/s");
+    println!(
+        "{:<60} {:>10} {:>12} {:>10}",
+        "input", "bytes", "median", "MB/s"
+    );
     let mut all = Vec::new();
     for (name, bytes) in &inputs {
         report(name, bytes, &[bytes.as_slice()]);
@@ -68,7 +78,11 @@ fn bench(paths: &[String]) -> Result<(), String> {
     }
     if inputs.len() > 1 {
         let total: usize = all.iter().map(|b| b.len()).sum();
-        report(&format!("all {} inputs", inputs.len()), &vec![0; total], &all);
+        report(
+            &format!("all {} inputs", inputs.len()),
+            &vec![0; total],
+            &all,
+        );
     }
     if let Some((name, bytes)) = inputs.first() {
         let mut ten = Vec::with_capacity(bytes.len() * 10 + 10);
@@ -94,6 +108,17 @@ fn report(name: &str, sized: &[u8], runs: &[&[u8]]) {
     times.sort_by(f64::total_cmp);
     let median = times[times.len() / 2];
     let mbs = sized.len() as f64 / median / 1e6;
-    let shown: String = name.chars().rev().take(60).collect::<Vec<_>>().into_iter().rev().collect();
-    println!("{shown:<60} {:>10} {:>9.3} ms {mbs:>10.1}", sized.len(), median * 1e3);
+    let shown: String = name
+        .chars()
+        .rev()
+        .take(60)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    println!(
+        "{shown:<60} {:>10} {:>9.3} ms {mbs:>10.1}",
+        sized.len(),
+        median * 1e3
+    );
 }
