@@ -50,6 +50,10 @@ fn is_nil(s: &str) -> bool {
 
 /// Two amounts joined by a range word: `7,600 - 8,500`, `$490 to $510`, `37,000 -- 41,000`.
 fn parse_range(s: &str) -> Option<Value> {
+    // Cheap guard: every separator has a dash, a "t" or a non-ASCII dash in it.
+    if !s.bytes().any(|b| b == b'-' || b == b't' || b >= 0x80) {
+        return None;
+    }
     for sep in [" to ", " -- ", " - ", " – ", " — "] {
         if let Some((a, b)) = s.split_once(sep) {
             let lo = parse_single(a.trim())?;

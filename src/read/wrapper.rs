@@ -66,7 +66,7 @@ pub(crate) fn unwrap<'a>(text: &str, all: &[Line<'a>]) -> Unwrapped<'a> {
 }
 
 fn looks_html(lines: &[Line]) -> bool {
-    lines.iter().take(400).any(|l| {
+    lines.iter().take(400).filter(|l| l.text.contains('<')).any(|l| {
         let t = l.text.to_ascii_lowercase();
         // Old EDGAR text uses <TABLE>, <S> and <C> as plain-text markers; only real HTML has
         // these.
