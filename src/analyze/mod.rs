@@ -1,1 +1,285 @@
-//! analyze (to be filled)
+//! Metrics and consistency checks over a [`Document`]: what an analyst does with a pencil
+//! after reading a release.
+//!
+//! [`analyze`] is a pure function of the document. Metrics ([`metrics`]) are figures derived
+//! from cells (period-over-period changes, per-ounce margins, unit costs), each naming its
+//! inputs. Checks test the release against itself: totals against the rows they close
+//! ([`footing`]), printed ratios against their printed parts ([`recompute`]), the same item in
+//! two tables ([`cross_table`]), and narrative sentences against the tables ([`claims`]).
+//!
+//! HOW THE CHECKS STAY HONEST. Every comparison goes through [`tolerance`]: a printed figure
+//! stands for the interval its last digit allows, so rounding never raises an alarm, and a
+//! check only runs when the structure it relies on is unambiguous. When the reading is not
+//! certain (a total whose closed rows cannot be told, a sentence whose figure matches no cell
+//! or several) the check is `not_checkable` with a reason, never forced. Rules are about
+//! releases in general, never about one document: labels are matched by meaning through small
+//! vocabularies in the modules that need them.
+//!
+//! Values are real amounts (the printed value times the row's scale), exact decimals.
+
+pub mod claims;
+pub mod cross_table;
+pub mod footing;
+pub mod metrics;
+pub mod recompute;
+pub mod tolerance;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::document::{Document, Row, Table, Unit, Value};
+use tolerance::Interval;
+
+pub use metrics::{Metric, MetricKind};
+
+/// Everything [`analyze`] finds.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Analysis {
+    pub metrics: Vec<Metric>,
+    pub checks: Vec<Check>,
+}
+
+/// Metrics and checks for a document.
+pub fn analyze(doc: &Document) -> Analysis {
+    let mut checks = Vec::new();
+    checks.extend(footing::checks(doc));
+    checks.extend(recompute::checks(doc));
+    checks.extend(cross_table::checks(doc));
+    let metrics = metrics::metrics(doc);
+    checks.extend(claims::checks(doc, &metrics));
+    Analysis { metrics, checks }
+}
+
+impl Analysis {
+    /// How many checks have each status.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts::default();
+        for check in &self.checks {
+            match check.status {
+                Status::Ok => c.ok += 1,
+                Status::Mismatch => c.mismatch += 1,
+                Status::NotCheckable => c.not_checkable += 1,
+            }
+        }
+        c
+    }
+
+    /// The checks of one kind.
+    pub fn of_kind(&self, kind: CheckKind) -> impl Iterator<Item = &Check> {
+        self.checks.iter().filter(move |c| c.kind == kind)
+    }
+}
+
+/// Checks per status.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub ok: usize,
+    pub mismatch: usize,
+    pub not_checkable: usize,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    /// A total equals the rows it closes; statement identities.
+    Footing,
+    /// A printed ratio equals its printed parts.
+    Recompute,
+    /// The same item printed in two places has the same value.
+    CrossTable,
+    /// A narrative sentence's figure agrees with the cells it describes.
+    Claim,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Ok,
+    Mismatch,
+    NotCheckable,
+}
+
+/// One consistency check with its evidence.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Check {
+    pub kind: CheckKind,
+    pub status: Status,
+    /// The figure as the release reports it (value × scale); `null` when there is none.
+    pub reported: Option<Decimal>,
+    /// The figure recomputed from other cells (the midpoint of the interval they allow).
+    pub recomputed: Option<Decimal>,
+    /// The range the recomputation allows, and the rule that gave it.
+    pub tolerance: Option<Tolerance>,
+    /// One sentence a person understands.
+    pub explanation: String,
+    /// The reported cell first (when there is one), then the inputs.
+    pub cells: Vec<CellRef>,
+    /// For narrative claims: the sentence and the figure in it.
+    pub claim: Option<ClaimRef>,
+}
+
+/// The interval a check accepted and why.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Tolerance {
+    pub low: Decimal,
+    pub high: Decimal,
+    /// E.g. "sum of 6 figures rounded to 1000".
+    pub rule: String,
+}
+
+impl Tolerance {
+    pub fn new(i: Interval, rule: impl Into<String>) -> Tolerance {
+        let i = i.shown();
+        Tolerance {
+            low: i.lo,
+            high: i.hi,
+            rule: rule.into(),
+        }
+    }
+}
+
+/// A cell the evidence points at.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct CellRef {
+    /// Table id (`t1`).
+    pub table: String,
+    /// Row index within the table.
+    pub row: usize,
+    pub row_label: String,
+    pub column: usize,
+    pub column_label: String,
+    /// Source line of the row's values.
+    pub line: usize,
+    /// The cell as printed.
+    pub printed: String,
+}
+
+impl CellRef {
+    pub fn new(table: &Table, row: usize, column: usize) -> CellRef {
+        let r = &table.rows[row];
+        CellRef {
+            table: table.id.clone(),
+            row,
+            row_label: r.label.clone(),
+            column,
+            column_label: table
+                .columns
+                .get(column)
+                .map(|c| c.label.clone())
+                .unwrap_or_default(),
+            line: r.line,
+            printed: r
+                .cells
+                .get(column)
+                .and_then(|c| c.as_ref())
+                .map(|c| c.printed.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// "t3 line 567 'Gross profit' (Third Quarter Ended Sept. 30, 2007) = 20,993".
+    pub fn describe(&self) -> String {
+        format!(
+            "{} line {} {:?} ({}) = {}",
+            self.table, self.line, self.row_label, self.column_label, self.printed
+        )
+    }
+}
+
+/// The narrative evidence of a claim.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ClaimRef {
+    pub sentence: String,
+    /// First source line of the paragraph holding the sentence.
+    pub line: usize,
+    /// The figure as written ("$21 million", "46%").
+    pub figure: String,
+}
+
+/// A number a check can use: the cell's value as an exact amount and as the interval its
+/// printed precision allows, both scaled.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Figure {
+    pub value: Decimal,
+    pub interval: Interval,
+}
+
+/// The figure in a row's column, if it is an amount or a nil (a dash is an exact zero).
+pub(crate) fn figure(row: &Row, column: usize) -> Option<Figure> {
+    let factor = Decimal::from(row.scale.factor());
+    match row.value(column)? {
+        Value::Amount(d) => Some(Figure {
+            value: d * factor,
+            interval: Interval::printed(*d, factor),
+        }),
+        Value::Nil => Some(Figure {
+            value: Decimal::ZERO,
+            interval: Interval::exact(Decimal::ZERO),
+        }),
+        _ => None,
+    }
+}
+
+/// Units whose figures add up (money and quantities, not rates).
+pub(crate) fn additive(unit: Option<Unit>) -> bool {
+    matches!(
+        unit,
+        None | Some(Unit::Usd | Unit::Oz | Unit::Tons | Unit::Lbs | Unit::Shares)
+    )
+}
+
+/// Lower-case words of a label, punctuation dropped: the basis of matching by meaning.
+pub(crate) fn words(label: &str) -> Vec<String> {
+    label
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '&')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches('\'').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A decimal for people: trailing zeros dropped, at most `dp` places, thousands grouped.
+pub(crate) fn show(d: Decimal, dp: u32) -> String {
+    let d = d.round_dp(dp).normalize();
+    let s = d.abs().to_string();
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if d.is_sign_negative() && !d.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn shows_decimals_for_people() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        assert_eq!(show(d("-4828000"), 2), "-4,828,000");
+        assert_eq!(show(d("4.93291"), 2), "4.93");
+        assert_eq!(show(d("0.10"), 4), "0.1");
+    }
+
+    #[test]
+    fn words_of_labels() {
+        assert_eq!(
+            words("Total liabilities and shareholders' equity"),
+            ["total", "liabilities", "and", "shareholders", "equity"]
+        );
+    }
+}

@@ -1,0 +1,383 @@
+//! Footing: a total or subtotal equals the rows it closes, in every column; and the statement
+//! identities (total liabilities and equity = total liabilities + total equity; total assets =
+//! total liabilities and equity; net change in cash = operating + investing + financing (+ the
+//! effect of exchange rates); cash at end = cash at beginning + net change).
+//!
+//! The document says which rows are totals but not which rows each one closes, so each total
+//! is tried against the readings an accountant would consider, in order:
+//! 1. the items under the same heading as the total (`parent`);
+//! 2. the items since the previous total;
+//! 3. everything still open in the section (earlier subtotals standing for their items);
+//! 4. the first open figure less the others ("Sales" less "costs" = "Gross profit").
+//!
+//! The first reading that holds in every column is the structure, and every column is `ok`.
+//! When none holds everywhere, the reading that holds in most columns (at least one with a
+//! non-zero total, and at least as many as it fails in) is taken as the structure and the
+//! other columns are mismatches. When no reading holds anywhere the row is `not_checkable`:
+//! we cannot tell what it adds up, and we say so rather than guess. Rows in another unit, rates
+//! (per ounce, per share, percent) and sections other than the total's never take part.
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+
+use super::tolerance::Interval;
+use super::{additive, figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
+use crate::document::{Document, RowKind, Table};
+
+pub fn checks(doc: &Document) -> Vec<Check> {
+    let mut out = Vec::new();
+    for t in &doc.tables {
+        table_checks(t, &mut out);
+    }
+    out
+}
+
+/// A row in a reading, added or subtracted.
+type Term = (usize, bool);
+
+struct Reading {
+    /// How the explanation describes the structure.
+    how: &'static str,
+    terms: Vec<Term>,
+}
+
+/// One column of one reading: the total, the sum of the terms, and whether they agree.
+struct Trial {
+    column: usize,
+    total: super::Figure,
+    sum: Decimal,
+    interval: Interval,
+    holds: bool,
+}
+
+fn table_checks(t: &Table, out: &mut Vec<Check>) {
+    let identities = identities(t);
+    let identity_rows: HashSet<usize> = identities
+        .iter()
+        .filter(|i| i.replaces_footing)
+        .map(|i| i.row)
+        .collect();
+    let mut open: Vec<usize> = Vec::new();
+    let mut section = None;
+    for (i, r) in t.rows.iter().enumerate() {
+        if r.section != section {
+            open.clear();
+            section = r.section.clone();
+        }
+        match r.kind {
+            RowKind::Heading => {}
+            RowKind::Item => {
+                if additive(r.unit) && (0..t.columns.len()).any(|c| figure(r, c).is_some()) {
+                    open.push(i);
+                }
+            }
+            RowKind::Total if !additive(r.unit) => {}
+            RowKind::Total => {
+                if identity_rows.contains(&i) {
+                    open.clear();
+                    open.push(i);
+                    continue;
+                }
+                let closed = foot_total(t, i, &open, out);
+                open.retain(|k| !closed.contains(k));
+                open.push(i);
+            }
+        }
+    }
+    for id in identities {
+        let trials = trials(t, id.row, &id.terms);
+        for trial in &trials {
+            out.push(check(t, id.row, &id.terms, trial, id.how));
+        }
+    }
+}
+
+/// Foots one total; returns the rows it was found to close.
+fn foot_total(t: &Table, i: usize, open: &[usize], out: &mut Vec<Check>) -> Vec<usize> {
+    let row = &t.rows[i];
+    let same_unit: Vec<usize> = open
+        .iter()
+        .copied()
+        .filter(|&k| t.rows[k].unit == row.unit)
+        .collect();
+    let mut readings = Vec::new();
+    if let Some(parent) = &row.parent {
+        let terms: Vec<Term> = trailing(&same_unit, |k| {
+            t.rows[k].kind == RowKind::Item && t.rows[k].parent.as_ref() == Some(parent)
+        });
+        readings.push(Reading {
+            how: "the rows under its heading",
+            terms,
+        });
+    }
+    readings.push(Reading {
+        how: "the rows since the previous total",
+        terms: trailing(&same_unit, |k| t.rows[k].kind == RowKind::Item),
+    });
+    // The open rows of the section, longest run first: earlier subtotals stand for their
+    // items, and a figure printed above a rule ("Sales") may stay outside the block.
+    for start in 0..same_unit.len() {
+        readings.push(Reading {
+            how: "the open rows and subtotals above it",
+            terms: same_unit[start..].iter().map(|&k| (k, false)).collect(),
+        });
+    }
+    for start in 0..same_unit.len() {
+        readings.push(Reading {
+            how: "the first open figure less the ones after it",
+            terms: same_unit[start..]
+                .iter()
+                .enumerate()
+                .map(|(n, &k)| (k, n > 0))
+                .collect(),
+        });
+    }
+    readings.retain(|r| r.terms.len() >= 2);
+    readings.dedup_by(|b, a| a.terms == b.terms);
+
+    let all: Vec<(Reading, Vec<Trial>)> = readings
+        .into_iter()
+        .map(|r| {
+            let tr = trials(t, i, &r.terms);
+            (r, tr)
+        })
+        .collect();
+    let evidence = |tr: &[Trial]| {
+        tr.iter()
+            .filter(|x| x.holds && !x.total.value.is_zero())
+            .count()
+    };
+    let holds = |tr: &[Trial]| tr.iter().filter(|x| x.holds).count();
+    let chosen = all
+        .iter()
+        .find(|(_, tr)| !tr.is_empty() && holds(tr) == tr.len() && evidence(tr) > 0)
+        .or_else(|| {
+            all.iter()
+                .filter(|(_, tr)| evidence(tr) > 0 && 2 * holds(tr) >= tr.len())
+                .max_by_key(|(_, tr)| holds(tr))
+        });
+    match chosen {
+        Some((reading, tr)) => {
+            for trial in tr {
+                out.push(check(t, i, &reading.terms, trial, reading.how));
+            }
+            reading.terms.iter().map(|&(k, _)| k).collect()
+        }
+        None => {
+            let column = (0..t.columns.len())
+                .find(|&c| figure(row, c).is_some())
+                .unwrap_or(0);
+            if figure(row, column).is_some() && !same_unit.is_empty() {
+                out.push(Check {
+                    kind: CheckKind::Footing,
+                    status: Status::NotCheckable,
+                    reported: figure(row, column).map(|f| f.value),
+                    recomputed: None,
+                    tolerance: None,
+                    explanation: format!(
+                        "{} is a total, but none of the usual readings (the rows under its heading, the rows since the previous total, the open rows of its section) adds up to it in any column, so which rows it closes cannot be told.",
+                        name(t, i)
+                    ),
+                    cells: vec![CellRef::new(t, i, column)],
+                    claim: None,
+                });
+            }
+            trailing(&same_unit, |k| t.rows[k].kind == RowKind::Item)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        }
+    }
+}
+
+/// The trailing run of `open` rows that satisfy `keep`, in order, all added.
+fn trailing(open: &[usize], keep: impl Fn(usize) -> bool) -> Vec<Term> {
+    let n = open.iter().rev().take_while(|&&k| keep(k)).count();
+    open[open.len() - n..].iter().map(|&k| (k, false)).collect()
+}
+
+/// Each column where the total and every term have a figure.
+fn trials(t: &Table, total: usize, terms: &[Term]) -> Vec<Trial> {
+    let mut out = Vec::new();
+    'col: for c in 0..t.columns.len() {
+        let Some(tot) = figure(&t.rows[total], c) else {
+            continue;
+        };
+        let mut sum = Decimal::ZERO;
+        let mut interval = Interval::exact(Decimal::ZERO);
+        for &(k, negated) in terms {
+            let Some(f) = figure(&t.rows[k], c) else {
+                continue 'col;
+            };
+            if negated {
+                sum -= f.value;
+                interval = interval - f.interval;
+            } else {
+                sum += f.value;
+                interval = interval + f.interval;
+            }
+        }
+        let holds = if interval.lo == interval.hi || tot.interval.lo == tot.interval.hi {
+            interval.meets(&tot.interval)
+        } else {
+            interval.overlaps(&tot.interval)
+        };
+        out.push(Trial {
+            column: c,
+            total: tot,
+            sum,
+            interval,
+            holds,
+        });
+    }
+    out
+}
+
+fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> Check {
+    let c = trial.column;
+    let mut cells = vec![CellRef::new(t, total, c)];
+    cells.extend(terms.iter().map(|&(k, _)| CellRef::new(t, k, c)));
+    let listed: Vec<String> = terms
+        .iter()
+        .map(|&(k, neg)| format!("{}{}", if neg { "less " } else { "" }, name(t, k)))
+        .collect();
+    let period = &t.columns[c].label;
+    let explanation = if trial.holds {
+        format!(
+            "{} ({period}) is {}, and {} ({}) add up to {}.",
+            name(t, total),
+            show(trial.total.value, 6),
+            how,
+            listed.join(", "),
+            show(trial.sum, 6)
+        )
+    } else {
+        format!(
+            "{} ({period}) is printed as {}, but {} ({}) add up to {}, a difference of {} that rounding cannot explain.",
+            name(t, total),
+            show(trial.total.value, 6),
+            how,
+            listed.join(", "),
+            show(trial.sum, 6),
+            show(trial.total.value - trial.sum, 6)
+        )
+    };
+    Check {
+        kind: CheckKind::Footing,
+        status: if trial.holds {
+            Status::Ok
+        } else {
+            Status::Mismatch
+        },
+        reported: Some(trial.total.value),
+        recomputed: Some(trial.sum),
+        tolerance: Some(Tolerance::new(
+            trial.interval,
+            format!(
+                "sum of {} printed figures, each within half a unit of its last digit",
+                terms.len()
+            ),
+        )),
+        explanation,
+        cells,
+        claim: None,
+    }
+}
+
+/// "Total sales (line 446)", or "the unlabelled total on line 565".
+pub(crate) fn name(t: &Table, k: usize) -> String {
+    let r = &t.rows[k];
+    if r.label.is_empty() {
+        format!("the unlabelled total on line {}", r.line)
+    } else {
+        format!("{:?} (line {})", r.label, r.line)
+    }
+}
+
+/// A statement identity found by labels.
+struct Identity {
+    row: usize,
+    terms: Vec<Term>,
+    how: &'static str,
+    /// The identity is what this total adds up, so the generic readings are not tried.
+    replaces_footing: bool,
+}
+
+fn identities(t: &Table) -> Vec<Identity> {
+    let w: Vec<Vec<String>> = t.rows.iter().map(|r| words(&r.label)).collect();
+    let has = |k: usize, ws: &[&str]| ws.iter().all(|x| w[k].iter().any(|y| y == x));
+    let money = |k: usize| {
+        t.rows[k].kind != RowKind::Heading && t.rows[k].unit == Some(crate::document::Unit::Usd)
+    };
+    let unique = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
+        let mut it = (0..t.rows.len()).filter(|&k| money(k) && pred(k));
+        let first = it.next()?;
+        it.next().is_none().then_some(first)
+    };
+    let mut out = Vec::new();
+
+    // Balance sheet.
+    let le = unique(&|k| has(k, &["total", "liabilities", "equity"]));
+    let tl = unique(&|k| w[k] == ["total", "liabilities"]);
+    let te = unique(&|k| {
+        w[k].first().map(String::as_str) == Some("total")
+            && (has(k, &["equity"]) || has(k, &["deficit"]))
+            && !has(k, &["liabilities"])
+    });
+    if let (Some(le), Some(tl), Some(te)) = (le, tl, te) {
+        out.push(Identity {
+            row: le,
+            terms: vec![(tl, false), (te, false)],
+            how: "total liabilities and total equity",
+            replaces_footing: true,
+        });
+    }
+    let ta = unique(&|k| w[k] == ["total", "assets"]);
+    if let (Some(le), Some(ta)) = (le, ta) {
+        out.push(Identity {
+            row: ta,
+            terms: vec![(le, false)],
+            how: "total liabilities and equity",
+            replaces_footing: false,
+        });
+    }
+
+    // Cash flow statement.
+    let activity = |a: &'static str| {
+        unique(&move |k| has(k, &["cash", a, "activities"]) && !has(k, &["before"]))
+    };
+    let change = unique(&|k| {
+        has(k, &["net", "cash"])
+            && (has(k, &["increase"]) || has(k, &["decrease"]) || has(k, &["change"]))
+            && !has(k, &["activities"])
+    });
+    if let (Some(change), Some(op), Some(inv), Some(fin)) = (
+        change,
+        activity("operating"),
+        activity("investing"),
+        activity("financing"),
+    ) {
+        let mut terms = vec![(op, false), (inv, false), (fin, false)];
+        if let Some(fx) = unique(&|k| has(k, &["effect", "exchange"]) && k < change) {
+            terms.push((fx, false));
+        }
+        out.push(Identity {
+            row: change,
+            terms,
+            how: "operating, investing and financing cash flows",
+            replaces_footing: true,
+        });
+    }
+    let end = unique(&|k| has(k, &["cash", "end"]) && !has(k, &["activities"]));
+    let begin = unique(&|k| has(k, &["cash", "beginning"]) && !has(k, &["activities"]));
+    if let (Some(end), Some(begin), Some(change)) = (end, begin, change) {
+        out.push(Identity {
+            row: end,
+            terms: vec![(begin, false), (change, false)],
+            how: "cash at the beginning plus the net change",
+            replaces_footing: true,
+        });
+    }
+    out
+}

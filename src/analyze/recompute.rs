@@ -1,0 +1,184 @@
+//! Recomputation: a printed ratio equals its printed parts.
+//!
+//! - "Divided by … ounces produced" blocks (cash cost reconciliations): the row above is the
+//!   numerator, the row below the printed quotient (cost per ounce, per pound, per ton).
+//! - Per-share figures: income (or loss) applicable to common shareholders, else net income,
+//!   divided by the weighted average shares of the same table and column (basic for basic,
+//!   diluted for diluted; a loss is checked against basic shares too, since dilution is then
+//!   ignored).
+//!
+//! Each quotient is the interval its rounded inputs allow, compared with the interval the
+//! printed ratio stands for; the two must meet.
+
+use rust_decimal::Decimal;
+
+use super::footing::name;
+use super::{figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
+use crate::document::{Document, RowKind, Table, Unit};
+
+pub fn checks(doc: &Document) -> Vec<Check> {
+    let mut out = Vec::new();
+    for t in &doc.tables {
+        divided_by(t, &mut out);
+        per_share(t, &mut out);
+    }
+    out
+}
+
+fn is_rate(unit: Option<Unit>) -> bool {
+    matches!(
+        unit,
+        Some(Unit::UsdPerOz | Unit::UsdPerLb | Unit::UsdPerTon | Unit::UsdPerShare)
+    )
+}
+
+fn divided_by(t: &Table, out: &mut Vec<Check>) {
+    for (d, row) in t.rows.iter().enumerate() {
+        let w = words(&row.label);
+        if w.len() < 3 || w[0] != "divided" || w[1] != "by" {
+            continue;
+        }
+        let above = (0..d)
+            .rev()
+            .find(|&k| t.rows[k].kind != RowKind::Heading && t.rows[k].section == row.section);
+        let below = (d + 1..t.rows.len())
+            .find(|&k| t.rows[k].kind != RowKind::Heading && t.rows[k].section == row.section);
+        let (Some(num), Some(res)) = (above, below) else {
+            continue;
+        };
+        if t.rows[num].unit != Some(Unit::Usd) || !is_rate(t.rows[res].unit) {
+            continue;
+        }
+        for c in 0..t.columns.len() {
+            quotient(t, res, num, d, c, out);
+        }
+    }
+}
+
+/// Checks `t[res][c]` against `t[num][c] / t[den][c]`.
+fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut Vec<Check>) {
+    let (Some(r), Some(n), Some(d)) = (
+        figure(&t.rows[res], c),
+        figure(&t.rows[num], c),
+        figure(&t.rows[den], c),
+    ) else {
+        return;
+    };
+    let cells = vec![
+        CellRef::new(t, res, c),
+        CellRef::new(t, num, c),
+        CellRef::new(t, den, c),
+    ];
+    let period = &t.columns[c].label;
+    let Some(q) = n.interval.checked_div(d.interval) else {
+        out.push(Check {
+            kind: CheckKind::Recompute,
+            status: Status::NotCheckable,
+            reported: Some(r.value),
+            recomputed: None,
+            tolerance: None,
+            explanation: format!(
+                "{} ({period}) cannot be recomputed: its divisor {} could be zero.",
+                name(t, res),
+                name(t, den)
+            ),
+            cells,
+            claim: None,
+        });
+        return;
+    };
+    let exact = if d.value.is_zero() {
+        q.mid()
+    } else {
+        n.value / d.value
+    };
+    let holds = q.meets(&r.interval);
+    let parts = format!(
+        "{} {} divided by {} {} gives {}",
+        name(t, num),
+        show(n.value, 4),
+        name(t, den),
+        show(d.value, 4),
+        show(exact, 4)
+    );
+    let explanation = if holds {
+        format!(
+            "{} ({period}) is {}, and {parts}.",
+            name(t, res),
+            show(r.value, 4)
+        )
+    } else {
+        format!(
+            "{} ({period}) is printed as {}, but {parts} (between {} and {} for any values those rounded figures can stand for).",
+            name(t, res),
+            show(r.value, 4),
+            show(q.lo, 4),
+            show(q.hi, 4)
+        )
+    };
+    out.push(Check {
+        kind: CheckKind::Recompute,
+        status: if holds { Status::Ok } else { Status::Mismatch },
+        reported: Some(r.value),
+        recomputed: Some(exact.round_dp(6)),
+        tolerance: Some(Tolerance::new(
+            q,
+            "quotient of two rounded figures, each within half a unit of its last digit",
+        )),
+        explanation,
+        cells,
+        claim: None,
+    });
+}
+
+fn per_share(t: &Table, out: &mut Vec<Check>) {
+    let w: Vec<Vec<String>> = t.rows.iter().map(|r| words(&r.label)).collect();
+    let has = |k: usize, x: &str| w[k].iter().any(|y| y == x);
+    let unique = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
+        let mut it = (0..t.rows.len()).filter(|&k| pred(k));
+        let first = it.next()?;
+        it.next().is_none().then_some(first)
+    };
+    let money = |k: usize| t.rows[k].unit == Some(Unit::Usd);
+    let income = unique(&|k| {
+        money(k)
+            && has(k, "common")
+            && (has(k, "applicable") || has(k, "attributable") || has(k, "available"))
+    })
+    .or_else(|| {
+        unique(&|k| {
+            money(k)
+                && has(k, "net")
+                && (has(k, "income") || has(k, "earnings") || has(k, "loss"))
+                && w[k].len() <= 4
+        })
+    });
+    let Some(income) = income else { return };
+    let shares = |kind: &str| {
+        unique(&|k| t.rows[k].unit == Some(Unit::Shares) && has(k, "weighted") && has(k, kind))
+    };
+    let (basic, diluted) = (shares("basic"), shares("diluted"));
+    for (k, row) in t.rows.iter().enumerate() {
+        if row.unit != Some(Unit::UsdPerShare)
+            || !(has(k, "income") || has(k, "earnings") || has(k, "loss"))
+            || ((has(k, "dividend") || has(k, "dividends")) && !has(k, "after"))
+        {
+            continue;
+        }
+        let says_basic = has(k, "basic");
+        let says_diluted = has(k, "diluted");
+        for c in 0..t.columns.len() {
+            let loss = figure(&t.rows[income], c).is_some_and(|f| f.value < Decimal::ZERO);
+            let mut divisors = Vec::new();
+            if says_basic || !says_diluted || loss {
+                divisors.extend(basic);
+            }
+            if says_diluted && !loss {
+                divisors.extend(diluted);
+            }
+            for den in divisors {
+                quotient(t, k, income, den, c, out);
+            }
+        }
+    }
+}
