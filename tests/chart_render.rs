@@ -87,10 +87,31 @@ fn every_sample_renders_with_title_and_one_mark_per_value() {
             );
         }
         if let Some(dir) = &dir {
-            std::fs::create_dir_all(dir).unwrap();
-            std::fs::write(std::path::Path::new(dir).join(format!("{name}.svg")), &out).unwrap();
+            write_preview(dir, name, &out);
+            // The same chart on a 390 px phone.
+            write_preview(dir, &format!("{name}-phone"), &render_svg(&spec, 360, 320));
         }
     }
+    if let Some(dir) = &dir {
+        let empty = ChartSpec::new(
+            ChartKind::Bar,
+            "Gold produced by mine",
+            "Q3 2007",
+            "ounces",
+            vec![],
+            vec![],
+        );
+        write_preview(dir, "no-data", &svg(&empty));
+        let mut hostile = chart_samples::silver_cash_cost_by_mine();
+        hostile.title = "<script>alert(1)</script>\" onload=\"alert(2)".to_string();
+        hostile.categories[0] = "<img src=x onerror=alert(3)>".to_string();
+        write_preview(dir, "hostile", &svg(&hostile));
+    }
+}
+
+fn write_preview(dir: &std::ffi::OsStr, name: &str, svg: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(std::path::Path::new(dir).join(format!("{name}.svg")), svg).unwrap();
 }
 
 #[test]

@@ -20,6 +20,7 @@ pub use spec::{
     ChartKind, ChartSpec, Provenance, Series, SpecError, Step, CHART_SPEC_VERSION, MAX_CATEGORIES,
     MAX_POINTS, MAX_SERIES, MAX_SOURCE_ROWS, MAX_TEXT_CHARS,
 };
-pub use table::{chart_csv, chart_data_table};
+
+pub use table::{chart_csv, chart_data_table, csv_field};
 pub use text::{clean_text, format_change, format_value};
 pub use waterfall::{walk as waterfall_walk, WalkStep};

@@ -230,7 +230,7 @@ impl Painter<'_, '_> {
 
     /// A label shortened to fit, with its full text as a hover read-out when it was cut.
     fn label_hit(&mut self, full: &str, shown: &[String], rect: (i32, i32, i32, i32)) {
-        if shown.join(" ") != full {
+        if is_cut(shown, full) {
             self.hit(rect, "label-hit", full.to_string());
         }
     }
@@ -257,10 +257,7 @@ fn draw(p: &mut Painter, spec: &ChartSpec, w: i32, h: i32) -> Drawn {
             "The release prints no figures for this chart.",
         );
     }
-    match spec.kind {
-        ChartKind::HorizontalBar => horizontal_bars(p, spec, &frame),
-        _ => vertical(p, spec, &frame),
-    }
+    plot(p, spec, &frame)
 }
 
 /// The pixel box left for the plot and its labels.
@@ -299,14 +296,18 @@ fn header(p: &mut Painter, spec: &ChartSpec, w: i32) -> Result<i32, Failed> {
         .collect::<Vec<_>>()
         .join(" · ");
     if !sub.is_empty() {
-        let shown = fit(&printable(&sub), SUB_PX, width);
-        p.text(
-            &shown,
-            (PAD, y + 1),
-            TextOpts::new(SUB_PX, MUTED).anchor(HPos::Left, VPos::Top),
-        )?;
-        p.label_hit(&sub, &[shown], (PAD, y, w - PAD, y + 16));
-        y += 18;
+        let lines = wrap(&printable(&sub), SUB_PX, width, 2);
+        let sub_top = y;
+        for line in &lines {
+            p.text(
+                line,
+                (PAD, y + 1),
+                TextOpts::new(SUB_PX, MUTED).anchor(HPos::Left, VPos::Top),
+            )?;
+            y += 16;
+        }
+        p.label_hit(&sub, &lines, (PAD, sub_top, w - PAD, y));
+        y += 2;
     }
     y = legend(p, spec, w, y + 4)?;
     Ok(y + 6)
@@ -449,27 +450,6 @@ fn data(series: usize, category: usize, value: Option<Decimal>) -> Vec<(&'static
     ]
 }
 
-/// Tick labels and gridlines along the value axis; returns nothing, draws behind the data.
-fn value_ticks_vertical(
-    p: &mut Painter,
-    s: &Scale,
-    left: i32,
-    right: i32,
-    top: i32,
-    bottom: i32,
-) -> Drawn {
-    for t in &s.ticks {
-        let y = s.px(to_f64(*t), bottom, top);
-        p.line(vec![(left, y), (right, y)], GRID, 1)?;
-        p.text(
-            &format_value(*t),
-            (left - 6, y),
-            TextOpts::new(LABEL_PX, MUTED).anchor(HPos::Right, VPos::Center),
-        )?;
-    }
-    Ok(())
-}
-
 /// About one tick per 55 px of axis, between 3 and 8.
 fn ticks_for(axis_px: i32) -> usize {
     (axis_px / 55).clamp(3, 8) as usize
@@ -482,33 +462,104 @@ fn tick_label_width(s: &Scale) -> f64 {
         .fold(0.0, f64::max)
 }
 
-/// Bar, grouped bar, line and waterfall: categories along the bottom, values up.
-fn vertical(p: &mut Painter, spec: &ChartSpec, f: &Frame) -> Drawn {
-    let n = spec.categories.len();
-    let walk = waterfall::walk(spec);
-    let values: Vec<Decimal> = if spec.kind == ChartKind::Waterfall {
-        walk.iter().flat_map(|s| [s.from, s.to]).collect()
-    } else {
-        spec.series
-            .iter()
-            .flat_map(|s| s.values.iter().flatten().copied())
-            .collect()
-    };
-    let is_line = spec.kind == ChartKind::Line;
-    let target = ticks_for(f.bottom - f.top - 60);
-    let scale = nice_scale(values, !is_line, if is_line { 0.1 } else { 0.08 }, target);
+/// Which way the categories run. Bars and waterfalls stand upright unless their category
+/// labels would be cut upright and less so sideways (long row labels on a narrow screen);
+/// horizontal bars always lie sideways and lines always run left to right.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Orient {
+    Upright,
+    Sideways,
+}
 
-    // Left: the unit turned on its side, then the tick labels.
+/// The plot's geometry: the box, the value scale, the category bands and their labels.
+struct Axes {
+    orient: Orient,
+    scale: Scale,
+    left: i32,
+    right: i32,
+    top: i32,
+    bottom: i32,
+    /// The size of one category's band along the category axis.
+    slot: f64,
+    labels: Vec<Vec<String>>,
+    label_px: f64,
+    line_h: i32,
+    /// The unit text, fitted, and where it goes.
+    unit: Option<(String, (i32, i32))>,
+}
+
+impl Axes {
+    /// The pixel of a value along the value axis.
+    fn v(&self, v: Decimal) -> i32 {
+        match self.orient {
+            Orient::Upright => self.scale.px(to_f64(v), self.bottom, self.top),
+            Orient::Sideways => self.scale.px(to_f64(v), self.left, self.right),
+        }
+    }
+
+    /// The pixel at `frac` of category `i`'s band.
+    fn band(&self, i: usize, frac: f64) -> i32 {
+        let start = match self.orient {
+            Orient::Upright => self.left,
+            Orient::Sideways => self.top,
+        };
+        start + (self.slot * (i as f64 + frac)).round() as i32
+    }
+
+    /// A point from a category-axis and a value-axis pixel.
+    fn at(&self, band: i32, value: i32) -> (i32, i32) {
+        match self.orient {
+            Orient::Upright => (band, value),
+            Orient::Sideways => (value, band),
+        }
+    }
+
+    /// A rectangle from extents along the category and value axes.
+    fn rect(&self, (b0, b1): (i32, i32), (v0, v1): (i32, i32)) -> (i32, i32, i32, i32) {
+        let (x0, y0) = self.at(b0, v0);
+        let (x1, y1) = self.at(b1, v1);
+        (x0, y0, x1, y1)
+    }
+
+    /// How many category labels had to be cut.
+    fn cut_labels(&self, categories: &[String]) -> usize {
+        self.labels
+            .iter()
+            .zip(categories)
+            .filter(|(l, c)| is_cut(l, c))
+            .count()
+    }
+}
+
+/// Whether the shown lines leave out some of `full`.
+fn is_cut(shown: &[String], full: &str) -> bool {
+    let words: Vec<&str> = full.split(' ').filter(|w| !w.is_empty()).collect();
+    shown.join(" ") != printable(&words.join(" "))
+}
+
+/// Categories along the bottom, values up the left.
+/// `label_room` is the pixels to keep beyond the highest and lowest values for their labels.
+fn upright_axes(
+    spec: &ChartSpec,
+    f: &Frame,
+    values: &[Decimal],
+    include_zero: bool,
+    label_room: f64,
+) -> Axes {
+    let n = spec.categories.len().max(1);
+    let plot_h = f.bottom - f.top - 60;
+    let target = ticks_for(plot_h);
+    // Headroom is a fraction of the data range; the labels need a fraction of the plot.
+    let need = (label_room / f64::from(plot_h.max(1))).clamp(0.03, 0.3);
+    let headroom = need / (1.0 - need);
+    let scale = nice_scale(values.iter().copied(), include_zero, headroom, target);
     let unit_w = if spec.unit.trim().is_empty() { 0 } else { 20 };
     let ticks_w = tick_label_width(&scale)
         .min(f64::from(f.right - f.left) * 0.3)
         .ceil() as i32;
     let left = f.left + unit_w + ticks_w + 8;
-    let right = f.right;
-    let slot = f64::from(right - left) / n as f64;
-
-    // Bottom: category labels, wrapped to the slot; narrow slots get smaller type and more
-    // lines before anything is cut.
+    let slot = f64::from(f.right - left) / n as f64;
+    // Narrow bands get smaller type and more lines before anything is cut.
     let narrow = slot < 84.0;
     let label_px = if narrow { LABEL_PX - 1.0 } else { LABEL_PX };
     let line_h = label_px as i32 + 2;
@@ -528,154 +579,476 @@ fn vertical(p: &mut Painter, spec: &ChartSpec, f: &Frame) -> Drawn {
     let lines = labels.iter().map(Vec::len).max().unwrap_or(1).max(1) as i32;
     let top = f.top + 4;
     let bottom = (f.bottom - lines * line_h - 8).max(top + 30);
-
-    if unit_w > 0 {
-        let unit = fit(
+    let unit = (unit_w > 0).then(|| {
+        let text = fit(
             &printable(spec.unit.trim()),
             LABEL_PX,
             f64::from(bottom - top),
         );
-        let y = (top + bottom) / 2;
-        p.text(
-            &unit,
-            (f.left + 6, y),
-            TextOpts::new(LABEL_PX, MUTED)
-                .anchor(HPos::Center, VPos::Center)
-                .rotated(),
-        )?;
+        (text, (f.left + 6, (top + bottom) / 2))
+    });
+    Axes {
+        orient: Orient::Upright,
+        scale,
+        left,
+        right: f.right,
+        top,
+        bottom,
+        slot,
+        labels,
+        label_px,
+        line_h,
+        unit,
     }
-    value_ticks_vertical(p, &scale, left, right, top, bottom)?;
+}
 
-    let x_at = |i: usize, frac: f64| left + (slot * (i as f64 + frac)).round() as i32;
-    let y_at = |v: Decimal| scale.px(to_f64(v), bottom, top);
-    let zero = scale.contains_zero().then(|| scale.px(0.0, bottom, top));
-    let base = zero.unwrap_or(bottom);
+/// Categories down the left (labels wrapped), values along the bottom.
+fn sideways_axes(spec: &ChartSpec, f: &Frame, values: &[Decimal]) -> Axes {
+    let n = spec.categories.len().max(1);
+    let width = f64::from(f.right - f.left);
+    let widest = spec
+        .categories
+        .iter()
+        .map(|c| text_width(&printable(c), LABEL_PX))
+        .fold(0.0, f64::max);
+    let label_w = widest.min(width * 0.38).max(24.0);
+    // Leave room beyond the longest bars for value labels (a change carries a sign).
+    let value_w = values
+        .iter()
+        .map(|v| text_width(&format_change(*v), VALUE_PX))
+        .fold(0.0, f64::max);
+    let plot_w = (width - label_w - 18.0).max(1.0);
+    let need = ((value_w + 8.0) / plot_w).clamp(0.04, 0.3);
+    let headroom = need / (1.0 - need);
+    let scale = nice_scale(
+        values.iter().copied(),
+        true,
+        headroom,
+        ticks_for((f.right - f.left) / 2),
+    );
+    let unit_h = if spec.unit.trim().is_empty() { 0 } else { 16 };
+    let bottom = f.bottom - 20 - unit_h;
+    let top = f.top + 4;
+    let slot = f64::from((bottom - top).max(1)) / n as f64;
+    let max_lines = if slot >= 40.0 {
+        3
+    } else if slot >= 26.0 {
+        2
+    } else {
+        1
+    };
+    let labels: Vec<Vec<String>> = spec
+        .categories
+        .iter()
+        .map(|c| wrap(&printable(c), LABEL_PX, label_w, max_lines))
+        .collect();
+    let left = f.left + label_w.ceil() as i32 + 10;
+    let right = f.right - 8;
+    let unit = (unit_h > 0).then(|| {
+        let text = fit(
+            &printable(spec.unit.trim()),
+            LABEL_PX,
+            f64::from(right - left),
+        );
+        (text, ((left + right) / 2, f.bottom))
+    });
+    Axes {
+        orient: Orient::Sideways,
+        scale,
+        left,
+        right,
+        top,
+        bottom,
+        slot,
+        labels,
+        label_px: LABEL_PX,
+        line_h: 14,
+        unit,
+    }
+}
 
-    match spec.kind {
-        ChartKind::Line => lines_series(p, spec, &x_at, &y_at, base, bottom)?,
-        ChartKind::Waterfall => {
-            let gw = (slot * 0.7).clamp(1.0, 110.0);
-            for (i, step) in walk.iter().enumerate() {
-                let x0 = x_at(i, 0.5) - (gw / 2.0).round() as i32;
-                let x1 = x0 + (gw.round() as i32).max(1);
-                let connect = |p: &mut Painter, x1: i32| -> Drawn {
-                    match walk.get(i + 1).filter(|s| s.step == Step::Delta) {
-                        Some(next) => {
-                            let y = y_at(next.from);
-                            p.line(
-                                vec![(x1, y), (x_at(i + 1, 0.5) - (gw / 2.0).round() as i32, y)],
-                                CONNECTOR,
-                                1,
-                            )
-                        }
-                        None => Ok(()),
-                    }
-                };
-                let Some(value) = step.value else {
-                    // The walk carries on through a missing step: keep the connector level.
-                    let level = y_at(step.to);
-                    p.line(vec![(x0, level), (x1, level)], CONNECTOR, 1)?;
-                    connect(p, x1)?;
-                    absent(p, spec, 0, i, (x0, x1), level)?;
-                    continue;
-                };
-                let color = match step.step {
-                    Step::Total => TOTAL,
-                    Step::Delta if value.is_sign_negative() => DECREASE,
-                    Step::Delta => INCREASE,
-                };
-                let (ya, yb) = (y_at(step.from), y_at(step.to));
-                p.rect((x0, ya, x1, yb), color)?;
-                connect(p, x1)?;
-                let label = match step.step {
-                    Step::Total => format_value(value),
-                    Step::Delta => format_change(value),
-                };
-                // Above the bar whichever way it goes: below a falling step the label would
-                // collide with the axis or the next connector.
-                value_label(
-                    p,
-                    &label,
-                    (x0 + x1) / 2,
-                    ya.min(yb),
-                    true,
-                    f64::from(x1 - x0) + slot * 0.25,
-                )?;
-                let running = format_value(step.to);
-                let title = match step.step {
-                    Step::Total => readout(spec, 0, i, &format_value(value)),
-                    Step::Delta => format!(
-                        "{} (running total {running})",
-                        readout(spec, 0, i, &format_change(value))
-                    ),
-                };
-                let hit = p.hit(bar_hit(x0, x1, ya, yb), "hit", title);
-                hit.data = data(0, i, Some(value));
+/// Bars, waterfalls and lines: choose the axes, draw grid, data, zero line and labels.
+fn plot(p: &mut Painter, spec: &ChartSpec, f: &Frame) -> Drawn {
+    let walk = waterfall::walk(spec);
+    let values: Vec<Decimal> = if spec.kind == ChartKind::Waterfall {
+        walk.iter().flat_map(|s| [s.from, s.to]).collect()
+    } else {
+        spec.series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied())
+            .collect()
+    };
+    let axes = match spec.kind {
+        ChartKind::Line => upright_axes(spec, f, &values, false, 26.0),
+        ChartKind::HorizontalBar => sideways_axes(spec, f, &values),
+        _ => {
+            let upright = upright_axes(spec, f, &values, true, VALUE_PX + 6.0);
+            let sideways = sideways_axes(spec, f, &values);
+            let (cut_up, cut_side) = (
+                upright.cut_labels(&spec.categories),
+                sideways.cut_labels(&spec.categories),
+            );
+            if cut_side < cut_up && sideways.slot >= 14.0 {
+                sideways
+            } else {
+                upright
             }
         }
-        _ => {
-            let ns = spec.series.len().max(1);
-            let gw = group_width(slot, ns, 110.0, 60.0);
-            let bw = gw / ns as f64;
-            // Label every bar or none: a few labelled bars among bare ones read as a pattern.
-            let room = if ns == 1 { bw + slot * 0.3 } else { bw - 1.0 };
-            let labelled = spec
-                .series
-                .iter()
-                .flat_map(|s| s.values.iter().flatten())
-                .all(|v| text_width(&format_value(*v), VALUE_PX) <= room);
-            for i in 0..n {
-                for (j, s) in spec.series.iter().enumerate() {
-                    let (x0, x1) = bar_extent(x_at(i, 0.5), gw, ns, j);
-                    let Some(v) = s.values.get(i).copied().flatten() else {
-                        absent(p, spec, j, i, (x0, x1), base)?;
-                        continue;
+    };
+    grid(p, &axes)?;
+    if spec.kind == ChartKind::Line {
+        lines_series(p, spec, &axes)?;
+    } else {
+        bars(p, spec, &axes, &walk)?;
+    }
+    let (b0, b1) = (axes.band(0, 0.0), axes.band(spec.categories.len(), 0.0));
+    match axes.scale.contains_zero().then(|| axes.v(Decimal::ZERO)) {
+        Some(z) => p.line(vec![axes.at(b0, z), axes.at(b1, z)], INK, 2)?,
+        None => p.line(
+            vec![(axes.left, axes.bottom), (axes.right, axes.bottom)],
+            CONNECTOR,
+            1,
+        )?,
+    }
+    category_labels(p, &axes, &spec.categories)
+}
+
+/// Gridlines and tick labels along the value axis, and the unit; drawn behind the data.
+fn grid(p: &mut Painter, a: &Axes) -> Drawn {
+    let tick = TextOpts::new(LABEL_PX, MUTED);
+    for t in &a.scale.ticks {
+        let v = a.v(*t);
+        let label = format_value(*t);
+        match a.orient {
+            Orient::Upright => {
+                p.line(vec![(a.left, v), (a.right, v)], GRID, 1)?;
+                p.text(
+                    &label,
+                    (a.left - 6, v),
+                    tick.anchor(HPos::Right, VPos::Center),
+                )?;
+            }
+            Orient::Sideways => {
+                p.line(vec![(v, a.top), (v, a.bottom)], GRID, 1)?;
+                p.text(
+                    &label,
+                    (v, a.bottom + 5),
+                    tick.anchor(HPos::Center, VPos::Top),
+                )?;
+            }
+        }
+    }
+    if let Some((unit, at)) = &a.unit {
+        let o = match a.orient {
+            Orient::Upright => tick.anchor(HPos::Center, VPos::Center).rotated(),
+            Orient::Sideways => tick.anchor(HPos::Center, VPos::Bottom),
+        };
+        p.text(unit, *at, o)?;
+    }
+    Ok(())
+}
+
+/// Category labels along the category axis, with the full text as a read-out when cut.
+fn category_labels(p: &mut Painter, a: &Axes, categories: &[String]) -> Drawn {
+    for (i, (label, full)) in a.labels.iter().zip(categories).enumerate() {
+        let c = a.band(i, 0.5);
+        let lines = label.len() as i32;
+        match a.orient {
+            Orient::Upright => {
+                for (k, line) in label.iter().enumerate() {
+                    let y = a.bottom + 8 + k as i32 * a.line_h;
+                    p.text(
+                        line,
+                        (c, y),
+                        TextOpts::new(a.label_px, INK).anchor(HPos::Center, VPos::Top),
+                    )?;
+                }
+                let half = (a.slot / 2.0) as i32 - 2;
+                p.label_hit(
+                    full,
+                    label,
+                    (
+                        c - half,
+                        a.bottom + 6,
+                        c + half,
+                        a.bottom + 8 + lines * a.line_h,
+                    ),
+                );
+            }
+            Orient::Sideways => {
+                let first = c - (lines - 1) * a.line_h / 2;
+                for (k, line) in label.iter().enumerate() {
+                    let y = first + k as i32 * a.line_h;
+                    p.text(
+                        line,
+                        (a.left - 8, y),
+                        TextOpts::new(a.label_px, INK).anchor(HPos::Right, VPos::Center),
+                    )?;
+                }
+                p.label_hit(
+                    full,
+                    label,
+                    (PAD, first - 8, a.left - 6, first + lines * a.line_h - 6),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One bar as drawn: where it starts and ends along the value axis, its colour, the label
+/// beyond its end, and its read-out.
+struct BarMark {
+    series: usize,
+    category: usize,
+    value: Option<Decimal>,
+    from: Decimal,
+    to: Decimal,
+    color: RGBColor,
+    label: String,
+    /// The label goes beyond the end that points up (upright) or right (sideways).
+    forward: bool,
+    title: String,
+}
+
+fn bar_marks(spec: &ChartSpec, walk: &[waterfall::WalkStep]) -> Vec<BarMark> {
+    if spec.kind == ChartKind::Waterfall {
+        return walk
+            .iter()
+            .enumerate()
+            .map(|(i, step)| {
+                let Some(value) = step.value else {
+                    let title = readout(spec, 0, i, "not reported");
+                    return BarMark {
+                        series: 0,
+                        category: i,
+                        value: None,
+                        from: step.to,
+                        to: step.to,
+                        color: MUTED,
+                        label: String::new(),
+                        forward: true,
+                        title,
                     };
-                    let y = y_at(v);
-                    p.rect((x0, base, x1, y), series_color(j))?;
-                    let up = !v.is_sign_negative();
-                    if labelled {
-                        value_label(p, &format_value(v), (x0 + x1) / 2, y, up, room)?;
+                };
+                let (color, label, title) = match step.step {
+                    Step::Total => (
+                        TOTAL,
+                        format_value(value),
+                        readout(spec, 0, i, &format_value(value)),
+                    ),
+                    Step::Delta => {
+                        let change = format_change(value);
+                        let title = format!(
+                            "{} (running total {})",
+                            readout(spec, 0, i, &change),
+                            format_value(step.to)
+                        );
+                        (
+                            if value.is_sign_negative() {
+                                DECREASE
+                            } else {
+                                INCREASE
+                            },
+                            change,
+                            title,
+                        )
                     }
-                    let hit = p.hit(
-                        bar_hit(x0, x1, base, y),
-                        "hit",
-                        readout(spec, j, i, &format_value(v)),
-                    );
-                    hit.data = data(j, i, Some(v));
+                };
+                // Above (or right of) the bar whichever way it goes: beyond a falling step the
+                // label would collide with the axis or the next connector.
+                BarMark {
+                    series: 0,
+                    category: i,
+                    value: Some(value),
+                    from: step.from,
+                    to: step.to,
+                    color,
+                    label,
+                    forward: true,
+                    title,
+                }
+            })
+            .collect();
+    }
+    let mut marks = Vec::new();
+    for i in 0..spec.categories.len() {
+        for (j, s) in spec.series.iter().enumerate() {
+            let value = s.values.get(i).copied().flatten();
+            let (label, title) = match value {
+                Some(v) => (format_value(v), readout(spec, j, i, &format_value(v))),
+                None => (String::new(), readout(spec, j, i, "not reported")),
+            };
+            let to = value.unwrap_or(Decimal::ZERO);
+            let forward = !to.is_sign_negative();
+            marks.push(BarMark {
+                series: j,
+                category: i,
+                value,
+                from: Decimal::ZERO,
+                to,
+                color: series_color(j),
+                label,
+                forward,
+                title,
+            });
+        }
+    }
+    marks
+}
+
+fn bars(p: &mut Painter, spec: &ChartSpec, a: &Axes, walk: &[waterfall::WalkStep]) -> Drawn {
+    let ns = if spec.kind == ChartKind::Waterfall {
+        1
+    } else {
+        spec.series.len().max(1)
+    };
+    let (single_max, per_series_max) = match a.orient {
+        Orient::Upright => (110.0, 60.0),
+        Orient::Sideways => (60.0, 30.0),
+    };
+    let gw = group_width(a.slot, ns, single_max, per_series_max);
+    let thickness = gw / ns as f64;
+    let marks = bar_marks(spec, walk);
+    // Where each label would go, and whether it fits; then label every bar or none, since a
+    // few labelled bars among bare ones read as a pattern.
+    let placed: Vec<Option<Label>> = marks
+        .iter()
+        .map(|m| {
+            let band = bar_extent(a.band(m.category, 0.5), gw, ns, m.series);
+            place_label(a, m, band, thickness, ns)
+        })
+        .collect();
+    let all_fit = marks
+        .iter()
+        .zip(&placed)
+        .all(|(m, l)| m.value.is_none() || l.is_some());
+    for (k, m) in marks.iter().enumerate() {
+        let band = bar_extent(a.band(m.category, 0.5), gw, ns, m.series);
+        let (v0, v1) = (a.v(m.from), a.v(m.to));
+        if spec.kind == ChartKind::Waterfall {
+            // Connect this step's running total to the next change.
+            if let Some(next) = walk.get(m.category + 1).filter(|s| s.step == Step::Delta) {
+                let level = a.v(next.from);
+                let next_start = bar_extent(a.band(m.category + 1, 0.5), gw, ns, 0).0;
+                p.line(
+                    vec![a.at(band.1, level), a.at(next_start, level)],
+                    CONNECTOR,
+                    1,
+                )?;
+            }
+        }
+        match m.value {
+            Some(_) => {
+                p.rect(a.rect(band, (v0, v1)), m.color)?;
+                if let (true, Some(label)) = (all_fit, &placed[k]) {
+                    p.text(
+                        &m.label,
+                        label.at,
+                        TextOpts::new(VALUE_PX, INK).anchor(label.h, label.v),
+                    )?;
+                }
+            }
+            None => {
+                // A missing value is marked where the bar would start, so it does not read as zero.
+                if spec.kind == ChartKind::Waterfall {
+                    p.line(vec![a.at(band.0, v1), a.at(band.1, v1)], CONNECTOR, 1)?;
+                }
+                if band.1 - band.0 >= 12 {
+                    let (at, h, v) = match a.orient {
+                        Orient::Upright => (
+                            a.at((band.0 + band.1) / 2, v1 - 3),
+                            HPos::Center,
+                            VPos::Bottom,
+                        ),
+                        Orient::Sideways => (
+                            a.at((band.0 + band.1) / 2, v1 + 4),
+                            HPos::Left,
+                            VPos::Center,
+                        ),
+                    };
+                    p.text("n/a", at, TextOpts::new(VALUE_PX - 1.0, MUTED).anchor(h, v))?;
                 }
             }
         }
-    }
-
-    if let Some(z) = zero {
-        p.line(vec![(left, z), (right, z)], INK, 2)?;
-    } else {
-        p.line(vec![(left, bottom), (right, bottom)], CONNECTOR, 1)?;
-    }
-    for (i, (label, full)) in labels.iter().zip(&spec.categories).enumerate() {
-        let cx = x_at(i, 0.5);
-        for (k, line) in label.iter().enumerate() {
-            let y = bottom + 8 + k as i32 * line_h;
-            p.text(
-                line,
-                (cx, y),
-                TextOpts::new(label_px, INK).anchor(HPos::Center, VPos::Top),
-            )?;
-        }
-        let half = (label_w / 2.0) as i32;
-        p.label_hit(
-            full,
-            label,
-            (
-                cx - half,
-                bottom + 6,
-                cx + half,
-                bottom + 8 + lines * line_h,
-            ),
+        // At least 8 px along the value axis so thin bars can still be pointed at.
+        let (lo, hi) = (v0.min(v1), v0.max(v1));
+        let grow = (8 - (hi - lo)).max(0) / 2 + 1;
+        let hit = p.hit(
+            a.rect((band.0, band.1.max(band.0 + 4)), (lo - grow, hi + grow)),
+            "hit",
+            m.title.clone(),
         );
+        hit.data = data(m.series, m.category, m.value);
     }
     Ok(())
+}
+
+/// Where a value label goes.
+struct Label {
+    at: (i32, i32),
+    h: HPos,
+    v: VPos,
+}
+
+/// The label just beyond the bar's forward or backward end, if it fits: upright, within
+/// the bar's width (a lone bar may use some of the gap); sideways, within the plot.
+fn place_label(
+    a: &Axes,
+    m: &BarMark,
+    band: (i32, i32),
+    thickness: f64,
+    ns: usize,
+) -> Option<Label> {
+    m.value?;
+    let width = text_width(&m.label, VALUE_PX);
+    let (v0, v1) = (a.v(m.from), a.v(m.to));
+    let centre = (band.0 + band.1) / 2;
+    match a.orient {
+        Orient::Upright => {
+            let room = if ns == 1 {
+                thickness + a.slot * 0.3
+            } else {
+                thickness - 1.0
+            };
+            if width > room {
+                return None;
+            }
+            let (end, dy, v) = if m.forward {
+                (v0.min(v1), -3, VPos::Bottom)
+            } else {
+                (v0.max(v1), 3, VPos::Top)
+            };
+            Some(Label {
+                at: (centre, end + dy),
+                h: HPos::Center,
+                v,
+            })
+        }
+        Orient::Sideways => {
+            if thickness < VALUE_PX - 2.0 {
+                return None;
+            }
+            let (end, room) = if m.forward {
+                (v0.max(v1), a.right - v0.max(v1))
+            } else {
+                (v0.min(v1), v0.min(v1) - a.left)
+            };
+            if f64::from(room) < width + 4.0 {
+                return None;
+            }
+            let (x, h) = if m.forward {
+                (end + 4, HPos::Left)
+            } else {
+                (end - 4, HPos::Right)
+            };
+            Some(Label {
+                at: (x, centre),
+                h,
+                v: VPos::Center,
+            })
+        }
+    }
 }
 
 /// How much of a category's slot its bars take: a single bar is capped at `single_max` px,
@@ -700,72 +1073,19 @@ fn bar_extent(centre: i32, group: f64, series: usize, j: usize) -> (i32, i32) {
     (a, b)
 }
 
-/// A hover box over a bar, at least 8 px tall so thin bars can still be pointed at.
-fn bar_hit(x0: i32, x1: i32, ya: i32, yb: i32) -> (i32, i32, i32, i32) {
-    let (lo, hi) = (ya.min(yb), ya.max(yb));
-    let grow = (8 - (hi - lo)).max(0) / 2 + 1;
-    (x0, lo - grow, x1.max(x0 + 4), hi + grow)
-}
-
-/// Marks a missing value at the baseline, so it does not read as zero.
-fn absent(
-    p: &mut Painter,
-    spec: &ChartSpec,
-    series: usize,
-    category: usize,
-    (x0, x1): (i32, i32),
-    base: i32,
-) -> Drawn {
-    let cx = (x0 + x1) / 2;
-    if x1 - x0 >= 10 {
-        p.text(
-            "n/a",
-            (cx, base - 3),
-            TextOpts::new(VALUE_PX - 1.0, MUTED).anchor(HPos::Center, VPos::Bottom),
-        )?;
-    }
-    let hit = p.hit(
-        (x0, base - 14, x1.max(x0 + 4), base + 2),
-        "hit",
-        readout(spec, series, category, "not reported"),
-    );
-    hit.data = data(series, category, None);
-    Ok(())
-}
-
-/// A value printed just beyond the end of its bar, when it fits the room the bar has.
-fn value_label(p: &mut Painter, s: &str, x: i32, y: i32, above: bool, room: f64) -> Drawn {
-    if text_width(s, VALUE_PX) > room {
-        return Ok(());
-    }
-    let (dy, v) = if above {
-        (-3, VPos::Bottom)
+fn lines_series(p: &mut Painter, spec: &ChartSpec, a: &Axes) -> Drawn {
+    let base = if a.scale.contains_zero() {
+        a.v(Decimal::ZERO)
     } else {
-        (3, VPos::Top)
+        a.bottom
     };
-    p.text(
-        s,
-        (x, y + dy),
-        TextOpts::new(VALUE_PX, INK).anchor(HPos::Center, v),
-    )
-}
-
-fn lines_series(
-    p: &mut Painter,
-    spec: &ChartSpec,
-    x_at: &dyn Fn(usize, f64) -> i32,
-    y_at: &dyn Fn(Decimal) -> i32,
-    base: i32,
-    bottom: i32,
-) -> Drawn {
-    let single = spec.series.len() == 1;
     for (j, s) in spec.series.iter().enumerate() {
         let color = series_color(j);
         // Absent values break the line rather than bridging a gap the release left.
         let mut run: Vec<(i32, i32)> = Vec::new();
         for (i, v) in s.values.iter().enumerate() {
             match v {
-                Some(v) => run.push((x_at(i, 0.5), y_at(*v))),
+                Some(v) => run.push((a.band(i, 0.5), a.v(*v))),
                 None => {
                     if run.len() > 1 {
                         p.line(std::mem::take(&mut run), color, 2)?;
@@ -778,9 +1098,10 @@ fn lines_series(
             p.line(run, color, 2)?;
         }
     }
+    let single = spec.series.len() == 1;
     for (j, s) in spec.series.iter().enumerate() {
         for (i, v) in s.values.iter().enumerate() {
-            let x = x_at(i, 0.5);
+            let x = a.band(i, 0.5);
             let Some(v) = *v else {
                 let hit = p.hit(
                     (x - 6, base - 12, x + 6, base),
@@ -790,41 +1111,10 @@ fn lines_series(
                 hit.data = data(j, i, None);
                 continue;
             };
-            let y = y_at(v);
+            let y = a.v(v);
             p.marker(j, (x, y), series_color(j))?;
             if single {
-                // Label above the point, or below it in a valley, on a white patch so the
-                // line does not run through the digits.
-                let neighbour =
-                    |k: Option<usize>| k.and_then(|k| s.values.get(k).copied().flatten()).map(y_at);
-                let valley = [neighbour(i.checked_sub(1)), neighbour(Some(i + 1))]
-                    .iter()
-                    .flatten()
-                    .all(|&ny| ny < y)
-                    && (i > 0 || i + 1 < s.values.len())
-                    && y + 24 < bottom;
-                let label = format_value(v);
-                let lw = text_width(&label, VALUE_PX);
-                let room = f64::from(x_at(1, 0.5) - x_at(0, 0.5)) - 4.0;
-                if lw <= room {
-                    let (ly, vpos) = if valley {
-                        (y + 9, VPos::Top)
-                    } else {
-                        (y - 9, VPos::Bottom)
-                    };
-                    let half = (lw / 2.0).ceil() as i32 + 2;
-                    let patch = if valley {
-                        (x - half, ly, x + half, ly + 13)
-                    } else {
-                        (x - half, ly - 13, x + half, ly)
-                    };
-                    p.rect(patch, WHITE)?;
-                    p.text(
-                        &label,
-                        (x, ly),
-                        TextOpts::new(VALUE_PX, INK).anchor(HPos::Center, vpos),
-                    )?;
-                }
+                point_label(p, a, s, i, v)?;
             }
             let hit = p.hit(
                 (x - 7, y - 7, x + 7, y + 7),
@@ -837,135 +1127,40 @@ fn lines_series(
     Ok(())
 }
 
-/// Horizontal bars: categories down the left, values to the right, long labels wrapped.
-fn horizontal_bars(p: &mut Painter, spec: &ChartSpec, f: &Frame) -> Drawn {
-    let n = spec.categories.len();
-    let ns = spec.series.len().max(1);
-    let values = spec
-        .series
-        .iter()
-        .flat_map(|s| s.values.iter().flatten().copied());
-    let scale = nice_scale(values, true, 0.12, ticks_for((f.right - f.left) / 2));
-
-    let width = f64::from(f.right - f.left);
-    let widest = spec
-        .categories
-        .iter()
-        .map(|c| text_width(&printable(c), LABEL_PX))
-        .fold(0.0, f64::max);
-    let label_w = widest.min(width * 0.38).max(24.0);
-    // Bottom: tick labels and the unit.
-    let unit_h = if spec.unit.trim().is_empty() { 0 } else { 16 };
-    let bottom = f.bottom - 20 - unit_h;
-    let top = f.top + 4;
-    let slot = f64::from((bottom - top).max(1)) / n as f64;
-    let max_lines = if slot >= 40.0 {
-        3
-    } else if slot >= 26.0 {
-        2
-    } else {
-        1
+/// A single line's value label: above the point, or below it in a valley when there is
+/// room, on a white patch so the line does not run through the digits.
+fn point_label(p: &mut Painter, a: &Axes, s: &crate::chart::Series, i: usize, v: Decimal) -> Drawn {
+    let (x, y) = (a.band(i, 0.5), a.v(v));
+    let neighbour = |k: Option<usize>| {
+        k.and_then(|k| s.values.get(k).copied().flatten())
+            .map(|v| a.v(v))
     };
-    let labels: Vec<Vec<String>> = spec
-        .categories
-        .iter()
-        .map(|c| wrap(&printable(c), LABEL_PX, label_w, max_lines))
-        .collect();
-    let left = f.left + label_w.ceil() as i32 + 10;
-    let right = f.right - 8;
-    let x_at = |v: Decimal| scale.px(to_f64(v), left, right);
-    let y_at = |i: usize, frac: f64| top + (slot * (i as f64 + frac)).round() as i32;
-
-    for t in &scale.ticks {
-        let x = x_at(*t);
-        p.line(vec![(x, top), (x, bottom)], GRID, 1)?;
-        p.text(
-            &format_value(*t),
-            (x, bottom + 5),
-            TextOpts::new(LABEL_PX, MUTED).anchor(HPos::Center, VPos::Top),
-        )?;
+    let neighbours = [neighbour(i.checked_sub(1)), neighbour(Some(i + 1))];
+    let valley = neighbours.iter().flatten().all(|&ny| ny < y)
+        && neighbours.iter().any(Option::is_some)
+        && y + 24 < a.bottom;
+    let label = format_value(v);
+    let lw = text_width(&label, VALUE_PX);
+    if lw > a.slot - 4.0 {
+        return Ok(());
     }
-    if unit_h > 0 {
-        let unit = fit(
-            &printable(spec.unit.trim()),
-            LABEL_PX,
-            f64::from(right - left),
-        );
-        p.text(
-            &unit,
-            ((left + right) / 2, f.bottom),
-            TextOpts::new(LABEL_PX, MUTED).anchor(HPos::Center, VPos::Bottom),
-        )?;
-    }
-    let zero = x_at(Decimal::ZERO);
-    let gh = group_width(slot, ns, 60.0, 30.0);
-    for i in 0..n {
-        for (j, s) in spec.series.iter().enumerate() {
-            let (y0, y1) = bar_extent(y_at(i, 0.5), gh, ns, j);
-            let Some(v) = s.values.get(i).copied().flatten() else {
-                if y1 - y0 >= 10 {
-                    p.text(
-                        "n/a",
-                        (zero + 3, (y0 + y1) / 2),
-                        TextOpts::new(VALUE_PX - 1.0, MUTED),
-                    )?;
-                }
-                let hit = p.hit(
-                    (zero - 2, y0, zero + 24, y1),
-                    "hit",
-                    readout(spec, j, i, "not reported"),
-                );
-                hit.data = data(j, i, None);
-                continue;
-            };
-            let x = x_at(v);
-            p.rect((zero, y0, x, y1), series_color(j))?;
-            let label = format_value(v);
-            let lw = text_width(&label, VALUE_PX);
-            let cy = (y0 + y1) / 2;
-            let fits_height = f64::from(y1 - y0) >= VALUE_PX - 2.0;
-            if !v.is_sign_negative() && fits_height && f64::from(right - x) >= lw + 4.0 {
-                p.text(&label, (x + 4, cy), TextOpts::new(VALUE_PX, INK))?;
-            } else if v.is_sign_negative() && fits_height && f64::from(x - left) >= lw + 4.0 {
-                p.text(
-                    &label,
-                    (x - 4, cy),
-                    TextOpts::new(VALUE_PX, INK).anchor(HPos::Right, VPos::Center),
-                )?;
-            }
-            let (xa, xb) = (zero.min(x), zero.max(x));
-            let grow = (8 - (xb - xa)).max(0) / 2 + 1;
-            let hit = p.hit(
-                (xa - grow, y0, xb + grow, y1.max(y0 + 4)),
-                "hit",
-                readout(spec, j, i, &label),
-            );
-            hit.data = data(j, i, Some(v));
-        }
-    }
-    p.line(vec![(zero, top), (zero, bottom)], INK, 2)?;
-    for (i, (label, full)) in labels.iter().zip(&spec.categories).enumerate() {
-        let cy = y_at(i, 0.5);
-        let first = cy - (label.len() as i32 - 1) * 7;
-        for (k, line) in label.iter().enumerate() {
-            p.text(
-                line,
-                (left - 8, first + k as i32 * 14),
-                TextOpts::new(LABEL_PX, INK).anchor(HPos::Right, VPos::Center),
-            )?;
-        }
-        p.label_hit(
-            full,
-            label,
-            (
-                f.left,
-                first - 8,
-                left - 6,
-                first + label.len() as i32 * 14 - 6,
-            ),
-        );
-    }
-    Ok(())
+    let (ly, vpos) = if valley {
+        (y + 9, VPos::Top)
+    } else {
+        (y - 9, VPos::Bottom)
+    };
+    let half = (lw / 2.0).ceil() as i32 + 2;
+    let patch = if valley {
+        (x - half, ly, x + half, ly + 13)
+    } else {
+        (x - half, ly - 13, x + half, ly)
+    };
+    p.rect(patch, WHITE)?;
+    p.text(
+        &label,
+        (x, ly),
+        TextOpts::new(VALUE_PX, INK).anchor(HPos::Center, vpos),
+    )
 }
 
 /// How many values `<desc>` lists before pointing to the data table instead.

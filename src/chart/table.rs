@@ -93,7 +93,9 @@ pub fn chart_csv(spec: &ChartSpec) -> String {
     out
 }
 
-fn csv_field(cell: &str, text: bool) -> String {
+/// One CSV field: quoted when it holds a comma, quote or line break; a `text` cell that a
+/// spreadsheet would run as a formula gets a leading apostrophe (see [`chart_csv`]).
+pub fn csv_field(cell: &str, text: bool) -> String {
     let guarded = if text && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
     } else {
