@@ -64,6 +64,28 @@ fn samples_round_trip_and_fit_in_a_short_link() {
 }
 
 #[test]
+fn a_shared_chart_draws_the_same_svg() {
+    for (name, spec) in chart_samples::all() {
+        let back = decode(&encode(&SharePayload::Chart(spec.clone())).unwrap()).unwrap();
+        let draw = |s: &ChartSpec| assay::chart::render_svg(s, 720, 420);
+        assert_eq!(draw(&spec), draw(back.chart()), "{name}");
+    }
+}
+
+#[test]
+fn specs_survive_json_with_printed_scale() {
+    // Local storage keeps specs as JSON; values travel as decimal strings.
+    for (name, spec) in chart_samples::all() {
+        let json = serde_json::to_string(&spec).unwrap();
+        let back: ChartSpec = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, spec, "{name}");
+        same_values(&spec, &back);
+    }
+    let json = serde_json::to_string(&chart_samples::silver_price_line()).unwrap();
+    assert!(json.contains("\"12.70\""), "{json}");
+}
+
+#[test]
 fn chart_with_release_round_trips() {
     let release = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
