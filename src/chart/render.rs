@@ -1234,10 +1234,11 @@ pub(crate) fn kind_code(kind: ChartKind) -> &'static str {
 /// when they are few.
 fn describe(spec: &ChartSpec) -> String {
     let mut parts = vec![spec.kind.label().to_string()];
-    for s in [&spec.subtitle, &spec.unit] {
-        if !s.trim().is_empty() {
-            parts.push(s.trim().to_string());
-        }
+    if !spec.subtitle.trim().is_empty() {
+        parts.push(spec.subtitle.trim().to_string());
+    }
+    if !spec.unit.trim().is_empty() {
+        parts.push(format!("Unit: {}", spec.unit.trim()));
     }
     let source = spec.source_line();
     if !source.is_empty() {
