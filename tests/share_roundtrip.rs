@@ -63,6 +63,77 @@ fn samples_round_trip_and_fit_in_a_short_link() {
     );
 }
 
+/// The largest chart the app lets a user make from the seed: 24 rows (the series limit) of
+/// the cash-cost reconciliation, every period, rows named with their section.
+fn largest_rows_chart() -> ChartSpec {
+    let sections = [
+        "SILVER OPERATIONS",
+        "GOLD OPERATIONS",
+        "LUCKY FRIDAY UNIT",
+        "GREENS CREEK UNIT (Reflects Hecla's 29.73% share)",
+    ];
+    let rows = [
+        "Total cash costs (1)",
+        "Divided by silver ounces produced",
+        "Total cash cost per ounce produced",
+        "Reconciliation to GAAP: Depreciation, depletion and amortization",
+        "Reconciliation to GAAP: Treatment & freight costs",
+        "Reconciliation to GAAP: By-product credits (1)",
+    ];
+    let values = [
+        ["-6615", "881", "-11314", "5928"],
+        ["1341", "1496", "4391", "4000"],
+        ["-4.91", "0.59", "-2.58", "1.48"],
+        ["3318", "3117", "9463", "8331"],
+        ["-7684", "-9177", "-23792", "-24193"],
+        ["30772", "21520", "82298", "54234"],
+    ];
+    let mut series = Vec::new();
+    for section in sections {
+        for (row, v) in rows.iter().zip(&values) {
+            series.push(Series {
+                name: format!("{row} ({section})"),
+                values: chart_samples::vals(v),
+            });
+        }
+    }
+    let names: Vec<String> = series.iter().map(|s| s.name.clone()).collect();
+    let mut spec = ChartSpec::new(
+        ChartKind::Line,
+        "Reconciliation of Cash Costs per Ounce to Generally Accepted Accounting Principles (GAAP)",
+        "Three and nine months ended Sept. 30, 2007 and 2006",
+        "USD thousands, except per ounce",
+        [
+            "Three Months Ended Sept. 30, 2006",
+            "Three Months Ended Sept. 30, 2007",
+            "Nine Months Ended Sept. 30, 2006",
+            "Nine Months Ended Sept. 30, 2007",
+        ]
+        .map(String::from)
+        .to_vec(),
+        series,
+    );
+    spec.provenance = Provenance {
+        company: chart_samples::COMPANY.into(),
+        period: chart_samples::Q3.into(),
+        table: spec.title.clone(),
+        rows: names,
+    };
+    spec
+}
+
+#[test]
+fn the_largest_rows_chart_fits_in_a_link() {
+    let spec = largest_rows_chart();
+    spec.validate().unwrap();
+    let url = link(SITE, &SharePayload::Chart(spec)).unwrap();
+    println!(
+        "largest rows chart (24 series x 4 periods): {} characters",
+        url.len()
+    );
+    assert!(url.len() <= 2_000);
+}
+
 #[test]
 fn a_shared_chart_draws_the_same_svg() {
     for (name, spec) in chart_samples::all() {
