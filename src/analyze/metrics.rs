@@ -1,25 +1,615 @@
-//! Metrics (to be filled).
+//! Metrics: figures an analyst derives from the tables, each naming its inputs.
+//!
+//! - Period-over-period changes for every row with comparable columns (same length, one year
+//!   apart: Q3 2007 vs Q3 2006, nine months vs nine months); the percent of a zero or negative
+//!   base is "not meaningful", never a number.
+//! - Mining metrics, found by meaning (units, metal words, headings), not by position:
+//!   production by metal and operation; cash operating, total cash and total production cost
+//!   per ounce; margin per ounce (realized, else reference, price less total cash cost);
+//!   by-product credits per ounce of the primary metal; revenue mix; gross margin; unit costs
+//!   per ton; the current ratio.
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::CellRef;
-use crate::document::Document;
+use super::{figure, words, CellRef};
+use crate::document::{Column, Document, Row, RowKind, Table, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum MetricKind {
+    /// Change against the same period a year before: `value` absolute, `percent` relative.
     Change,
+    /// Metal produced, by operation or consolidated.
+    Production,
+    CashOperatingCostPerOz,
+    TotalCashCostPerOz,
+    TotalProductionCostPerOz,
+    /// Average metal price less total cash cost per ounce.
+    MarginPerOz,
+    /// By-product credits divided by ounces of the primary metal.
+    ByProductCreditsPerOz,
+    /// A segment's share of total sales, percent.
+    RevenueShare,
+    /// Gross profit over sales, percent.
+    GrossMargin,
+    /// Mining, milling or combined cost per ton.
+    UnitCostPerTon,
+    /// Current assets over current liabilities.
+    CurrentRatio,
 }
 
+/// One derived figure.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Metric {
     pub kind: MetricKind,
+    /// What it is, for people.
     pub label: String,
+    /// The metal it concerns (`silver`), when it concerns one.
+    pub metal: Option<String>,
+    /// The operation, mine or segment (the table's section), or `null` for the whole company.
+    pub entity: Option<String>,
+    /// The column label of the period.
+    pub period: String,
+    /// The figure (real amount, scale applied); `null` when it cannot be computed.
     pub value: Option<Decimal>,
+    /// `USD`, `USD/oz`, `USD/ton`, `oz`, `tons`, `lbs`, `percent`, `ratio`, …
     pub unit: String,
+    /// For changes: the change in percent of the base, `null` when not meaningful.
+    pub percent: Option<Decimal>,
+    /// Why a figure is missing ("not meaningful: the base is negative").
+    pub note: Option<String>,
+    /// The cells it was computed from.
     pub inputs: Vec<CellRef>,
 }
 
-pub fn metrics(_doc: &Document) -> Vec<Metric> {
-    Vec::new()
+pub fn metrics(doc: &Document) -> Vec<Metric> {
+    let mut out = Vec::new();
+    for t in &doc.tables {
+        changes(t, &mut out);
+        restated(t, &mut out);
+        ratios(t, &mut out);
+        by_product_credits(t, &mut out);
+        cost_per_ton(t, &mut out);
+    }
+    margins(doc, &mut out);
+    out
+}
+
+/// The metals a release names, and the words that name them.
+const METALS: &[(&str, &[&str])] = &[
+    ("gold equivalent", &["geo", "geos"]),
+    ("silver equivalent", &["seo"]),
+    ("silver", &["silver"]),
+    ("gold", &["gold"]),
+    ("copper", &["copper"]),
+    ("lead", &["lead"]),
+    ("zinc", &["zinc"]),
+    ("nickel", &["nickel"]),
+    ("platinum", &["platinum"]),
+    ("palladium", &["palladium"]),
+    ("molybdenum", &["molybdenum"]),
+    ("cobalt", &["cobalt"]),
+];
+
+/// The one metal the words name ("gold equivalent" before "gold"); `None` for none or several.
+pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
+    let w = words(text);
+    let has = |x: &str| w.iter().any(|y| y == x);
+    if has("equivalent") {
+        if has("gold") {
+            return Some("gold equivalent");
+        }
+        if has("silver") {
+            return Some("silver equivalent");
+        }
+    }
+    let mut found = METALS
+        .iter()
+        .filter(|(_, names)| names.iter().any(|n| has(n)))
+        .map(|(m, _)| *m);
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+/// The metal a row concerns: its label, else its heading, else its section.
+pub(crate) fn metal_of(row: &Row) -> Option<&'static str> {
+    metal_in(&row.label)
+        .or_else(|| row.parent.as_deref().and_then(metal_in))
+        .or_else(|| row.section.as_deref().and_then(metal_in))
+}
+
+/// The operation a section names ("LUCKY FRIDAY UNIT", "GOLD OPERATIONS"), or `None` for the
+/// company as a whole (statement parts such as "ASSETS", "FINANCIAL DATA", "... TOTALS").
+pub(crate) fn entity_of(section: Option<&str>) -> Option<String> {
+    let s = section?;
+    let head = s.split('(').next().unwrap_or(s).trim();
+    let w = words(head);
+    let has = |x: &str| w.iter().any(|y| y == x);
+    let names_operation = [
+        "unit",
+        "mine",
+        "mines",
+        "operation",
+        "operations",
+        "project",
+        "segment",
+        "division",
+    ]
+    .iter()
+    .any(|x| has(x));
+    if !names_operation || has("all") || has("total") || has("totals") || has("consolidated") {
+        return None;
+    }
+    Some(head.to_string())
+}
+
+/// Column pairs (current, prior) of the same length one year apart.
+pub(crate) fn comparable_pairs(columns: &[Column]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (a, ca) in columns.iter().enumerate() {
+        for (b, cb) in columns.iter().enumerate() {
+            let (Some(ea), Some(eb)) = (ca.end, cb.end) else {
+                continue;
+            };
+            if ca.months.is_some()
+                && ca.months == cb.months
+                && ea.year == eb.year + 1
+                && (ea.month, ea.day) == (eb.month, eb.day)
+            {
+                out.push((a, b));
+            }
+        }
+    }
+    out
+}
+
+fn unit_name(unit: Option<Unit>) -> String {
+    unit.map(|u| {
+        serde_json::to_value(u)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    })
+    .unwrap_or_default()
+}
+
+fn metric(kind: MetricKind, t: &Table, c: usize, label: String, row: &Row) -> Metric {
+    Metric {
+        kind,
+        label,
+        metal: metal_of(row).map(str::to_string),
+        entity: entity_of(row.section.as_deref()),
+        period: t.columns[c].label.clone(),
+        value: None,
+        unit: unit_name(row.unit),
+        percent: None,
+        note: None,
+        inputs: Vec::new(),
+    }
+}
+
+fn hundred() -> Decimal {
+    Decimal::ONE_HUNDRED
+}
+
+fn changes(t: &Table, out: &mut Vec<Metric>) {
+    let pairs = comparable_pairs(&t.columns);
+    if pairs.is_empty() {
+        return;
+    }
+    for (k, row) in t.rows.iter().enumerate() {
+        if row.kind == RowKind::Heading {
+            continue;
+        }
+        for &(a, b) in &pairs {
+            let (Some(now), Some(then)) = (figure(row, a), figure(row, b)) else {
+                continue;
+            };
+            let mut m = metric(
+                MetricKind::Change,
+                t,
+                a,
+                format!(
+                    "Change in {}: {} against {}",
+                    if row.label.is_empty() {
+                        "the unlabelled total"
+                    } else {
+                        &row.label
+                    },
+                    t.columns[a].label,
+                    t.columns[b].label
+                ),
+                row,
+            );
+            m.value = Some(now.value - then.value);
+            let rate = matches!(row.unit, Some(Unit::Percent | Unit::Ratio));
+            if rate {
+                m.note = Some("a change of a rate is given in points, not percent".into());
+            } else if then.value > Decimal::ZERO {
+                m.percent = Some(((now.value - then.value) / then.value * hundred()).round_dp(2));
+            } else {
+                m.note = Some(format!(
+                    "percent not meaningful: the base is {}",
+                    if then.value.is_zero() {
+                        "zero"
+                    } else {
+                        "negative"
+                    }
+                ));
+            }
+            m.inputs = vec![CellRef::new(t, k, a), CellRef::new(t, k, b)];
+            out.push(m);
+        }
+    }
+}
+
+/// Production and per-ounce costs, restated with their metal and operation.
+fn restated(t: &Table, out: &mut Vec<Metric>) {
+    for (k, row) in t.rows.iter().enumerate() {
+        let w = words(&row.label);
+        let context = format!("{} {}", row.parent.as_deref().unwrap_or(""), row.label);
+        let cw = words(&context);
+        let chas = |x: &str| cw.iter().any(|y| y == x);
+        let kind = match row.unit {
+            Some(Unit::Oz | Unit::Tons | Unit::Lbs)
+                if metal_in(&row.label).is_some()
+                    && !w.iter().any(|x| {
+                        [
+                            "grade",
+                            "milled",
+                            "processed",
+                            "sold",
+                            "divided",
+                            "reserves",
+                            "resources",
+                        ]
+                        .contains(&x.as_str())
+                    }) =>
+            {
+                MetricKind::Production
+            }
+            Some(Unit::UsdPerOz) if chas("cost") || chas("costs") => {
+                if chas("production") {
+                    MetricKind::TotalProductionCostPerOz
+                } else if chas("operating") {
+                    MetricKind::CashOperatingCostPerOz
+                } else if chas("total") && chas("cash") {
+                    MetricKind::TotalCashCostPerOz
+                } else {
+                    continue;
+                }
+            }
+            _ => continue,
+        };
+        for c in 0..t.columns.len() {
+            let Some(f) = figure(row, c) else { continue };
+            let mut m = metric(kind, t, c, row.label.clone(), row);
+            if m.metal.is_none() {
+                m.metal = primary_metal(t, k).map(str::to_string);
+            }
+            m.value = Some(f.value);
+            m.inputs = vec![CellRef::new(t, k, c)];
+            out.push(m);
+        }
+    }
+}
+
+/// The metal of a "Divided by silver ounces produced" row in the same section, if one.
+fn primary_metal(t: &Table, k: usize) -> Option<&'static str> {
+    let section = &t.rows[k].section;
+    t.rows
+        .iter()
+        .filter(|r| {
+            &r.section == section && words(&r.label).first().is_some_and(|w| w == "divided")
+        })
+        .find_map(|r| metal_in(&r.label))
+}
+
+/// A row found by label words in a table, when exactly one row (of the unit) matches.
+pub(crate) fn unique_row(t: &Table, unit: Unit, pred: impl Fn(&[String]) -> bool) -> Option<usize> {
+    let mut it = t
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.unit == Some(unit) && r.kind != RowKind::Heading && pred(&words(&r.label))
+        })
+        .map(|(k, _)| k);
+    let first = it.next()?;
+    it.next().is_none().then_some(first)
+}
+
+fn has(w: &[String], x: &str) -> bool {
+    w.iter().any(|y| y == x)
+}
+
+/// Gross margin, revenue mix and the current ratio: quotients of two rows of one table.
+fn ratios(t: &Table, out: &mut Vec<Metric>) {
+    let is_sales = |w: &[String]| {
+        (has(w, "sales") || has(w, "revenue") || has(w, "revenues"))
+            && !has(w, "cost")
+            && !has(w, "costs")
+            && !has(w, "per")
+            && w.len() <= 4
+    };
+    let sales = unique_row(t, Unit::Usd, |w| {
+        is_sales(w)
+            && w.first().is_some_and(|f| f == "total" || w.len() <= 3)
+            && !w.iter().any(|x| x == "operations")
+    });
+    let gross = unique_row(t, Unit::Usd, |w| {
+        has(w, "gross") && (has(w, "profit") || has(w, "margin")) && w.len() <= 4
+    });
+    if let (Some(s), Some(g)) = (sales, gross) {
+        quotients(
+            t,
+            out,
+            MetricKind::GrossMargin,
+            "Gross margin",
+            g,
+            s,
+            hundred(),
+            "percent",
+        );
+    }
+    // Segment gross margin and revenue mix: items under a sales heading and a gross profit
+    // heading with the same label, and the sales heading's total.
+    let under = |k: usize, pred: &dyn Fn(&[String]) -> bool| {
+        t.rows[k].parent.as_deref().is_some_and(|p| pred(&words(p)))
+    };
+    let sales_heading = |w: &[String]| has(w, "sales") || has(w, "revenue") || has(w, "revenues");
+    let gross_heading = |w: &[String]| has(w, "gross");
+    for (k, row) in t.rows.iter().enumerate() {
+        if row.kind != RowKind::Item || row.unit != Some(Unit::Usd) || !under(k, &sales_heading) {
+            continue;
+        }
+        let total = t.rows.iter().enumerate().position(|(j, r)| {
+            j > k && r.kind == RowKind::Total && r.parent == row.parent && r.unit == row.unit
+        });
+        if let Some(total) = total {
+            let label = format!("Share of {} in {}", row.label, t.rows[total].label);
+            quotients(
+                t,
+                out,
+                MetricKind::RevenueShare,
+                &label,
+                k,
+                total,
+                hundred(),
+                "percent",
+            );
+        }
+        let segment_gross = t.rows.iter().enumerate().position(|(j, r)| {
+            j != k && r.label == row.label && r.unit == row.unit && under(j, &gross_heading)
+        });
+        if let Some(gp) = segment_gross {
+            let label = format!("Gross margin of {}", row.label);
+            quotients(
+                t,
+                out,
+                MetricKind::GrossMargin,
+                &label,
+                gp,
+                k,
+                hundred(),
+                "percent",
+            );
+        }
+    }
+    let ca = unique_row(t, Unit::Usd, |w| w == ["total", "current", "assets"]);
+    let cl = unique_row(t, Unit::Usd, |w| w == ["total", "current", "liabilities"]);
+    if let (Some(a), Some(l)) = (ca, cl) {
+        quotients(
+            t,
+            out,
+            MetricKind::CurrentRatio,
+            "Current ratio",
+            a,
+            l,
+            Decimal::ONE,
+            "ratio",
+        );
+    }
+}
+
+/// `factor × num / den` in every column where both have figures and `den` is not zero.
+#[allow(clippy::too_many_arguments)]
+fn quotients(
+    t: &Table,
+    out: &mut Vec<Metric>,
+    kind: MetricKind,
+    label: &str,
+    num: usize,
+    den: usize,
+    factor: Decimal,
+    unit: &str,
+) {
+    for c in 0..t.columns.len() {
+        let (Some(n), Some(d)) = (figure(&t.rows[num], c), figure(&t.rows[den], c)) else {
+            continue;
+        };
+        if d.value.is_zero() {
+            continue;
+        }
+        let mut m = metric(kind, t, c, label.to_string(), &t.rows[num]);
+        m.unit = unit.to_string();
+        m.value = Some((n.value / d.value * factor).round_dp(4));
+        m.inputs = vec![CellRef::new(t, num, c), CellRef::new(t, den, c)];
+        out.push(m);
+    }
+}
+
+/// By-product credits ÷ ounces of the primary metal, in sections that print both.
+fn by_product_credits(t: &Table, out: &mut Vec<Metric>) {
+    for (k, row) in t.rows.iter().enumerate() {
+        let w = words(&row.label);
+        if row.unit != Some(Unit::Usd)
+            || !(has(&w, "by") || has(&w, "byproduct"))
+            || !has(&w, "credits")
+        {
+            continue;
+        }
+        let ounces = t.rows.iter().position(|r| {
+            r.section == row.section
+                && r.unit == Some(Unit::Oz)
+                && words(&r.label).first().is_some_and(|x| x == "divided")
+        });
+        let Some(oz) = ounces else { continue };
+        let metal = metal_in(&t.rows[oz].label);
+        for c in 0..t.columns.len() {
+            let (Some(n), Some(d)) = (figure(row, c), figure(&t.rows[oz], c)) else {
+                continue;
+            };
+            if d.value.is_zero() {
+                continue;
+            }
+            let mut m = metric(
+                MetricKind::ByProductCreditsPerOz,
+                t,
+                c,
+                format!(
+                    "{} per ounce of {}",
+                    row.label,
+                    metal.unwrap_or("the primary metal")
+                ),
+                row,
+            );
+            m.metal = metal.map(str::to_string);
+            m.unit = "USD/oz".into();
+            m.value = Some((n.value / d.value).round_dp(4));
+            m.inputs = vec![CellRef::new(t, k, c), CellRef::new(t, oz, c)];
+            out.push(m);
+        }
+    }
+}
+
+/// Per-ton costs as printed, and mining plus milling where an operation prints both.
+fn cost_per_ton(t: &Table, out: &mut Vec<Metric>) {
+    for (k, row) in t.rows.iter().enumerate() {
+        if row.unit != Some(Unit::UsdPerTon) {
+            continue;
+        }
+        for c in 0..t.columns.len() {
+            let Some(f) = figure(row, c) else { continue };
+            let mut m = metric(MetricKind::UnitCostPerTon, t, c, row.label.clone(), row);
+            m.value = Some(f.value);
+            m.inputs = vec![CellRef::new(t, k, c)];
+            out.push(m);
+        }
+        let w = words(&row.label);
+        if !has(&w, "mining") {
+            continue;
+        }
+        let milling = t.rows.iter().position(|r| {
+            r.section == row.section
+                && r.unit == Some(Unit::UsdPerTon)
+                && has(&words(&r.label), "milling")
+        });
+        let Some(mill) = milling else { continue };
+        for c in 0..t.columns.len() {
+            let (Some(a), Some(b)) = (figure(row, c), figure(&t.rows[mill], c)) else {
+                continue;
+            };
+            let mut m = metric(
+                MetricKind::UnitCostPerTon,
+                t,
+                c,
+                "Mining and milling cost per ton".into(),
+                row,
+            );
+            m.value = Some(a.value + b.value);
+            m.inputs = vec![CellRef::new(t, k, c), CellRef::new(t, mill, c)];
+            out.push(m);
+        }
+    }
+}
+
+/// Margin per ounce: for each total cash cost per ounce, the average price of its metal for
+/// the same period (a realized price if the release prints one, else a reference price such
+/// as the London fix), less the cost.
+fn margins(doc: &Document, out: &mut Vec<Metric>) {
+    // Prices: per-ounce rows that name a metal and a price or a market.
+    let mut prices = Vec::new();
+    for t in &doc.tables {
+        for (k, row) in t.rows.iter().enumerate() {
+            let context = format!(
+                "{} {} {}",
+                row.section.as_deref().unwrap_or(""),
+                row.parent.as_deref().unwrap_or(""),
+                row.label
+            );
+            let w = words(&context);
+            let pricey = [
+                "price", "prices", "london", "fix", "comex", "lbma", "realized",
+            ]
+            .iter()
+            .any(|x| has(&w, x));
+            if row.unit != Some(Unit::UsdPerOz) || !pricey || has(&w, "cost") || has(&w, "costs") {
+                continue;
+            }
+            if let Some(metal) = metal_of(row) {
+                prices.push((t, k, metal, has(&w, "realized")));
+            }
+        }
+    }
+    let costs: Vec<Metric> = out
+        .iter()
+        .filter(|m| m.kind == MetricKind::TotalCashCostPerOz)
+        .cloned()
+        .collect();
+    for cost in costs {
+        let (Some(metal), Some(cost_value), Some(input)) =
+            (cost.metal.as_deref(), cost.value, cost.inputs.first())
+        else {
+            continue;
+        };
+        let Some(ct) = doc.tables.iter().find(|t| t.id == input.table) else {
+            continue;
+        };
+        let col = &ct.columns[input.column];
+        let same_period = |t: &Table, c: usize| {
+            t.columns[c].end == col.end && t.columns[c].months == col.months && col.end.is_some()
+        };
+        let candidates: Vec<(&Table, usize, usize, bool)> = prices
+            .iter()
+            .filter(|(_, _, m, _)| *m == metal)
+            .flat_map(|&(t, k, _, realized)| {
+                (0..t.columns.len())
+                    .filter(move |&c| same_period(t, c))
+                    .map(move |c| (t, k, c, realized))
+            })
+            .collect();
+        let pick = candidates
+            .iter()
+            .find(|p| p.3)
+            .or_else(|| candidates.first());
+        let Some(&(t, k, c, realized)) = pick else {
+            continue;
+        };
+        let Some(price) = figure(&t.rows[k], c) else {
+            continue;
+        };
+        let margin = price.value - cost_value;
+        let seen = out.iter().any(|m| {
+            m.kind == MetricKind::MarginPerOz
+                && m.metal == cost.metal
+                && m.entity == cost.entity
+                && m.period == cost.period
+                && m.value == Some(margin)
+        });
+        if seen {
+            continue;
+        }
+        let mut m = cost.clone();
+        m.kind = MetricKind::MarginPerOz;
+        m.label = format!(
+            "{} less total cash cost per ounce{}",
+            t.rows[k].label,
+            if realized { "" } else { " (a reference price)" }
+        );
+        m.value = Some(margin);
+        m.inputs = vec![CellRef::new(t, k, c), input.clone()];
+        out.push(m);
+    }
 }

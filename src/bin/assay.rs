@@ -1,7 +1,10 @@
 //! The `assay` command-line tool (native only): all file and terminal I/O lives here.
 //!
-//! `assay extract FILE|-` prints the document as JSON (schema `assay/1`, docs/schema.md).
-//! `assay bench [FILES]` times extraction and prints medians and throughput.
+//! `assay extract FILE|-` prints the document as JSON (schema `assay/1`, docs/schema.md), with
+//! the metrics and checks of `assay::analyze` added as `"metrics"` and `"checks"`.
+//! `assay check FILE|-` prints the checks as a report: counts by status, each mismatch with its
+//! evidence, then the narrative claims.
+//! `assay bench [FILES]` times extraction and analysis and prints medians and throughput.
 //! Any failure prints one line on stderr and exits non-zero.
 
 use std::io::{Read, Write};
@@ -9,12 +12,13 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: assay extract FILE|-   (print the release as JSON)\n       assay bench [FILES]      (time extraction; default: the built-in sample)";
+const USAGE: &str = "usage: assay extract FILE|-   (print the release as JSON, with metrics and checks)\n       assay check FILE|-     (report the release's consistency checks)\n       assay bench [FILES]      (time extraction and analysis; default: the built-in sample)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("extract") if args.len() == 2 => extract(&args[1]),
+        Some("check") if args.len() == 2 => check(&args[1]),
         Some("bench") => bench(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
@@ -42,7 +46,7 @@ fn load(path: &str) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
 }
 
-fn extract(path: &str) -> Result<(), String> {
+fn read(path: &str) -> Result<assay::document::Document, String> {
     let bytes = load(path)?;
     let mut doc = assay::read::read_document(&bytes).map_err(|e| format!("{path}: {e}"))?;
     if path != "-" {
@@ -50,8 +54,111 @@ fn extract(path: &str) -> Result<(), String> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned());
     }
+    Ok(doc)
+}
+
+fn extract(path: &str) -> Result<(), String> {
+    let doc = read(path)?;
+    let analysis = assay::analyze::analyze(&doc);
+    // The document's own JSON, in its field order, with the analysis as two more fields.
+    #[derive(serde::Serialize)]
+    struct Extract<'a> {
+        #[serde(flatten)]
+        doc: &'a assay::document::Document,
+        metrics: &'a [assay::analyze::Metric],
+        checks: &'a [assay::analyze::Check],
+    }
+    let text = serde_json::to_string_pretty(&Extract {
+        doc: &doc,
+        metrics: &analysis.metrics,
+        checks: &analysis.checks,
+    })
+    .map_err(|e| format!("cannot encode: {e}"))?;
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", doc.to_json()).map_err(|e| format!("cannot write output: {e}"))
+    writeln!(out, "{text}").map_err(|e| format!("cannot write output: {e}"))
+}
+
+fn check(path: &str) -> Result<(), String> {
+    use assay::analyze::{CheckKind, Status};
+    let doc = read(path)?;
+    let analysis = assay::analyze::analyze(&doc);
+    let counts = analysis.counts();
+    let mut r = String::new();
+    let name = doc.source.name.as_deref().unwrap_or("standard input");
+    r.push_str(&format!(
+        "{name}: {} checks: {} ok, {} mismatch, {} not checkable\n",
+        analysis.checks.len(),
+        counts.ok,
+        counts.mismatch,
+        counts.not_checkable
+    ));
+    for kind in [
+        CheckKind::Footing,
+        CheckKind::Recompute,
+        CheckKind::CrossTable,
+        CheckKind::Claim,
+    ] {
+        let of: Vec<_> = analysis.of_kind(kind).collect();
+        let n = |s: Status| of.iter().filter(|c| c.status == s).count();
+        r.push_str(&format!(
+            "  {:<12} {:>4} ok {:>4} mismatch {:>4} not checkable\n",
+            kind_name(kind),
+            n(Status::Ok),
+            n(Status::Mismatch),
+            n(Status::NotCheckable)
+        ));
+    }
+    let mismatches: Vec<_> = analysis
+        .checks
+        .iter()
+        .filter(|c| c.status == Status::Mismatch)
+        .collect();
+    r.push_str(&format!("\nMismatches ({})\n", mismatches.len()));
+    for c in mismatches {
+        r.push_str(&format!("\n* [{}] {}\n", kind_name(c.kind), c.explanation));
+        if let Some(claim) = &c.claim {
+            r.push_str(&format!(
+                "    line {}: \"{}\"\n",
+                claim.line, claim.sentence
+            ));
+        }
+        for cell in &c.cells {
+            r.push_str(&format!("    {}\n", cell.describe()));
+        }
+        if let Some(t) = &c.tolerance {
+            r.push_str(&format!(
+                "    allowed {} to {} ({})\n",
+                t.low, t.high, t.rule
+            ));
+        }
+    }
+    let claims: Vec<_> = analysis.of_kind(CheckKind::Claim).collect();
+    r.push_str(&format!("\nClaims ({})\n", claims.len()));
+    for c in claims {
+        let status = match c.status {
+            Status::Ok => "ok",
+            Status::Mismatch => "MISMATCH",
+            Status::NotCheckable => "not checkable",
+        };
+        let figure = c.claim.as_ref().map(|f| f.figure.as_str()).unwrap_or("");
+        let line = c.claim.as_ref().map(|f| f.line).unwrap_or(0);
+        r.push_str(&format!(
+            "  [{status}] line {line} {figure:?}: {}\n",
+            c.explanation
+        ));
+    }
+    let mut out = std::io::stdout().lock();
+    write!(out, "{r}").map_err(|e| format!("cannot write output: {e}"))
+}
+
+fn kind_name(kind: assay::analyze::CheckKind) -> &'static str {
+    use assay::analyze::CheckKind;
+    match kind {
+        CheckKind::Footing => "footing",
+        CheckKind::Recompute => "recompute",
+        CheckKind::CrossTable => "cross_table",
+        CheckKind::Claim => "claim",
+    }
 }
 
 /// Plain harness: the median of repeated runs per input, then the whole set, then a 10x
@@ -68,8 +175,8 @@ fn bench(paths: &[String]) -> Result<(), String> {
         inputs.push((p.clone(), load(p)?));
     }
     println!(
-        "{:<60} {:>10} {:>12} {:>10}",
-        "input", "bytes", "median", "MB/s"
+        "{:<60} {:>10} {:>12} {:>10} {:>14}",
+        "input", "bytes", "median", "MB/s", "analyze median"
     );
     let mut all = Vec::new();
     for (name, bytes) in &inputs {
@@ -96,18 +203,33 @@ fn bench(paths: &[String]) -> Result<(), String> {
 }
 
 fn report(name: &str, sized: &[u8], runs: &[&[u8]]) {
-    let mut times = Vec::new();
-    let deadline = Instant::now();
-    while times.len() < 15 || (times.len() < 500 && deadline.elapsed().as_secs_f64() < 1.0) {
-        let t = Instant::now();
+    let median = |f: &dyn Fn()| {
+        let mut times = Vec::new();
+        let deadline = Instant::now();
+        while times.len() < 15 || (times.len() < 500 && deadline.elapsed().as_secs_f64() < 1.0) {
+            let t = Instant::now();
+            f();
+            times.push(t.elapsed().as_secs_f64());
+        }
+        times.sort_by(f64::total_cmp);
+        times[times.len() / 2]
+    };
+    let parse = median(&|| {
         for r in runs {
             let _ = std::hint::black_box(assay::read::read_document(r));
         }
-        times.push(t.elapsed().as_secs_f64());
-    }
-    times.sort_by(f64::total_cmp);
-    let median = times[times.len() / 2];
-    let mbs = sized.len() as f64 / median / 1e6;
+    });
+    // Metrics and checks alone, on documents read once.
+    let docs: Vec<_> = runs
+        .iter()
+        .filter_map(|r| assay::read::read_document(r).ok())
+        .collect();
+    let analyze = median(&|| {
+        for d in &docs {
+            let _ = std::hint::black_box(assay::analyze::analyze(d));
+        }
+    });
+    let mbs = sized.len() as f64 / parse / 1e6;
     let shown: String = name
         .chars()
         .rev()
@@ -117,8 +239,9 @@ fn report(name: &str, sized: &[u8], runs: &[&[u8]]) {
         .rev()
         .collect();
     println!(
-        "{shown:<60} {:>10} {:>9.3} ms {mbs:>10.1}",
+        "{shown:<60} {:>10} {:>9.3} ms {mbs:>10.1} {:>11.3} ms",
         sized.len(),
-        median * 1e3
+        parse * 1e3,
+        analyze * 1e3
     );
 }
