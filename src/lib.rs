@@ -8,6 +8,8 @@
 pub mod analyze;
 pub mod chart;
 pub mod document;
+pub mod export;
+pub mod figures;
 pub mod read;
 pub mod session;
 pub mod share;

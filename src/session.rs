@@ -3,9 +3,12 @@
 //! [`Action`]s and draws the [`Session`]; nothing here touches the browser, so the whole
 //! interaction logic is tested natively.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
+use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
+use crate::figures::rows_chart;
 use crate::read::{decode_text, read_document};
 
 /// Everything the page shows, derived from what the user did.
@@ -19,6 +22,10 @@ pub struct Session {
     pub document: Option<Rc<Document>>,
     /// What to tell the user after their last action.
     pub notice: Option<Notice>,
+    /// Rows picked for charting, by table id.
+    pub selection: BTreeMap<String, BTreeSet<usize>>,
+    /// Charts the user made from picked rows, newest first.
+    pub charts: Vec<Rc<ChartSpec>>,
 }
 
 /// A message for the user: what happened and what to do.
@@ -42,6 +49,12 @@ pub enum Action {
     LoadSample,
     /// Restore the text remembered from an earlier visit and read it again.
     Restore { input: String, source: String },
+    /// Pick or unpick a row of a table for charting.
+    ToggleRow { table: String, row: usize },
+    /// Chart the picked rows of a table.
+    ChartSelection { table: String, kind: ChartKind },
+    /// Remove one of the user's charts.
+    RemoveChart(usize),
     /// Forget the document and the remembered text.
     Clear,
 }
@@ -83,6 +96,39 @@ impl Session {
                     self.read(input, source)
                 }
             }
+            Action::ToggleRow { table, row } => {
+                let mut next = self.clone();
+                let rows = next.selection.entry(table.clone()).or_default();
+                if !rows.remove(&row) {
+                    rows.insert(row);
+                }
+                if rows.is_empty() {
+                    next.selection.remove(&table);
+                }
+                next
+            }
+            Action::ChartSelection { table, kind } => {
+                let Some(document) = &self.document else { return self.clone() };
+                let rows: Vec<usize> =
+                    self.selection.get(&table).map(|r| r.iter().copied().collect()).unwrap_or_default();
+                let mut next = self.clone();
+                match rows_chart(document, &table, &rows, kind) {
+                    Ok(spec) => {
+                        next.charts.insert(0, Rc::new(spec));
+                        next.selection.remove(&table);
+                        next.notice = None;
+                    }
+                    Err(error) => next.notice = Some(Notice::Error(error.to_string())),
+                }
+                next
+            }
+            Action::RemoveChart(i) => {
+                let mut next = self.clone();
+                if i < next.charts.len() {
+                    next.charts.remove(i);
+                }
+                next
+            }
             Action::Clear => Session::default(),
         }
     }
@@ -94,6 +140,7 @@ impl Session {
                 document: Some(Rc::new(document)),
                 input: text,
                 source,
+                ..Session::default()
             },
             // A failed read keeps what the user typed in the box.
             Err(error) => Session {

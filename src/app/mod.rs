@@ -3,6 +3,7 @@
 //! in local storage, and draws the session through components.
 
 mod components;
+mod download;
 mod storage;
 
 use std::rc::Rc;
@@ -10,7 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::session::{Action, Session};
-use components::{DocumentView, InputPanel, NoticeBar};
+use components::{ChartsPanel, DocumentView, InputPanel, NoticeBar};
 
 /// Yew's reducer wrapper around the pure session.
 #[derive(Default, PartialEq)]
@@ -62,8 +63,10 @@ fn App() -> Html {
             <main>
                 <InputPanel input={session.input.clone()} on_action={dispatch.clone()} />
                 <NoticeBar notice={session.notice.clone()} />
+                <ChartsPanel charts={session.charts.clone()} on_action={dispatch.clone()} />
                 if let Some(document) = &session.document {
-                    <DocumentView document={Rc::clone(document)} source={session.source.clone()} />
+                    <DocumentView document={Rc::clone(document)} source={session.source.clone()}
+                                  selection={session.selection.clone()} on_action={dispatch.clone()} />
                 }
             </main>
         </>

@@ -4,13 +4,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::table_view::TableView;
+use crate::app::download;
 use crate::document::Document;
+use crate::session::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub document: Rc<Document>,
     pub source: String,
+    pub selection: BTreeMap<String, BTreeSet<usize>>,
+    pub on_action: Callback<Action>,
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -36,6 +42,10 @@ pub fn DocumentView(props: &Props) -> Html {
         meta.push(format!("released {date}"));
     }
     meta.push(props.source.clone());
+    let save_json = {
+        let document = Rc::clone(document);
+        Callback::from(move |_: MouseEvent| download::save_text("release.json", "application/json", &document.to_json()))
+    };
 
     html! {
         <article class="document">
@@ -48,6 +58,9 @@ pub fn DocumentView(props: &Props) -> Html {
                 <ul class="counts">
                     <li id="table-count">{ plural(document.tables.len(), "table", "tables") }</li>
                 </ul>
+                <div class="document-actions">
+                    <button class="save-json" onclick={save_json}>{"Download JSON"}</button>
+                </div>
                 if !document.warnings.is_empty() {
                     <details class="warnings">
                         <summary>{ plural(document.warnings.len(), "reading note", "reading notes") }</summary>
@@ -60,7 +73,9 @@ pub fn DocumentView(props: &Props) -> Html {
                 }
             </section>
             { for document.tables.iter().map(|table| html! {
-                <TableView key={table.id.clone()} document={Rc::clone(document)} table_id={table.id.clone()} />
+                <TableView key={table.id.clone()} document={Rc::clone(document)} table_id={table.id.clone()}
+                           selected={props.selection.get(&table.id).cloned().unwrap_or_default()}
+                           on_action={props.on_action.clone()} />
             }) }
         </article>
     }

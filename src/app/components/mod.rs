@@ -1,10 +1,13 @@
 //! One component per file; each receives what it draws through props.
 
+mod chart_view;
+mod charts_panel;
 mod document_view;
 mod input_panel;
 mod notice_bar;
 mod table_view;
 
+pub use charts_panel::ChartsPanel;
 pub use document_view::DocumentView;
 pub use input_panel::InputPanel;
 pub use notice_bar::NoticeBar;

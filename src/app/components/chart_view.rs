@@ -1,0 +1,110 @@
+//! One chart: the SVG drawn by the core, its text alternative, its data as a table, and the
+//! actions on it (download SVG or PNG, remove).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::download;
+use crate::chart::{chart_csv, chart_data_table, render_svg, ChartSpec};
+
+/// The size charts are drawn at on the page; CSS scales them down on narrow screens.
+pub const WIDTH: u32 = 760;
+pub const HEIGHT: u32 = 420;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub spec: Rc<ChartSpec>,
+    /// The chart's id in the page, for links and tests.
+    pub id: AttrValue,
+    #[prop_or_default]
+    pub on_remove: Option<Callback<()>>,
+}
+
+/// A file name from a chart title: letters, digits and dashes.
+fn file_stem(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let stem = stem.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    let stem: String = stem.chars().take(60).collect();
+    if stem.is_empty() {
+        "chart".into()
+    } else {
+        stem
+    }
+}
+
+#[component]
+pub fn ChartView(props: &Props) -> Html {
+    let spec = &props.spec;
+    let show_data = use_state(|| false);
+    // The SVG is made by the core's renderer, which escapes every piece of text it writes;
+    // nothing from the document reaches the page as markup any other way.
+    let svg = use_memo(Rc::clone(spec), |spec| render_svg(spec, WIDTH, HEIGHT));
+    let stem = file_stem(&spec.title);
+
+    let save_svg = {
+        let (svg, stem) = (Rc::clone(&svg), stem.clone());
+        Callback::from(move |_: MouseEvent| download::save_text(&format!("{stem}.svg"), "image/svg+xml", &svg))
+    };
+    let save_png = {
+        let (svg, stem) = (Rc::clone(&svg), stem.clone());
+        Callback::from(move |_: MouseEvent| download::save_svg_as_png(&svg, WIDTH, HEIGHT, &format!("{stem}.png")))
+    };
+    let save_csv = {
+        let spec = Rc::clone(spec);
+        Callback::from(move |_: MouseEvent| download::save_text(&format!("{stem}.csv"), "text/csv", &chart_csv(&spec)))
+    };
+    let toggle_data = {
+        let show_data = show_data.clone();
+        Callback::from(move |_: MouseEvent| show_data.set(!*show_data))
+    };
+    let remove = props.on_remove.clone().map(|on_remove| Callback::from(move |_: MouseEvent| on_remove.emit(())));
+    let alt = format!("{} — {}, {}. {}", spec.title, spec.kind.label(), spec.unit, spec.source_line());
+
+    html! {
+        <figure class="chart-card" id={props.id.clone()}>
+            <div class="chart-svg" role="img" aria-label={alt}>
+                { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
+            </div>
+            <figcaption class="chart-source">{ spec.source_line() }</figcaption>
+            <div class="chart-actions">
+                <button class="save-svg" onclick={save_svg}>{"SVG"}</button>
+                <button class="save-png" onclick={save_png}>{"PNG"}</button>
+                <button class="save-csv" onclick={save_csv}>{"CSV"}</button>
+                <button class="show-data" aria-expanded={show_data.to_string()} onclick={toggle_data}>
+                    { if *show_data { "Hide data" } else { "Show data" } }
+                </button>
+                if let Some(remove) = remove {
+                    <button class="quiet remove-chart" onclick={remove}>{"Remove"}</button>
+                }
+            </div>
+            if *show_data {
+                { data_table(spec) }
+            }
+        </figure>
+    }
+}
+
+fn data_table(spec: &ChartSpec) -> Html {
+    let rows = chart_data_table(spec);
+    let Some((header, body)) = rows.split_first() else { return html! {} };
+    html! {
+        <div class="table-scroll">
+            <table class="release chart-data">
+                <caption>{ format!("Data: {}", spec.title) }</caption>
+                <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                <tbody>
+                    { for body.iter().map(|row| html! {
+                        <tr>
+                            <th scope="row">{ &row[0] }</th>
+                            { for row[1..].iter().map(|c| html! { <td>{ c }</td> }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

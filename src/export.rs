@@ -1,0 +1,47 @@
+//! Downloads of what was read: a table as CSV, a table or the whole document as JSON in the
+//! documented schema (`docs/schema.md`).
+
+use serde::Serialize;
+
+use crate::chart::csv_field;
+use crate::document::{Table, SCHEMA};
+use crate::figures::unit_text;
+
+/// The table as CSV (RFC 4180, CRLF): a label column, section, heading and unit columns, then
+/// one column per period with the exact values (`-4828`, nil as `0`, empty when absent).
+pub fn table_csv(table: &Table) -> String {
+    let mut out = String::new();
+    let mut line = |cells: Vec<(String, bool)>| {
+        let fields: Vec<String> = cells.iter().map(|(c, text)| csv_field(c, *text)).collect();
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    };
+    let mut header: Vec<(String, bool)> =
+        ["Label", "Section", "Heading", "Unit"].iter().map(|h| (h.to_string(), true)).collect();
+    header.extend(table.columns.iter().map(|c| (c.label.clone(), true)));
+    line(header);
+    for row in &table.rows {
+        let mut cells = vec![
+            (row.label.clone(), true),
+            (row.section.clone().unwrap_or_default(), true),
+            (row.parent.clone().unwrap_or_default(), true),
+            (if row.unit.is_some() { unit_text(row.unit, row.scale) } else { String::new() }, true),
+        ];
+        cells.extend((0..table.columns.len()).map(|i| {
+            (row.value(i).map(|v| v.contract_string()).unwrap_or_default(), false)
+        }));
+        line(cells);
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct TableJson<'a> {
+    schema: &'static str,
+    table: &'a Table,
+}
+
+/// One table in the document schema, wrapped with the schema tag.
+pub fn table_json(table: &Table) -> String {
+    serde_json::to_string_pretty(&TableJson { schema: SCHEMA, table }).unwrap_or_default()
+}

@@ -1,0 +1,52 @@
+//! Figures: the charts a document supports, as [`ChartSpec`]s built from its tables (and, for
+//! mining charts, from the metrics found in them). This is where the document model meets the
+//! chart module; neither knows the other.
+//!
+//! Every chart here is drawn from printed values only: a chart whose inputs the release does
+//! not print is not offered, and nothing is interpolated or guessed.
+
+mod rows;
+
+pub use rows::{rows_chart, RowsChartError};
+
+use crate::document::{Document, Scale, Unit};
+
+/// How a row's values read on an axis, e.g. "USD thousands", "USD per ounce", "ounces".
+pub fn unit_text(unit: Option<Unit>, scale: Scale) -> String {
+    let base = match unit {
+        Some(Unit::Usd) => "USD",
+        Some(Unit::UsdPerShare) => "USD per share",
+        Some(Unit::UsdPerOz) => "USD per ounce",
+        Some(Unit::UsdPerLb) => "USD per pound",
+        Some(Unit::UsdPerTon) => "USD per ton",
+        Some(Unit::Oz) => "ounces",
+        Some(Unit::Tons) => "tons",
+        Some(Unit::Lbs) => "pounds",
+        Some(Unit::OzPerTon) => "ounces per ton",
+        Some(Unit::Shares) => "shares",
+        Some(Unit::Ratio) => "ratio",
+        Some(Unit::Percent) => "percent",
+        None => "",
+    };
+    let scale = match scale {
+        Scale::One => "",
+        Scale::Thousands => "thousands",
+        Scale::Millions => "millions",
+        Scale::Billions => "billions",
+    };
+    match (base.is_empty(), scale.is_empty()) {
+        (true, true) => "as printed".to_owned(),
+        (true, false) => scale.to_owned(),
+        (false, true) => base.to_owned(),
+        (false, false) => format!("{base} {scale}"),
+    }
+}
+
+/// The company and period a chart's subtitle and provenance name.
+fn document_period(document: &Document) -> String {
+    document.period.label.clone().unwrap_or_default()
+}
+
+fn company(document: &Document) -> String {
+    document.company.name.clone().unwrap_or_default()
+}

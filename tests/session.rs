@@ -1,0 +1,82 @@
+//! The explorer's interaction logic, natively: the same reducer the app dispatches to.
+
+use assay::chart::ChartKind;
+use assay::session::{Action, Notice, Session, PASTED_SOURCE, SAMPLE_SOURCE};
+
+fn error_text(s: &Session) -> &str {
+    match &s.notice {
+        Some(Notice::Error(text)) => text,
+        other => panic!("expected an error, got {other:?}"),
+    }
+}
+
+#[test]
+fn empty_input_asks_for_a_release() {
+    let s = Session::default().apply(Action::Edit("  \n ".into())).apply(Action::ReadInput);
+    assert!(error_text(&s).starts_with("There is nothing to read yet"));
+    assert!(s.document.is_none());
+}
+
+#[test]
+fn the_sample_loads_hecla_into_the_box_and_the_document() {
+    let s = Session::default().apply(Action::LoadSample);
+    assert_eq!(s.source, SAMPLE_SOURCE);
+    assert_eq!(s.input, assay::SAMPLE_RELEASE);
+    let d = s.document.as_ref().unwrap();
+    assert_eq!(d.tables.len(), 7);
+    assert_eq!(d.company.name.as_deref(), Some("Hecla Mining Company"));
+}
+
+#[test]
+fn a_binary_file_is_refused_and_the_box_keeps_what_the_user_typed() {
+    let typed = Session::default().apply(Action::Edit("my notes".into()));
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01".to_vec();
+    let s = typed.apply(Action::ReadFile { name: "chart.png".into(), bytes: png });
+    assert!(error_text(&s).starts_with("chart.png: "), "{:?}", s.notice);
+    assert_eq!(s.input, "my notes");
+    assert!(s.document.is_none());
+}
+
+#[test]
+fn a_pasted_release_is_read_from_the_box() {
+    let s = Session::default()
+        .apply(Action::Edit(assay::SAMPLE_RELEASE.into()))
+        .apply(Action::ReadInput);
+    assert_eq!(s.source, PASTED_SOURCE);
+    assert_eq!(s.document.unwrap().tables.len(), 7);
+}
+
+#[test]
+fn picked_rows_become_a_chart_and_the_pick_is_cleared() {
+    let s = Session::default().apply(Action::LoadSample);
+    let table = s.document.as_ref().unwrap().tables[0].id.clone();
+    let silver = s.document.as_ref().unwrap().tables[0]
+        .rows
+        .iter()
+        .position(|r| r.label == "Silver - Ounces")
+        .unwrap();
+    let s = s.apply(Action::ToggleRow { table: table.clone(), row: silver });
+    assert_eq!(s.selection[&table].len(), 1);
+    let s = s.apply(Action::ChartSelection { table: table.clone(), kind: ChartKind::Line });
+    assert_eq!(s.charts.len(), 1);
+    assert_eq!(s.charts[0].title, "Silver - Ounces (PRODUCTION SUMMARY - TOTALS)");
+    assert!(!s.selection.contains_key(&table));
+    // Charting nothing says what to do.
+    let s = s.apply(Action::ChartSelection { table, kind: ChartKind::Bar });
+    assert_eq!(error_text(&s), "Select one or more rows with numbers to chart them.");
+    assert_eq!(s.apply(Action::RemoveChart(0)).charts.len(), 0);
+}
+
+#[test]
+fn clear_forgets_everything() {
+    let s = Session::default().apply(Action::LoadSample).apply(Action::Clear);
+    assert_eq!(s, Session::default());
+}
+
+#[test]
+fn restore_reads_the_remembered_text_again() {
+    let s = Session::default()
+        .apply(Action::Restore { input: assay::SAMPLE_RELEASE.into(), source: "x.txt".into() });
+    assert_eq!(s.source, "x.txt");
+    assert_eq!(s.document.unwrap().tables.len(), 7);
+}
