@@ -1,7 +1,302 @@
-//! Cross-table agreement (to be filled).
-use super::Check;
-use crate::document::Document;
+//! Cross-table agreement: the same item printed in two places has the same value (highlights
+//! against the statements, a reconciliation against the income statement, a mine's production
+//! data against its cost reconciliation, a balance sheet's cash against the cash flow
+//! statement's cash at end of period).
+//!
+//! An item is keyed by what it means, not where it sits: a concept (a small vocabulary maps
+//! "Total sales" and "Sales of products" to one; otherwise the label itself, with leading
+//! "Add"/"Less"/"Divided by" dropped), the operation it concerns (the section), its metal (for
+//! production and per-ounce costs) and its unit. Columns are matched by period (same end, same
+//! length). Each later occurrence is compared with the first. A label that is not in the
+//! vocabulary must be unique in its table to take part (the same words under two headings, as
+//! "Silver operations" under Sales and under Gross Profit, are two things), and a cash flow
+//! statement's adjustments (which aggregate lines differently from the income statement) only
+//! take part through the vocabulary.
 
-pub fn checks(_doc: &Document) -> Vec<Check> {
-    Vec::new()
+use std::collections::HashMap;
+
+use super::footing::name;
+use super::metrics::{entity_of, metal_of};
+use super::{figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
+use crate::document::{Column, Date, Document, RowKind, Table, Unit};
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Key {
+    concept: String,
+    entity: Option<String>,
+    metal: Option<&'static str>,
+    /// The unit's name (`Unit` itself is not `Hash`).
+    unit: String,
+    /// From the vocabulary: then two rows of one table may be compared (a reconciliation
+    /// repeats its "Total cash costs"); a bare label is only compared across tables.
+    vocabulary: bool,
+}
+
+/// A concept from the vocabulary, or `None` for a label that only means itself.
+fn concept(w: &[String], unit: Option<Unit>) -> Option<&'static str> {
+    let has = |x: &str| w.iter().any(|y| y == x);
+    let is = |xs: &[&str]| w.len() == xs.len() && w.iter().zip(xs).all(|(a, b)| a == b);
+    let cost = has("cost") || has("costs");
+    match unit {
+        Some(Unit::Usd) => {
+            if is(&["total", "sales"])
+                || is(&["sales", "of", "products"])
+                || is(&["sales"])
+                || is(&["revenue"])
+                || is(&["revenues"])
+                || is(&["total", "revenue"])
+                || is(&["total", "revenues"])
+                || is(&["net", "sales"])
+                || is(&["net", "revenues"])
+            {
+                return Some("sales");
+            }
+            if is(&["gross", "profit"])
+                || is(&["total", "gross", "profit"])
+                || is(&["gross", "profit", "loss"])
+                || is(&["total", "gross", "profit", "loss"])
+            {
+                return Some("gross profit");
+            }
+            if is(&["net", "income"])
+                || is(&["net", "income", "loss"])
+                || is(&["net", "earnings"])
+                || is(&["net", "loss"])
+            {
+                return Some("net income");
+            }
+            if has("operating") && has("activities") && !has("before") && w.len() <= 8 {
+                return Some("operating cash flow");
+            }
+            if has("total") && has("cash") && cost && !has("operating") && w.len() <= 4 {
+                return Some("total cash costs");
+            }
+            None
+        }
+        Some(Unit::UsdPerShare)
+            if has("basic") && (!(has("dividend") || has("dividends")) || has("after")) =>
+        {
+            Some("basic income per share")
+        }
+        Some(Unit::UsdPerOz) if cost => {
+            if has("production") {
+                Some("total production cost per ounce")
+            } else if has("operating") {
+                Some("cash operating cost per ounce")
+            } else if has("total") && has("cash") {
+                Some("total cash cost per ounce")
+            } else {
+                None
+            }
+        }
+        Some(Unit::Oz | Unit::Tons | Unit::Lbs)
+            if (has("produced") || has("production") || has("ounces"))
+                && !has("grade")
+                && !has("milled") =>
+        {
+            Some("production")
+        }
+        _ => None,
+    }
+}
+
+/// Label words with the bookkeeping verbs of reconciliations dropped ("Add exploration").
+fn plain_words(label: &str) -> Vec<String> {
+    let mut w = words(label);
+    if w.first().is_some_and(|x| x == "divided") && w.get(1).is_some_and(|x| x == "by") {
+        w.drain(..2);
+    } else if w
+        .first()
+        .is_some_and(|x| ["add", "less", "deduct", "plus"].contains(&x.as_str()))
+    {
+        w.remove(0);
+    }
+    w
+}
+
+/// Cash at the end of a period (a balance sheet's cash is cash at its date).
+fn is_cash(w: &[String]) -> Option<bool> {
+    let starts = w.len() >= 4 && w[..4] == ["cash", "and", "cash", "equivalents"];
+    if !starts {
+        return None;
+    }
+    let rest: Vec<&str> = w[4..].iter().map(String::as_str).collect();
+    match rest.as_slice() {
+        [] | ["at", "end", "of", "period"] | ["at", "end", "of", "year"] => Some(true),
+        ["at", "beginning", "of", "period"] | ["at", "beginning", "of", "year"] => Some(false),
+        _ => None,
+    }
+}
+
+struct Entry<'a> {
+    table: &'a Table,
+    row: usize,
+    /// For cash: whether the row is cash at the end (else at the beginning) of its columns.
+    cash_at_end: Option<bool>,
+}
+
+pub fn checks(doc: &Document) -> Vec<Check> {
+    let mut groups: HashMap<Key, Vec<Entry>> = HashMap::new();
+    let mut order: Vec<Key> = Vec::new();
+    for t in &doc.tables {
+        let cash_flow = t.title.as_deref().is_some_and(|s| {
+            let w = words(s);
+            w.iter().any(|x| x == "cash") && w.iter().any(|x| x == "flows" || x == "flow")
+        });
+        let mut seen: HashMap<(Vec<String>, Option<&str>), usize> = HashMap::new();
+        for r in &t.rows {
+            *seen
+                .entry((plain_words(&r.label), r.section.as_deref()))
+                .or_default() += 1;
+        }
+        for (k, r) in t.rows.iter().enumerate() {
+            if r.kind == RowKind::Heading || r.label.is_empty() {
+                continue;
+            }
+            let w = plain_words(&r.label);
+            let cash = if r.unit == Some(Unit::Usd) {
+                is_cash(&w)
+            } else {
+                None
+            };
+            let unique = seen[&(w.clone(), r.section.as_deref())] == 1;
+            let (concept, metal) = match (cash, concept(&w, r.unit)) {
+                (Some(_), _) => ("cash and cash equivalents".to_string(), None),
+                (None, Some(c)) => {
+                    let metal = matches!(
+                        r.unit,
+                        Some(Unit::UsdPerOz | Unit::Oz | Unit::Tons | Unit::Lbs)
+                    )
+                    .then(|| metal_of(r).or_else(|| section_metal(t, k)))
+                    .flatten();
+                    (c.to_string(), metal)
+                }
+                (None, None) if !cash_flow && unique => (w.join(" "), None),
+                (None, None) => continue,
+            };
+            let key = Key {
+                vocabulary: cash.is_some() || concept != w.join(" "),
+                concept,
+                entity: entity_of(r.section.as_deref()),
+                metal,
+                unit: format!("{:?}", r.unit),
+            };
+            if !groups.contains_key(&key) {
+                order.push(key.clone());
+            }
+            groups.entry(key).or_default().push(Entry {
+                table: t,
+                row: k,
+                cash_at_end: cash,
+            });
+        }
+    }
+    let mut out = Vec::new();
+    for key in order {
+        let entries = &groups[&key];
+        let Some((first, rest)) = entries.split_first() else {
+            continue;
+        };
+        for other in rest {
+            if key.vocabulary || !std::ptr::eq(first.table, other.table) {
+                compare(first, other, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// The metal named by a "Divided by … ounces" row of the same section.
+fn section_metal(t: &Table, k: usize) -> Option<&'static str> {
+    let section = &t.rows[k].section;
+    t.rows
+        .iter()
+        .filter(|r| {
+            &r.section == section && words(&r.label).first().is_some_and(|w| w == "divided")
+        })
+        .find_map(|r| super::metrics::metal_in(&r.label))
+}
+
+/// The date a column's figure stands at, for cash: its end, or the day before it starts.
+fn cash_date(c: &Column, at_end: bool) -> Option<Date> {
+    let end = c.end?;
+    if at_end {
+        return Some(end);
+    }
+    let months = i32::from(c.months?);
+    let total = i32::from(end.year) * 12 + i32::from(end.month) - 1 - months;
+    let (year, month) = (u16::try_from(total / 12).ok()?, (total % 12 + 1) as u8);
+    (28..=31).rev().find_map(|d| Date::new(year, month, d))
+}
+
+/// Whether two columns cover the same figure for this pair.
+fn same_period(a: &Entry, ca: &Column, b: &Entry, cb: &Column) -> bool {
+    match (a.cash_at_end, b.cash_at_end) {
+        (Some(x), Some(y)) => {
+            let (da, db) = (cash_date(ca, x), cash_date(cb, y));
+            da.is_some() && da == db
+        }
+        _ => ca.end.is_some() && ca.end == cb.end && ca.months == cb.months,
+    }
+}
+
+fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
+    let (ta, tb) = (a.table, b.table);
+    for (i, ca) in ta.columns.iter().enumerate() {
+        for (j, cb) in tb.columns.iter().enumerate() {
+            if !same_period(a, ca, b, cb) {
+                continue;
+            }
+            let (Some(fa), Some(fb)) = (figure(&ta.rows[a.row], i), figure(&tb.rows[b.row], j))
+            else {
+                continue;
+            };
+            let exact = fa.interval.lo == fa.interval.hi || fb.interval.lo == fb.interval.hi;
+            let holds = if exact {
+                fa.interval.meets(&fb.interval)
+            } else {
+                fa.interval.overlaps(&fb.interval)
+            };
+            let where_a = format!("{} {}", table_name(ta), name(ta, a.row));
+            let where_b = format!("{} {}", table_name(tb), name(tb, b.row));
+            let explanation = if holds {
+                format!(
+                    "{} ({}) is {} in {where_b} and {} in {where_a}, which agree within their printed precision.",
+                    tb.rows[b.row].label,
+                    cb.label,
+                    show(fb.value, 4),
+                    show(fa.value, 4)
+                )
+            } else {
+                format!(
+                    "{} ({}) is printed as {} in {where_b} but {} in {where_a}, a difference of {} that rounding cannot explain.",
+                    tb.rows[b.row].label,
+                    cb.label,
+                    show(fb.value, 4),
+                    show(fa.value, 4),
+                    show(fb.value - fa.value, 4)
+                )
+            };
+            out.push(Check {
+                kind: CheckKind::CrossTable,
+                status: if holds { Status::Ok } else { Status::Mismatch },
+                reported: Some(fb.value),
+                recomputed: Some(fa.value),
+                tolerance: Some(Tolerance::new(
+                    fa.interval,
+                    "the first printing, within half a unit of its last digit",
+                )),
+                explanation,
+                cells: vec![CellRef::new(tb, b.row, j), CellRef::new(ta, a.row, i)],
+                claim: None,
+            });
+        }
+    }
+}
+
+fn table_name(t: &Table) -> String {
+    match &t.title {
+        Some(title) => format!("{} ({})", title, t.id),
+        None => format!("table {}", t.id),
+    }
 }
