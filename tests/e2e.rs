@@ -61,3 +61,102 @@ async fn the_page_fetches_only_its_own_files() {
     }
     browser.close().await;
 }
+
+/// The checkbox that picks the row labelled `label` in the first table.
+fn pick_box(label: &str) -> String {
+    format!("//section[@id='table-t1']//tr[th[normalize-space()='{label}']]//input[@type='checkbox']")
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn picked_rows_become_a_chart_with_exact_values() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.click("#sample-button").await;
+    browser.xpath(&pick_box("Silver - Ounces")).await.click().await.unwrap();
+    browser.click("#table-t1 .chart-bar").await;
+    let svg = browser.client.find(fantoccini::Locator::Css("#user-chart-0 svg")).await.unwrap();
+    let markup = svg.html(false).await.unwrap();
+    assert!(markup.contains("Silver - Ounces"), "the chart names its row");
+    // One hover mark per bar, carrying the exact printed value.
+    let marks = browser.client.find_all(fantoccini::Locator::Css("#user-chart-0 svg rect.hit")).await.unwrap();
+    assert_eq!(marks.len(), 4);
+    assert!(markup.contains(r#"data-value="1341395""#), "Q3 2007 silver ounces");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_table_downloads_as_csv_with_exact_values() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.click("#sample-button").await;
+    let balance = "//section[.//h3[normalize-space()='Consolidated Balance Sheets']]//button[contains(@class,'save-csv')]";
+    browser.xpath(balance).await.click().await.unwrap();
+    let id = browser
+        .xpath("//section[.//h3[normalize-space()='Consolidated Balance Sheets']]")
+        .await
+        .attr("id")
+        .await
+        .unwrap()
+        .unwrap();
+    // The section is `table-t5`; its CSV is saved as `table-t5.csv`.
+    let csv = browser.downloaded(&format!("{id}.csv")).await;
+    assert!(csv.contains("Accumulated deficit,SHAREHOLDERS' EQUITY,,USD thousands,-282970,-327522\r\n"), "{csv}");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_reload_brings_the_document_back() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.click("#sample-button").await;
+    assert_eq!(browser.text_of("#table-count").await, "7 tables");
+    browser.client.refresh().await.unwrap();
+    assert_eq!(browser.text_of("#table-count").await, "7 tables");
+    browser.click("#clear-button").await;
+    browser.client.refresh().await.unwrap();
+    browser.text_of("#sample-button").await;
+    assert!(browser.client.find(fantoccini::Locator::Css("#table-count")).await.is_err());
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_corpus_file_uploads_through_the_file_input() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/russelmetals-2024Q4-djn-fixedwidth.txt");
+    let input = browser.client.find(fantoccini::Locator::Css("#file-input")).await.unwrap();
+    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    let header = browser.text_of("#document-header").await;
+    assert!(header.contains("russelmetals-2024Q4-djn-fixedwidth.txt"), "{header}");
+    let count = browser.text_of("#table-count").await;
+    assert!(count.ends_with("tables") && count != "0 tables", "{count}");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_binary_file_gets_a_message_and_the_box_keeps_its_text() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    let area = browser.client.find(fantoccini::Locator::Css("#release-input")).await.unwrap();
+    area.send_keys("my notes").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("logo.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01").unwrap();
+    let input = browser.client.find(fantoccini::Locator::Css("#file-input")).await.unwrap();
+    input.send_keys(png.to_str().unwrap()).await.unwrap();
+    let notice = browser.text_of("#notice").await;
+    assert!(notice.starts_with("logo.png: "), "{notice}");
+    assert_eq!(area.prop("value").await.unwrap().as_deref(), Some("my notes"));
+    browser.close().await;
+}

@@ -53,6 +53,17 @@ fn several_rows_are_grouped_bars_and_negative_costs_stay_negative() {
     let spec = rows_chart(&d, &d.tables[t].id, &rows, ChartKind::Bar).unwrap();
     assert_eq!(spec.kind, ChartKind::GroupedBar);
     assert_eq!(spec.unit, "USD per ounce");
+    // The shared label is the title; the series are named by what tells them apart.
+    assert_eq!(spec.title, "Total cash costs");
+    let names: Vec<&str> = spec.series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Average cost per ounce of silver produced · LUCKY FRIDAY UNIT",
+            "Average cost per ounce of silver produced · GREENS CREEK UNIT (Reflects Hecla's 29.73% share)",
+            "Average cost per ounce of gold produced · LA CAMORRA UNIT",
+        ]
+    );
     let greens = spec.series.iter().find(|s| s.name.contains("GREENS CREEK")).unwrap();
     // Q3 2006, Q3 2007, 9M 2006, 9M 2007 as printed: (2.61) (7.42) (2.08) (5.15).
     assert_eq!(greens.values, vec![dec("-2.61"), dec("-7.42"), dec("-2.08"), dec("-5.15")]);

@@ -9,25 +9,53 @@ mod support;
 
 use support::browser::{Browser, Site};
 
-async fn capture(width: u32, height: u32, file: &str) {
+fn docs(file: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join(file)
+}
+
+/// Loads the sample, charts the three mines' total cash costs, and captures the page scrolled
+/// to `anchor` (CSS selector) at `width` × `height`.
+async fn capture(width: u32, height: u32, anchor: &str, file: &str) {
     let site = Site::start();
     let browser = Browser::open().await;
     browser.client.set_window_size(width, height).await.unwrap();
     browser.client.goto(&site.url).await.unwrap();
     browser.click("#sample-button").await;
     browser.text_of("#document-header").await;
+    let picks = browser
+        .client
+        .find_all(fantoccini::Locator::XPath(
+            "//section[.//h3[normalize-space()='Production Data']]//tr[th[starts-with(normalize-space(),'Total cash costs')]]//input",
+        ))
+        .await
+        .unwrap();
+    for pick in &picks {
+        pick.click().await.unwrap();
+    }
+    browser
+        .xpath("//section[.//h3[normalize-space()='Production Data']]//button[contains(@class,'chart-bar')]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({block: 'start'});",
+            vec![serde_json::json!(anchor)],
+        )
+        .await
+        .unwrap();
     let png = browser.client.screenshot().await.unwrap();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("docs")
-        .join(file);
-    std::fs::write(&path, png).unwrap();
-    println!("wrote {}", path.display());
+    std::fs::write(docs(file), png).unwrap();
+    println!("wrote docs/{file}");
     browser.close().await;
 }
 
 #[tokio::test]
 #[ignore = "writes docs/*.png: run `make screenshots`"]
 async fn screenshots() {
-    capture(1280, 900, "screenshot.png").await;
-    capture(390, 844, "screenshot-phone.png").await;
+    capture(1280, 900, "#document-header", "screenshot.png").await;
+    capture(1280, 900, "#user-charts", "screenshot-chart.png").await;
+    capture(390, 844, "#user-charts", "screenshot-phone.png").await;
 }

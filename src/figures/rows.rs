@@ -43,6 +43,25 @@ pub fn full_label(row: &Row) -> String {
     label
 }
 
+/// The parts a row is named by, broadest last: heading, label, section.
+fn name_parts(row: &Row) -> [Option<&str>; 3] {
+    [row.parent.as_deref(), Some(row.label.as_str()), row.section.as_deref()]
+}
+
+/// Names for several rows that say only what tells them apart (the mine, the metal), and a
+/// title made of what they share: "Total cash costs" by mine reads better than three copies of
+/// "Average cost per ounce of silver produced: Total cash costs (LUCKY FRIDAY UNIT)".
+fn factored_names(rows: &[&Row]) -> (Vec<String>, Option<String>) {
+    let parts: Vec<[Option<&str>; 3]> = rows.iter().map(|r| name_parts(r)).collect();
+    let shared = |i: usize| parts.iter().all(|p| p[i] == parts[0][i]);
+    let join = |p: &[Option<&str>; 3], keep: &dyn Fn(usize) -> bool| {
+        (0..3).filter(|&i| keep(i)).filter_map(|i| p[i]).collect::<Vec<_>>().join(" · ")
+    };
+    let names = parts.iter().map(|p| join(p, &|i| !shared(i))).collect();
+    let title = join(&parts[0], &|i| shared(i));
+    (names, (!title.is_empty()).then_some(title))
+}
+
 /// Column order for a chart: periods of the same length together (quarters, then
 /// year-to-date), oldest first within each, as a time axis reads; columns without a date keep
 /// their printed order after the dated ones.
@@ -76,10 +95,16 @@ pub fn rows_chart(
     }
     let order = chronological(table);
     let categories = order.iter().map(|&i| table.columns[i].label.clone()).collect();
+    let (names, shared_title) = if picked.len() > 1 {
+        factored_names(&picked)
+    } else {
+        (vec![full_label(picked[0])], None)
+    };
     let series: Vec<Series> = picked
         .iter()
-        .map(|row| Series {
-            name: full_label(row),
+        .zip(names)
+        .map(|(row, name)| Series {
+            name,
             values: order.iter().map(|&i| row.value(i).and_then(|v| v.number())).collect(),
         })
         .collect();
@@ -96,9 +121,16 @@ pub fn rows_chart(
     let table_title = table.title.clone().unwrap_or_else(|| format!("Table {}", table.id));
     let title = match picked.as_slice() {
         [row] => full_label(row),
-        _ => table_title.clone(),
+        _ => shared_title.unwrap_or_else(|| table_title.clone()),
     };
-    let mut spec = ChartSpec::new(kind, title, document_period(document), unit, categories, series);
+    // The chart spans the table's periods, so the subtitle names whose figures they are
+    // rather than the release's headline period.
+    let subtitle = [company(document), table_title.clone()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut spec = ChartSpec::new(kind, title, subtitle, unit, categories, series);
     spec.provenance = Provenance {
         company: company(document),
         period: document_period(document),

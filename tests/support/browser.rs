@@ -165,22 +165,31 @@ pub fn chromium_args(profile: &Path) -> Vec<String> {
     .collect()
 }
 
-/// A browser session with a fresh profile.
+/// A browser session with a fresh profile and its own download folder.
 pub struct Browser {
     pub client: Client,
     _driver: Driver,
     _profile: tempfile::TempDir,
+    pub downloads: tempfile::TempDir,
 }
 
 impl Browser {
     pub async fn open() -> Browser {
         let driver = Driver::start();
         let profile = tempfile::tempdir().expect("a temporary profile directory");
+        let downloads = tempfile::tempdir().expect("a temporary download directory");
         let mut caps = serde_json::Map::new();
         let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         caps.insert(
             "goog:chromeOptions".into(),
-            serde_json::json!({ "binary": binary, "args": chromium_args(profile.path()) }),
+            serde_json::json!({
+                "binary": binary,
+                "args": chromium_args(profile.path()),
+                "prefs": {
+                    "download.default_directory": downloads.path(),
+                    "download.prompt_for_download": false,
+                },
+            }),
         );
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let client = ClientBuilder::new(connector)
@@ -188,11 +197,7 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await
             .expect("open a Chromium session through chromedriver");
-        Browser {
-            client,
-            _driver: driver,
-            _profile: profile,
-        }
+        Browser { client, _driver: driver, _profile: profile, downloads }
     }
 
     /// Waits for an element and returns its text.
@@ -217,6 +222,29 @@ impl Browser {
             .click()
             .await
             .unwrap();
+    }
+
+    /// Waits for a finished download named `name` and returns its content.
+    pub async fn downloaded(&self, name: &str) -> String {
+        let path = self.downloads.path().join(name);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "no download {name} in {:?}", self.downloads.path());
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits for an element matching an XPath expression.
+    pub async fn xpath(&self, expression: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::XPath(expression))
+            .await
+            .unwrap_or_else(|e| panic!("no element {expression}: {e}"))
     }
 
     pub async fn close(self) {

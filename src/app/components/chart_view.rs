@@ -69,7 +69,6 @@ pub fn ChartView(props: &Props) -> Html {
             <div class="chart-svg" role="img" aria-label={alt}>
                 { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
             </div>
-            <figcaption class="chart-source">{ spec.source_line() }</figcaption>
             <div class="chart-actions">
                 <button class="save-svg" onclick={save_svg}>{"SVG"}</button>
                 <button class="save-png" onclick={save_png}>{"PNG"}</button>
