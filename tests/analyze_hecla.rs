@@ -182,3 +182,157 @@ fn per_share() {
     let c = at(&a, CheckKind::Recompute, 611, M9_06);
     assert!(c.iter().all(|c| c.status == Status::Ok));
 }
+
+#[test]
+fn cross_table_findings() {
+    let a = seed();
+    // Line 731 (cash flow statement) prints 46,989 for nine months 2007; the highlights (line
+    // 462) and the footnote reconciliation (line 519) print 46,984. The statement foots to
+    // 46,989 (see cash_flow_identities), so the highlights carry the odd figure.
+    let c = at(&a, CheckKind::CrossTable, 731, M9_07);
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].status, Status::Mismatch);
+    assert_eq!(c[0].reported, Some(d("46989000")));
+    assert_eq!(c[0].recomputed, Some(d("46984000")));
+    // Nine months 2006 agree: 39,658 in both.
+    assert_eq!(
+        at(&a, CheckKind::CrossTable, 731, M9_06)[0].status,
+        Status::Ok
+    );
+    // Line 988: the all-operations reconciliation's DD&A is 5,945 (Q3 2007) and 21,287 (nine
+    // months) against the income statement's 5,947 and 21,288 (line 563); 2006 agrees.
+    let q3 = "Three Months Ended Sept. 30, 2007";
+    let c = at(&a, CheckKind::CrossTable, 988, q3);
+    assert_eq!(c[0].status, Status::Mismatch);
+    assert_eq!(
+        c[0].reported.unwrap() - c[0].recomputed.unwrap(),
+        d("-2000")
+    );
+    let c = at(
+        &a,
+        CheckKind::CrossTable,
+        988,
+        "Nine Months Ended Sept. 30, 2006",
+    );
+    assert_eq!(c[0].status, Status::Ok);
+    // Line 960: Greens Creek's Q3 2007 ounces print as 679 (thousand) against 679,884 in the
+    // production data (line 813), which rounds to 680; the other three columns agree
+    // (758,865 → 759, 2,073,435 → 2,073, 1,893,709 → 1,894).
+    let c: Vec<_> = a
+        .of_kind(CheckKind::CrossTable)
+        .filter(|c| c.cells[0].line == 960)
+        .collect();
+    assert_eq!(c.len(), 4);
+    assert_eq!(c.iter().filter(|c| c.status == Status::Mismatch).count(), 1);
+    // Everything else printed twice agrees: highlights vs statements, balance sheet cash vs
+    // the cash flow statement's beginning (Dec. 31, 2006: 75,878) and end (120,925).
+    let bad: Vec<_> = a
+        .of_kind(CheckKind::CrossTable)
+        .filter(|c| c.status == Status::Mismatch)
+        .map(|c| c.cells[0].line)
+        .collect();
+    assert_eq!(bad, [731, 988, 988, 960]);
+    for line in [766, 769] {
+        let c: Vec<_> = a
+            .of_kind(CheckKind::CrossTable)
+            .filter(|c| c.cells[0].line == line)
+            .collect();
+        assert_eq!(c.len(), 1, "line {line}");
+        assert_eq!(c[0].cells[1].line, 637);
+        assert_eq!(c[0].status, Status::Ok);
+    }
+}
+
+fn claim<'a>(a: &'a Analysis, figure: &str, sentence_has: &str) -> Vec<&'a Check> {
+    a.of_kind(CheckKind::Claim)
+        .filter(|c| {
+            c.claim
+                .as_ref()
+                .is_some_and(|r| r.figure == figure && r.sentence.contains(sentence_has))
+        })
+        .collect()
+}
+
+#[test]
+fn narrative_claims() {
+    let a = seed();
+    // Line 12: "$12.4 million" of income applicable to common shareholders in Q3 2007; the
+    // tables print 12,347 (lines 458, 606), which is $12.3 million: a real mismatch.
+    let c = claim(&a, "$12.4 million", "income applicable");
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].status, Status::Mismatch);
+    assert_eq!(c[0].recomputed, Some(d("12347000")));
+    // Line 15: "increased 46% to $21 million": 20,993 / 14,372 - 1 = 46.07%.
+    let c = claim(&a, "46%", "Total gross profit");
+    assert_eq!(c[0].status, Status::Ok);
+    assert_eq!(c[0].recomputed, Some(d("46.0687")));
+    assert_eq!(
+        claim(&a, "$21 million", "Total gross profit")[0].status,
+        Status::Ok
+    );
+    // Line 366: "current ratio ... 5.3:1": 261,960 / 49,461 = 5.296.
+    let c = claim(&a, "5.3:1", "current ratio");
+    assert_eq!(c[0].status, Status::Ok);
+    // Lines 57 and 368: "cash, cash equivalents and short-term investments totaling
+    // approximately $195 million": 120,925 + 73,866 = 194,791 (lines 637, 639).
+    let c = claim(&a, "$195 million", "short-term investments");
+    assert_eq!(c.len(), 2);
+    assert!(c
+        .iter()
+        .all(|c| c.status == Status::Ok && c.recomputed == Some(d("120925000") + d("73866000"))));
+    // Line 88: lead averaged $1.43 per pound in Q3 2007 and 54 cents in Q3 2006 (line 503).
+    assert_eq!(claim(&a, "$1.43", "price of lead")[0].status, Status::Ok);
+    assert_eq!(claim(&a, "54 cents", "price of lead")[0].status, Status::Ok);
+    // Line 86: a 100% increase of lead, 1.07 / 0.53 - 1 = 101.9%, within what the rounded
+    // prices allow (1.065 / 0.535 - 1 = 99.1% at the least).
+    assert_eq!(claim(&a, "100%", "price of lead")[0].status, Status::Ok);
+    // Line 95: "increased 17% to $13.12 ... 11% to $666 ... 16% to $1.56 ..., respectively":
+    // 13.12 / 11.22 = 1.169, 666 / 601 = 1.108, 1.56 / 1.35 = 1.156.
+    for f in ["17%", "$13.12", "11%", "$666", "16%", "$1.56"] {
+        assert_eq!(claim(&a, f, "respectively")[0].status, Status::Ok, "{f}");
+    }
+    // Line 140: Lucky Friday's "negative $2.38 per ounce, a 161% improvement": from 3.88,
+    // (3.88 + 2.38) / 3.88 = 161.3%.
+    assert_eq!(claim(&a, "161%", "Lucky Friday")[0].status, Status::Ok);
+    // Line 372: FX losses of $6.1 million (6,126), up $4.8 million (6,126 - 1,334 = 4,792).
+    assert_eq!(
+        claim(&a, "$4.8 million", "foreign exchange")[0].status,
+        Status::Ok
+    );
+    // Guidance is not checked; "148% and 184%" are not paired with their periods; Greens
+    // Creek's "2.1 million ounces" names no metal (silver and gold both fit).
+    for (f, s) in [
+        ("$490", "estimated"),
+        ("148%", "improvements"),
+        ("2.1 million", "Greens Creek"),
+    ] {
+        assert_eq!(claim(&a, f, s)[0].status, Status::NotCheckable, "{f}");
+    }
+}
+
+#[test]
+fn the_seed_findings_are_exactly_these() {
+    // Every mismatch in the seed, each confirmed by reading the release (see above).
+    let a = seed();
+    let mut found: Vec<(CheckKind, usize)> = a
+        .checks
+        .iter()
+        .filter(|c| c.status == Status::Mismatch)
+        .map(|c| {
+            let line = c.claim.as_ref().map_or(c.cells[0].line, |r| r.line);
+            (c.kind, line)
+        })
+        .collect();
+    found.sort_by_key(|&(k, l)| (format!("{k:?}"), l));
+    assert_eq!(
+        found,
+        [
+            (CheckKind::Claim, 9),
+            (CheckKind::CrossTable, 731),
+            (CheckKind::CrossTable, 960),
+            (CheckKind::CrossTable, 988),
+            (CheckKind::CrossTable, 988),
+            (CheckKind::Recompute, 873),
+        ]
+    );
+}

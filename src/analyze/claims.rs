@@ -1,7 +1,1404 @@
-//! Narrative claims (to be filled).
-use super::{Check, Metric};
-use crate::document::Document;
+//! Narrative claims: figures in the release's sentences checked against its tables.
+//!
+//! A sentence is split into figures (money, per-unit amounts, percentages, ratios, quantities
+//! of metal). Each figure gets, from its own words:
+//! - a period: the first period phrase after it before a comparison word ("compared to"),
+//!   else the nearest one before it ("third quarter", "first nine months of 2006", "a year
+//!   ago", "at the end of September");
+//! - an operation, when the sentence (or else its paragraph) names exactly one of the
+//!   document's operations ("Lucky Friday"); otherwise the company as a whole;
+//! - candidate cells by meaning: per-share figures against per-share rows, per-ounce costs
+//!   against the cost rows of the metal the sentence names, prices against price rows, metal
+//!   quantities against production rows, money against rows whose label words all appear in
+//!   the figure's clause (the most specific label wins), the current ratio against the metric;
+//! - "N% to $X" and ", a N% increase" check the change of the figure beside them against the
+//!   same period a year before; "an increase of $X" checks the absolute change.
+//!
+//! The claim is `ok` when the figure's interval (printed precision, widened or bounded by
+//! "approximately", "almost", "more than", …) meets the cells'; `mismatch` when it does not;
+//! `not_checkable` when no candidate, or several that disagree, remain, when the sentence
+//! looks forward (estimates, guidance), or when figures come as a list the sentence does not
+//! pair with their subjects. Figures in money are compared by magnitude (a loss is printed
+//! negative in a table but "losses were $6.1 million" in prose) unless the prose says
+//! "negative".
 
-pub fn checks(_doc: &Document, _metrics: &[Metric]) -> Vec<Check> {
-    Vec::new()
+use rust_decimal::Decimal;
+
+use super::metrics::{comparable_pairs, entity_of, metal_in, Metric, MetricKind};
+use super::tolerance::{Interval, Qualifier};
+use super::{figure, show, words, CellRef, Check, CheckKind, ClaimRef, Status, Tolerance};
+use crate::document::{Document, RowKind, Table, Unit};
+
+pub fn checks(doc: &Document, metrics: &[Metric]) -> Vec<Check> {
+    let ctx = Context::new(doc, metrics);
+    let mut out = Vec::new();
+    for p in &doc.narrative {
+        // A paragraph about one operation names it first ("Lucky Friday - The Lucky Friday
+        // silver operation …"); its later sentences ("the unit produced …") are about it.
+        let para_entity = sentences(&p.text).first().and_then(|s| ctx.entity_named(s));
+        for sentence in sentences(&p.text) {
+            let figs = figures(sentence);
+            if figs.is_empty() {
+                continue;
+            }
+            let entity = ctx.entity_named(sentence).or(para_entity.clone());
+            let mut matched: Vec<Option<Vec<Cand>>> = Vec::new();
+            for (i, f) in figs.iter().enumerate() {
+                let claim = ClaimRef {
+                    sentence: sentence.to_string(),
+                    line: p.line,
+                    figure: f.text.clone(),
+                };
+                let (check, cands) = ctx.check(sentence, &figs, i, &entity, &matched, claim);
+                matched.push(cands);
+                out.push(check);
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Sentences and figures.
+
+/// Abbreviations a period does not end a sentence after.
+const ABBREVIATIONS: &[&str] = &[
+    "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Mr", "Ms", "Dr", "No", "St", "U.S", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs",
+];
+
+fn sentences(text: &str) -> Vec<&str> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..b.len() {
+        if !matches!(b[i], b'.' | b'?' | b'!') || i + 2 >= b.len() || b[i + 1] != b' ' {
+            continue;
+        }
+        let next = b[i + 2];
+        if !(next.is_ascii_uppercase() || next == b'"' || next == b'-') {
+            continue;
+        }
+        let word_start = text[..i].rfind([' ', '(']).map_or(0, |k| k + 1);
+        if ABBREVIATIONS.contains(&&text[word_start..i]) {
+            continue;
+        }
+        out.push(text[start..=i].trim());
+        start = i + 2;
+    }
+    if start < text.len() {
+        out.push(text[start..].trim());
+    }
+    out
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Money,
+    PerUnit(Unit),
+    Percent,
+    Ratio,
+    Quantity(Unit),
+}
+
+#[derive(Clone, Debug)]
+struct Fig {
+    start: usize,
+    end: usize,
+    text: String,
+    /// As written (sign applied for "negative"), before `factor`.
+    value: Decimal,
+    factor: Decimal,
+    kind: Kind,
+    /// The prose said "negative": compare signed.
+    signed: bool,
+    qualifier: Qualifier,
+}
+
+fn next_word(s: &str) -> &str {
+    let s = s.trim_start_matches([' ', ',']);
+    let end = s
+        .find(|c: char| !c.is_ascii_alphabetic() && c != '-')
+        .unwrap_or(s.len());
+    &s[..end]
+}
+
+fn figures(s: &str) -> Vec<Fig> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let glued =
+            i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'-' | b'.' | b','));
+        if !b[i].is_ascii_digit() || glued {
+            i += 1;
+            continue;
+        }
+        let num_start = i;
+        let mut j = i;
+        while j < b.len()
+            && (b[j].is_ascii_digit()
+                || (matches!(b[j], b',' | b'.') && j + 1 < b.len() && b[j + 1].is_ascii_digit()))
+        {
+            j += 1;
+        }
+        i = j;
+        let digits: String = s[num_start..j].chars().filter(|c| *c != ',').collect();
+        let Ok(number) = digits.parse::<Decimal>() else {
+            continue;
+        };
+        // "9A", "38R", "25-square-mile", "116-year-old": names and compounds, not figures.
+        if j < b.len()
+            && (b[j].is_ascii_alphabetic()
+                || (b[j] == b'-' && j + 1 < b.len() && b[j + 1].is_ascii_alphabetic()))
+        {
+            continue;
+        }
+        let mut start = num_start;
+        let dollar = start > 0 && b[start - 1] == b'$';
+        if dollar {
+            start -= 1;
+        }
+        let pre = s[..start].trim_end();
+        let negative = pre.ends_with("negative") || pre.ends_with("minus");
+        let pre_q = pre
+            .trim_end_matches("negative")
+            .trim_end_matches("minus")
+            .trim_end();
+        let qualifier = Qualifier::from_words(pre_q);
+        let mut end = j;
+        let rest = &s[j..];
+        let mut factor = Decimal::ONE;
+        let mut value = number;
+        let kind;
+        if rest.starts_with('%') || next_word(rest) == "percent" {
+            end += if rest.starts_with('%') {
+                1
+            } else {
+                rest.find("percent").unwrap_or(0) + 7
+            };
+            kind = Kind::Percent;
+        } else if rest.starts_with(":1") {
+            end += 2;
+            kind = Kind::Ratio;
+        } else {
+            let mut tail = rest;
+            let w = next_word(tail);
+            let scale = match w {
+                "million" => Some(1_000_000),
+                "billion" => Some(1_000_000_000),
+                "thousand" => Some(1_000),
+                _ => None,
+            };
+            if let Some(f) = scale {
+                factor = Decimal::from(f);
+                let k = tail.find(w).unwrap_or(0) + w.len();
+                end += k;
+                tail = &tail[k..];
+            }
+            let w = next_word(tail);
+            let cents = w == "cents" || w == "cent";
+            if cents {
+                value /= Decimal::ONE_HUNDRED;
+                let k = tail.find(w).unwrap_or(0) + w.len();
+                end += k;
+                tail = &tail[k..];
+            }
+            let w = next_word(tail);
+            let per_after = if w == "per" || w == "an" || w == "a" {
+                let t2 = &tail[tail.find(w).unwrap_or(0) + w.len()..];
+                per_unit(next_word(t2))
+            } else {
+                None
+            };
+            // "cost per ounce of silver in the third quarter of $538": the unit may come first,
+            // within the figure's clause.
+            let clause_start = pre.rfind([',', ';']).map_or(0, |k| k + 1);
+            let window: Vec<String> = words(&pre[clause_start..])
+                .into_iter()
+                .rev()
+                .take(12)
+                .collect();
+            let per_before = window
+                .iter()
+                .position(|x| x == "per")
+                .and_then(|k| k.checked_sub(1).map(|k| window[k].as_str()))
+                .and_then(per_unit);
+            kind = if dollar || cents {
+                match per_after.or(per_before) {
+                    Some(u) => Kind::PerUnit(u),
+                    None => Kind::Money,
+                }
+            } else {
+                match w {
+                    "ounces" | "ounce" if !grade(tail) => Kind::Quantity(Unit::Oz),
+                    "tons" | "tonnes" if !grade(tail) => Kind::Quantity(Unit::Tons),
+                    "pounds" => Kind::Quantity(Unit::Lbs),
+                    _ => continue,
+                }
+            };
+        }
+        if negative {
+            value = -value;
+        }
+        out.push(Fig {
+            start,
+            end,
+            text: s[if negative {
+                pre.rfind("negative")
+                    .or(pre.rfind("minus"))
+                    .unwrap_or(start)
+            } else {
+                start
+            }..end]
+                .trim()
+                .to_string(),
+            value,
+            factor,
+            kind,
+            signed: negative,
+            qualifier,
+        });
+    }
+    out
+}
+
+/// "ounces per ton", "grams per tonne": an assay grade, not a claim about the tables.
+fn grade(tail: &str) -> bool {
+    let w = words(tail);
+    w.get(1).is_some_and(|x| x == "per") || w.get(2).is_some_and(|x| x == "per" && w[1] == "of")
+}
+
+fn per_unit(w: &str) -> Option<Unit> {
+    match w {
+        "ounce" | "oz" => Some(Unit::UsdPerOz),
+        "pound" | "lb" => Some(Unit::UsdPerLb),
+        "share" => Some(Unit::UsdPerShare),
+        "ton" | "tonne" => Some(Unit::UsdPerTon),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Periods.
+
+/// What a period phrase names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct When {
+    /// 3, 6, 9, 12; `None` for a point in time.
+    months: Option<u8>,
+    /// The quarter named (its end month is 3 × n, calendar quarters).
+    quarter: Option<u8>,
+    /// Years back from the release's period (0 or 1), or an explicit year.
+    year: YearRef,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum YearRef {
+    Current,
+    Prior,
+    Year(u16),
+}
+
+/// Period phrases in a sentence: (start, end, what).
+fn periods(s: &str) -> Vec<(usize, usize, When)> {
+    let lower = s.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let phrases: &[(&str, Option<u8>, Option<u8>)] = &[
+        ("first quarter", Some(3), Some(1)),
+        ("second quarter", Some(3), Some(2)),
+        ("third quarter", Some(3), Some(3)),
+        ("fourth quarter", Some(3), Some(4)),
+        ("this quarter", Some(3), None),
+        ("the quarter", Some(3), None),
+        ("same quarter", Some(3), None),
+        ("first nine months", Some(9), None),
+        ("nine months", Some(9), None),
+        ("nine-month", Some(9), None),
+        ("nine month", Some(9), None),
+        ("first three quarters", Some(9), None),
+        ("year-to-date", Some(0), None),
+        ("so far this year", Some(0), None),
+        ("first half", Some(6), None),
+        ("six months", Some(6), None),
+        ("full year", Some(12), None),
+        ("twelve months", Some(12), None),
+        ("at the end of", None, None),
+        ("as of", None, None),
+    ];
+    for &(p, months, quarter) in phrases {
+        let mut from = 0;
+        while let Some(k) = lower[from..].find(p) {
+            let at = from + k;
+            from = at + p.len();
+            if out.iter().any(|&(a, b, _)| at >= a && at < b) {
+                continue;
+            }
+            // The words right after: "of 2006", "a year ago", "last year".
+            let after: String = lower[from..].chars().take(40).collect();
+            let aw = words(&after);
+            let year = if let Some(y) = aw
+                .iter()
+                .take(3)
+                .find_map(|w| w.parse::<u16>().ok().filter(|y| (1900..2100).contains(y)))
+            {
+                YearRef::Year(y)
+            } else if after.trim_start().starts_with("a year ago")
+                || after.trim_start().starts_with("of last year")
+                || after.trim_start().starts_with("last year")
+                || after.trim_start().starts_with("of the prior year")
+            {
+                YearRef::Prior
+            } else {
+                YearRef::Current
+            };
+            out.push((
+                at,
+                from,
+                When {
+                    months,
+                    quarter,
+                    year,
+                },
+            ));
+        }
+    }
+    out.sort_by_key(|&(a, _, _)| a);
+    out
+}
+
+/// Words that end the reach of a figure's period: what follows describes the comparison.
+const BOUNDARIES: &[&str] = &[
+    "compared",
+    "versus",
+    " vs",
+    "against",
+    "up from",
+    "down from",
+    "from a previous",
+];
+
+fn period_of(s: &str, figs: &[Fig], i: usize) -> Option<When> {
+    let f = &figs[i];
+    let lower = s.to_ascii_lowercase();
+    let ps = periods(s);
+    let stop = BOUNDARIES
+        .iter()
+        .filter_map(|b| lower[f.end..].find(b).map(|k| f.end + k))
+        .min()
+        .unwrap_or(s.len());
+    if let Some(&(_, _, w)) = ps.iter().find(|&&(a, _, _)| a >= f.end && a < stop) {
+        return Some(w);
+    }
+    if let Some(&(_, _, w)) = ps.iter().rev().find(|&&(a, _, _)| a < f.start) {
+        return Some(w);
+    }
+    // "… increased 17% to $13.12 per ounce … compared to the first nine months of 2006": the
+    // compared period names the length; the figure is that length, a year later.
+    ps.iter()
+        .find(|&&(a, _, _)| a >= stop && stop < s.len())
+        .filter(|(_, _, w)| w.months.is_some() && w.year != YearRef::Current)
+        .map(|&(_, _, w)| When {
+            year: YearRef::Current,
+            ..w
+        })
+}
+
+// ---------------------------------------------------------------------------------------
+// Matching.
+
+/// A candidate: a cell, or a computed figure with its inputs.
+#[derive(Clone, Debug)]
+struct Cand {
+    table: usize,
+    row: usize,
+    column: usize,
+    /// The prior-year column, for changes.
+    prior: Option<usize>,
+    /// More rows of the same table added to `row` ("cash, cash equivalents and short-term
+    /// investments totaling …").
+    also: Vec<usize>,
+}
+
+struct Context<'a> {
+    doc: &'a Document,
+    metrics: &'a [Metric],
+    /// (name words, entity) for each operation the tables name.
+    entities: Vec<(Vec<String>, String)>,
+}
+
+const STOP: &[&str] = &[
+    "of", "and", "the", "for", "to", "in", "by", "on", "a", "an", "total", "net", "provided", "&",
+];
+
+fn stem(w: &str) -> String {
+    let w = w.to_lowercase();
+    let w = match w.as_str() {
+        "revenue" | "revenues" => "sales".to_string(),
+        _ => w,
+    };
+    if w.ends_with("ies") && w.len() > 4 {
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.ends_with("sses") {
+        w[..w.len() - 2].to_string()
+    } else if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+        w[..w.len() - 1].to_string()
+    } else {
+        w
+    }
+}
+
+fn stems(text: &str) -> Vec<String> {
+    words(text).iter().map(|w| stem(w)).collect()
+}
+
+impl<'a> Context<'a> {
+    fn new(doc: &'a Document, metrics: &'a [Metric]) -> Context<'a> {
+        let mut entities: Vec<(Vec<String>, String)> = Vec::new();
+        for t in &doc.tables {
+            for r in &t.rows {
+                let Some(e) = entity_of(r.section.as_deref()) else {
+                    continue;
+                };
+                let name: Vec<String> = words(&e)
+                    .into_iter()
+                    .filter(|w| {
+                        ![
+                            "unit",
+                            "mine",
+                            "mines",
+                            "operation",
+                            "operations",
+                            "project",
+                            "segment",
+                            "division",
+                        ]
+                        .contains(&w.as_str())
+                    })
+                    .collect();
+                // A name that is only a metal ("SILVER OPERATIONS") names a segment, not a
+                // place a sentence would call by name.
+                if name.is_empty() || name.iter().all(|w| metal_in(w).is_some()) {
+                    continue;
+                }
+                if !entities.iter().any(|(_, x)| *x == e) {
+                    entities.push((name, e));
+                }
+            }
+        }
+        Context {
+            doc,
+            metrics,
+            entities,
+        }
+    }
+
+    /// The one operation a text names, if exactly one.
+    fn entity_named(&self, text: &str) -> Option<String> {
+        let w = words(text);
+        let named: Vec<&String> = self
+            .entities
+            .iter()
+            .filter(|(name, _)| contains_run(&w, name))
+            .map(|(_, e)| e)
+            .collect();
+        (named.len() == 1).then(|| named[0].clone())
+    }
+
+    /// The columns of a table that a period names.
+    fn columns(&self, t: &Table, when: When) -> Vec<usize> {
+        let Some(end) = self.doc.period.end else {
+            return Vec::new();
+        };
+        let year = match when.year {
+            YearRef::Current => end.year,
+            YearRef::Prior => end.year - 1,
+            YearRef::Year(y) => y,
+        };
+        t.columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                let Some(ce) = c.end else { return false };
+                if ce.year != year {
+                    return false;
+                }
+                match when.months {
+                    None => c.months.is_none() && (ce.month, ce.day) == (end.month, end.day),
+                    Some(0) => c.months.is_some_and(|m| m > 3 && m < 12) && ce.month == end.month,
+                    Some(3) => {
+                        c.months == Some(3)
+                            && match when.quarter {
+                                Some(q) => ce.month == q * 3,
+                                None => ce.month == end.month,
+                            }
+                    }
+                    Some(m) => c.months == Some(m) && ce.month == end.month,
+                }
+            })
+            .map(|(k, _)| k)
+            .collect()
+    }
+
+    /// A candidate's figure in a column: its row, plus the rows it adds.
+    fn value(&self, c: &Cand, column: usize) -> Option<super::Figure> {
+        let t = &self.doc.tables[c.table];
+        let mut total = figure(&t.rows[c.row], column)?;
+        for &r in &c.also {
+            let x = figure(&t.rows[r], column)?;
+            total.value += x.value;
+            total.interval = total.interval + x.interval;
+        }
+        Some(total)
+    }
+
+    /// "cash, cash equivalents and short-term investments totaling $195 million": rows of one
+    /// table that together cover every item of the list, one row per item.
+    fn list_total(
+        &self,
+        s: &str,
+        f: &Fig,
+        entity: &Option<String>,
+    ) -> Option<(usize, usize, Vec<usize>)> {
+        let lower = s[..f.start].to_ascii_lowercase();
+        let mut before = lower.trim_end();
+        for q in [
+            "approximately",
+            "about",
+            "almost",
+            "nearly",
+            "more than",
+            "over",
+            "some",
+            "negative",
+        ] {
+            before = before.strip_suffix(q).unwrap_or(before).trim_end();
+        }
+        let phrase = [
+            "totaling",
+            "totalling",
+            "totaled",
+            "totalled",
+            "combined",
+            "together",
+        ]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))?;
+        let start = [" had ", " has ", " have ", " with ", "-- ", ". ", " of "]
+            .iter()
+            .filter_map(|m| phrase.rfind(m).map(|k| k + m.len()))
+            .max()
+            .unwrap_or(0);
+        let mut items: Vec<Vec<String>> = Vec::new();
+        for part in phrase[start..].split(',') {
+            for item in part.split(" and ") {
+                let w = stems(item);
+                if !w.is_empty() {
+                    items.push(w);
+                }
+            }
+        }
+        if items.len() < 2 {
+            return None;
+        }
+        'tables: for (ti, t) in self.doc.tables.iter().enumerate() {
+            let rows: Vec<(usize, Vec<String>)> = t
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    r.unit == Some(Unit::Usd)
+                        && r.kind != RowKind::Heading
+                        && entity_of(r.section.as_deref()) == *entity
+                })
+                .map(|(k, r)| (k, stems(&r.label)))
+                .collect();
+            let mut chosen: Vec<usize> = Vec::new();
+            for item in &items {
+                let unique = |pred: &dyn Fn(&[String]) -> bool| {
+                    let m: Vec<usize> = rows
+                        .iter()
+                        .filter(|(_, w)| pred(w))
+                        .map(|(k, _)| *k)
+                        .collect();
+                    (m.len() == 1).then(|| m[0])
+                };
+                let found = unique(&|w| w.starts_with(item))
+                    .or_else(|| unique(&|w| item.iter().all(|x| w.contains(x))));
+                match found {
+                    Some(k) => {
+                        if !chosen.contains(&k) {
+                            chosen.push(k);
+                        }
+                    }
+                    None => continue 'tables,
+                }
+            }
+            if chosen.len() >= 2 {
+                return Some((ti, chosen[0], chosen[1..].to_vec()));
+            }
+        }
+        None
+    }
+
+    fn check(
+        &self,
+        s: &str,
+        figs: &[Fig],
+        i: usize,
+        entity: &Option<String>,
+        matched: &[Option<Vec<Cand>>],
+        claim: ClaimRef,
+    ) -> (Check, Option<Vec<Cand>>) {
+        let f = &figs[i];
+        let not = |why: String| {
+            (
+                Check {
+                    kind: CheckKind::Claim,
+                    status: Status::NotCheckable,
+                    reported: Some(f.value * f.factor),
+                    recomputed: None,
+                    tolerance: None,
+                    explanation: why,
+                    cells: Vec::new(),
+                    claim: Some(claim.clone()),
+                },
+                None,
+            )
+        };
+        let sw = words(s);
+        let forward = [
+            "estimate",
+            "estimated",
+            "expect",
+            "expected",
+            "expects",
+            "anticipate",
+            "anticipated",
+            "guidance",
+            "forecast",
+            "could",
+            "will",
+            "would",
+            "projected",
+            "plans",
+            "target",
+        ];
+        if sw.iter().any(|w| forward.contains(&w.as_str())) {
+            return not(format!(
+                "{} is in a forward-looking sentence; the tables report results, not estimates.",
+                f.text
+            ));
+        }
+        let paired = s.contains("respectively") && respective_metal(s, figs, i).is_some();
+        if (in_list(s, figs, i) || s.contains("respectively")) && !paired {
+            return not(format!("{} is one of a list of figures whose subjects the sentence does not pair with them.", f.text));
+        }
+        let Some(when) = period_of(s, figs, i) else {
+            return not(format!(
+                "{}: the sentence names no period to find it in.",
+                f.text
+            ));
+        };
+        // Comparisons: a percentage, or "an increase of $X", is a change of a neighbouring
+        // figure's subject.
+        let lower = s.to_ascii_lowercase();
+        let before = lower[..f.start].trim_end();
+        let change_money = f.kind == Kind::Money
+            && [
+                "increase of",
+                "decrease of",
+                "reduction of",
+                "improvement of",
+            ]
+            .iter()
+            .any(|p| before.ends_with(p));
+        if f.kind == Kind::Percent || change_money {
+            return self.change(s, figs, i, matched, when, claim);
+        }
+        let cands = match self.candidates(s, figs, i, entity, when, matched) {
+            Ok(c) => c,
+            Err(why) => return not(format!("{}: {why}", f.text)),
+        };
+        if f.kind == Kind::Ratio {
+            return (self.ratio(f, when, claim), None);
+        }
+        (self.compare(f, &cands, claim), Some(cands))
+    }
+
+    /// Candidate cells for a figure that states a level.
+    fn candidates(
+        &self,
+        s: &str,
+        figs: &[Fig],
+        i: usize,
+        entity: &Option<String>,
+        when: When,
+        matched: &[Option<Vec<Cand>>],
+    ) -> Result<Vec<Cand>, String> {
+        let f = &figs[i];
+        let lower = s.to_ascii_lowercase();
+        let before = lower[..f.start].trim_end();
+        // "compared to $0.9 million": the subject of the figure compared with.
+        let compared = [
+            "compared to",
+            "compared with",
+            "versus",
+            "compared to a",
+            "compared with a",
+            "from",
+        ]
+        .iter()
+        .any(|p| before.ends_with(p));
+        let rows: Vec<(usize, usize, Vec<usize>)> = if compared {
+            let prev = (0..i).rev().find(|&k| figs[k].kind == f.kind);
+            match prev.and_then(|k| matched.get(k).cloned().flatten()) {
+                Some(c) => {
+                    let mut r: Vec<(usize, usize, Vec<usize>)> =
+                        c.iter().map(|c| (c.table, c.row, c.also.clone())).collect();
+                    r.dedup();
+                    r
+                }
+                None => return Err("it is compared with a figure that could not be matched".into()),
+            }
+        } else if let Some((t, first, also)) = self.list_total(s, f, entity) {
+            vec![(t, first, also)]
+        } else {
+            self.rows_for(s, figs, i, entity)?
+                .into_iter()
+                .map(|(t, r)| (t, r, Vec::new()))
+                .collect()
+        };
+        if f.kind == Kind::Ratio {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for (t, r, also) in rows {
+            for c in self.columns(&self.doc.tables[t], when) {
+                let cand = Cand {
+                    table: t,
+                    row: r,
+                    column: c,
+                    prior: None,
+                    also: also.clone(),
+                };
+                if self.value(&cand, c).is_some() {
+                    out.push(cand);
+                }
+            }
+        }
+        if out.is_empty() {
+            return Err("no table prints it for the period the sentence names".into());
+        }
+        Ok(out)
+    }
+
+    /// Rows that could hold the figure, by meaning.
+    fn rows_for(
+        &self,
+        s: &str,
+        figs: &[Fig],
+        i: usize,
+        entity: &Option<String>,
+    ) -> Result<Vec<(usize, usize)>, String> {
+        let f = &figs[i];
+        let sw = words(s);
+        let has = |x: &str| sw.iter().any(|w| w == x);
+        let metals: Vec<&'static str> = {
+            let mut m: Vec<&'static str> = sw.iter().filter_map(|w| metal_in(w)).collect();
+            m.sort();
+            m.dedup();
+            m
+        };
+        let metal = if s.contains("respectively") {
+            respective_metal(s, figs, i)
+        } else if metals.len() == 1 {
+            Some(metals[0])
+        } else {
+            None
+        };
+        if metals.len() > 1
+            && metal.is_none()
+            && matches!(
+                f.kind,
+                Kind::PerUnit(Unit::UsdPerOz | Unit::UsdPerLb) | Kind::Quantity(_)
+            )
+        {
+            return Err("the sentence names several metals".into());
+        }
+        let mut out = Vec::new();
+        for (t, table) in self.doc.tables.iter().enumerate() {
+            for (k, row) in table.rows.iter().enumerate() {
+                if row.kind == RowKind::Heading || entity_of(row.section.as_deref()) != *entity {
+                    continue;
+                }
+                let rm = super::metrics::metal_of(row);
+                let metal_ok = match (metal, rm) {
+                    (Some(a), Some(b)) => a == b,
+                    (Some(_), None) => false,
+                    (None, _) => true,
+                };
+                let lw = stems(&format!(
+                    "{} {}",
+                    row.parent.as_deref().unwrap_or(""),
+                    row.label
+                ));
+                let lhas = |x: &str| lw.iter().any(|w| w == x);
+                let ok = match f.kind {
+                    Kind::PerUnit(Unit::UsdPerShare) => {
+                        row.unit == Some(Unit::UsdPerShare) && (!lhas("dividend") || lhas("after"))
+                    }
+                    Kind::PerUnit(u @ (Unit::UsdPerOz | Unit::UsdPerLb)) => {
+                        let price = has("price") || has("prices") || has("averaged");
+                        let cost = has("cost") || has("costs");
+                        row.unit == Some(u)
+                            && metal_ok
+                            && if price && !cost {
+                                !lhas("cost")
+                            } else if cost {
+                                lhas("cost")
+                                    && if has("operating") {
+                                        lhas("operating")
+                                    } else if has("production") && !has("cash") {
+                                        lhas("production")
+                                    } else {
+                                        lhas("cash") && !lhas("operating")
+                                    }
+                            } else {
+                                false
+                            }
+                    }
+                    Kind::Quantity(u) => {
+                        row.unit == Some(u)
+                            && metal_ok
+                            && (metal.is_some() || rm.is_some())
+                            && !lhas("grade")
+                            && !lhas("milled")
+                            && !lhas("processed")
+                    }
+                    Kind::Money => {
+                        row.unit == Some(Unit::Usd) && {
+                            let clause = stems(clause_of(s, f));
+                            let sig: Vec<String> = stems(&row.label)
+                                .into_iter()
+                                .filter(|w| !STOP.contains(&w.as_str()))
+                                .collect();
+                            !sig.is_empty() && sig.iter().all(|w| clause.contains(w))
+                        }
+                    }
+                    _ => false,
+                };
+                if ok {
+                    out.push((t, k));
+                }
+            }
+        }
+        if f.kind == Kind::Money {
+            // The most specific labels.
+            let size = |&(t, k): &(usize, usize)| {
+                stems(&self.doc.tables[t].rows[k].label)
+                    .iter()
+                    .filter(|w| !STOP.contains(&w.as_str()))
+                    .count()
+            };
+            let best = out.iter().map(size).max().unwrap_or(0);
+            out.retain(|x| size(x) == best);
+        }
+        if f.kind == Kind::Ratio {
+            return Ok(Vec::new());
+        }
+        if out.is_empty() {
+            return Err("no row of the tables matches what the sentence says it is".into());
+        }
+        Ok(out)
+    }
+
+    /// Compares a level claim with its candidates: they must agree among themselves.
+    fn compare(&self, f: &Fig, cands: &[Cand], claim: ClaimRef) -> Check {
+        let claimed = f.qualifier.interval(f.value, f.factor);
+        let figs: Vec<(super::Figure, &Cand)> = cands
+            .iter()
+            .filter_map(|c| self.value(c, c.column).map(|x| (x, c)))
+            .collect();
+        let cells: Vec<CellRef> = figs
+            .iter()
+            .flat_map(|(_, c)| {
+                let t = &self.doc.tables[c.table];
+                std::iter::once(c.row)
+                    .chain(c.also.iter().copied())
+                    .map(move |r| CellRef::new(t, r, c.column))
+            })
+            .collect();
+        let magnitude = |x: super::Figure| {
+            if f.signed || f.kind != Kind::Money || x.value >= Decimal::ZERO {
+                x
+            } else {
+                super::Figure {
+                    value: -x.value,
+                    interval: -x.interval,
+                }
+            }
+        };
+        let first = magnitude(figs[0].0);
+        let agree = figs
+            .iter()
+            .all(|(x, _)| magnitude(*x).interval.meets(&first.interval));
+        let parts = 1 + figs[0].1.also.len();
+        let where_ = if parts > 1 {
+            format!(
+                "the sum of {} ({})",
+                cells[..parts]
+                    .iter()
+                    .map(CellRef::describe)
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                show(first.value, 4)
+            )
+        } else {
+            cells[0].describe()
+        };
+        if !agree {
+            return Check {
+                kind: CheckKind::Claim,
+                status: Status::NotCheckable,
+                reported: Some(f.value * f.factor),
+                recomputed: None,
+                tolerance: None,
+                explanation: format!("{} could be any of {} cells that disagree with each other, so it is not matched.", f.text, cells.len()),
+                cells,
+                claim: Some(claim),
+            };
+        }
+        let holds = claimed.meets(&first.interval);
+        let explanation = if holds {
+            format!(
+                "The sentence's {} ({}) agrees with {}.",
+                f.text,
+                f.qualifier.words(),
+                where_
+            )
+        } else {
+            format!(
+                "The sentence says {} but {} ({}), which the figure's precision ({}) does not allow.",
+                f.text,
+                where_,
+                show(first.value, 4),
+                f.qualifier.words()
+            )
+        };
+        Check {
+            kind: CheckKind::Claim,
+            status: if holds { Status::Ok } else { Status::Mismatch },
+            reported: Some(f.value * f.factor),
+            recomputed: Some(first.value),
+            tolerance: Some(Tolerance::new(
+                claimed,
+                format!("the figure as written, {}", f.qualifier.words()),
+            )),
+            explanation,
+            cells,
+            claim: Some(claim),
+        }
+    }
+
+    /// "current ratio … 5.3:1" against the current ratio metric at the period's end.
+    fn ratio(&self, f: &Fig, when: When, claim: ClaimRef) -> Check {
+        let sw = words(&claim.sentence);
+        let current = sw.windows(2).any(|w| w == ["current", "ratio"]);
+        let m = self.metrics.iter().find(|m| {
+            m.kind == MetricKind::CurrentRatio
+                && current
+                && when.months.is_none()
+                && m.inputs.first().is_some_and(|c| {
+                    let t = self.doc.tables.iter().find(|t| t.id == c.table);
+                    t.is_some_and(|t| {
+                        !self.columns(t, when).is_empty()
+                            && self.columns(t, when).contains(&c.column)
+                    })
+                })
+        });
+        let Some(m) = m else {
+            return Check {
+                kind: CheckKind::Claim,
+                status: Status::NotCheckable,
+                reported: Some(f.value),
+                recomputed: None,
+                tolerance: None,
+                explanation: format!(
+                    "{}: no ratio the tables allow computing matches what the sentence names.",
+                    f.text
+                ),
+                cells: Vec::new(),
+                claim: Some(claim),
+            };
+        };
+        // Interval of the quotient of the two rounded inputs.
+        let inputs: Vec<Interval> = m
+            .inputs
+            .iter()
+            .filter_map(|c| {
+                let t = self.doc.tables.iter().find(|t| t.id == c.table)?;
+                figure(&t.rows[c.row], c.column).map(|x| x.interval)
+            })
+            .collect();
+        let q = match inputs.as_slice() {
+            [a, b] => a.checked_div(*b),
+            _ => None,
+        };
+        let claimed = f.qualifier.interval(f.value, Decimal::ONE);
+        let holds = q.is_some_and(|q| q.meets(&claimed));
+        Check {
+            kind: CheckKind::Claim,
+            status: if holds { Status::Ok } else { Status::Mismatch },
+            reported: Some(f.value),
+            recomputed: m.value,
+            tolerance: Some(Tolerance::new(claimed, "the ratio as written")),
+            explanation: format!(
+                "The sentence's {} is the current ratio; total current assets over total current liabilities give {}{}.",
+                f.text,
+                m.value.map(|v| show(v, 2)).unwrap_or_default(),
+                if holds { "" } else { ", which the figure does not allow" }
+            ),
+            cells: m.inputs.clone(),
+            claim: Some(claim),
+        }
+    }
+
+    /// A percentage (or "an increase of $X") against the change of its subject from the same
+    /// period a year before.
+    fn change(
+        &self,
+        s: &str,
+        figs: &[Fig],
+        i: usize,
+        matched: &[Option<Vec<Cand>>],
+        when: When,
+        claim: ClaimRef,
+    ) -> (Check, Option<Vec<Cand>>) {
+        let f = &figs[i];
+        let lower = s.to_ascii_lowercase();
+        let after = &lower[f.end..];
+        let before = lower[..f.start].trim_end();
+        let not = |why: String| {
+            (
+                Check {
+                    kind: CheckKind::Claim,
+                    status: Status::NotCheckable,
+                    reported: Some(f.value * f.factor),
+                    recomputed: None,
+                    tolerance: None,
+                    explanation: why,
+                    cells: Vec::new(),
+                    claim: Some(claim.clone()),
+                },
+                None,
+            )
+        };
+        let up = [
+            "increase",
+            "increased",
+            "rose",
+            "up",
+            "higher",
+            "grew",
+            "improvement",
+            "improvements",
+            "gain",
+        ];
+        let down = [
+            "decrease",
+            "decreased",
+            "fell",
+            "down",
+            "lower",
+            "declined",
+            "reduction",
+        ];
+        let mut reach = (f.end + 30).min(lower.len());
+        while !lower.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        let near: Vec<String> = words(&lower[..reach]);
+        let is_up = near.iter().any(|w| up.contains(&w.as_str()));
+        let is_down = near.iter().any(|w| down.contains(&w.as_str()));
+        if f.kind == Kind::Percent && !is_up && !is_down {
+            return not(format!("{} is a percentage that is not stated as a change; the tables hold no share to compare it with.", f.text));
+        }
+        let improvement = near.iter().any(|w| w.starts_with("improvement"));
+        // The subject: "N% to $X" → X; ", a N% increase" → the figure before; else by words.
+        let previous = (0..i).rev().find(|&k| figs[k].kind != Kind::Percent);
+        let next = (i + 1..figs.len()).find(|&k| figs[k].kind != Kind::Percent);
+        let subject: Option<usize> = if after.trim_start().starts_with("to ") {
+            next
+        } else if f.kind == Kind::Money {
+            // "losses were $6.1 million, an increase of $4.8 million"
+            (0..i).rev().find(|&k| figs[k].kind == Kind::Money)
+        } else if before.ends_with(" a") || before.ends_with(" an") {
+            previous.or(next)
+        } else {
+            None
+        };
+        let cands: Vec<Cand> = match subject {
+            Some(k) if k < i => match matched.get(k).cloned().flatten() {
+                Some(c) => c,
+                None => {
+                    return not(format!(
+                        "{}: the figure it describes could not be matched.",
+                        f.text
+                    ))
+                }
+            },
+            Some(k) => {
+                let entity = self.entity_named(s);
+                match self.candidates(
+                    s,
+                    figs,
+                    k,
+                    &entity,
+                    period_of(s, figs, k).unwrap_or(when),
+                    matched,
+                ) {
+                    Ok(c) => c,
+                    Err(why) => return not(format!("{}: {why}", f.text)),
+                }
+            }
+            None => {
+                // By words, as money would be matched, with this figure's period.
+                let mut as_money = figs.to_vec();
+                as_money[i].kind = Kind::Money;
+                let entity = self.entity_named(s);
+                match self.candidates(s, &as_money, i, &entity, when, matched) {
+                    Ok(c) => c,
+                    Err(why) => return not(format!("{}: {why}", f.text)),
+                }
+            }
+        };
+        // Each candidate with its prior-year column.
+        let mut pairs = Vec::new();
+        for c in &cands {
+            let t = &self.doc.tables[c.table];
+            if let Some(&(_, b)) = comparable_pairs(&t.columns)
+                .iter()
+                .find(|&&(a, _)| a == c.column)
+            {
+                pairs.push(Cand {
+                    prior: Some(b),
+                    ..c.clone()
+                });
+            }
+        }
+        if pairs.is_empty() {
+            return not(format!(
+                "{}: the tables print no figure a year before to measure the change from.",
+                f.text
+            ));
+        }
+        let mut results = Vec::new();
+        for c in &pairs {
+            let row = &self.doc.tables[c.table].rows[c.row];
+            let (Some(now), Some(then)) =
+                (figure(row, c.column), figure(row, c.prior.unwrap_or(0)))
+            else {
+                continue;
+            };
+            let r = if f.kind == Kind::Percent {
+                let delta = now.interval - then.interval;
+                if then.value.is_zero() {
+                    continue;
+                }
+                let base = Interval {
+                    lo: then.interval.lo.abs().min(then.interval.hi.abs()),
+                    hi: then.interval.lo.abs().max(then.interval.hi.abs()),
+                };
+                match delta.checked_div(base) {
+                    Some(q) => (
+                        q * Interval::exact(Decimal::ONE_HUNDRED),
+                        (now.value - then.value) / then.value.abs() * Decimal::ONE_HUNDRED,
+                    ),
+                    None => continue,
+                }
+            } else {
+                let (n, t) = (now.value.abs(), then.value.abs());
+                let d = Interval::around(
+                    n - t,
+                    (now.interval.hi - now.interval.lo + then.interval.hi - then.interval.lo)
+                        / Decimal::TWO,
+                );
+                (d, n - t)
+            };
+            results.push((r, c.clone()));
+        }
+        let Some(((first_i, first_v), _)) = results.first().cloned() else {
+            return not(format!(
+                "{}: no figures to compute the change from.",
+                f.text
+            ));
+        };
+        let agree = results.iter().all(|((iv, _), _)| iv.meets(&first_i));
+        let cells: Vec<CellRef> = results
+            .iter()
+            .flat_map(|(_, c)| {
+                let t = &self.doc.tables[c.table];
+                [
+                    CellRef::new(t, c.row, c.column),
+                    CellRef::new(t, c.row, c.prior.unwrap_or(0)),
+                ]
+            })
+            .collect();
+        if !agree {
+            return not(format!(
+                "{} could describe the change of several rows that disagree, so it is not matched.",
+                f.text
+            ));
+        }
+        // Direction words decide the sign; "improvement" of a cost is a fall, so only the size
+        // is compared then.
+        let (iv, v) = if improvement || (is_down && !is_up) {
+            (
+                Interval {
+                    lo: first_i.hi.abs().min(first_i.lo.abs()),
+                    hi: first_i.hi.abs().max(first_i.lo.abs()),
+                },
+                first_v.abs(),
+            )
+        } else {
+            (first_i, first_v)
+        };
+        let claimed = f.qualifier.interval(f.value, f.factor);
+        let rises = is_up && !is_down;
+        let falls = is_down && !is_up;
+        let direction_ok = improvement
+            || match (rises, falls) {
+                (true, _) => first_v >= Decimal::ZERO,
+                (_, true) => first_v <= Decimal::ZERO,
+                _ => true,
+            };
+        let holds = claimed.meets(&iv) && direction_ok;
+        let unit = if f.kind == Kind::Percent { "%" } else { "" };
+        let explanation = format!(
+            "The sentence's {} ({}) is the change of {} against the same period a year before, which the tables give as {}{unit}{}.",
+            f.text,
+            f.qualifier.words(),
+            cells[0].row_label,
+            show(v, 2),
+            if holds { "" } else { ", which the figure does not allow" }
+        );
+        (
+            Check {
+                kind: CheckKind::Claim,
+                status: if holds { Status::Ok } else { Status::Mismatch },
+                reported: Some(f.value * f.factor),
+                recomputed: Some(v.round_dp(4)),
+                tolerance: Some(Tolerance::new(
+                    claimed,
+                    format!("the figure as written, {}", f.qualifier.words()),
+                )),
+                explanation,
+                cells,
+                claim: Some(claim),
+            },
+            None,
+        )
+    }
+}
+
+/// Whether `name` occurs as a run of consecutive words in `w`.
+fn contains_run(w: &[String], name: &[String]) -> bool {
+    !name.is_empty() && w.windows(name.len()).any(|x| x == name)
+}
+
+/// The clause holding a figure: from the previous comma or semicolon to the next one.
+fn clause_of<'s>(s: &'s str, f: &Fig) -> &'s str {
+    let start = s[..f.start].rfind([',', ';']).map_or(0, |k| k + 1);
+    let end = s[f.end..].find([',', ';']).map_or(s.len(), |k| f.end + k);
+    &s[start..end]
+}
+
+/// "46% and 184%", "$13.12, $666 and $1.56": figures of one kind joined only by "and" or a
+/// comma, which the sentence does not pair with their subjects one by one.
+fn in_list(s: &str, figs: &[Fig], i: usize) -> bool {
+    let joined = |a: &Fig, b: &Fig| {
+        a.kind == b.kind && {
+            let between = s[a.end..b.start].trim().trim_start_matches(',').trim();
+            let between = between.trim_start_matches('$');
+            matches!(between, "" | "and" | "or" | "and $" | "or $")
+                || between.chars().all(|c| c == ',' || c == ' ')
+        }
+    };
+    (i > 0 && joined(&figs[i - 1], &figs[i]))
+        || (i + 1 < figs.len() && joined(&figs[i], &figs[i + 1]))
+}
+
+/// For "… silver, gold and zinc … 17% to $13.12 per ounce, 11% to $666 … respectively": the
+/// metal in the same position as the figure among figures of its kind.
+fn respective_metal(s: &str, figs: &[Fig], i: usize) -> Option<&'static str> {
+    let first_fig = figs.first()?.start;
+    let mut metals: Vec<&'static str> = Vec::new();
+    for w in words(&s[..first_fig]) {
+        if let Some(m) = metal_in(&w) {
+            if !metals.contains(&m) {
+                metals.push(m);
+            }
+        }
+    }
+    let same: Vec<usize> = (0..figs.len())
+        .filter(|&k| figs[k].kind.same_family(&figs[i].kind))
+        .collect();
+    if same.len() != metals.len() {
+        return None;
+    }
+    same.iter().position(|&k| k == i).map(|p| metals[p])
+}
+
+impl Kind {
+    fn same_family(&self, o: &Kind) -> bool {
+        match (self, o) {
+            (Kind::PerUnit(_), Kind::PerUnit(_)) => true,
+            (a, b) => a == b,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_and_their_periods() {
+        let s = "The average prices of silver, gold and zinc also increased 17% to $13.12 per ounce, 11% to $666 per ounce and 16% to $1.56 per pound, respectively, compared to the first nine months of 2006.";
+        let figs = figures(s);
+        let kinds: Vec<Kind> = figs.iter().map(|f| f.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::Percent,
+                Kind::PerUnit(Unit::UsdPerOz),
+                Kind::Percent,
+                Kind::PerUnit(Unit::UsdPerOz),
+                Kind::Percent,
+                Kind::PerUnit(Unit::UsdPerLb)
+            ]
+        );
+        // The compared period gives the length; the figures are a year later.
+        let when = period_of(s, &figs, 1).unwrap();
+        assert_eq!((when.months, when.year), (Some(9), YearRef::Current));
+        assert_eq!(respective_metal(s, &figs, 3), Some("gold"));
+
+        let s = "-- Record low average total cash cost per ounce of silver in the third quarter of negative $4.91, with production of 1.3 million ounces";
+        let figs = figures(s);
+        assert_eq!(figs[0].kind, Kind::PerUnit(Unit::UsdPerOz));
+        assert_eq!(figs[0].value.to_string(), "-4.91");
+        assert_eq!(figs[1].kind, Kind::Quantity(Unit::Oz));
+        assert_eq!(figs[1].value * figs[1].factor, Decimal::from(1_300_000));
+
+        // Grades, compounds and years are not claims.
+        let s = "silver intercepts of 301.1 grams per tonne (8.8 ounces per ton) over 1.93 meters on its 25-square-mile property in 2007";
+        assert!(figures(s).is_empty());
+    }
+
+    #[test]
+    fn sentences_keep_abbreviations() {
+        let t = "Hecla Mining Company (NYSE:HL) reported on Nov. 8. Total gross profit increased 46% to $21 million.";
+        assert_eq!(sentences(t).len(), 2);
+    }
 }
