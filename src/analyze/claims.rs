@@ -24,7 +24,7 @@
 
 use rust_decimal::Decimal;
 
-use super::metrics::{comparable_pairs, entity_of, metal_in, Metric, MetricKind};
+use super::metrics::{comparable_pairs, entity_of, metal_in, Metric, MetricKind, OPERATION_WORDS};
 use super::tolerance::{Interval, Qualifier};
 use super::{figure, show, words, CellRef, Check, CheckKind, ClaimRef, Status, Tolerance};
 use crate::document::{Document, RowKind, Table, Unit};
@@ -462,19 +462,7 @@ impl<'a> Context<'a> {
                 };
                 let name: Vec<String> = words(&e)
                     .into_iter()
-                    .filter(|w| {
-                        ![
-                            "unit",
-                            "mine",
-                            "mines",
-                            "operation",
-                            "operations",
-                            "project",
-                            "segment",
-                            "division",
-                        ]
-                        .contains(&w.as_str())
-                    })
+                    .filter(|w| !OPERATION_WORDS.contains(&w.as_str()))
                     .collect();
                 // A name that is only a metal ("SILVER OPERATIONS") names a segment, not a
                 // place a sentence would call by name.
@@ -651,21 +639,7 @@ impl<'a> Context<'a> {
         claim: ClaimRef,
     ) -> (Check, Option<Vec<Cand>>) {
         let f = &figs[i];
-        let not = |why: String| {
-            (
-                Check {
-                    kind: CheckKind::Claim,
-                    status: Status::NotCheckable,
-                    reported: Some(f.value * f.factor),
-                    recomputed: None,
-                    tolerance: None,
-                    explanation: why,
-                    cells: Vec::new(),
-                    claim: Some(claim.clone()),
-                },
-                None,
-            )
-        };
+        let not = |why: String| (unmatched(f, &claim, why), None);
         let sw = words(s);
         let forward = [
             "estimate",
@@ -1079,21 +1053,7 @@ impl<'a> Context<'a> {
         let lower = s.to_ascii_lowercase();
         let after = &lower[f.end..];
         let before = lower[..f.start].trim_end();
-        let not = |why: String| {
-            (
-                Check {
-                    kind: CheckKind::Claim,
-                    status: Status::NotCheckable,
-                    reported: Some(f.value * f.factor),
-                    recomputed: None,
-                    tolerance: None,
-                    explanation: why,
-                    cells: Vec::new(),
-                    claim: Some(claim.clone()),
-                },
-                None,
-            )
-        };
+        let not = |why: String| (unmatched(f, &claim, why), None);
         let up = [
             "increase",
             "increased",
@@ -1299,6 +1259,20 @@ impl<'a> Context<'a> {
             },
             None,
         )
+    }
+}
+
+/// A claim that could not be matched, and why.
+fn unmatched(f: &Fig, claim: &ClaimRef, why: String) -> Check {
+    Check {
+        kind: CheckKind::Claim,
+        status: Status::NotCheckable,
+        reported: Some(f.value * f.factor),
+        recomputed: None,
+        tolerance: None,
+        explanation: why,
+        cells: Vec::new(),
+        claim: Some(claim.clone()),
     }
 }
 

@@ -119,6 +119,18 @@ pub(crate) fn metal_of(row: &Row) -> Option<&'static str> {
         .or_else(|| row.section.as_deref().and_then(metal_in))
 }
 
+/// Words that make a section name an operation rather than a part of a statement.
+pub(crate) const OPERATION_WORDS: &[&str] = &[
+    "unit",
+    "mine",
+    "mines",
+    "operation",
+    "operations",
+    "project",
+    "segment",
+    "division",
+];
+
 /// The operation a section names ("LUCKY FRIDAY UNIT", "GOLD OPERATIONS"), or `None` for the
 /// company as a whole (statement parts such as "ASSETS", "FINANCIAL DATA", "... TOTALS").
 pub(crate) fn entity_of(section: Option<&str>) -> Option<String> {
@@ -126,18 +138,7 @@ pub(crate) fn entity_of(section: Option<&str>) -> Option<String> {
     let head = s.split('(').next().unwrap_or(s).trim();
     let w = words(head);
     let has = |x: &str| w.iter().any(|y| y == x);
-    let names_operation = [
-        "unit",
-        "mine",
-        "mines",
-        "operation",
-        "operations",
-        "project",
-        "segment",
-        "division",
-    ]
-    .iter()
-    .any(|x| has(x));
+    let names_operation = OPERATION_WORDS.iter().any(|x| has(x));
     if !names_operation || has("all") || has("total") || has("totals") || has("consolidated") {
         return None;
     }
