@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::chart::csv_field;
-use crate::document::{Table, SCHEMA};
+use crate::analyze::Analysis;
+use crate::document::{Document, Table, SCHEMA};
 use crate::figures::unit_text;
 
 /// The table as CSV (RFC 4180, CRLF): a label column, section, heading and unit columns, then
@@ -44,4 +45,22 @@ struct TableJson<'a> {
 /// One table in the document schema, wrapped with the schema tag.
 pub fn table_json(table: &Table) -> String {
     serde_json::to_string_pretty(&TableJson { schema: SCHEMA, table }).unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    #[serde(flatten)]
+    document: &'a Document,
+    metrics: &'a [crate::analyze::Metric],
+    checks: &'a [crate::analyze::Check],
+}
+
+/// The whole document with its metrics and checks, as `assay extract` prints it.
+pub fn document_json(document: &Document, analysis: &Analysis) -> String {
+    serde_json::to_string_pretty(&DocumentJson {
+        document,
+        metrics: &analysis.metrics,
+        checks: &analysis.checks,
+    })
+    .unwrap_or_default()
 }

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
+use crate::analyze::{analyze, Analysis};
 use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
 use crate::figures::rows_chart;
@@ -20,12 +21,24 @@ pub struct Session {
     pub source: String,
     /// The document read from `input`, if reading succeeded.
     pub document: Option<Rc<Document>>,
+    /// Its metrics and checks.
+    pub analysis: Option<Rc<Analysis>>,
+    /// The row the reader is looking at (from a click on a cell or on a check's evidence):
+    /// it is highlighted and its source line shown.
+    pub focus: Option<Focus>,
     /// What to tell the user after their last action.
     pub notice: Option<Notice>,
     /// Rows picked for charting, by table id.
     pub selection: BTreeMap<String, BTreeSet<usize>>,
     /// Charts the user made from picked rows, newest first.
     pub charts: Vec<Rc<ChartSpec>>,
+}
+
+/// A row of a table, in focus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Focus {
+    pub table: String,
+    pub row: usize,
 }
 
 /// A message for the user: what happened and what to do.
@@ -55,6 +68,8 @@ pub enum Action {
     ChartSelection { table: String, kind: ChartKind },
     /// Remove one of the user's charts.
     RemoveChart(usize),
+    /// Look at a row: highlight it and show its source line (`None` closes the view).
+    Focus(Option<Focus>),
     /// Forget the document and the remembered text.
     Clear,
 }
@@ -129,6 +144,15 @@ impl Session {
                 }
                 next
             }
+            Action::Focus(focus) => {
+                let exists = |f: &Focus| {
+                    self.document.as_ref().and_then(|d| d.tables.iter().find(|t| t.id == f.table)).is_some_and(|t| f.row < t.rows.len())
+                };
+                match focus {
+                    Some(f) if !exists(&f) => self.clone(),
+                    focus => Session { focus, ..self.clone() },
+                }
+            }
             Action::Clear => Session::default(),
         }
     }
@@ -137,6 +161,7 @@ impl Session {
         match read_document(text.as_bytes()) {
             Ok(document) => Session {
                 notice: None,
+                analysis: Some(Rc::new(analyze(&document))),
                 document: Some(Rc::new(document)),
                 input: text,
                 source,
@@ -149,6 +174,13 @@ impl Session {
                 ..self.clone()
             },
         }
+    }
+
+    /// Source lines around `line` (1-based), for showing where a figure was read: the
+    /// numbers and texts of up to `context` lines either side.
+    pub fn source_lines(&self, line: usize, context: usize) -> Vec<(usize, &str)> {
+        let first = line.saturating_sub(context).max(1);
+        self.input.lines().enumerate().map(|(i, l)| (i + 1, l)).skip(first - 1).take(line + context + 1 - first).collect()
     }
 
     /// A file's bytes: on success its text replaces the box (so it survives a reload); on

@@ -160,3 +160,30 @@ async fn a_binary_file_gets_a_message_and_the_box_keeps_its_text() {
     assert_eq!(area.prop("value").await.unwrap().as_deref(), Some("my notes"));
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_real_mismatch_is_shown_with_its_evidence_and_source_line() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.click("#sample-button").await;
+    // The highlights print nine-month operating cash flow as 46,984; the cash flow statement
+    // prints 46,989 (lines 462 and 731 of the release).
+    let mismatch = browser
+        .xpath("//section[@id='checks']//li[contains(@class,'mismatch')][.//button[contains(.,'46,984')]][.//button[contains(.,'46,989')]]")
+        .await;
+    let text = mismatch.text().await.unwrap();
+    assert!(text.contains("46,989,000") && text.contains("46,984,000"), "{text}");
+    mismatch
+        .find(fantoccini::Locator::XPath(".//button[contains(.,'46,984')]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let source = browser.text_of("#source-view").await;
+    assert!(source.contains("Source line 462"), "{source}");
+    assert!(source.contains("operating activities    $   22,617  $   11,049 $   46,984"), "{source}");
+    browser.close().await;
+}

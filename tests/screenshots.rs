@@ -56,6 +56,7 @@ async fn capture(width: u32, height: u32, anchor: &str, file: &str) {
 #[ignore = "writes docs/*.png: run `make screenshots`"]
 async fn screenshots() {
     capture(1280, 900, "#document-header", "screenshot.png").await;
+    capture(1280, 900, "#table-t1", "screenshot-table.png").await;
     capture(1280, 900, "#user-charts", "screenshot-chart.png").await;
     capture(390, 844, "#user-charts", "screenshot-phone.png").await;
 }

@@ -80,3 +80,29 @@ fn restore_reads_the_remembered_text_again() {
     assert_eq!(s.source, "x.txt");
     assert_eq!(s.document.unwrap().tables.len(), 7);
 }
+
+#[test]
+fn focusing_a_row_shows_its_source_line() {
+    let s = Session::default().apply(Action::LoadSample);
+    let d = s.document.clone().unwrap();
+    let t = d.tables.iter().find(|t| t.title.as_deref() == Some("Consolidated Balance Sheets")).unwrap();
+    let row = t.rows.iter().position(|r| r.label == "Accumulated deficit").unwrap();
+    let s = s.apply(Action::Focus(Some(assay::session::Focus { table: t.id.clone(), row })));
+    let line = t.rows[row].line;
+    let lines = s.source_lines(line, 1);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1].0, line);
+    assert!(lines[1].1.starts_with("Accumulated deficit") && lines[1].1.contains("(327,522)"));
+    // A row that does not exist is not focused.
+    let s = s.apply(Action::Focus(Some(assay::session::Focus { table: t.id.clone(), row: 10_000 })));
+    assert_eq!(s.focus.as_ref().unwrap().row, row);
+    assert!(s.apply(Action::Focus(None)).focus.is_none());
+}
+
+#[test]
+fn a_loaded_document_comes_with_its_checks() {
+    let s = Session::default().apply(Action::LoadSample);
+    let analysis = s.analysis.unwrap();
+    assert!(!analysis.checks.is_empty());
+    assert!(!analysis.metrics.is_empty());
+}

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::session::{Action, Session};
-use components::{ChartsPanel, DocumentView, InputPanel, NoticeBar};
+use components::{ChartsPanel, DocumentView, InputPanel, NoticeBar, SourceView};
 
 /// Yew's reducer wrapper around the pure session.
 #[derive(Default, PartialEq)]
@@ -53,6 +53,16 @@ fn App() -> Html {
         );
     }
 
+    // Bring the row in focus into view (a click on a check's evidence may point far away).
+    {
+        let focus = state.0.focus.clone();
+        use_effect_with(focus, |focus| {
+            if let Some(focus) = focus {
+                scroll_to(&format!("row-{}-{}", focus.table, focus.row));
+            }
+        });
+    }
+
     let session = &state.0;
     html! {
         <>
@@ -64,13 +74,39 @@ fn App() -> Html {
                 <InputPanel input={session.input.clone()} on_action={dispatch.clone()} />
                 <NoticeBar notice={session.notice.clone()} />
                 <ChartsPanel charts={session.charts.clone()} on_action={dispatch.clone()} />
-                if let Some(document) = &session.document {
-                    <DocumentView document={Rc::clone(document)} source={session.source.clone()}
-                                  selection={session.selection.clone()} on_action={dispatch.clone()} />
+                if let (Some(document), Some(analysis)) = (&session.document, &session.analysis) {
+                    <DocumentView document={Rc::clone(document)} analysis={Rc::clone(analysis)}
+                                  source={session.source.clone()} selection={session.selection.clone()}
+                                  focus={session.focus.clone()} on_action={dispatch.clone()} />
                 }
+                { source_view(session, &dispatch) }
             </main>
         </>
     }
+}
+
+fn scroll_to(id: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// The source lines of the row in focus, if any.
+fn source_view(session: &Session, dispatch: &Callback<Action>) -> Html {
+    let Some(focus) = &session.focus else { return html! {} };
+    let Some(row) = session
+        .document
+        .as_ref()
+        .and_then(|d| d.tables.iter().find(|t| t.id == focus.table))
+        .and_then(|t| t.rows.get(focus.row))
+    else {
+        return html! {};
+    };
+    let lines: Vec<(usize, String)> = session.source_lines(row.line, 2).into_iter().map(|(n, l)| (n, l.to_owned())).collect();
+    html! { <SourceView {lines} line={row.line} label={row.label.clone()} on_action={dispatch.clone()} /> }
 }
 
 /// Mounts the app on the page's body.

@@ -1,36 +1,42 @@
-//! The read document: its header (company, period, counts) and every table as printed.
+//! The read document: its header (company, period, counts), its checks, and every table as
+//! printed.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use std::collections::{BTreeMap, BTreeSet};
-
+use super::checks_panel::ChecksPanel;
 use super::table_view::TableView;
+use crate::analyze::Analysis;
 use crate::app::download;
 use crate::document::Document;
-use crate::session::Action;
+use crate::session::{Action, Focus};
+use crate::view::{changes, table_columns};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub document: Rc<Document>,
+    pub analysis: Rc<Analysis>,
     pub source: String,
     pub selection: BTreeMap<String, BTreeSet<usize>>,
+    pub focus: Option<Focus>,
     pub on_action: Callback<Action>,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[component]
 pub fn DocumentView(props: &Props) -> Html {
     let document = &props.document;
-    let company = document
-        .company
-        .name
-        .clone()
-        .unwrap_or_else(|| "Release".into());
+    let analysis = &props.analysis;
+    let changes = use_memo(Rc::clone(analysis), |analysis| changes(analysis));
+    let columns = use_memo((Rc::clone(document), Rc::clone(analysis)), |(document, analysis)| {
+        document.tables.iter().map(|t| Rc::new(table_columns(t, analysis))).collect::<Vec<_>>()
+    });
+    let company = document.company.name.clone().unwrap_or_else(|| "Release".into());
     let mut meta = Vec::new();
     if !document.company.tickers.is_empty() {
         meta.push(document.company.tickers.join(", "));
@@ -43,9 +49,12 @@ pub fn DocumentView(props: &Props) -> Html {
     }
     meta.push(props.source.clone());
     let save_json = {
-        let document = Rc::clone(document);
-        Callback::from(move |_: MouseEvent| download::save_text("release.json", "application/json", &document.to_json()))
+        let (document, analysis) = (Rc::clone(document), Rc::clone(analysis));
+        Callback::from(move |_: MouseEvent| {
+            download::save_text("release.json", "application/json", &crate::export::document_json(&document, &analysis))
+        })
     };
+    let counts = analysis.counts();
 
     html! {
         <article class="document">
@@ -57,6 +66,11 @@ pub fn DocumentView(props: &Props) -> Html {
                 <p class="meta">{ meta.join(" · ") }</p>
                 <ul class="counts">
                     <li id="table-count">{ plural(document.tables.len(), "table", "tables") }</li>
+                    <li id="metric-count">{ plural(analysis.metrics.len(), "metric", "metrics") }</li>
+                    <li id="check-count">{ plural(analysis.checks.len(), "check", "checks") }</li>
+                    <li id="mismatch-count" class={classes!((counts.mismatch > 0).then_some("bad"))}>
+                        { plural(counts.mismatch, "mismatch", "mismatches") }
+                    </li>
                 </ul>
                 <div class="document-actions">
                     <button class="save-json" onclick={save_json}>{"Download JSON"}</button>
@@ -72,10 +86,15 @@ pub fn DocumentView(props: &Props) -> Html {
                     </details>
                 }
             </section>
-            { for document.tables.iter().map(|table| html! {
-                <TableView key={table.id.clone()} document={Rc::clone(document)} table_id={table.id.clone()}
-                           selected={props.selection.get(&table.id).cloned().unwrap_or_default()}
-                           on_action={props.on_action.clone()} />
+            <ChecksPanel analysis={Rc::clone(analysis)} on_action={props.on_action.clone()} />
+            { for document.tables.iter().zip(columns.iter()).map(|(table, columns)| {
+                let focused = props.focus.as_ref().filter(|f| f.table == table.id).map(|f| f.row);
+                html! {
+                    <TableView key={table.id.clone()} document={Rc::clone(document)} table_id={table.id.clone()}
+                               columns={Rc::clone(columns)} changes={Rc::clone(&changes)}
+                               selected={props.selection.get(&table.id).cloned().unwrap_or_default()}
+                               {focused} on_action={props.on_action.clone()} />
+                }
             }) }
         </article>
     }

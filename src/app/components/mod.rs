@@ -2,12 +2,15 @@
 
 mod chart_view;
 mod charts_panel;
+mod checks_panel;
 mod document_view;
 mod input_panel;
 mod notice_bar;
+mod source_view;
 mod table_view;
 
 pub use charts_panel::ChartsPanel;
 pub use document_view::DocumentView;
 pub use input_panel::InputPanel;
 pub use notice_bar::NoticeBar;
+pub use source_view::SourceView;

@@ -1,5 +1,6 @@
 //! One table as the release printed it: stacked period headers, sections, headings, indented
-//! items under their heading, totals under a rule, nils and negatives as printed.
+//! items under their heading, totals under a rule, nils and negatives as printed; a change
+//! column after each comparable pair of periods. A row's label opens its source line.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -9,16 +10,22 @@ use yew::prelude::*;
 
 use crate::app::download;
 use crate::chart::ChartKind;
-use crate::document::{Cell, Document, Row, RowKind, Value};
+use crate::document::{Cell, Document, Row, RowKind, Table, Value};
 use crate::export::{table_csv, table_json};
-use crate::session::Action;
+use crate::session::{Action, Focus};
+use crate::view::{ChangeCell, Changes, TableColumn};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub document: Rc<Document>,
     pub table_id: String,
+    /// The columns to draw, change columns included.
+    pub columns: Rc<Vec<TableColumn>>,
+    pub changes: Rc<Changes>,
     /// Rows picked for charting.
     pub selected: BTreeSet<usize>,
+    /// The row in focus, if it is in this table.
+    pub focused: Option<usize>,
     pub on_action: Callback<Action>,
 }
 
@@ -30,28 +37,78 @@ fn cell_class(cell: &Cell) -> &'static str {
     }
 }
 
-fn row_html(row: &Row, index: usize, width: usize, picked: bool, on_pick: Callback<usize>) -> Html {
+fn change_html(change: Option<&ChangeCell>) -> Html {
+    match change {
+        None => html! { <td class="change"></td> },
+        Some(c @ ChangeCell::NotMeaningful(why)) => {
+            html! { <td class="change nm" title={why.clone()}>{ c.text() }</td> }
+        }
+        Some(c) => {
+            let down = matches!(c, ChangeCell::Percent(p) | ChangeCell::Points(p) if *p < Decimal::ZERO);
+            html! { <td class={classes!("change", down.then_some("down"))}>{ c.text() }</td> }
+        }
+    }
+}
+
+struct RowContext<'a> {
+    table: &'a Table,
+    columns: &'a [TableColumn],
+    changes: &'a Changes,
+    on_pick: Callback<usize>,
+    on_focus: Callback<usize>,
+}
+
+fn row_html(cx: &RowContext<'_>, index: usize, row: &Row, picked: bool, focused: bool) -> Html {
     let class = match row.kind {
         RowKind::Total => "total",
         RowKind::Heading => "heading",
         RowKind::Item => "item",
     };
-    let indent = if row.parent.is_some() { "indent-1" } else { "" };
-    let line = format!("Source line {}", row.line);
+    let indent = row.parent.is_some().then_some("indent-1");
     let chartable = row.cells.iter().flatten().any(|c| c.value.number().is_some());
+    let on_pick = cx.on_pick.clone();
     let onchange = Callback::from(move |_: Event| on_pick.emit(index));
+    let on_focus = cx.on_focus.clone();
+    let onclick = Callback::from(move |_: MouseEvent| on_focus.emit(index));
+    let cells = cx.columns.iter().map(|column| match *column {
+        TableColumn::Printed(i) => match row.cells.get(i).and_then(Option::as_ref) {
+            Some(cell) => html! { <td class={cell_class(cell)}>{ &cell.printed }</td> },
+            None => html! { <td></td> },
+        },
+        TableColumn::Change { current, prior } => {
+            change_html(cx.changes.get(&(cx.table.id.clone(), index, current, prior)))
+        }
+    });
     html! {
-        <tr class={classes!(class, picked.then_some("picked"))} data-line={row.line.to_string()}>
+        <tr id={format!("row-{}-{index}", cx.table.id)}
+            class={classes!(class, picked.then_some("picked"), focused.then_some("focused"))}>
             <td class="pick">
                 if chartable {
                     <input type="checkbox" checked={picked} {onchange}
                            aria-label={format!("Chart the row {}", row.label)} />
                 }
             </td>
-            <th scope="row" class={indent} title={line.clone()}>{ &row.label }</th>
-            { for (0..width).map(|i| match row.cells.get(i).and_then(Option::as_ref) {
-                Some(cell) => html! { <td class={cell_class(cell)} title={line.clone()}>{ &cell.printed }</td> },
-                None => html! { <td></td> },
+            <th scope="row" class={classes!(indent)}>
+                <button class="row-label" title={format!("Show source line {}", row.line)} {onclick}>{ &row.label }</button>
+            </th>
+            { for cells }
+        </tr>
+    }
+}
+
+fn header_html(table: &Table, columns: &[TableColumn]) -> Html {
+    html! {
+        <tr>
+            <th scope="col" class="pick"><span class="visually-hidden">{"Chart"}</span></th>
+            <th scope="col"></th>
+            { for columns.iter().map(|column| match *column {
+                TableColumn::Printed(i) => html! { <th scope="col">{ &table.columns[i].label }</th> },
+                TableColumn::Change { current, prior } => html! {
+                    <th scope="col" class="change"
+                        title={format!("{} against {}", table.columns[current].label, table.columns[prior].label)}>
+                        {"Change"}
+                    </th>
+                },
             }) }
         </tr>
     }
@@ -59,36 +116,33 @@ fn row_html(row: &Row, index: usize, width: usize, picked: bool, on_pick: Callba
 
 #[component]
 pub fn TableView(props: &Props) -> Html {
-    let Some(table) = props
-        .document
-        .tables
-        .iter()
-        .find(|t| t.id == props.table_id)
-    else {
+    let Some(table) = props.document.tables.iter().find(|t| t.id == props.table_id) else {
         return html! {};
     };
-    let width = table.columns.len();
     let table_id = table.id.clone();
     let on_pick = {
         let (on_action, table) = (props.on_action.clone(), table_id.clone());
         Callback::from(move |row| on_action.emit(Action::ToggleRow { table: table.clone(), row }))
     };
+    let on_focus = {
+        let (on_action, table) = (props.on_action.clone(), table_id.clone());
+        Callback::from(move |row| on_action.emit(Action::Focus(Some(Focus { table: table.clone(), row }))))
+    };
     let chart_as = |kind: ChartKind| {
         let (on_action, table) = (props.on_action.clone(), table_id.clone());
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::ChartSelection { table: table.clone(), kind }))
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::ChartSelection { table: table.clone(), kind })
+        })
     };
-    let save_csv = {
+    let save = |name: String, mime: &'static str, text: fn(&Table) -> String| {
         let table = table.clone();
-        Callback::from(move |_: MouseEvent| download::save_text(&format!("table-{}.csv", table.id), "text/csv", &table_csv(&table)))
+        Callback::from(move |_: MouseEvent| download::save_text(&name, mime, &text(&table)))
     };
-    let save_json = {
-        let table = table.clone();
-        Callback::from(move |_: MouseEvent| download::save_text(&format!("table-{}.json", table.id), "application/json", &table_json(&table)))
-    };
-    let title = table
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("Table {}", table.id));
+    let save_csv = save(format!("table-{table_id}.csv"), "text/csv", table_csv);
+    let save_json = save(format!("table-{table_id}.json"), "application/json", table_json);
+
+    let cx = RowContext { table, columns: &props.columns, changes: &props.changes, on_pick, on_focus };
+    let span = (props.columns.len() + 1).to_string();
     let mut body = Vec::with_capacity(table.rows.len());
     let mut section: Option<&str> = None;
     for (index, row) in table.rows.iter().enumerate() {
@@ -96,12 +150,14 @@ pub fn TableView(props: &Props) -> Html {
             section = row.section.as_deref();
             if let Some(name) = section {
                 body.push(html! {
-                    <tr class="section"><td></td><th scope="rowgroup" colspan={(width + 1).to_string()}>{ name }</th></tr>
+                    <tr class="section"><td></td><th scope="rowgroup" colspan={span.clone()}>{ name }</th></tr>
                 });
             }
         }
-        body.push(row_html(row, index, width, props.selected.contains(&index), on_pick.clone()));
+        let picked = props.selected.contains(&index);
+        body.push(row_html(&cx, index, row, picked, props.focused == Some(index)));
     }
+    let title = table.title.clone().unwrap_or_else(|| format!("Table {}", table.id));
     html! {
         <section class="table-card" id={format!("table-{}", table.id)} aria-label={title.clone()}>
             <header>
@@ -123,13 +179,7 @@ pub fn TableView(props: &Props) -> Html {
             }
             <div class="table-scroll">
                 <table class="release">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="pick"><span class="visually-hidden">{"Chart"}</span></th>
-                            <th scope="col"></th>
-                            { for table.columns.iter().map(|c| html! { <th scope="col">{ &c.label }</th> }) }
-                        </tr>
-                    </thead>
+                    <thead>{ header_html(table, &props.columns) }</thead>
                     <tbody>{ for body }</tbody>
                 </table>
             </div>

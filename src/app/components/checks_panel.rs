@@ -1,0 +1,109 @@
+//! The checks: counts by status, then each check with its explanation and evidence, mismatches
+//! first. Each cell of evidence opens the row it points at.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::analyze::{Analysis, Check, CheckKind, Status};
+use crate::session::{Action, Focus};
+use crate::view::checks_in_order;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub analysis: Rc<Analysis>,
+    pub on_action: Callback<Action>,
+}
+
+fn kind_text(kind: CheckKind) -> &'static str {
+    match kind {
+        CheckKind::Footing => "Footing",
+        CheckKind::Recompute => "Recomputation",
+        CheckKind::CrossTable => "Across tables",
+        CheckKind::Claim => "Narrative claim",
+    }
+}
+
+fn status_text(status: Status) -> &'static str {
+    match status {
+        Status::Ok => "ok",
+        Status::Mismatch => "mismatch",
+        Status::NotCheckable => "not checkable",
+    }
+}
+
+fn check_html(check: &Check, on_action: &Callback<Action>) -> Html {
+    let status = match check.status {
+        Status::Ok => "ok",
+        Status::Mismatch => "mismatch",
+        Status::NotCheckable => "not-checkable",
+    };
+    let figures = match (check.reported, check.recomputed) {
+        (Some(reported), Some(recomputed)) => format!("reported {reported}, recomputed {recomputed}"),
+        (Some(reported), None) => format!("reported {reported}"),
+        _ => String::new(),
+    };
+    html! {
+        <li class={classes!("check", status)}>
+            <p class="check-head">
+                <span class={classes!("badge", status)}>{ status_text(check.status) }</span>
+                <span class="check-kind">{ kind_text(check.kind) }</span>
+            </p>
+            <p class="check-explanation">{ &check.explanation }</p>
+            if let Some(claim) = &check.claim {
+                <blockquote class="claim">{ format!("“{}”", claim.sentence) }<cite>{ format!(" — line {}", claim.line) }</cite></blockquote>
+            }
+            if !figures.is_empty() {
+                <p class="check-figures">
+                    { figures }
+                    if let Some(t) = &check.tolerance {
+                        { format!(" (accepted {} to {}: {})", t.low, t.high, t.rule) }
+                    }
+                </p>
+            }
+            if !check.cells.is_empty() {
+                <ul class="evidence">
+                    { for check.cells.iter().map(|cell| {
+                        let on_action = on_action.clone();
+                        let focus = Focus { table: cell.table.clone(), row: cell.row };
+                        let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(Some(focus.clone()))));
+                        html! {
+                            <li><button class="cell-link" {onclick}>
+                                { format!("{} · {} = {} (line {})", cell.row_label, cell.column_label, cell.printed, cell.line) }
+                            </button></li>
+                        }
+                    }) }
+                </ul>
+            }
+        </li>
+    }
+}
+
+#[component]
+pub fn ChecksPanel(props: &Props) -> Html {
+    let counts = props.analysis.counts();
+    let show_ok = use_state(|| false);
+    let checks = checks_in_order(&props.analysis);
+    let shown: Vec<&Check> =
+        checks.into_iter().filter(|c| *show_ok || c.status != Status::Ok).collect();
+    let toggle = {
+        let show_ok = show_ok.clone();
+        Callback::from(move |_: MouseEvent| show_ok.set(!*show_ok))
+    };
+    html! {
+        <section id="checks" class="checks-panel" aria-label="Consistency checks">
+            <h2>{"Checks"}</h2>
+            <p class="check-counts">
+                <span class="badge mismatch">{ format!("{} mismatch{}", counts.mismatch, if counts.mismatch == 1 { "" } else { "es" }) }</span>
+                <span class="badge not-checkable">{ format!("{} not checkable", counts.not_checkable) }</span>
+                <span class="badge ok">{ format!("{} ok", counts.ok) }</span>
+                <button class="quiet" aria-pressed={show_ok.to_string()} onclick={toggle}>
+                    { if *show_ok { "Hide the checks that agree" } else { "Show the checks that agree too" } }
+                </button>
+            </p>
+            <ul class="check-list">
+                { for shown.iter().map(|c| check_html(c, &props.on_action)) }
+            </ul>
+        </section>
+    }
+}
