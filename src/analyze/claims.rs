@@ -24,7 +24,10 @@
 
 use rust_decimal::Decimal;
 
-use super::metrics::{comparable_pairs, entity_of, metal_in, Metric, MetricKind, OPERATION_WORDS};
+use super::metrics::{
+    comparable_pairs, entity_of, metal_in, period_unique, scope_of, Metric, MetricKind,
+    OPERATION_WORDS,
+};
 use super::tolerance::{Interval, Qualifier};
 use super::{figure, show, words, CellRef, Check, CheckKind, ClaimRef, Status, Tolerance};
 use crate::document::{Document, RowKind, Table, Unit};
@@ -597,7 +600,7 @@ impl<'a> Context<'a> {
                 .filter(|(_, r)| {
                     r.unit == Some(Unit::Usd)
                         && r.kind != RowKind::Heading
-                        && entity_of(r.section.as_deref()) == *entity
+                        && scope_of(t, r) == *entity
                 })
                 .map(|(k, r)| (k, stems(&r.label)))
                 .collect();
@@ -748,7 +751,19 @@ impl<'a> Context<'a> {
         }
         let mut out = Vec::new();
         for (t, r, also) in rows {
-            for c in self.columns(&self.doc.tables[t], when) {
+            let table = &self.doc.tables[t];
+            // A figure in millions cannot be compared with a table that states no scale.
+            if f.kind == Kind::Money
+                && f.factor > Decimal::ONE
+                && table.scale_note.is_none()
+                && table.rows[r].scale.factor() == 1
+            {
+                continue;
+            }
+            for c in self.columns(table, when) {
+                if !period_unique(table, c) {
+                    continue;
+                }
                 let cand = Cand {
                     table: t,
                     row: r,
@@ -803,7 +818,7 @@ impl<'a> Context<'a> {
         let mut out = Vec::new();
         for (t, table) in self.doc.tables.iter().enumerate() {
             for (k, row) in table.rows.iter().enumerate() {
-                if row.kind == RowKind::Heading || entity_of(row.section.as_deref()) != *entity {
+                if row.kind == RowKind::Heading || scope_of(table, row) != *entity {
                     continue;
                 }
                 let rm = super::metrics::metal_of(row);

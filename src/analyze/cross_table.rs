@@ -16,7 +16,10 @@
 use std::collections::HashMap;
 
 use super::footing::name;
-use super::metrics::{entity_of, metal_of};
+use rust_decimal::Decimal;
+
+use super::metrics::{metal_of, period_unique, scope_of};
+use super::tolerance::Interval;
 use super::{figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
 use crate::document::{Column, Date, Document, RowKind, Table, Unit};
 
@@ -27,6 +30,9 @@ struct Key {
     metal: Option<&'static str>,
     /// The unit's name (`Unit` itself is not `Hash`).
     unit: String,
+    /// A pro forma or non-GAAP table restates items on purpose; it is compared only with
+    /// its own kind.
+    restated: bool,
     /// From the vocabulary: then two rows of one table may be compared (a reconciliation
     /// repeats its "Total cash costs"); a bare label is only compared across tables.
     vocabulary: bool,
@@ -143,6 +149,10 @@ pub fn checks(doc: &Document) -> Vec<Check> {
             let w = words(s);
             w.iter().any(|x| x == "cash") && w.iter().any(|x| x == "flows" || x == "flow")
         });
+        let restated = t.title.as_deref().is_some_and(|s| {
+            let s = s.to_ascii_lowercase();
+            s.contains("pro forma") || s.contains("non-gaap") || s.contains("non gaap")
+        });
         let mut seen: HashMap<(Vec<String>, Option<&str>), usize> = HashMap::new();
         for r in &t.rows {
             *seen
@@ -175,9 +185,10 @@ pub fn checks(doc: &Document) -> Vec<Check> {
                 (None, None) => continue,
             };
             let key = Key {
+                restated,
                 vocabulary: cash.is_some() || concept != w.join(" "),
                 concept,
-                entity: entity_of(r.section.as_deref()),
+                entity: scope_of(t, r),
                 metal,
                 unit: format!("{:?}", r.unit),
             };
@@ -242,15 +253,31 @@ fn same_period(a: &Entry, ca: &Column, b: &Entry, cb: &Column) -> bool {
 
 fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
     let (ta, tb) = (a.table, b.table);
+    // Different scales where a table states none: when the printed numbers agree, the
+    // difference is in our reading of the scale, not in the release.
+    let (ra, rb) = (&ta.rows[a.row], &tb.rows[b.row]);
+    let unsure_scale = ra.scale != rb.scale && (ta.scale_note.is_none() || tb.scale_note.is_none());
     for (i, ca) in ta.columns.iter().enumerate() {
         for (j, cb) in tb.columns.iter().enumerate() {
-            if !same_period(a, ca, b, cb) {
+            if !same_period(a, ca, b, cb) || !period_unique(ta, i) || !period_unique(tb, j) {
                 continue;
             }
             let (Some(fa), Some(fb)) = (figure(&ta.rows[a.row], i), figure(&tb.rows[b.row], j))
             else {
                 continue;
             };
+            if unsure_scale {
+                let printed = |f: super::Figure, r: &crate::document::Row| {
+                    let k = Decimal::from(r.scale.factor());
+                    Interval {
+                        lo: f.interval.lo / k,
+                        hi: f.interval.hi / k,
+                    }
+                };
+                if printed(fa, ra).meets(&printed(fb, rb)) {
+                    continue;
+                }
+            }
             let exact = fa.interval.lo == fa.interval.hi || fb.interval.lo == fb.interval.hi;
             let holds = if exact {
                 fa.interval.meets(&fb.interval)

@@ -145,6 +145,31 @@ pub(crate) fn entity_of(section: Option<&str>) -> Option<String> {
     Some(head.to_string())
 }
 
+/// The operation a row concerns: its section's, else its table's when the title names a
+/// segment or division ("Salt Segment Performance"); `None` for the company as a whole.
+pub(crate) fn scope_of(t: &Table, row: &Row) -> Option<String> {
+    entity_of(row.section.as_deref()).or_else(|| {
+        let title = t.title.as_deref()?;
+        let w = words(title);
+        w.iter()
+            .any(|x| x == "segment" || x == "segments" || x == "division")
+            .then(|| title.to_string())
+    })
+}
+
+/// Columns that are the only one of their table for their period. Tables that print two
+/// measures per period ("$" and "EPS", amount and percent of sales) share a period between
+/// columns, and which measure a row's cell is then cannot be told from the period alone.
+pub(crate) fn period_unique(t: &Table, c: usize) -> bool {
+    let col = &t.columns[c];
+    col.end.is_some()
+        && t.columns
+            .iter()
+            .filter(|o| o.end == col.end && o.months == col.months)
+            .count()
+            == 1
+}
+
 /// Column pairs (current, prior) of the same length one year apart.
 pub(crate) fn comparable_pairs(columns: &[Column]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -180,7 +205,7 @@ fn metric(kind: MetricKind, t: &Table, c: usize, label: String, row: &Row) -> Me
         kind,
         label,
         metal: metal_of(row).map(str::to_string),
-        entity: entity_of(row.section.as_deref()),
+        entity: scope_of(t, row),
         period: t.columns[c].label.clone(),
         value: None,
         unit: unit_name(row.unit),
