@@ -5,8 +5,14 @@
 //! Every chart here is drawn from printed values only: a chart whose inputs the release does
 //! not print is not offered, and nothing is interpolated or guessed.
 
+mod charts;
+mod find;
+mod key;
+mod periods;
 mod rows;
 
+pub use charts::{document_charts, FigureChart};
+pub use key::{change_percent, key_figures, KeyFigure};
 pub use rows::{rows_chart, RowsChartError};
 
 use crate::document::{Document, Scale, Unit};

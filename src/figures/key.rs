@@ -1,0 +1,204 @@
+//! Key figures: what an analyst reads first in a mining release (production by metal, total
+//! cash cost and margin per ounce, sales, net income), each with its change against the same
+//! period a year before and the cell it was read from.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::charts::{income_walk, statement_ends, Ctx};
+use super::find::{capital, is_adjusted, is_production, metric_rows, number};
+use super::periods::{headline, pair, Pair};
+use super::{company, unit_text};
+use crate::analyze::{Analysis, CellRef, MetricKind};
+use crate::document::{Document, Row, Scale, Table};
+
+/// One headline figure. Values are real amounts (the printed figure times its scale), exact.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct KeyFigure {
+    /// Stable id: `production-silver`, `total-cash-cost-silver`, `margin-silver`, `sales`,
+    /// `net-income`.
+    pub id: String,
+    /// For people: "Silver production".
+    pub label: String,
+    pub value: Decimal,
+    /// How the value reads: "ounces", "USD per ounce", "USD".
+    pub unit: String,
+    /// The period's column label as printed.
+    pub period: String,
+    /// The same period a year before, when the release prints it.
+    pub prior: Option<Decimal>,
+    pub prior_period: Option<String>,
+    /// `value - prior`.
+    pub change: Option<Decimal>,
+    /// The change in percent of the prior value, to two places; `None` when not meaningful
+    /// (a zero or negative base, or a change of sign).
+    pub change_percent: Option<Decimal>,
+    /// The cell the value was read from (for a derived figure, its first input).
+    pub source: CellRef,
+    /// For a derived figure (margin per ounce), every cell it was computed from.
+    pub inputs: Vec<CellRef>,
+}
+
+/// The change of `value` from `prior` in percent, when it means something.
+pub fn change_percent(value: Decimal, prior: Decimal) -> Option<Decimal> {
+    if prior <= Decimal::ZERO || value < Decimal::ZERO {
+        return None;
+    }
+    Some(((value - prior) / prior * Decimal::ONE_HUNDRED).round_dp(2))
+}
+
+/// The key figures of a mining release, in the order an analyst reads them; fewer (or none)
+/// when the release does not print them.
+pub fn key_figures(doc: &Document, analysis: &Analysis) -> Vec<KeyFigure> {
+    let ctx = Ctx {
+        doc,
+        headline: headline(doc),
+        company: company(doc),
+    };
+    let mut out = Vec::new();
+    // Production by metal, company-wide.
+    let production = metric_rows(doc, analysis, &[MetricKind::Production]);
+    let mut seen: Vec<&str> = Vec::new();
+    for (_, f) in &production {
+        if f.entity.is_some() || !is_production(f.row) || seen.contains(&f.metal) {
+            continue;
+        }
+        if let Some(k) = printed(
+            &ctx,
+            f.table,
+            f.index,
+            &format!("production-{}", f.metal),
+            format!("{} production", capital(f.metal)),
+        ) {
+            seen.push(f.metal);
+            out.push(k);
+        }
+    }
+    // Total cash cost per ounce of each primary metal, company-wide.
+    let costs = metric_rows(doc, analysis, &[MetricKind::TotalCashCostPerOz]);
+    let mut seen: Vec<&str> = Vec::new();
+    for (_, f) in &costs {
+        if f.entity.is_some() || seen.contains(&f.metal) {
+            continue;
+        }
+        let id = format!("total-cash-cost-{}", f.metal);
+        let label = format!("Total cash cost per ounce of {}", f.metal);
+        if let Some(k) = printed(&ctx, f.table, f.index, &id, label) {
+            seen.push(f.metal);
+            out.push(k);
+        }
+    }
+    margins(&ctx, analysis, &mut out);
+    if let Some((table, start, end)) = statement(&ctx) {
+        out.extend(printed(&ctx, table, start, "sales", "Sales".to_owned()));
+        out.extend(printed(
+            &ctx,
+            table,
+            end,
+            "net-income",
+            "Net income".to_owned(),
+        ));
+    }
+    out
+}
+
+fn real(row: &Row, column: usize) -> Option<Decimal> {
+    Some(number(row, column)? * Decimal::from(row.scale.factor()))
+}
+
+/// A figure printed in row `index` of `table`, for the current period and the prior.
+fn printed(ctx: &Ctx, table: &Table, index: usize, id: &str, label: String) -> Option<KeyFigure> {
+    let row = &table.rows[index];
+    let p = pair(table, ctx.headline)?;
+    let value = real(row, p.current)?;
+    let prior = p.prior.and_then(|c| real(row, c));
+    Some(KeyFigure {
+        id: id.to_owned(),
+        label,
+        value,
+        unit: unit_text(row.unit, Scale::One),
+        period: table.columns[p.current].label.clone(),
+        prior,
+        prior_period: p.prior.map(|c| table.columns[c].label.clone()),
+        change: prior.map(|b| value - b),
+        change_percent: prior.and_then(|b| change_percent(value, b)),
+        source: CellRef::new(table, index, p.current),
+        inputs: Vec::new(),
+    })
+}
+
+/// Margin per ounce (price less total cash cost), company-wide, from the analysis' metrics:
+/// the one whose inputs are the current column, against the one of the prior column.
+fn margins(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<KeyFigure>) {
+    let column_of = |cell: &CellRef| -> Option<(&Table, Pair)> {
+        let table = ctx.doc.tables.iter().find(|t| t.id == cell.table)?;
+        Some((table, pair(table, ctx.headline)?))
+    };
+    let company_wide = analysis.metrics.iter().filter(|m| {
+        m.kind == MetricKind::MarginPerOz
+            && m.entity.is_none()
+            && m.value.is_some()
+            && m.inputs.len() >= 2
+    });
+    let mut seen: Vec<String> = Vec::new();
+    for m in company_wide.clone() {
+        let Some(metal) = m.metal.clone() else {
+            continue;
+        };
+        if seen.contains(&metal) {
+            continue;
+        }
+        let Some((table, p)) = column_of(&m.inputs[0]) else {
+            continue;
+        };
+        if m.inputs[0].column != p.current {
+            continue;
+        }
+        let (Some(value), cost) = (m.value, &m.inputs[1]) else {
+            continue;
+        };
+        // The prior: the same metal's margin read from the same rows, one column over.
+        let prior = p.prior.and_then(|pc| {
+            company_wide.clone().find(|o| {
+                o.metal.as_deref() == Some(metal.as_str())
+                    && o.inputs[0].table == m.inputs[0].table
+                    && o.inputs[0].row == m.inputs[0].row
+                    && o.inputs[0].column == pc
+                    && o.inputs[1].table == cost.table
+                    && o.inputs[1].row == cost.row
+            })
+        });
+        let prior_value = prior.and_then(|o| o.value);
+        seen.push(metal.clone());
+        out.push(KeyFigure {
+            id: format!("margin-{metal}"),
+            label: format!("Margin per ounce of {metal}"),
+            value,
+            unit: "USD per ounce".to_owned(),
+            period: table.columns[p.current].label.clone(),
+            prior: prior_value,
+            prior_period: prior.and(p.prior).map(|c| table.columns[c].label.clone()),
+            change: prior_value.map(|b| value - b),
+            change_percent: prior_value.and_then(|b| change_percent(value, b)),
+            source: m.inputs[0].clone(),
+            inputs: m.inputs.clone(),
+        });
+    }
+}
+
+/// The income statement's sales and net income rows: those of the statement the income
+/// walk is drawn from, else of the first table that prints both.
+fn statement<'a>(ctx: &Ctx<'a>) -> Option<(&'a Table, usize, usize)> {
+    let mut tables: Vec<&Table> = ctx.doc.tables.iter().collect();
+    tables.sort_by_key(|t| is_adjusted(t));
+    let ends = |t: &'a Table| {
+        let p = pair(t, ctx.headline)?;
+        let (start, end) = statement_ends(t, p.current)?;
+        Some((t, start, end))
+    };
+    tables
+        .iter()
+        .find(|t| income_walk(ctx, t).is_some())
+        .and_then(|t| ends(t))
+        .or_else(|| tables.iter().find_map(|t| ends(t)))
+}

@@ -1,0 +1,94 @@
+//! Which columns a figure compares: the release's headline period and the same period a year
+//! before, found by dates rather than by column positions.
+
+use crate::document::{Column, Date, Document, Table};
+
+/// The period a release leads with: the length and end date its statement says, else the
+/// latest end date printed in any column, shortest period first (the quarter before the
+/// year to date).
+pub(crate) fn headline(doc: &Document) -> Option<(Date, u8)> {
+    if let (Some(end), Some(months)) = (doc.period.end, doc.period.months) {
+        return Some((end, months));
+    }
+    latest(doc.tables.iter().flat_map(|t| t.columns.iter()))
+}
+
+fn latest<'a>(columns: impl Iterator<Item = &'a Column>) -> Option<(Date, u8)> {
+    columns
+        .filter_map(|c| Some((c.end?, c.months?)))
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+}
+
+/// A table's current column and, when printed, the column for the same period one year
+/// before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Pair {
+    pub current: usize,
+    pub prior: Option<usize>,
+}
+
+/// The columns of `table` to compare: the release's headline period when the table prints
+/// it, else the table's own latest period; the prior is the column of the same length ending
+/// a year earlier (within a week, for fiscal calendars that end on a weekday).
+pub(crate) fn pair(table: &Table, headline: Option<(Date, u8)>) -> Option<Pair> {
+    let find = |(end, months): (Date, u8)| {
+        table
+            .columns
+            .iter()
+            .position(|c| c.end == Some(end) && c.months == Some(months))
+    };
+    let current = headline
+        .and_then(find)
+        .or_else(|| latest(table.columns.iter()).and_then(find))?;
+    let cur = &table.columns[current];
+    let (end, months) = (cur.end?, cur.months?);
+    let target = days(end) - 365;
+    let prior = table.columns.iter().position(|c| {
+        c.months == Some(months)
+            && c.end
+                .is_some_and(|e| (days(e) - target).abs() <= 7 && e.year + 1 == end.year)
+    });
+    Some(Pair { current, prior })
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+fn days(d: Date) -> i64 {
+    let (y, m, day) = (i64::from(d.year), i64::from(d.month), i64::from(d.day));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The period of a comparison for a title: "Third Quarter Ended Sept. 30, 2007 vs 2006".
+pub(crate) fn versus(table: &Table, p: Pair) -> String {
+    let cur = &table.columns[p.current];
+    match p.prior.map(|i| &table.columns[i]) {
+        Some(prior) => match prior.end {
+            Some(end) => format!("{} vs {}", cur.label, end.year),
+            None => format!("{} vs {}", cur.label, prior.label),
+        },
+        None => cur.label.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_count_from_the_epoch() {
+        assert_eq!(days(Date::new(1970, 1, 1).unwrap()), 0);
+        assert_eq!(
+            days(Date::new(2007, 9, 30).unwrap()) - days(Date::new(2006, 9, 30).unwrap()),
+            365
+        );
+        assert_eq!(
+            days(Date::new(2006, 7, 1).unwrap()) - days(Date::new(2005, 7, 2).unwrap()),
+            364
+        );
+    }
+}
