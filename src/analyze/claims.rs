@@ -25,8 +25,7 @@
 use rust_decimal::Decimal;
 
 use super::metrics::{
-    comparable_pairs, entity_of, metal_in, period_unique, scope_of, Metric, MetricKind,
-    OPERATION_WORDS,
+    comparable_pairs, metal_in, period_unique, scope_of, Metric, MetricKind, OPERATION_WORDS,
 };
 use super::tolerance::{Interval, Qualifier};
 use super::{figure, show, words, CellRef, Check, CheckKind, ClaimRef, Status, Tolerance};
@@ -75,6 +74,14 @@ fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..b.len() {
+        // A Markdown list run together into one paragraph: " * " starts an item.
+        if b[i] == b'*' && i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') {
+            if start < i {
+                out.push(text[start..i].trim());
+            }
+            start = i + 1;
+            continue;
+        }
         if !matches!(b[i], b'.' | b'?' | b'!') || i + 2 >= b.len() || b[i + 1] != b' ' {
             continue;
         }
@@ -92,6 +99,7 @@ fn sentences(text: &str) -> Vec<&str> {
     if start < text.len() {
         out.push(text[start..].trim());
     }
+    out.retain(|s| !s.is_empty());
     out
 }
 
@@ -216,7 +224,8 @@ fn figures(s: &str) -> Vec<Fig> {
             };
             // "cost per ounce of silver in the third quarter of $538": the unit may come first,
             // within the figure's clause.
-            let clause_start = pre.rfind([',', ';']).map_or(0, |k| k + 1);
+            let prev_end = out.last().map_or(0, |f: &Fig| f.end).min(pre.len());
+            let clause_start = pre.rfind([',', ';']).map_or(0, |k| k + 1).max(prev_end);
             let window: Vec<String> = words(&pre[clause_start..])
                 .into_iter()
                 .rev()
@@ -314,6 +323,12 @@ fn periods(s: &str) -> Vec<(usize, usize, When)> {
         ("fourth quarter", Some(3), Some(4)),
         ("this quarter", Some(3), None),
         ("the quarter", Some(3), None),
+        ("prior-year quarter", Some(3), None),
+        ("prior year quarter", Some(3), None),
+        ("year-ago quarter", Some(3), None),
+        ("preceding quarter", Some(0xFE), None),
+        ("previous quarter", Some(0xFE), None),
+        ("sequential", Some(0xFE), None),
         ("same quarter", Some(3), None),
         ("first nine months", Some(9), None),
         ("nine months", Some(9), None),
@@ -340,7 +355,9 @@ fn periods(s: &str) -> Vec<(usize, usize, When)> {
             // The words right after: "of 2006", "a year ago", "last year".
             let after: String = lower[from..].chars().take(40).collect();
             let aw = words(&after);
-            let year = if let Some(y) = aw
+            let year = if p.starts_with("prior") || p.starts_with("year-ago") {
+                YearRef::Prior
+            } else if let Some(y) = aw
                 .iter()
                 .take(3)
                 .find_map(|w| w.parse::<u16>().ok().filter(|y| (1900..2100).contains(y)))
@@ -385,22 +402,35 @@ fn period_of(s: &str, figs: &[Fig], i: usize) -> Option<When> {
     let f = &figs[i];
     let lower = s.to_ascii_lowercase();
     let ps = periods(s);
-    let stop = BOUNDARIES
+    let bounds: Vec<usize> = BOUNDARIES
         .iter()
-        .filter_map(|b| lower[f.end..].find(b).map(|k| f.end + k))
+        .flat_map(|b| lower.match_indices(b).map(|(k, _)| k))
+        .collect();
+    let stop = bounds
+        .iter()
+        .copied()
+        .filter(|&k| k >= f.end)
         .min()
         .unwrap_or(s.len());
+    // A figure after a comparison word ("compared with net income of $1.8 million in the
+    // preceding quarter") takes its period from its own part of the sentence only.
+    let seg_start = bounds.iter().copied().filter(|&k| k < f.start).max();
+    let pick = |w: When| (w.months != Some(0xFE)).then_some(w);
     if let Some(&(_, _, w)) = ps.iter().find(|&&(a, _, _)| a >= f.end && a < stop) {
-        return Some(w);
+        return pick(w);
     }
-    if let Some(&(_, _, w)) = ps.iter().rev().find(|&&(a, _, _)| a < f.start) {
-        return Some(w);
+    let from = seg_start.unwrap_or(0);
+    if let Some(&(_, _, w)) = ps.iter().rev().find(|&&(a, _, _)| a < f.start && a >= from) {
+        return pick(w);
+    }
+    if seg_start.is_some() {
+        return None;
     }
     // "… increased 17% to $13.12 per ounce … compared to the first nine months of 2006": the
     // compared period names the length; the figure is that length, a year later.
     ps.iter()
         .find(|&&(a, _, _)| a >= stop && stop < s.len())
-        .filter(|(_, _, w)| w.months.is_some() && w.year != YearRef::Current)
+        .filter(|(_, _, w)| w.months.is_some_and(|m| m < 13) && w.year != YearRef::Current)
         .map(|&(_, _, w)| When {
             year: YearRef::Current,
             ..w
@@ -431,7 +461,7 @@ struct Context<'a> {
 }
 
 const STOP: &[&str] = &[
-    "of", "and", "the", "for", "to", "in", "by", "on", "a", "an", "total", "net", "provided", "&",
+    "of", "and", "the", "for", "to", "in", "by", "on", "a", "an", "total", "provided", "&",
 ];
 
 fn stem(w: &str) -> String {
@@ -460,7 +490,7 @@ impl<'a> Context<'a> {
         let mut entities: Vec<(Vec<String>, String)> = Vec::new();
         for t in &doc.tables {
             for r in &t.rows {
-                let Some(e) = entity_of(r.section.as_deref()) else {
+                let Some(e) = scope_of(t, r) else {
                     continue;
                 };
                 let name: Vec<String> = words(&e)
@@ -519,10 +549,11 @@ impl<'a> Context<'a> {
                     Some(0) => c.months.is_some_and(|m| m > 3 && m < 12) && ce.month == end.month,
                     Some(3) => {
                         c.months == Some(3)
-                            && match when.quarter {
-                                Some(q) => ce.month == q * 3,
-                                None => ce.month == end.month,
-                            }
+                            && ce.month == end.month
+                            // "third quarter" names calendar quarters; a fiscal year's
+                            // quarters end in other months, so the ordinal must be the
+                            // release's own quarter.
+                            && when.quarter.is_none_or(|q| q * 3 == end.month)
                     }
                     Some(m) => c.months == Some(m) && ce.month == end.month,
                 }
@@ -761,7 +792,7 @@ impl<'a> Context<'a> {
                 continue;
             }
             for c in self.columns(table, when) {
-                if !period_unique(table, c) {
+                if !period_unique(table, c) || restated_column(&table.columns[c].label) {
                     continue;
                 }
                 let cand = Cand {
@@ -872,7 +903,13 @@ impl<'a> Context<'a> {
                                 .into_iter()
                                 .filter(|w| !STOP.contains(&w.as_str()))
                                 .collect();
-                            !sig.is_empty() && sig.iter().all(|w| clause.contains(w))
+                            // One generic word ("Basic", "Other") is too little to go on.
+                            let enough = sig.len() >= 2
+                                || sig.iter().any(|w| {
+                                    ["sales", "exploration", "ebitda", "inventory", "goodwill"]
+                                        .contains(&w.as_str())
+                                });
+                            enough && sig.iter().all(|w| clause.contains(w))
                         }
                     }
                     _ => false,
@@ -1096,23 +1133,30 @@ impl<'a> Context<'a> {
         let near: Vec<String> = words(&lower[..reach]);
         let is_up = near.iter().any(|w| up.contains(&w.as_str()));
         let is_down = near.iter().any(|w| down.contains(&w.as_str()));
-        if f.kind == Kind::Percent && !is_up && !is_down {
+        let share = after.trim_start().starts_with("of ");
+        if f.kind == Kind::Percent && (share || (!is_up && !is_down)) {
             return not(format!("{} is a percentage that is not stated as a change; the tables hold no share to compare it with.", f.text));
         }
         let improvement = near.iter().any(|w| w.starts_with("improvement"));
         // The subject: "N% to $X" → X; ", a N% increase" → the figure before; else by words.
         let previous = (0..i).rev().find(|&k| figs[k].kind != Kind::Percent);
         let next = (i + 1..figs.len()).find(|&k| figs[k].kind != Kind::Percent);
-        let subject: Option<usize> = if after.trim_start().starts_with("to ") {
-            next
-        } else if f.kind == Kind::Money {
-            // "losses were $6.1 million, an increase of $4.8 million"
-            (0..i).rev().find(|&k| figs[k].kind == Kind::Money)
-        } else if before.ends_with(" a") || before.ends_with(" an") {
-            previous.or(next)
-        } else {
-            None
-        };
+        let tail = after
+            .trim_start()
+            .trim_start_matches("year over year")
+            .trim_start_matches("year-over-year")
+            .trim_start();
+        let subject: Option<usize> =
+            if after.trim_start().starts_with("to ") || tail.starts_with("to ") {
+                next
+            } else if f.kind == Kind::Money {
+                // "losses were $6.1 million, an increase of $4.8 million"
+                (0..i).rev().find(|&k| figs[k].kind == Kind::Money)
+            } else if before.ends_with(" a") || before.ends_with(" an") {
+                previous.or(next)
+            } else {
+                None
+            };
         let cands: Vec<Cand> = match subject {
             Some(k) if k < i => match matched.get(k).cloned().flatten() {
                 Some(c) => c,
@@ -1275,6 +1319,20 @@ impl<'a> Context<'a> {
             None,
         )
     }
+}
+
+/// A column that restates or adjusts ("As Previously Reported", "Pro Forma", "Restated").
+pub(crate) fn restated_column(label: &str) -> bool {
+    let l = label.to_ascii_lowercase();
+    [
+        "previously reported",
+        "restated",
+        "pro forma",
+        "adjusted",
+        "non-gaap",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 /// A claim that could not be matched, and why.

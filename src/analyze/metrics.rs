@@ -149,11 +149,30 @@ pub(crate) fn entity_of(section: Option<&str>) -> Option<String> {
 /// segment or division ("Salt Segment Performance"); `None` for the company as a whole.
 pub(crate) fn scope_of(t: &Table, row: &Row) -> Option<String> {
     entity_of(row.section.as_deref()).or_else(|| {
-        let title = t.title.as_deref()?;
-        let w = words(title);
-        w.iter()
-            .any(|x| x == "segment" || x == "segments" || x == "division")
-            .then(|| title.to_string())
+        // "Reconciliation for Plant Nutrition Segment Adjusted Operating Loss" → "plant
+        // nutrition": the words before "segment", so every table of a segment shares it.
+        let w = words(t.title.as_deref()?);
+        let at = w
+            .iter()
+            .position(|x| x == "segment" || x == "segments" || x == "division")?;
+        let skip = [
+            "reconciliation",
+            "reconciliations",
+            "for",
+            "of",
+            "the",
+            "to",
+        ];
+        let name: Vec<&str> = w[..at]
+            .iter()
+            .map(String::as_str)
+            .rev()
+            .take_while(|x| !skip.contains(x))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        (!name.is_empty()).then(|| name.join(" "))
     })
 }
 
