@@ -216,16 +216,23 @@ fn figures(s: &str) -> Vec<Fig> {
                 tail = &tail[k..];
             }
             let w = next_word(tail);
-            let per_after = if w == "per" || w == "an" || w == "a" {
-                let t2 = &tail[tail.find(w).unwrap_or(0) + w.len()..];
-                per_unit(next_word(t2))
-            } else {
-                None
-            };
+            // "$538 per ounce", "$0.17 diluted loss per share": "per <unit>" within a few
+            // words, before any punctuation.
+            let ahead_end = tail.find([',', ';', '(', ')', '.']).unwrap_or(tail.len());
+            let ahead = words(&tail[..ahead_end]);
+            let per_after = ahead
+                .iter()
+                .take(5)
+                .position(|x| x == "per" || x == "an" || x == "a")
+                .and_then(|k| ahead.get(k + 1))
+                .and_then(|u| per_unit(u));
             // "cost per ounce of silver in the third quarter of $538": the unit may come first,
             // within the figure's clause.
             let prev_end = out.last().map_or(0, |f: &Fig| f.end).min(pre.len());
-            let clause_start = pre.rfind([',', ';']).map_or(0, |k| k + 1).max(prev_end);
+            let clause_start = pre
+                .rfind([',', ';', '(', ')'])
+                .map_or(0, |k| k + 1)
+                .max(prev_end);
             let window: Vec<String> = words(&pre[clause_start..])
                 .into_iter()
                 .rev()
@@ -792,7 +799,10 @@ impl<'a> Context<'a> {
                 continue;
             }
             for c in self.columns(table, when) {
-                if !period_unique(table, c) || restated_column(&table.columns[c].label) {
+                if !period_unique(table, c)
+                    || restated_column(&table.columns[c].label)
+                    || other_measure(&table.columns[c].label)
+                {
                     continue;
                 }
                 let cand = Cand {
@@ -906,7 +916,7 @@ impl<'a> Context<'a> {
                             // One generic word ("Basic", "Other") is too little to go on.
                             let enough = sig.len() >= 2
                                 || sig.iter().any(|w| {
-                                    ["sales", "exploration", "ebitda", "inventory", "goodwill"]
+                                    ["sale", "exploration", "ebitda", "inventory", "goodwill"]
                                         .contains(&w.as_str())
                                 });
                             enough && sig.iter().all(|w| clause.contains(w))
@@ -1333,6 +1343,15 @@ pub(crate) fn restated_column(label: &str) -> bool {
     ]
     .iter()
     .any(|w| l.contains(w))
+}
+
+/// A column whose header names a measure of its own ("EPS", "%", "per share"), which the
+/// row's unit does not describe.
+pub(crate) fn other_measure(label: &str) -> bool {
+    let w = words(label);
+    label.contains('%')
+        || w.iter().any(|x| x == "eps" || x == "percent")
+        || w.windows(2).any(|p| p == ["per", "share"])
 }
 
 /// A claim that could not be matched, and why.

@@ -43,6 +43,11 @@ fn concept(w: &[String], unit: Option<Unit>) -> Option<&'static str> {
     let has = |x: &str| w.iter().any(|y| y == x);
     let is = |xs: &[&str]| w.len() == xs.len() && w.iter().zip(xs).all(|(a, b)| a == b);
     let cost = has("cost") || has("costs");
+    // Adjusted and non-GAAP measures, and share counts that the reader may have taken for
+    // per-share rows, are not the vocabulary's items.
+    if has("adjusted") || has("non") || has("pro") || has("shares") || has("weighted") {
+        return None;
+    }
     match unit {
         Some(Unit::Usd) => {
             if is(&["total", "sales"])
@@ -259,7 +264,12 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
     let unsure_scale = ra.scale != rb.scale && (ta.scale_note.is_none() || tb.scale_note.is_none());
     for (i, ca) in ta.columns.iter().enumerate() {
         for (j, cb) in tb.columns.iter().enumerate() {
-            if !same_period(a, ca, b, cb) || !period_unique(ta, i) || !period_unique(tb, j) {
+            let odd = |t: &Table, c: usize| {
+                !period_unique(t, c)
+                    || super::claims::restated_column(&t.columns[c].label)
+                    || super::claims::other_measure(&t.columns[c].label)
+            };
+            if !same_period(a, ca, b, cb) || odd(ta, i) || odd(tb, j) {
                 continue;
             }
             let (Some(fa), Some(fb)) = (figure(&ta.rows[a.row], i), figure(&tb.rows[b.row], j))

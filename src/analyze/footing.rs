@@ -86,9 +86,37 @@ fn table_checks(t: &Table, out: &mut Vec<Check>) {
         }
     }
     for id in identities {
-        let trials = trials(t, id.row, &id.terms);
-        for trial in &trials {
-            out.push(check(t, id.row, &id.terms, trial, id.how));
+        let readings = id
+            .readings
+            .into_iter()
+            .map(|terms| Reading { how: id.how, terms })
+            .collect();
+        match decide(t, id.row, readings) {
+            Some((reading, tr)) => {
+                for trial in &tr {
+                    out.push(check(t, id.row, &reading.terms, trial, reading.how));
+                }
+            }
+            None => {
+                if let Some(c) =
+                    (0..t.columns.len()).find(|&c| figure(&t.rows[id.row], c).is_some())
+                {
+                    out.push(Check {
+                        kind: CheckKind::Footing,
+                        status: Status::NotCheckable,
+                        reported: figure(&t.rows[id.row], c).map(|f| f.value),
+                        recomputed: None,
+                        tolerance: None,
+                        explanation: format!(
+                            "{} should equal {}, but the rows found for it do not add up in most columns, so the statement's structure is not what we read.",
+                            name(t, id.row),
+                            id.how
+                        ),
+                        cells: vec![CellRef::new(t, id.row, c)],
+                        claim: None,
+                    });
+                }
+            }
         }
     }
 }
@@ -134,32 +162,18 @@ fn foot_total(t: &Table, i: usize, open: &[usize], out: &mut Vec<Check>) -> Vec<
         });
     }
     readings.retain(|r| r.terms.len() >= 2);
-    readings.dedup_by(|b, a| a.terms == b.terms);
-
-    let all: Vec<(Reading, Vec<Trial>)> = readings
-        .into_iter()
-        .map(|r| {
-            let tr = trials(t, i, &r.terms);
-            (r, tr)
-        })
-        .collect();
-    let evidence = |tr: &[Trial]| {
-        tr.iter()
-            .filter(|x| x.holds && !x.total.value.is_zero())
-            .count()
-    };
-    let holds = |tr: &[Trial]| tr.iter().filter(|x| x.holds).count();
-    let chosen = all
-        .iter()
-        .find(|(_, tr)| !tr.is_empty() && holds(tr) == tr.len() && evidence(tr) > 0)
-        .or_else(|| {
-            all.iter()
-                .filter(|(_, tr)| evidence(tr) > 0 && 2 * holds(tr) >= tr.len())
-                .max_by_key(|(_, tr)| holds(tr))
+    // Last: a "total" that restates the one row above it (a rule drawn under a single line).
+    if let Some(&k) = same_unit.last() {
+        readings.push(Reading {
+            how: "the one row above it",
+            terms: vec![(k, false)],
         });
+    }
+    readings.dedup_by(|b, a| a.terms == b.terms);
+    let chosen = decide(t, i, readings);
     match chosen {
         Some((reading, tr)) => {
-            for trial in tr {
+            for trial in &tr {
                 out.push(check(t, i, &reading.terms, trial, reading.how));
             }
             reading.terms.iter().map(|&(k, _)| k).collect()
@@ -189,6 +203,38 @@ fn foot_total(t: &Table, i: usize, open: &[usize], out: &mut Vec<Check>) -> Vec<
                 .collect()
         }
     }
+}
+
+/// The structure a total follows: the first reading that holds in every column (with a
+/// non-zero total somewhere), else the reading that holds in most columns, if it holds in
+/// more than it fails (the other columns are then mismatches); `None` when no reading can be
+/// trusted.
+fn decide(t: &Table, i: usize, readings: Vec<Reading>) -> Option<(Reading, Vec<Trial>)> {
+    let all: Vec<(Reading, Vec<Trial>)> = readings
+        .into_iter()
+        .map(|r| {
+            let tr = trials(t, i, &r.terms);
+            (r, tr)
+        })
+        .collect();
+    let evidence = |tr: &[Trial]| {
+        tr.iter()
+            .filter(|x| x.holds && !x.total.value.is_zero())
+            .count()
+    };
+    let holds = |tr: &[Trial]| tr.iter().filter(|x| x.holds).count();
+    let everywhere = all
+        .iter()
+        .position(|(_, tr)| !tr.is_empty() && holds(tr) == tr.len() && evidence(tr) > 0);
+    let mostly = || {
+        all.iter()
+            .enumerate()
+            .filter(|(_, (_, tr))| evidence(tr) > 0 && 2 * holds(tr) > tr.len())
+            .max_by_key(|(n, (_, tr))| (holds(tr), std::cmp::Reverse(*n)))
+            .map(|(n, _)| n)
+    };
+    let n = everywhere.or_else(mostly)?;
+    all.into_iter().nth(n)
 }
 
 /// The trailing run of `open` rows that satisfy `keep`, in order, all added.
@@ -298,7 +344,8 @@ pub(crate) fn name(t: &Table, k: usize) -> String {
 /// A statement identity found by labels.
 struct Identity {
     row: usize,
-    terms: Vec<Term>,
+    /// Alternative term lists, tried in order.
+    readings: Vec<Vec<Term>>,
     how: &'static str,
     /// The identity is what this total adds up, so the generic readings are not tried.
     replaces_footing: bool,
@@ -326,9 +373,16 @@ fn identities(t: &Table) -> Vec<Identity> {
             && !has(k, &["liabilities"])
     });
     if let (Some(le), Some(tl), Some(te)) = (le, tl, te) {
+        // Minority interest or mezzanine equity may stand between the two: every total
+        // between total liabilities and the grand total is the second reading.
+        let between: Vec<Term> = (tl..le)
+            .filter(|&k| money(k) && t.rows[k].kind == RowKind::Total)
+            .filter(|&k| w[k].first().is_some_and(|x| x == "total"))
+            .map(|k| (k, false))
+            .collect();
         out.push(Identity {
             row: le,
-            terms: vec![(tl, false), (te, false)],
+            readings: vec![vec![(tl, false), (te, false)], between],
             how: "total liabilities and total equity",
             replaces_footing: true,
         });
@@ -337,7 +391,7 @@ fn identities(t: &Table) -> Vec<Identity> {
     if let (Some(le), Some(ta)) = (le, ta) {
         out.push(Identity {
             row: ta,
-            terms: vec![(le, false)],
+            readings: vec![vec![(le, false)]],
             how: "total liabilities and equity",
             replaces_footing: false,
         });
@@ -364,7 +418,7 @@ fn identities(t: &Table) -> Vec<Identity> {
         }
         out.push(Identity {
             row: change,
-            terms,
+            readings: vec![terms],
             how: "operating, investing and financing cash flows",
             replaces_footing: true,
         });
@@ -374,7 +428,7 @@ fn identities(t: &Table) -> Vec<Identity> {
     if let (Some(end), Some(begin), Some(change)) = (end, begin, change) {
         out.push(Identity {
             row: end,
-            terms: vec![(begin, false), (change, false)],
+            readings: vec![vec![(begin, false), (change, false)]],
             how: "cash at the beginning plus the net change",
             replaces_footing: true,
         });
