@@ -10,6 +10,7 @@ use crate::analyze::{analyze, Analysis};
 use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
 use crate::figures::rows_chart;
+use crate::share::{from_hash, SharePayload};
 use crate::read::{decode_text, read_document};
 
 /// Everything the page shows, derived from what the user did.
@@ -32,6 +33,8 @@ pub struct Session {
     pub selection: BTreeMap<String, BTreeSet<usize>>,
     /// Charts the user made from picked rows, newest first.
     pub charts: Vec<Rc<ChartSpec>>,
+    /// A chart opened from a share link.
+    pub shared: Option<Rc<ChartSpec>>,
 }
 
 /// A row of a table, in focus.
@@ -70,8 +73,29 @@ pub enum Action {
     RemoveChart(usize),
     /// Look at a row: highlight it and show its source line (`None` closes the view).
     Focus(Option<Focus>),
+    /// The address bar's fragment changed (page load, back/forward): a share link (`c=`)
+    /// opens its chart, a view (`v=t3.12`) focuses its row.
+    Navigate(String),
+    /// Put away the chart opened from a link.
+    CloseShared,
     /// Forget the document and the remembered text.
     Clear,
+}
+
+/// The fragment key of a view: `#v=t3.12` is row 12 of table t3.
+pub const VIEW_KEY: &str = "v";
+pub const SHARED_SOURCE: &str = "Release carried in a shared link";
+
+fn view_param(hash: &str) -> Option<&str> {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    hash.split('&').find_map(|part| part.strip_prefix(VIEW_KEY)?.strip_prefix('='))
+}
+
+/// `t3.12` → row 12 of table `t3`. Anything else is no focus.
+fn parse_focus(view: &str) -> Option<Focus> {
+    let (table, row) = view.split_once('.')?;
+    let ok = !table.is_empty() && table.len() <= 16 && table.chars().all(|c| c.is_ascii_alphanumeric());
+    ok.then(|| Some(Focus { table: table.to_owned(), row: row.parse().ok()? })).flatten()
 }
 
 pub const SAMPLE_SOURCE: &str = "Sample: Hecla Mining, Q3 2007 (SEC EDGAR)";
@@ -153,6 +177,8 @@ impl Session {
                     focus => Session { focus, ..self.clone() },
                 }
             }
+            Action::Navigate(hash) => self.navigate(&hash),
+            Action::CloseShared => Session { shared: None, ..self.clone() },
             Action::Clear => Session::default(),
         }
     }
@@ -173,6 +199,33 @@ impl Session {
                 notice: Some(Notice::Error(error.to_string())),
                 ..self.clone()
             },
+        }
+    }
+
+    fn navigate(&self, hash: &str) -> Session {
+        match from_hash(hash) {
+            Some(Ok(SharePayload::Chart(chart))) => {
+                Session { shared: Some(Rc::new(chart)), notice: None, ..self.clone() }
+            }
+            Some(Ok(SharePayload::ChartWithRelease { chart, release })) => {
+                let mut next = self.read(release, SHARED_SOURCE.into());
+                next.shared = Some(Rc::new(chart));
+                next
+            }
+            // A bad link must not cost the user what they had: only the message changes.
+            Some(Err(error)) => Session { notice: Some(Notice::Error(error.to_string())), ..self.clone() },
+            None => {
+                let focus = view_param(hash).and_then(parse_focus);
+                self.apply(Action::Focus(focus))
+            }
+        }
+    }
+
+    /// The fragment that reopens this view (`v=t3.12` for the row in focus), or "".
+    pub fn view_hash(&self) -> String {
+        match &self.focus {
+            Some(f) => format!("{VIEW_KEY}={}.{}", f.table, f.row),
+            None => String::new(),
         }
     }
 

@@ -187,3 +187,68 @@ async fn a_real_mismatch_is_shown_with_its_evidence_and_source_line() {
     assert!(source.contains("operating activities    $   22,617  $   11,049 $   46,984"), "{source}");
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_share_link_reopens_the_same_chart_in_a_fresh_browser() {
+    let site = Site::start();
+    let maker = Browser::open().await;
+    maker.client.goto(&site.url).await.unwrap();
+    maker.click("#sample-button").await;
+    maker.xpath(&pick_box("Silver - Ounces")).await.click().await.unwrap();
+    maker.click("#table-t1 .chart-bar").await;
+    let made = maker.client.find(fantoccini::Locator::Css("#user-chart-0 svg")).await.unwrap();
+    let made_svg = made.html(false).await.unwrap();
+    maker.click("#user-chart-0 button.share").await;
+    let field = maker.client.find(fantoccini::Locator::Css("#user-chart-0 .share-link")).await.unwrap();
+    let url = field.prop("value").await.unwrap().unwrap();
+    assert!(url.starts_with(&site.url) && url.contains("#c="), "{url}");
+    assert!(url.len() <= 2_000, "a chart link fits in 2,000 characters: {}", url.len());
+    maker.close().await;
+
+    // A fresh profile: nothing in local storage, only the link.
+    let receiver = Browser::open().await;
+    receiver.client.goto(&url).await.unwrap();
+    let source = receiver.text_of("#shared-chart .shared-source").await;
+    assert!(source.contains("Hecla Mining Company") && source.contains("Silver - Ounces"), "{source}");
+    let opened = receiver.client.find(fantoccini::Locator::Css("#shared-chart svg")).await.unwrap();
+    assert_eq!(opened.html(false).await.unwrap(), made_svg, "the same chart, drawn the same");
+    let data = receiver.text_of("#shared-chart table.chart-data").await;
+    assert!(data.contains("1341395"), "{data}");
+    assert!(receiver.client.find(fantoccini::Locator::Css("#document-header")).await.is_err());
+    receiver.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_tampered_link_shows_a_message_and_the_page_still_works() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&format!("{}#c=AQB4nGNgYGBgZGRgZGBgZGRgZG", site.url)).await.unwrap();
+    let notice = browser.text_of("#notice").await;
+    assert!(notice.contains("link"), "{notice}");
+    browser.click("#sample-button").await;
+    assert_eq!(browser.text_of("#table-count").await, "7 tables");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn the_address_follows_the_row_in_view_and_back_returns() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.click("#sample-button").await;
+    browser.click("#row-t1-3 button.row-label").await;
+    browser.text_of("#source-view").await;
+    let url = browser.client.current_url().await.unwrap();
+    assert_eq!(url.fragment(), Some("v=t1.3"));
+    browser.client.refresh().await.unwrap();
+    let source = browser.text_of("#source-view").await;
+    assert!(source.contains("Source line"), "{source}");
+    browser.click("#source-view button").await;
+    assert_eq!(browser.client.current_url().await.unwrap().fragment(), None);
+    browser.client.back().await.unwrap();
+    browser.text_of("#source-view").await;
+    browser.close().await;
+}

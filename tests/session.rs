@@ -106,3 +106,56 @@ fn a_loaded_document_comes_with_its_checks() {
     assert!(!analysis.checks.is_empty());
     assert!(!analysis.metrics.is_empty());
 }
+
+mod links {
+    use super::*;
+    use assay::share::{link, SharePayload};
+
+    fn silver_chart(s: &Session) -> assay::chart::ChartSpec {
+        let d = s.document.as_ref().unwrap();
+        let row = d.tables[0].rows.iter().position(|r| r.label == "Silver - Ounces").unwrap();
+        assay::figures::rows_chart(d, &d.tables[0].id, &[row], ChartKind::Bar).unwrap()
+    }
+
+    #[test]
+    fn a_share_link_opens_its_chart_without_the_release() {
+        let s = Session::default().apply(Action::LoadSample);
+        let chart = silver_chart(&s);
+        let url = link("https://example.org/assay/", &SharePayload::Chart(chart.clone())).unwrap();
+        let hash = url.split_once('#').unwrap().1.to_owned();
+        let opened = Session::default().apply(Action::Navigate(hash));
+        assert_eq!(opened.shared.as_deref(), Some(&chart));
+        assert!(opened.document.is_none());
+    }
+
+    #[test]
+    fn a_link_with_the_release_opens_the_whole_explorer() {
+        let s = Session::default().apply(Action::LoadSample);
+        let chart = silver_chart(&s);
+        let payload = SharePayload::ChartWithRelease { chart, release: assay::SAMPLE_RELEASE.into() };
+        let url = link("https://example.org/assay/", &payload).unwrap();
+        let opened = Session::default().apply(Action::Navigate(url.split_once('#').unwrap().1.into()));
+        assert_eq!(opened.document.unwrap().tables.len(), 7);
+        assert!(opened.shared.is_some());
+    }
+
+    #[test]
+    fn a_tampered_link_says_so_and_keeps_what_the_user_had() {
+        let s = Session::default().apply(Action::Edit("my notes".into()));
+        let opened = s.apply(Action::Navigate("#c=AQBtotallyNotAChart".into()));
+        assert!(opened.shared.is_none());
+        assert_eq!(opened.input, "my notes");
+        assert!(matches!(opened.notice, Some(Notice::Error(_))));
+    }
+
+    #[test]
+    fn the_view_hash_round_trips_the_row_in_focus() {
+        let s = Session::default().apply(Action::LoadSample);
+        let focused = s.apply(Action::Focus(Some(assay::session::Focus { table: "t3".into(), row: 4 })));
+        assert_eq!(focused.view_hash(), "v=t3.4");
+        let back = s.apply(Action::Navigate(format!("#{}", focused.view_hash())));
+        assert_eq!(back.focus, focused.focus);
+        // Junk in the fragment is no focus, not an error.
+        assert!(s.apply(Action::Navigate("#v=<script>".into())).focus.is_none());
+    }
+}

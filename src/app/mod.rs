@@ -4,6 +4,7 @@
 
 mod components;
 mod download;
+mod location;
 mod storage;
 
 use std::rc::Rc;
@@ -11,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::session::{Action, Session};
-use components::{ChartsPanel, DocumentView, InputPanel, NoticeBar, SourceView};
+use components::{ChartsPanel, DocumentView, InputPanel, NoticeBar, SharedChart, SourceView};
 
 /// Yew's reducer wrapper around the pure session.
 #[derive(Default, PartialEq)]
@@ -33,12 +34,24 @@ fn App() -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
 
-    // Bring back what the user had in the box before a reload.
+    // Bring back what the user had in the box before a reload, then open what the address
+    // names (a shared chart, a row), and follow Back and Forward from then on.
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             if let Some((input, source)) = storage::load() {
                 dispatch.emit(Action::Restore { input, source });
+            }
+            dispatch.emit(Action::Navigate(location::hash()));
+            location::on_change(move |hash| dispatch.emit(Action::Navigate(hash)));
+        });
+    }
+    // The address follows the view, unless it holds a shared chart that is still open.
+    {
+        let (view, sharing) = (state.0.view_hash(), state.0.shared.is_some());
+        use_effect_with((view, sharing), |(view, sharing)| {
+            if !*sharing {
+                location::push(view);
             }
         });
     }
@@ -64,6 +77,12 @@ fn App() -> Html {
     }
 
     let session = &state.0;
+    // The release a share link may carry: what the current document was read from.
+    // Keyed by the document's address: a new document means a new read of the box.
+    let release = use_memo(session.document.as_ref().map(Rc::as_ptr), |read| {
+        read.map(|_| Rc::new(session.input.clone()))
+    });
+    let release: Option<Rc<String>> = (*release).clone();
     html! {
         <>
             <header class="masthead">
@@ -73,7 +92,10 @@ fn App() -> Html {
             <main>
                 <InputPanel input={session.input.clone()} on_action={dispatch.clone()} />
                 <NoticeBar notice={session.notice.clone()} />
-                <ChartsPanel charts={session.charts.clone()} on_action={dispatch.clone()} />
+                if let Some(chart) = &session.shared {
+                    <SharedChart spec={Rc::clone(chart)} on_action={dispatch.clone()} />
+                }
+                <ChartsPanel charts={session.charts.clone()} release={release.clone()} on_action={dispatch.clone()} />
                 if let (Some(document), Some(analysis)) = (&session.document, &session.analysis) {
                     <DocumentView document={Rc::clone(document)} analysis={Rc::clone(analysis)}
                                   source={session.source.clone()} selection={session.selection.clone()}

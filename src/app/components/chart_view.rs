@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::download;
+use crate::app::{download, location};
 use crate::chart::{chart_csv, chart_data_table, render_svg, ChartSpec};
+use crate::share::{link, SharePayload, LONG_LINK_CHARS};
 
 /// The size charts are drawn at on the page; CSS scales them down on narrow screens.
 pub const WIDTH: u32 = 760;
@@ -19,6 +20,12 @@ pub struct Props {
     pub id: AttrValue,
     #[prop_or_default]
     pub on_remove: Option<Callback<()>>,
+    /// The release text, which a share link may carry; `None` offers the chart alone.
+    #[prop_or_default]
+    pub release: Option<Rc<String>>,
+    /// Show the data table from the start (a chart opened from a link).
+    #[prop_or_default]
+    pub show_data: bool,
 }
 
 /// A file name from a chart title: letters, digits and dashes.
@@ -39,7 +46,9 @@ fn file_stem(title: &str) -> String {
 #[component]
 pub fn ChartView(props: &Props) -> Html {
     let spec = &props.spec;
-    let show_data = use_state(|| false);
+    let show_data = use_state(|| props.show_data);
+    let sharing = use_state(|| false);
+    let with_release = use_state(|| false);
     // The SVG is made by the core's renderer, which escapes every piece of text it writes;
     // nothing from the document reaches the page as markup any other way.
     let svg = use_memo(Rc::clone(spec), |spec| render_svg(spec, WIDTH, HEIGHT));
@@ -61,6 +70,15 @@ pub fn ChartView(props: &Props) -> Html {
         let show_data = show_data.clone();
         Callback::from(move |_: MouseEvent| show_data.set(!*show_data))
     };
+    let toggle_share = {
+        let sharing = sharing.clone();
+        Callback::from(move |_: MouseEvent| sharing.set(!*sharing))
+    };
+    let share_html = if *sharing {
+        share_panel(spec, props.release.as_deref().filter(|_| *with_release), with_release.clone(), props.release.is_some())
+    } else {
+        html! {}
+    };
     let remove = props.on_remove.clone().map(|on_remove| Callback::from(move |_: MouseEvent| on_remove.emit(())));
     let alt = format!("{} — {}, {}. {}", spec.title, spec.kind.label(), spec.unit, spec.source_line());
 
@@ -76,14 +94,69 @@ pub fn ChartView(props: &Props) -> Html {
                 <button class="show-data" aria-expanded={show_data.to_string()} onclick={toggle_data}>
                     { if *show_data { "Hide data" } else { "Show data" } }
                 </button>
+                <button class="share" aria-expanded={sharing.to_string()} onclick={toggle_share}>{"Share"}</button>
                 if let Some(remove) = remove {
                     <button class="quiet remove-chart" onclick={remove}>{"Remove"}</button>
                 }
             </div>
+            { share_html }
             if *show_data {
                 { data_table(spec) }
             }
         </figure>
+    }
+}
+
+/// The link field, its Copy button and length, and the "include the release" choice.
+fn share_panel(spec: &ChartSpec, release: Option<&String>, with_release: UseStateHandle<bool>, can_include: bool) -> Html {
+    let payload = match release {
+        Some(release) => SharePayload::ChartWithRelease { chart: spec.clone(), release: release.clone() },
+        None => SharePayload::Chart(spec.clone()),
+    };
+    let url = link(&location::base_url(), &payload);
+    let toggle = {
+        let with_release = with_release.clone();
+        Callback::from(move |_: Event| with_release.set(!*with_release))
+    };
+    let body = match url {
+        Ok(url) => {
+            let length = url.chars().count();
+            let copy = {
+                let url = url.clone();
+                Callback::from(move |_: MouseEvent| location::copy(&url))
+            };
+            html! {
+                <>
+                    <div class="share-row">
+                        <input class="share-link" type="text" readonly=true value={url} aria-label="Share link"
+                               onfocus={Callback::from(|e: FocusEvent| {
+                                   let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                                   input.select();
+                               })} />
+                        <button class="primary copy-link" onclick={copy}>{"Copy"}</button>
+                    </div>
+                    <p class={classes!("share-length", (length > LONG_LINK_CHARS).then_some("long"))}>
+                        { format!("{length} characters.") }
+                        if length > LONG_LINK_CHARS {
+                            { format!(" Links over {LONG_LINK_CHARS} characters may be cut by chat apps and mail clients.") }
+                        }
+                    </p>
+                </>
+            }
+        }
+        Err(error) => html! { <p class="notice error">{ error.to_string() }</p> },
+    };
+    html! {
+        <div class="share-panel">
+            { body }
+            if can_include {
+                <label class="share-release">
+                    <input type="checkbox" checked={*with_release} onchange={toggle} />
+                    {" Include the release, so the receiver gets the whole explorer"}
+                </label>
+            }
+            <p class="share-note">{"The chart travels inside the link, after the #: it is never sent to any server."}</p>
+        </div>
     }
 }
 

@@ -11,6 +11,7 @@ use crate::session::Action;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub charts: Vec<Rc<ChartSpec>>,
+    pub release: Option<Rc<String>>,
     pub on_action: Callback<Action>,
 }
 
@@ -25,7 +26,7 @@ pub fn ChartsPanel(props: &Props) -> Html {
             { for props.charts.iter().enumerate().map(|(i, spec)| {
                 let on_action = props.on_action.clone();
                 let on_remove = Callback::from(move |()| on_action.emit(Action::RemoveChart(i)));
-                html! { <ChartView key={format!("{i}-{}", spec.title)} id={format!("user-chart-{i}")} spec={Rc::clone(spec)} on_remove={Some(on_remove)} /> }
+                html! { <ChartView key={format!("{i}-{}", spec.title)} id={format!("user-chart-{i}")} spec={Rc::clone(spec)} on_remove={Some(on_remove)} release={props.release.clone()} /> }
             }) }
         </section>
     }

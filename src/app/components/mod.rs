@@ -6,6 +6,7 @@ mod checks_panel;
 mod document_view;
 mod input_panel;
 mod notice_bar;
+mod shared_chart;
 mod source_view;
 mod table_view;
 
@@ -13,4 +14,5 @@ pub use charts_panel::ChartsPanel;
 pub use document_view::DocumentView;
 pub use input_panel::InputPanel;
 pub use notice_bar::NoticeBar;
+pub use shared_chart::SharedChart;
 pub use source_view::SourceView;
