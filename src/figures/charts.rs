@@ -17,6 +17,7 @@ use super::find::{
     metric_rows, number, price_metal, slug, Found,
 };
 use super::periods::{headline, pair, versus, Pair};
+use super::rows::full_label;
 use super::{company, unit_text};
 use crate::analyze::{words, Analysis, MetricKind};
 use crate::chart::{ChartKind, ChartSpec, Provenance, Series, Step};
@@ -205,7 +206,7 @@ fn production(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<FigureChart>) {
                     unit,
                     categories,
                     series,
-                    rows: ops.iter().map(|f| f.row.label.clone()).collect(),
+                    rows: ops.iter().map(|f| full_label(f.row)).collect(),
                 },
             );
             out.push(FigureChart {
@@ -272,7 +273,7 @@ fn costs_per_ounce(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<FigureChart>) {
             }
             for (f, p, _) in cells.iter().flatten() {
                 first.get_or_insert((*f, *p));
-                sources.push(f.row.label.clone());
+                sources.push(full_label(f.row));
             }
             series.push(Series {
                 name: name.to_owned(),
@@ -282,7 +283,8 @@ fn costs_per_ounce(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<FigureChart>) {
         let Some((f, p)) = first else {
             continue;
         };
-        sources.dedup();
+        let mut seen = std::collections::HashSet::new();
+        sources.retain(|s| seen.insert(s.clone()));
         let categories = entities
             .iter()
             .map(|e| match e {
@@ -643,30 +645,24 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
             continue;
         };
         scale = scale.max(v.scale());
-        if r.kind != RowKind::Total && i != end {
-            pending.push(WalkItem {
-                label: r.label.clone(),
-                value: v,
-                step: Step::Delta,
-                rows: vec![r.label.clone()],
-                parent: r.parent.clone(),
-            });
-            continue;
-        }
-        // A total that is the sum of the lines since the last one closes a block.
+        // "Total" alone, or nothing: a line that can only be a sum.
+        let unnamed = words(&r.label).iter().all(|w| w == "total");
+        // A sum of the lines since the last sum closes a block: one step, named by its
+        // label or by the heading its lines share (else the lines stay as they are).
         let block: Decimal = pending[open..].iter().map(|d| d.value).sum();
         let block_terms = pending.len() - open;
-        if i != end && block_terms > 0 && near(block, v, block_terms, scale) {
+        let may_close = r.kind == RowKind::Total || unnamed;
+        if i != end && may_close && block_terms > 0 && near(block, v, block_terms, scale) {
             let first_parent = pending[open].parent.clone();
             let shared_parent = first_parent.filter(|p0| {
                 pending[open..]
                     .iter()
                     .all(|d| d.parent.as_deref() == Some(p0))
             });
-            let name = if !r.label.trim().is_empty() {
-                Some(r.label.clone())
-            } else {
+            let name = if unnamed {
                 shared_parent
+            } else {
+                Some(r.label.clone())
             };
             if let Some(name) = name {
                 let rows: Vec<String> = pending.drain(open..).flat_map(|d| d.rows).collect();
@@ -681,33 +677,44 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
             open = pending.len();
             continue;
         }
-        if r.label.trim().is_empty() {
-            return None;
-        }
-        let sum: Decimal = pending.iter().map(|d| d.value).sum();
-        let terms = pending.len() + 1;
-        let sign = if near(anchor + sum, v, terms, scale) {
-            Decimal::ONE
-        } else if near(anchor - sum, v, terms, scale) {
-            Decimal::NEGATIVE_ONE
-        } else {
-            return None;
-        };
-        for mut d in pending.drain(..) {
-            if !d.value.is_zero() {
-                d.value *= sign;
-                items.push(d);
+        // A subtotal of the walk: the bottom line, a printed total, or a line named like a
+        // result (gross profit, income from operations) that the lines before it foot to.
+        let printed_total = i == end || (r.kind == RowKind::Total && !unnamed);
+        let named_result = !pending.is_empty() && has_word(&r.label, RESULT_WORDS);
+        if printed_total || named_result {
+            let values: Vec<Decimal> = pending.iter().map(|d| d.value).collect();
+            match signs(anchor, &values, v, scale) {
+                Some(signs) => {
+                    for (mut d, sign) in pending.drain(..).zip(signs) {
+                        if !d.value.is_zero() {
+                            d.value *= sign;
+                            items.push(d);
+                        }
+                    }
+                    open = 0;
+                    items.push(WalkItem {
+                        label: r.label.clone(),
+                        value: v,
+                        step: Step::Total,
+                        rows: vec![r.label.clone()],
+                        parent: None,
+                    });
+                    anchor = v;
+                    continue;
+                }
+                None if printed_total => return None,
+                None => {}
             }
+        } else if unnamed {
+            return None;
         }
-        open = 0;
-        items.push(WalkItem {
+        pending.push(WalkItem {
             label: r.label.clone(),
             value: v,
-            step: Step::Total,
+            step: Step::Delta,
             rows: vec![r.label.clone()],
-            parent: None,
+            parent: r.parent.clone(),
         });
-        anchor = v;
     }
     if items.len() < 3 {
         return None;
@@ -726,6 +733,61 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
         id: "income-statement".to_owned(),
         spec,
     })
+}
+
+/// Words that name a result of the statement rather than one of its lines.
+const RESULT_WORDS: &[&str] = &[
+    "gross", "income", "earnings", "loss", "profit", "ebit", "ebitda",
+];
+
+/// The signs that take `anchor` through `values` to `target`: all added, all subtracted, else
+/// the one mix of signs that foots (a statement that prints gains and costs alike as positive
+/// numbers). `None` when nothing foots or several mixes do: the walk is then not drawn.
+fn signs(anchor: Decimal, values: &[Decimal], target: Decimal, scale: u32) -> Option<Vec<Decimal>> {
+    let terms = values.len() + 1;
+    let sum: Decimal = values.iter().sum();
+    let uniform = |s: Decimal| Some(vec![s; values.len()]);
+    if near(anchor + sum, target, terms, scale) {
+        return uniform(Decimal::ONE);
+    }
+    if near(anchor - sum, target, terms, scale) {
+        return uniform(Decimal::NEGATIVE_ONE);
+    }
+    // Zero lines take either sign; they are not drawn, so fix them as added.
+    let live: Vec<usize> = (0..values.len())
+        .filter(|&i| !values[i].is_zero())
+        .collect();
+    if live.is_empty() || live.len() > 12 {
+        return None;
+    }
+    let mut found = None;
+    for mask in 0u32..(1 << live.len()) {
+        let total: Decimal = live
+            .iter()
+            .enumerate()
+            .map(|(bit, &i)| {
+                if mask & (1 << bit) != 0 {
+                    -values[i]
+                } else {
+                    values[i]
+                }
+            })
+            .sum();
+        if near(anchor + total, target, terms, scale) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(mask);
+        }
+    }
+    let mask = found?;
+    let mut out = vec![Decimal::ONE; values.len()];
+    for (bit, &i) in live.iter().enumerate() {
+        if mask & (1 << bit) != 0 {
+            out[i] = Decimal::NEGATIVE_ONE;
+        }
+    }
+    Some(out)
 }
 
 /// The first sales or revenue line (the printed total when revenue is split over lines) and
