@@ -366,7 +366,7 @@ fn periods(s: &str) -> Vec<(usize, usize, When)> {
                 YearRef::Prior
             } else if let Some(y) = aw
                 .iter()
-                .take(3)
+                .take(5)
                 .find_map(|w| w.parse::<u16>().ok().filter(|y| (1900..2100).contains(y)))
             {
                 YearRef::Year(y)
@@ -419,11 +419,24 @@ fn period_of(s: &str, figs: &[Fig], i: usize) -> Option<When> {
         .filter(|&k| k >= f.end)
         .min()
         .unwrap_or(s.len());
+    // Forward, the figure's period comes before the next clause: " and " or the next figure,
+    // unless that figure restates this one ("$12.4 million, or 10 cents per share, for …").
+    let mut reach = stop;
+    if let Some(k) = lower[f.end..stop].find(" and ") {
+        reach = reach.min(f.end + k);
+    }
+    for g in &figs[i + 1..] {
+        let between = lower[f.end..g.start.min(lower.len())].trim_matches([' ', ',', '(', '$']);
+        if between != "or" && between != "or a" {
+            reach = reach.min(g.start);
+            break;
+        }
+    }
     // A figure after a comparison word ("compared with net income of $1.8 million in the
     // preceding quarter") takes its period from its own part of the sentence only.
     let seg_start = bounds.iter().copied().filter(|&k| k < f.start).max();
     let pick = |w: When| (w.months != Some(0xFE)).then_some(w);
-    if let Some(&(_, _, w)) = ps.iter().find(|&&(a, _, _)| a >= f.end && a < stop) {
+    if let Some(&(_, _, w)) = ps.iter().find(|&&(a, _, _)| a >= f.end && a < reach) {
         return pick(w);
     }
     let from = seg_start.unwrap_or(0);
@@ -709,7 +722,15 @@ impl<'a> Context<'a> {
         if (in_list(s, figs, i) || s.contains("respectively")) && !paired {
             return not(format!("{} is one of a list of figures whose subjects the sentence does not pair with them.", f.text));
         }
-        let Some(when) = period_of(s, figs, i) else {
+        // A change ("increased 46% to $21 million in the third quarter") has the period of the
+        // figure it is attached to.
+        let attached = || {
+            (f.kind == Kind::Percent)
+                .then(|| (i + 1..figs.len()).find(|&k| figs[k].kind != Kind::Percent))
+                .flatten()
+                .and_then(|k| period_of(s, figs, k))
+        };
+        let Some(when) = period_of(s, figs, i).or_else(attached) else {
             return not(format!(
                 "{}: the sentence names no period to find it in.",
                 f.text
@@ -966,7 +987,8 @@ impl<'a> Context<'a> {
             })
             .collect();
         let magnitude = |x: super::Figure| {
-            if f.signed || f.kind != Kind::Money || x.value >= Decimal::ZERO {
+            let unsigned_kind = matches!(f.kind, Kind::Money | Kind::PerUnit(Unit::UsdPerShare));
+            if f.signed || !unsigned_kind || x.value >= Decimal::ZERO {
                 x
             } else {
                 super::Figure {
@@ -1373,10 +1395,22 @@ fn contains_run(w: &[String], name: &[String]) -> bool {
     !name.is_empty() && w.windows(name.len()).any(|x| x == name)
 }
 
-/// The clause holding a figure: from the previous comma or semicolon to the next one.
+/// The clause holding a figure: between the punctuation (commas, semicolons, brackets) and
+/// comparison words around it.
 fn clause_of<'s>(s: &'s str, f: &Fig) -> &'s str {
-    let start = s[..f.start].rfind([',', ';']).map_or(0, |k| k + 1);
-    let end = s[f.end..].find([',', ';']).map_or(s.len(), |k| f.end + k);
+    let lower = s.to_ascii_lowercase();
+    let marks = [',', ';', '(', ')'];
+    let mut start = s[..f.start].rfind(marks).map_or(0, |k| k + 1);
+    let mut end = s[f.end..].find(marks).map_or(s.len(), |k| f.end + k);
+    for b in BOUNDARIES {
+        for (k, _) in lower.match_indices(b) {
+            if k + b.len() <= f.start {
+                start = start.max(k + b.len());
+            } else if k >= f.end {
+                end = end.min(k);
+            }
+        }
+    }
     &s[start..end]
 }
 
