@@ -1,0 +1,152 @@
+//! Checks over every corpus file: the counts per status are pinned, after reading them.
+//!
+//! What the counts say, file by file:
+//! - Only the Hecla seed has mismatches; each is asserted and explained in
+//!   `tests/analyze_hecla.rs` (the (4.91) cost per ounce that its parts make (4.93), the
+//!   highlights' 46,984 against the cash flow statement's 46,989, the reconciliation's DD&A
+//!   5,945 and 21,287 against the income statement's 5,947 and 21,288, Greens Creek's 679
+//!   thousand ounces against 679,884, and "$12.4 million" against 12,347).
+//! - The NEG (non-mining) files foot and agree where they can be read; their pro forma
+//!   statements are only compared with each other, and their fiscal quarters ("fourth
+//!   quarter" of a year ending in June) are not guessed, so most of their claims are
+//!   `not_checkable`.
+//! - First Quantum's columns are fiscal labels with no end date ("Q4 2024"), so no period in
+//!   its prose can be placed: its claims are all `not_checkable`.
+//! - Briefs and the HTML exhibit have no tables the checks can use.
+
+use assay::analyze::{analyze, Analysis, Counts, Status};
+
+fn analysis(name: &str) -> Analysis {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).expect("fixture exists");
+    analyze(&assay::read::read_document(&bytes).expect("reads"))
+}
+
+/// (file, ok, mismatch, not_checkable)
+const PINNED: &[(&str, usize, usize, usize)] = &[
+    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 69, 0, 60),
+    ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 35, 0, 43),
+    ("NEG-buckle-FY2024Q3-edgar-ex99.htm", 0, 0, 0),
+    ("NEG-friedmanindustries-FY2025Q3-md-webcopy.txt", 11, 0, 29),
+    (
+        "NEG-pericom-2003-0000891092-03-001810-edgar-txt.txt",
+        24,
+        0,
+        39,
+    ),
+    (
+        "NEG-pericom-2003-0000891092-03-002843-edgar-txt.txt",
+        2,
+        0,
+        24,
+    ),
+    (
+        "NEG-pericom-2005-0001275287-05-000371-edgar-txt.txt",
+        2,
+        0,
+        34,
+    ),
+    (
+        "NEG-pericom-2005-0001275287-05-001389-edgar-txt.txt",
+        1,
+        0,
+        38,
+    ),
+    (
+        "NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt",
+        2,
+        0,
+        38,
+    ),
+    (
+        "NEG-pericom-2005-0001275287-05-004474-edgar-txt.txt",
+        35,
+        0,
+        33,
+    ),
+    (
+        "NEG-pericom-2006-0001275287-06-002673-edgar-txt.txt",
+        30,
+        0,
+        23,
+    ),
+    (
+        "NEG-pericom-2006-0001275287-06-004486-edgar-txt.txt",
+        44,
+        0,
+        33,
+    ),
+    (
+        "NEG-pericom-2006-0001275287-06-005470-edgar-txt.txt",
+        5,
+        0,
+        19,
+    ),
+    (
+        "NEG-pericom-2007-0001144204-07-020827-edgar-txt.txt",
+        18,
+        0,
+        32,
+    ),
+    (
+        "NEG-pericom-2007-0001275287-07-000434-edgar-txt.txt",
+        31,
+        0,
+        26,
+    ),
+    ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 20, 0, 34),
+    ("coeur-1986Q4-reuters21578-brief.txt", 0, 0, 0),
+    ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 67, 0, 54),
+    ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 28, 0, 85),
+    ("hecla-2007Q3-edgar-ex99-txt.txt", 219, 6, 35),
+    ("russelmetals-2024Q4-djn-fixedwidth.txt", 64, 0, 73),
+    ("sunshinemining-1986Q4-reuters21578-brief.txt", 0, 0, 0),
+];
+
+#[test]
+fn counts_per_file_are_pinned() {
+    let mut files: Vec<String> =
+        std::fs::read_dir(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")))
+            .expect("fixtures")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "SOURCES.md")
+            .collect();
+    files.sort();
+    let pinned: Vec<&str> = PINNED.iter().map(|p| p.0).collect();
+    assert_eq!(files, pinned, "every fixture is pinned");
+    let mut wrong = Vec::new();
+    for &(name, ok, mismatch, not_checkable) in PINNED {
+        let got = analysis(name).counts();
+        let want = Counts {
+            ok,
+            mismatch,
+            not_checkable,
+        };
+        if got != want {
+            wrong.push(format!("{name}: got {got:?}, pinned {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn every_check_carries_its_evidence() {
+    for &(name, ..) in PINNED {
+        let a = analysis(name);
+        for c in &a.checks {
+            assert!(!c.explanation.is_empty(), "{name}");
+            if c.status != Status::NotCheckable {
+                assert!(!c.cells.is_empty(), "{name}: {}", c.explanation);
+                assert!(c.reported.is_some() && c.recomputed.is_some(), "{name}");
+                assert!(c.tolerance.is_some(), "{name}: {}", c.explanation);
+            }
+        }
+        for m in &a.metrics {
+            assert!(!m.inputs.is_empty(), "{name}: {}", m.label);
+        }
+        // The analysis is plain data: it survives JSON.
+        let json = serde_json::to_string(&a).expect("serializes");
+        let back: Analysis = serde_json::from_str(&json).expect("deserializes");
+        assert_eq!(back, a, "{name}");
+    }
+}
