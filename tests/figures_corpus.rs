@@ -156,6 +156,14 @@ fn non_mining_statements_walk_and_mining_charts_stay_away() {
         dec(&["94074", "-95636", "375", "-1187", "264", "-632", "3", "-1552", "400", "-1152"])
     );
     assert_eq!(spec.categories[1], "Cost and expenses");
+    // Drawn sideways with bars on both sides of zero, every bar keeps its value label.
+    let svg = assay::chart::render_svg(spec, 760, 420);
+    for label in ["94,074", "−95,636", "+375", "−1,152"] {
+        assert!(
+            svg.contains(&format!(">\n{label}\n</text>")),
+            "no label {label}"
+        );
+    }
     // Pericom: operating expenses close under a bare "Total"; below income before taxes the
     // tax is subtracted while minority interest and equity income are added as printed.
     let charts = charts_of("NEG-pericom-2006-0001275287-06-005470-edgar-txt.txt");

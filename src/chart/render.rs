@@ -619,7 +619,15 @@ fn sideways_axes(spec: &ChartSpec, f: &Frame, values: &[Decimal]) -> Axes {
         .fold(0.0, f64::max);
     let plot_w = (width - label_w - 18.0).max(1.0);
     let need = ((value_w + 8.0) / plot_w).clamp(0.04, 0.3);
-    let headroom = need / (1.0 - need);
+    // The scale widens each side that has data; with bars both sides of zero the room beyond
+    // the longest positive bar is then a smaller share of the axis.
+    let two_sided = values.iter().any(|v| v.is_sign_negative() && !v.is_zero())
+        && values.iter().any(|v| v.is_sign_positive() && !v.is_zero());
+    let headroom = if two_sided {
+        need / (1.0 - 2.0 * need)
+    } else {
+        need / (1.0 - need)
+    };
     let scale = nice_scale(
         values.iter().copied(),
         true,
