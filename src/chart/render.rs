@@ -1022,10 +1022,18 @@ fn place_label(
             if width > room {
                 return None;
             }
-            let (end, dy, v) = if m.forward {
-                (v0.min(v1), -3, VPos::Bottom)
+            let (top, bottom) = (v0.min(v1), v0.max(v1));
+            // Above a bar that stops just under zero the label would sit on the zero line
+            // (a waterfall step below zero); it goes under the bar instead.
+            let on_zero = a
+                .scale
+                .contains_zero()
+                .then(|| a.v(Decimal::ZERO))
+                .is_some_and(|z| z < top && z >= top - 3 - VALUE_PX as i32 - 1);
+            let (end, dy, v) = if m.forward && !on_zero {
+                (top, -3, VPos::Bottom)
             } else {
-                (v0.max(v1), 3, VPos::Top)
+                (bottom, 3, VPos::Top)
             };
             Some(Label {
                 at: (centre, end + dy),
