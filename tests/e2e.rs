@@ -40,25 +40,99 @@ async fn empty_input_gets_a_clear_message() {
     browser.close().await;
 }
 
+/// Starts recording Content-Security-Policy violations in the page.
+const RECORD_VIOLATIONS: &str = "window.__violations = []; \
+    document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));";
+
 #[tokio::test]
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn the_page_fetches_only_its_own_files() {
     let site = Site::start();
     let browser = Browser::open().await;
     browser.client.goto(&site.url).await.unwrap();
+    browser.client.execute(RECORD_VIOLATIONS, vec![]).await.unwrap();
     browser.click("#sample-button").await;
     browser.text_of("#document-header").await;
+    // Chart, download and share: none of it may reach the network.
+    browser.xpath(&pick_box("Silver - Ounces")).await.click().await.unwrap();
+    browser.click("#table-t1 .chart-line").await;
+    browser.click("#user-chart-0 button.save-png").await;
+    browser.click("#user-chart-0 button.share").await;
+    browser.click("#user-chart-0 button.copy-link").await;
+    let png = browser.downloaded_bytes("silver-ounces-production-summary-totals.png").await;
+    assert!(png.starts_with(b"\x89PNG"), "a PNG image");
+    let violations = browser.client.execute("return window.__violations;", vec![]).await.unwrap();
+    assert_eq!(violations, serde_json::json!([]), "the page stays within its policy");
     let requested = site.requested();
     assert!(
         requested.iter().any(|path| path.ends_with(".wasm")),
         "{requested:?}"
     );
     for path in &requested {
-        assert!(
-            path.starts_with(support::browser::SUB_PATH),
-            "request outside the site: {path}"
-        );
+        assert!(path.starts_with(support::browser::SUB_PATH), "request outside the site: {path}");
     }
+    // Chromium's own record of every resource the page loaded: only the site's origin.
+    let entries = browser
+        .client
+        .execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])
+        .await
+        .unwrap();
+    for entry in entries.as_array().unwrap() {
+        let url = entry.as_str().unwrap();
+        assert!(url.starts_with(&site.url) || url.starts_with("blob:"), "the page loaded {url}");
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn injected_markup_in_a_release_stays_text() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    let hostile = [
+        "Evil <img src=x onerror=\"window.__pwned=1\"> Mining Company (NYSE:EVL)",
+        "",
+        "<script>window.__pwned=2</script> reported results.",
+        "",
+        "                              Three Months Ended",
+        "                              Dec. 31,    Dec. 31,",
+        "                                2024        2023",
+        "<svg onload=window.__pwned=3>  $ 1,000     $   900",
+        "javascript:alert(1) costs          400         300",
+        "                               -------     -------",
+        "Total                         $ 1,400     $ 1,200",
+        "",
+    ]
+    .join("\n");
+    let area = browser.client.find(fantoccini::Locator::Css("#release-input")).await.unwrap();
+    browser
+        .client
+        .execute(
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![serde_json::to_value(&area).unwrap(), serde_json::json!(hostile)],
+        )
+        .await
+        .unwrap();
+    browser.click("#read-button").await;
+    let table = browser.text_of("#table-t1").await;
+    assert!(table.contains("<svg onload=window.__pwned=3>"), "the label shows as text: {table}");
+    assert!(table.contains("javascript:alert costs"), "the footnote-like (1) is read as a marker: {table}");
+    // Chart the hostile rows too: chart text is escaped by the renderer.
+    let boxes = browser.client.find_all(fantoccini::Locator::Css("#table-t1 input[type=checkbox]")).await.unwrap();
+    for b in &boxes {
+        b.click().await.unwrap();
+    }
+    browser.click("#table-t1 .chart-bar").await;
+    browser.text_of("#user-chart-0").await;
+    let clean = browser.client.execute("return window.__pwned === undefined;", vec![]).await.unwrap();
+    assert_eq!(clean, serde_json::json!(true), "no injected code ran");
+    let injected = browser
+        .client
+        .find_all(fantoccini::Locator::Css("main img, main script, main [onload], main [onerror]"))
+        .await
+        .unwrap();
+    assert!(injected.is_empty(), "no element came from the release's text");
     browser.close().await;
 }
 

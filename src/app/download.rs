@@ -21,7 +21,14 @@ fn save_blob(blob: &Blob, filename: &str) {
         anchor.set_download(filename);
         anchor.click();
     }
-    let _ = Url::revoke_object_url(&url);
+    // The browser reads the blob after the click returns: revoking at once can cancel the
+    // download, so the URL is released a minute later.
+    if let Some(window) = web_sys::window() {
+        let release = Closure::once_into_js(move || {
+            let _ = Url::revoke_object_url(&url);
+        });
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 60_000);
+    }
 }
 
 /// Offers `text` as a file download.

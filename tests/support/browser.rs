@@ -224,17 +224,23 @@ impl Browser {
             .unwrap();
     }
 
-    /// Waits for a finished download named `name` and returns its content.
-    pub async fn downloaded(&self, name: &str) -> String {
+    /// Waits for a finished download named `name` and returns its bytes.
+    pub async fn downloaded_bytes(&self, name: &str) -> Vec<u8> {
         let path = self.downloads.path().join(name);
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                return text;
+            // Chromium writes `name.crdownload` and renames it when complete.
+            if let Ok(bytes) = std::fs::read(&path) {
+                return bytes;
             }
             assert!(Instant::now() < deadline, "no download {name} in {:?}", self.downloads.path());
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Waits for a finished text download named `name` and returns its content.
+    pub async fn downloaded(&self, name: &str) -> String {
+        String::from_utf8(self.downloaded_bytes(name).await).expect("a text download")
     }
 
     /// Waits for an element matching an XPath expression.
