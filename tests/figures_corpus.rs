@@ -41,7 +41,7 @@ const EXPECTED: &[(&str, usize)] = &[
     ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 0),
     ("coeur-1986Q4-reuters21578-brief.txt", 0),
     ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 0),
-    ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 0),
+    ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 6),
     ("hecla-2007Q3-edgar-ex99-txt.txt", 22),
     ("russelmetals-2024Q4-djn-fixedwidth.txt", 3),
     ("sunshinemining-1986Q4-reuters21578-brief.txt", 0),
@@ -181,4 +181,33 @@ fn non_mining_statements_walk_and_mining_charts_stay_away() {
     let charts = charts_of("NEG-avient-2024Q4-md-webcopy-morningstar.txt");
     let ids: Vec<&str> = charts.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["income-statement", "cash-flow"]);
+}
+
+#[test]
+fn quarters_named_without_dates_pair_by_their_labels() {
+    // First Quantum heads its columns "QUARTERLY Q4 2024", "… Q3 2024", "… Q4 2023": the
+    // same quarter a year before is the column whose label differs only by the year.
+    let charts = charts_of("firstquantum-2024Q4-md-webcopy-tradingview.txt");
+    let ids: Vec<&str> = charts.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "production-copper",
+            "production-gold",
+            "production-nickel",
+            "price-copper",
+            "price-gold",
+            "price-nickel"
+        ]
+    );
+    let copper = &charts[0].spec;
+    assert_eq!(
+        copper.categories,
+        ["QUARTERLY Q4 2023", "QUARTERLY Q4 2024"]
+    );
+    assert_eq!(copper.series[0].values, dec(&["160200", "111602"]));
+    // A realized price is preferred to the LME reference printed above it.
+    let price = &charts[3].spec;
+    assert_eq!(price.provenance.rows, ["Realized copper price (per lb)"]);
+    assert_eq!(price.series[0].values, dec(&["3.62", "4.17"]));
 }

@@ -328,7 +328,10 @@ fn prices(ctx: &Ctx, out: &mut Vec<FigureChart>) {
         let Some(p) = pair(table, ctx.headline).filter(|p| p.prior.is_some()) else {
             continue;
         };
-        for row in &table.rows {
+        // A realized price before a reference price of the same metal.
+        let mut rows: Vec<&Row> = table.rows.iter().collect();
+        rows.sort_by_key(|r| !has_word(&r.label, &["realized", "realised"]));
+        for row in rows {
             let Some(metal) = price_metal(table, row) else {
                 continue;
             };

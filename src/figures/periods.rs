@@ -37,9 +37,12 @@ pub(crate) fn pair(table: &Table, headline: Option<(Date, u8)>) -> Option<Pair> 
             .iter()
             .position(|c| c.end == Some(end) && c.months == Some(months))
     };
-    let current = headline
+    let Some(current) = headline
         .and_then(find)
-        .or_else(|| latest(table.columns.iter()).and_then(find))?;
+        .or_else(|| latest(table.columns.iter()).and_then(find))
+    else {
+        return labelled_pair(table);
+    };
     let cur = &table.columns[current];
     let (end, months) = (cur.end?, cur.months?);
     let target = days(end) - 365;
@@ -49,6 +52,46 @@ pub(crate) fn pair(table: &Table, headline: Option<(Date, u8)>) -> Option<Pair> 
                 .is_some_and(|e| (days(e) - target).abs() <= 7 && e.year + 1 == end.year)
     });
     Some(Pair { current, prior })
+}
+
+/// For columns whose headers name no end date ("Q4 2024", "Q4 2023"): the latest column whose
+/// label, with its year one less, is another column's label of the same length.
+fn labelled_pair(table: &Table) -> Option<Pair> {
+    let mut best: Option<(u16, Pair)> = None;
+    for (a, ca) in table.columns.iter().enumerate() {
+        let Some((at, year)) = last_year(&ca.label) else {
+            continue;
+        };
+        let earlier = format!("{}{}{}", &ca.label[..at], year - 1, &ca.label[at + 4..]);
+        let prior = table
+            .columns
+            .iter()
+            .position(|cb| cb.end.is_none() && cb.months == ca.months && cb.label == earlier);
+        if let (None, Some(prior)) = (ca.end, prior) {
+            if best.is_none_or(|(y, _)| year > y) {
+                best = Some((
+                    year,
+                    Pair {
+                        current: a,
+                        prior: Some(prior),
+                    },
+                ));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// The byte offset and value of the last four-digit year (1900–2099) in a label.
+fn last_year(label: &str) -> Option<(usize, u16)> {
+    let b = label.as_bytes();
+    (0..b.len().saturating_sub(3)).rev().find_map(|i| {
+        let digits = b[i..i + 4].iter().all(u8::is_ascii_digit);
+        let alone = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        let year: u16 = label.get(i..i + 4)?.parse().ok()?;
+        (digits && alone && (1900..2100).contains(&year)).then_some((i, year))
+    })
 }
 
 /// Days since 1970-01-01 (proleptic Gregorian).
@@ -78,6 +121,14 @@ pub(crate) fn versus(table: &Table, p: Pair) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_in_labels() {
+        assert_eq!(last_year("QUARTERLY Q4 2024"), Some((13, 2024)));
+        assert_eq!(last_year("Fiscal 2025 (12 weeks)"), Some((7, 2025)));
+        assert_eq!(last_year("Q4 20245"), None);
+        assert_eq!(last_year("Current"), None);
+    }
 
     #[test]
     fn days_count_from_the_epoch() {
