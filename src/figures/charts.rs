@@ -485,18 +485,28 @@ fn walk_spec(
         Draft {
             kind: ChartKind::Waterfall,
             title,
+            series: vec![Series {
+                name: period.clone(),
+                values,
+            }],
             period,
             unit,
             categories,
-            series: vec![Series {
-                name: "Amount".to_owned(),
-                values,
-            }],
             rows,
         },
     );
     spec.steps = steps;
     spec
+}
+
+/// A printed label if it reads on a chart axis, else a short name for what it is (the GAAP line
+/// of a reconciliation runs to a hundred characters; the provenance keeps it whole).
+fn short_or(label: &str, short: &str) -> String {
+    if label.chars().count() <= 48 {
+        label.to_owned()
+    } else {
+        short.to_owned()
+    }
 }
 
 /// The reconciliation from total cash costs to GAAP cost of sales, for every group of rows
@@ -577,7 +587,7 @@ fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
             }
             let end_row = &table.rows[end_index];
             items.push(WalkItem {
-                label: "Cost of sales (GAAP)".to_owned(),
+                label: short_or(&end_row.label, "Cost of sales (GAAP)"),
                 value: total,
                 step: Step::Total,
                 rows: vec![end_row.label.clone()],
