@@ -24,7 +24,7 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
 /// Charts per corpus file, pinned after looking at each file's charts.
 const EXPECTED: &[(&str, usize)] = &[
     ("NEG-avient-2024Q4-djn-fixedwidth.txt", 2),
-    ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 2),
+    ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 3),
     ("NEG-buckle-FY2024Q3-edgar-ex99.htm", 0),
     ("NEG-friedmanindustries-FY2025Q3-md-webcopy.txt", 1),
     ("NEG-pericom-2003-0000891092-03-001810-edgar-txt.txt", 1),
@@ -177,10 +177,22 @@ fn non_mining_statements_walk_and_mining_charts_stay_away() {
             "1625"
         ])
     );
-    // Avient: statements only (income walk, cash flow), no mining chart.
+    // Avient: statements only (segments, income walk, cash flow), no mining chart. Its segment
+    // sales are closed by a "Sales" line they add up to (467.7 + 279.7 - 0.9 = 746.5), and
+    // the title it prints is a paragraph, cut for the subtitle.
     let charts = charts_of("NEG-avient-2024Q4-md-webcopy-morningstar.txt");
     let ids: Vec<&str> = charts.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(ids, ["income-statement", "cash-flow"]);
+    assert_eq!(ids, ["segments", "income-statement", "cash-flow"]);
+    let seg = &charts[0].spec;
+    assert_eq!(seg.series[0].values, dec(&["467.7", "279.7", "-0.9"]));
+    assert_eq!(seg.series[1].values, dec(&["152.6", "84.2", "22.7"]));
+    assert!(seg.subtitle.ends_with('…'));
+    // Russel Metals prints "Segment Gross" over "Margins": the two heading lines read as one.
+    let charts = charts_of("russelmetals-2024Q4-djn-fixedwidth.txt");
+    let seg = &charts[0].spec;
+    assert_eq!(charts[0].id, "segments");
+    assert_eq!(seg.series[1].name, "Segment Gross Margins");
+    assert_eq!(seg.series[1].values, dec(&["131.5", "59.8", "13.8", "6.7"]));
 }
 
 #[test]

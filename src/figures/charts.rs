@@ -90,8 +90,16 @@ impl Ctx<'_> {
     }
 }
 
+/// The table's title as printed, cut to a length a subtitle can carry: a reader sometimes
+/// takes a whole introductory paragraph for a title.
 fn table_title(t: &Table) -> String {
-    t.title.clone().unwrap_or_else(|| format!("Table {}", t.id))
+    const MOST: usize = 120;
+    let title = t.title.clone().unwrap_or_else(|| format!("Table {}", t.id));
+    if title.chars().count() <= MOST {
+        return title;
+    }
+    let cut: String = title.chars().take(MOST - 1).collect();
+    format!("{}…", cut.trim_end())
 }
 
 /// Values of `row` for the prior then the current column.
@@ -366,46 +374,34 @@ fn prices(ctx: &Ctx, out: &mut Vec<FigureChart>) {
     }
 }
 
-/// Sales and gross profit by segment: a heading that names sales (or revenue) over two or
-/// more segments, and, when printed, a heading that names gross profit over the same ones.
+/// Sales and gross profit by segment, for the current period: two or more segments' sales
+/// (under a heading that names sales or revenue, or closed by a sales line they add up to) and,
+/// when printed, their gross profit under a heading that names it, matched by segment name.
 fn segments(ctx: &Ctx, out: &mut Vec<FigureChart>) {
     for table in &ctx.doc.tables {
         let Some(p) = pair(table, ctx.headline) else {
             continue;
         };
-        let group = |pred: &dyn Fn(&str) -> bool| -> Option<(String, Vec<&Row>)> {
-            let heading = table.rows.iter().find_map(|r| {
-                let parent = r.parent.as_deref()?;
-                pred(parent).then(|| parent.to_owned())
-            })?;
-            let items: Vec<&Row> = table
-                .rows
-                .iter()
-                .filter(|r| {
-                    r.parent.as_deref() == Some(heading.as_str())
-                        && r.kind == RowKind::Item
-                        && r.unit == Some(Unit::Usd)
-                        && number(r, p.current).is_some()
-                })
-                .collect();
-            (items.len() >= 2).then_some((heading, items))
+        let col = p.current;
+        let names_sales = |h: &str| {
+            has_word(h, &["sales", "revenue", "revenues"])
+                && !has_word(h, &["cost", "costs", "gross", "margin", "margins", "per"])
         };
-        let sales = group(&|h| {
-            has_word(h, &["sales", "revenue", "revenues"]) && !has_word(h, &["cost", "costs"])
-        });
-        let Some((sales_name, segs)) = sales else {
+        let names_gross = |h: &str| {
+            has_word(h, &["gross"]) && has_word(h, &["profit", "margin", "margins", "loss"])
+        };
+        let Some((sales_name, segs)) =
+            heading_group(table, col, &names_sales).or_else(|| closed_group(table, col))
+        else {
             continue;
         };
-        let gross = group(&|h| {
-            let w = words(h);
-            w.iter().any(|x| x == "gross") && w.iter().any(|x| x == "profit" || x == "margin")
-        });
-        let period = table.columns[p.current].label.clone();
+        let gross = heading_group(table, col, &names_gross);
+        let period = table.columns[col].label.clone();
         let unit = unit_text(segs[0].unit, segs[0].scale);
         let categories: Vec<String> = segs.iter().map(|r| r.label.clone()).collect();
         let mut series = vec![Series {
             name: sales_name.clone(),
-            values: segs.iter().map(|r| number(r, p.current)).collect(),
+            values: segs.iter().map(|r| number(r, col)).collect(),
         }];
         let mut rows: Vec<String> = segs
             .iter()
@@ -413,19 +409,23 @@ fn segments(ctx: &Ctx, out: &mut Vec<FigureChart>) {
             .collect();
         let mut title = "Sales by segment".to_owned();
         if let Some((gross_name, gp)) = gross {
-            let values: Vec<Option<Decimal>> = segs
+            let matched: Vec<Option<&Row>> = segs
                 .iter()
-                .map(|s| {
-                    gp.iter()
-                        .find(|g| g.label == s.label)
-                        .and_then(|g| number(g, p.current))
-                })
+                .map(|s| gp.iter().copied().find(|g| g.label == s.label))
                 .collect();
-            if values.iter().any(Option::is_some) {
-                rows.extend(gp.iter().map(|r| format!("{gross_name}: {}", r.label)));
+            if matched.iter().flatten().count() >= 2 {
+                rows.extend(
+                    matched
+                        .iter()
+                        .flatten()
+                        .map(|r| format!("{gross_name}: {}", r.label)),
+                );
                 series.push(Series {
                     name: gross_name,
-                    values,
+                    values: matched
+                        .iter()
+                        .map(|g| g.and_then(|g| number(g, col)))
+                        .collect(),
                 });
                 title = "Sales and gross profit by segment".to_owned();
             }
@@ -442,12 +442,105 @@ fn segments(ctx: &Ctx, out: &mut Vec<FigureChart>) {
                 rows,
             },
         );
-        out.push(FigureChart {
-            id: "segments".to_owned(),
-            spec,
-        });
-        return;
+        if spec.validate().is_ok() {
+            out.push(FigureChart {
+                id: "segments".to_owned(),
+                spec,
+            });
+            return;
+        }
     }
+}
+
+/// Money lines with a figure in `col` that are not sums (a "Total" line, or one named like
+/// the group it closes).
+fn segment_line(r: &Row, col: usize, group: &str) -> bool {
+    r.kind == RowKind::Item
+        && r.unit == Some(Unit::Usd)
+        && number(r, col).is_some()
+        && !has_word(&r.label, &["total"])
+        && r.label != group
+}
+
+/// The first heading whose text (with the heading lines just above it, for a heading printed
+/// over two lines) satisfies `names`, and its two or more lines.
+fn heading_group<'a>(
+    table: &'a Table,
+    col: usize,
+    names: &dyn Fn(&str) -> bool,
+) -> Option<(String, Vec<&'a Row>)> {
+    let mut tried: Vec<&str> = Vec::new();
+    for (i, r) in table.rows.iter().enumerate() {
+        let Some(parent) = r.parent.as_deref() else {
+            continue;
+        };
+        if tried.contains(&parent) {
+            continue;
+        }
+        tried.push(parent);
+        let text = heading_text(table, i, parent);
+        if !names(&text) {
+            continue;
+        }
+        let items: Vec<&Row> = table
+            .rows
+            .iter()
+            .filter(|x| x.parent.as_deref() == Some(parent) && segment_line(x, col, parent))
+            .collect();
+        if items.len() >= 2 {
+            return Some((text, items));
+        }
+    }
+    None
+}
+
+/// A heading's full text: its label, after the heading lines printed just above it.
+fn heading_text(table: &Table, first_item: usize, parent: &str) -> String {
+    let Some(h) = table.rows[..first_item]
+        .iter()
+        .rposition(|r| r.kind == RowKind::Heading && r.label == parent)
+    else {
+        return parent.to_owned();
+    };
+    let mut start = h;
+    while start > 0 && table.rows[start - 1].kind == RowKind::Heading && h - start < 2 {
+        start -= 1;
+    }
+    table.rows[start..=h]
+        .iter()
+        .map(|r| r.label.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Two or more top-level money lines closed by a sales or revenue line they add up to.
+fn closed_group(table: &Table, col: usize) -> Option<(String, Vec<&Row>)> {
+    let mut run: Vec<&Row> = Vec::new();
+    for r in &table.rows {
+        let Some(v) = number(r, col).filter(|_| r.parent.is_none()) else {
+            run.clear();
+            continue;
+        };
+        if is_revenue(r) && run.len() >= 2 {
+            let sum: Decimal = run.iter().filter_map(|x| number(x, col)).sum();
+            let scale = run
+                .iter()
+                .filter_map(|x| number(x, col))
+                .map(|d| d.scale())
+                .chain([v.scale()])
+                .max()
+                .unwrap_or(0);
+            if near(sum, v, run.len(), scale) {
+                return Some((r.label.clone(), run));
+            }
+        }
+        if r.kind == RowKind::Item && r.unit == Some(Unit::Usd) {
+            run.push(r);
+        } else {
+            run.clear();
+        }
+    }
+    None
 }
 
 /// One step of a walk: a label, a printed (or signed) value, and the rows it came from.
@@ -630,7 +723,9 @@ fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
 fn income_statement(ctx: &Ctx) -> Option<FigureChart> {
     let mut tables: Vec<&Table> = ctx.doc.tables.iter().collect();
     tables.sort_by_key(|t| is_adjusted(t));
-    tables.into_iter().find_map(|t| income_walk(ctx, t))
+    tables
+        .into_iter()
+        .find_map(|t| income_walk(ctx, t).filter(|c| c.spec.validate().is_ok()))
 }
 
 pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
@@ -920,10 +1015,12 @@ fn cash_flow(ctx: &Ctx) -> Option<FigureChart> {
                 rows: rows.iter().map(|(_, r)| r.label.clone()).collect(),
             },
         );
-        return Some(FigureChart {
-            id: "cash-flow".to_owned(),
-            spec,
-        });
+        if spec.validate().is_ok() {
+            return Some(FigureChart {
+                id: "cash-flow".to_owned(),
+                spec,
+            });
+        }
     }
     None
 }
