@@ -198,8 +198,41 @@ fn bench(paths: &[String]) -> Result<(), String> {
             ten.push(b'\n');
         }
         report(&format!("{name} x10"), &ten, &[ten.as_slice()]);
+        growth(bytes, &ten);
     }
     Ok(())
+}
+
+/// The x10 input's time over the single input's. Each sample times ten runs of the single
+/// input, then one run of the x10 input: both take about as long, so on a shared machine both
+/// are as likely to be preempted (timing a short run against a long one exaggerates growth).
+fn growth(one: &[u8], ten: &[u8]) {
+    let time = |b: &[u8], n: usize| {
+        let t = Instant::now();
+        for _ in 0..n {
+            let _ = std::hint::black_box(assay::read::read_document(b));
+        }
+        t.elapsed().as_secs_f64() / n as f64
+    };
+    let (mut ones, mut tens, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    let start = Instant::now();
+    while ratios.len() < 15 || (ratios.len() < 200 && start.elapsed().as_secs_f64() < 2.0) {
+        let a = time(one, 10);
+        let b = time(ten, 1);
+        ratios.push(b / a);
+        ones.push(a);
+        tens.push(b);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    println!(
+        "growth x10 (interleaved): {:.1}x  (1x median {:.3} ms, 10x median {:.3} ms)",
+        median(&mut ratios),
+        median(&mut ones) * 1e3,
+        median(&mut tens) * 1e3
+    );
 }
 
 fn report(name: &str, sized: &[u8], runs: &[&[u8]]) {

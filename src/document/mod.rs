@@ -154,7 +154,7 @@ pub struct Column {
 }
 
 /// What a row is in the table's structure.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum RowKind {
     /// An ordinary line item.
@@ -166,7 +166,7 @@ pub enum RowKind {
 }
 
 /// What a row's numbers measure.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Unit {
     /// Money in the table's currency (US dollars unless the table says otherwise).
     #[serde(rename = "USD")]
@@ -196,7 +196,7 @@ pub enum Unit {
 }
 
 /// The multiplier that turns a printed value into the real amount.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scale {
     One,
     Thousands,

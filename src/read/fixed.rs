@@ -34,20 +34,23 @@ pub(crate) struct Line<'a> {
     pub text: &'a str,
 }
 
-/// A maximal run of non-space characters, with char columns.
+/// A maximal run of non-space characters, with char columns and its byte offset in the line.
 #[derive(Clone, Copy, Debug)]
 struct Word<'a> {
     start: usize,
     end: usize,
+    byte: usize,
     text: &'a str,
 }
 
-/// A value cell found on a line: char columns and printed text.
-#[derive(Clone, Debug)]
-struct Span {
+/// A value cell found on a line: char columns and printed text (a slice of the line).
+#[derive(Clone, Copy, Debug)]
+struct Span<'a> {
     start: usize,
     end: usize,
-    text: String,
+    /// Byte offset of `text` in the line.
+    byte: usize,
+    text: &'a str,
 }
 
 enum Class<'a> {
@@ -58,7 +61,7 @@ enum Class<'a> {
     },
     Data {
         indent: usize,
-        cells: Vec<Span>,
+        cells: Vec<Span<'a>>,
         words: Vec<Word<'a>>,
     },
     Text {
@@ -90,15 +93,26 @@ pub(crate) fn read(lines: &[Line]) -> Vec<Found> {
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(16);
     let mut col = 0;
     let mut cur: Option<(usize, usize)> = None; // (start col, start byte)
-    for (b, c) in text.char_indices() {
-        if c.is_whitespace() {
+                                                // Most lines are ASCII: walk bytes, and decode chars only past a non-ASCII byte.
+    let bytes = text.as_bytes();
+    let mut b = 0;
+    while b < bytes.len() {
+        let (space, len) = match bytes[b] {
+            c if c < 0x80 => (c.is_ascii_whitespace(), 1),
+            _ => {
+                let c = text[b..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if space {
             if let Some((s, sb)) = cur.take() {
                 out.push(Word {
                     start: s,
                     end: col,
+                    byte: sb,
                     text: &text[sb..b],
                 });
             }
@@ -106,11 +120,13 @@ fn words(text: &str) -> Vec<Word<'_>> {
             cur = Some((col, b));
         }
         col += 1;
+        b += len;
     }
     if let Some((s, sb)) = cur {
         out.push(Word {
             start: s,
             end: col,
+            byte: sb,
             text: &text[sb..],
         });
     }
@@ -149,13 +165,9 @@ fn classify(text: &str) -> Class<'_> {
 }
 
 /// Value cells from the right end of a line (step 1 of the module header).
-fn cells(text: &str, ws: &[Word]) -> Vec<Span> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let slice = |s: usize, e: usize| -> String {
-        let b0 = chars.get(s).map_or(text.len(), |c| c.0);
-        let b1 = chars.get(e).map_or(text.len(), |c| c.0);
-        text[b0..b1].to_string()
-    };
+fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
+    // From the first byte of word `a` to the last byte of word `b`.
+    let slice = |a: &Word, b: &Word| &text[a.byte..b.byte + b.text.len()];
     let mut out: Vec<Span> = Vec::new();
     let mut i = ws.len();
     while i > 0 {
@@ -166,8 +178,8 @@ fn cells(text: &str, ws: &[Word]) -> Vec<Span> {
             && ws[i - 1].start - ws[i - 2].end <= 2
             && ws[i - 2].start - ws[i - 3].end <= 2
         {
-            let s = slice(ws[i - 3].start, w.end);
-            if matches!(parse_value(&s), Some(crate::document::Value::Range(..))) {
+            let s = slice(&ws[i - 3], &w);
+            if matches!(parse_value(s), Some(crate::document::Value::Range(..))) {
                 span = Some((ws[i - 3].start, 3));
             }
         }
@@ -178,22 +190,25 @@ fn cells(text: &str, ws: &[Word]) -> Vec<Span> {
             // "expenses$" glued to the label: the `$` opens the cell already taken.
             if let (Some(first), Some(pos)) = (out.last_mut(), w.text.rfind('$')) {
                 if pos + 1 == w.text.len() && pos > 0 {
-                    let dollar_col = w.end - 1;
-                    first.start = dollar_col;
-                    first.text = slice(dollar_col, first.end);
+                    first.start = w.end - 1;
+                    first.text = &text[w.byte + pos..first.byte + first.text.len()];
+                    first.byte = w.byte + pos;
                 }
             }
             break;
         };
         i -= used;
+        let mut first_word = ws[i];
         if i > 0 && is_currency_sign(ws[i - 1].text) {
             start = ws[i - 1].start;
+            first_word = ws[i - 1];
             i -= 1;
         }
         out.push(Span {
             start,
             end: w.end,
-            text: slice(start, w.end),
+            byte: first_word.byte,
+            text: slice(&first_word, &w),
         });
     }
     out.reverse();
@@ -217,7 +232,7 @@ fn cells(text: &str, ws: &[Word]) -> Vec<Span> {
 
 fn is_year_row(c: &Class) -> bool {
     match c {
-        Class::Data { cells, .. } => cells.iter().all(|s| is_year(&s.text)),
+        Class::Data { cells, .. } => cells.iter().all(|s| is_year(s.text)),
         _ => false,
     }
 }
@@ -290,7 +305,7 @@ fn clusters(classes: &[Class], prose: &[bool]) -> Vec<(usize, usize)> {
             Class::Rule { .. } => blanks = 0,
             Class::Text { words, .. } => {
                 blanks = 0;
-                if gap >= 2 && chunks(words).len() >= 2 && header_words(&join(words)) {
+                if gap >= 2 && two_chunks(words) && header_words(&join(words)) {
                     header_after_gap = true;
                 }
                 if prose[i] {
@@ -413,6 +428,11 @@ fn chunks<'a>(ws: &[Word<'a>]) -> Vec<Vec<Word<'a>>> {
         }
     }
     out
+}
+
+/// `chunks(ws).len() >= 2`, without building the chunks.
+fn two_chunks(ws: &[Word]) -> bool {
+    ws.windows(2).any(|p| p[1].start - p[0].end >= 2)
 }
 
 fn join(ws: &[Word]) -> String {
@@ -727,8 +747,8 @@ fn body_lines(
                 let first_cell = cells.iter().find(|s| {
                     !(s.end <= bands[0].start && overlap((s.start, s.end), bands[0]) == 0)
                 });
-                let label_end_col = first_cell.map_or(usize::MAX, |s| s.start);
-                let label: String = lines[i].text.chars().take(label_end_col).collect();
+                let text = lines[i].text;
+                let label = &text[..first_cell.map_or(text.len(), |s| s.byte)];
                 out.push(RawLine::Row {
                     line: lines[i].no,
                     indent: *indent,

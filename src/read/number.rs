@@ -22,13 +22,14 @@ pub fn parse_value(s: &str) -> Option<Value> {
     if s.is_empty() {
         return None;
     }
-    if is_nil(s) {
-        return Some(Value::Nil);
+    // Most words a reader tries are label words: without a digit only a nil can be a value.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return is_nil(s).then_some(Value::Nil);
     }
     if let Some(v) = parse_range(s) {
         return Some(v);
     }
-    if let Some((a, b)) = s.split_once(':') {
+    if let Some((a, b)) = s.contains(':').then(|| s.split_once(':')).flatten() {
         let (a, b) = (plain_decimal(a.trim())?, plain_decimal(b.trim())?);
         return Some(Value::Ratio(a, b));
     }
@@ -50,8 +51,9 @@ fn is_nil(s: &str) -> bool {
 
 /// Two amounts joined by a range word: `7,600 - 8,500`, `$490 to $510`, `37,000 -- 41,000`.
 fn parse_range(s: &str) -> Option<Value> {
-    // Cheap guard: every separator has a dash, a "t" or a non-ASCII dash in it.
-    if !s.bytes().any(|b| b == b'-' || b == b't' || b >= 0x80) {
+    // Cheap guard: every separator starts with a space and has a dash, a "t" or a non-ASCII
+    // dash in it.
+    if !s.contains(' ') || !s.bytes().any(|b| b == b'-' || b == b't' || b >= 0x80) {
         return None;
     }
     for sep in [" to ", " -- ", " - ", " – ", " — "] {
@@ -178,12 +180,24 @@ pub(crate) fn plain_decimal(s: &str) -> Option<Decimal> {
     if s.len() > 40 {
         return None;
     }
-    let mut buf = String::with_capacity(s.len() + 1);
-    if int.is_empty() {
-        buf.push('0');
+    // The digits, commas dropped, as an integer mantissa and a scale: up to 19 digits fit
+    // in a u64, which is every amount a release prints; longer runs go through the parser.
+    let digits = s.bytes().filter(u8::is_ascii_digit).count();
+    if digits <= 19 {
+        let mut m: u64 = 0;
+        for b in s.bytes().filter(u8::is_ascii_digit) {
+            m = m * 10 + u64::from(b - b'0');
+        }
+        let scale = frac.map_or(0, str::len) as u32;
+        return Decimal::try_from_i128_with_scale(i128::from(m), scale).ok();
     }
-    buf.extend(s.chars().filter(|&c| c != ','));
-    Decimal::from_str(&buf).ok()
+    let cleaned: String = s.chars().filter(|&c| c != ',').collect();
+    let cleaned = if int.is_empty() {
+        format!("0{cleaned}")
+    } else {
+        cleaned
+    };
+    Decimal::from_str(&cleaned).ok()
 }
 
 /// Reads a wire-brief figure: `18 cts`, `loss one ct`, `2.27 dlrs`, `34.9 mln`, `1.2 billion

@@ -132,55 +132,129 @@ pub(crate) fn row_unit(
 }
 
 fn label_unit(l: &str) -> Option<Unit> {
+    // Each pattern below is tried only when the short key it contains is present: most
+    // labels ("Cost of sales") hold none of the keys, and a label is read for every row.
     let has = |w: &str| l.contains(w);
+    let Keys {
+        pct,
+        per,
+        oz,
+        ton,
+        lb,
+        pound,
+        shr,
+        share,
+        slash,
+        eps,
+        ratio,
+        ounces,
+        weighted,
+    } = Keys::of(l);
     let word = |w: &str| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
-    if has("%") || has("percent") || has("margin (%)") {
+    if pct || (per && has("percent")) {
         return Some(Unit::Percent);
     }
-    if has("per share")
-        || has("per common share")
-        || has("per diluted share")
-        || has("per basic share")
-        || word("eps")
-        || has("/shr")
+    if (per
+        && share
+        && (has("per share")
+            || has("per common share")
+            || has("per diluted share")
+            || has("per basic share")))
+        || (eps && word("eps"))
+        || (shr && has("/shr"))
     {
         return Some(Unit::UsdPerShare);
     }
-    if has("oz./ton") || has("oz/ton") || has("ounces per ton") {
+    if ton && (has("oz./ton") || has("oz/ton") || has("ounces per ton")) {
         return Some(Unit::OzPerTon);
     }
-    if has("$/oz") || has("per ounce") || has("per oz") || has("/ oz") {
+    if (slash && oz && has("$/oz"))
+        || (per && (has("per ounce") || has("per oz")))
+        || (oz && has("/ oz"))
+    {
         return Some(Unit::UsdPerOz);
     }
-    if has("$/pound") || has("$/lb") || has("per pound") || has("per lb") {
+    if (slash && (has("$/pound") || has("$/lb"))) || (per && (has("per pound") || has("per lb"))) {
         return Some(Unit::UsdPerLb);
     }
-    if has("per ton") || has("$/ton") || has("per tonne") || has("$/t)") {
+    if (per && (has("per ton") || has("per tonne"))) || (slash && (has("$/ton") || has("$/t)"))) {
         return Some(Unit::UsdPerTon);
     }
-    if word("ratio") {
+    if ratio && word("ratio") {
         return Some(Unit::Ratio);
     }
-    if has("(oz") || has("ounces") || has(" oz)") || has("- oz") {
+    if ounces || (oz && (has("(oz") || has(" oz)") || has("- oz"))) {
         return Some(Unit::Oz);
     }
-    if has("tons") || has("tonnes") {
+    if ton && (has("tons") || has("tonnes")) {
         return Some(Unit::Tons);
     }
-    if has("(lbs") || has(" lbs") || has("pounds") {
+    if (lb && (has("(lbs") || has(" lbs"))) || (pound && has("pounds")) {
         return Some(Unit::Lbs);
     }
-    let counts_shares = has("shares outstanding")
-        || has("weighted average")
-        || has("number of shares")
-        || has("number of common shares")
-        || has("shares used")
-        || has("avg shrs")
-        || l.starts_with("shares");
+    let counts_shares = (share
+        && (has("shares outstanding")
+            || has("number of shares")
+            || has("number of common shares")
+            || has("shares used")
+            || l.starts_with("shares")))
+        || weighted
+        || (shr && has("avg shrs"));
     if counts_shares {
         return Some(Unit::Shares);
     }
     None
+}
+
+/// Which short keys a lower-case label holds, found in one pass over its bytes.
+#[derive(Default)]
+struct Keys {
+    pct: bool,
+    per: bool,
+    oz: bool,
+    ton: bool,
+    lb: bool,
+    pound: bool,
+    shr: bool,
+    share: bool,
+    slash: bool,
+    eps: bool,
+    ratio: bool,
+    ounces: bool,
+    weighted: bool,
+}
+
+impl Keys {
+    fn of(l: &str) -> Keys {
+        let b = l.as_bytes();
+        let mut k = Keys::default();
+        for i in 0..b.len() {
+            let rest = &b[i + 1..];
+            match b[i] {
+                b'%' => k.pct = true,
+                b'p' => {
+                    k.per |= rest.starts_with(b"er");
+                    k.pound |= rest.starts_with(b"ound");
+                }
+                b'o' => {
+                    k.oz |= rest.starts_with(b"z");
+                    k.ounces |= rest.starts_with(b"unces");
+                }
+                b'e' => k.eps |= rest.starts_with(b"ps"),
+                b'r' => k.ratio |= rest.starts_with(b"atio"),
+                b'w' => k.weighted |= rest.starts_with(b"eighted average"),
+                b't' => k.ton |= rest.starts_with(b"on"),
+                b'l' => k.lb |= rest.starts_with(b"b"),
+                b's' => {
+                    k.shr |= rest.starts_with(b"hr");
+                    k.share |= rest.starts_with(b"hare");
+                }
+                b'$' => k.slash |= rest.starts_with(b"/"),
+                _ => {}
+            }
+        }
+        k
+    }
 }
 
 /// The scale that applies to a row.
