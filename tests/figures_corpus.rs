@@ -223,3 +223,24 @@ fn quarters_named_without_dates_pair_by_their_labels() {
     assert_eq!(price.provenance.rows, ["Realized copper price (per lb)"]);
     assert_eq!(price.series[0].values, dec(&["3.62", "4.17"]));
 }
+
+#[test]
+fn releases_cut_short_still_chart_validly() {
+    // A paste that stops anywhere: tables lose rows, columns lose partners, walks stop
+    // footing. Whatever is offered must still validate.
+    for (name, bytes) in corpus() {
+        let step = (bytes.len() / 12).max(1);
+        for cut in (step..bytes.len()).step_by(step) {
+            let Ok(doc) = assay::read::read_document(&bytes[..cut]) else {
+                continue;
+            };
+            let analysis = assay::analyze::analyze(&doc);
+            for c in document_charts(&doc, &analysis) {
+                c.spec
+                    .validate()
+                    .unwrap_or_else(|e| panic!("{name} cut at {cut}, {}: {e}", c.id));
+            }
+            let _ = key_figures(&doc, &analysis);
+        }
+    }
+}

@@ -1024,3 +1024,40 @@ fn cash_flow(ctx: &Ctx) -> Option<FigureChart> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn signs_come_from_the_printed_subtotal() {
+        let one = Decimal::ONE;
+        let minus = Decimal::NEGATIVE_ONE;
+        // Costs printed positive: all subtracted.
+        assert_eq!(
+            signs(d("100"), &[d("30"), d("20")], d("50"), 0),
+            Some(vec![minus, minus])
+        );
+        // Printed with their signs: all added.
+        assert_eq!(
+            signs(d("100"), &[d("-30"), d("20")], d("90"), 0),
+            Some(vec![one, one])
+        );
+        // A tax subtracted, an equity income added: the one mix that foots.
+        assert_eq!(
+            signs(d("1974"), &[d("620"), d("-9"), d("280")], d("1625"), 0),
+            Some(vec![minus, one, one])
+        );
+        // Two mixes foot (10 - 5 + 5 = 10 + 5 - 5): not drawn.
+        assert_eq!(signs(d("10"), &[d("5"), d("5")], d("10"), 0), None);
+        // Nothing foots.
+        assert_eq!(signs(d("10"), &[d("5")], d("100"), 0), None);
+        // Rounding of printed figures is allowed, one unit of the last place per figure.
+        assert!(signs(d("49228"), &[d("22288"), d("5947")], d("20994"), 0).is_some());
+        assert!(signs(d("49228"), &[d("22288"), d("5947")], d("20999"), 0).is_none());
+    }
+}

@@ -4,6 +4,13 @@
 //!
 //! Every chart here is drawn from printed values only: a chart whose inputs the release does
 //! not print is not offered, and nothing is interpolated or guessed.
+//!
+//! - [`document_charts`]: every chart a release supports, each with a stable id.
+//! - [`key_figures`]: the headline numbers of a mining release, with their changes.
+//! - [`rows_chart`]: a chart of rows the user picks.
+//!
+//! Rows are found by meaning (`find`), periods by dates or, failing those, by labels
+//! (`periods`): never by a position in one release.
 
 mod charts;
 mod find;
