@@ -1,4 +1,4 @@
-//! Figures: the charts a document supports, as [`ChartSpec`]s built from its tables (and, for
+//! Figures: the charts a document supports, as [`ChartSpec`](crate::chart::ChartSpec)s built from its tables (and, for
 //! mining charts, from the metrics found in them). This is where the document model meets the
 //! chart module; neither knows the other.
 //!
