@@ -44,6 +44,7 @@ pub fn checks(doc: &Document, metrics: &[Metric]) -> Vec<Check> {
                 continue;
             }
             let entity = ctx.entity_named(sentence).or(para_entity.clone());
+            let said = Said::new(sentence);
             let mut matched: Vec<Option<Vec<Cand>>> = Vec::new();
             for (i, f) in figs.iter().enumerate() {
                 let claim = ClaimRef {
@@ -51,7 +52,7 @@ pub fn checks(doc: &Document, metrics: &[Metric]) -> Vec<Check> {
                     line: p.line,
                     figure: f.text.clone(),
                 };
-                let (check, cands) = ctx.check(sentence, &figs, i, &entity, &matched, claim);
+                let (check, cands) = ctx.check(&said, &figs, i, &entity, &matched, claim);
                 matched.push(cands);
                 out.push(check);
             }
@@ -284,7 +285,7 @@ fn figures(s: &str) -> Vec<Fig> {
 
 /// "ounces per ton", "grams per tonne": an assay grade, not a claim about the tables.
 fn grade(tail: &str) -> bool {
-    let w = words(tail);
+    let w: Vec<String> = words(tail).into_iter().take(3).collect();
     w.get(1).is_some_and(|x| x == "per") || w.get(2).is_some_and(|x| x == "per" && w[1] == "of")
 }
 
@@ -317,6 +318,32 @@ enum YearRef {
     Current,
     Prior,
     Year(u16),
+}
+
+/// A sentence with what every figure in it needs, computed once.
+struct Said<'s> {
+    text: &'s str,
+    lower: String,
+    words: Vec<String>,
+    periods: Vec<(usize, usize, When)>,
+}
+
+impl<'s> Said<'s> {
+    fn new(text: &'s str) -> Said<'s> {
+        Said {
+            text,
+            lower: text.to_ascii_lowercase(),
+            words: words(text),
+            periods: periods(text),
+        }
+    }
+}
+
+impl std::ops::Deref for Said<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text
+    }
 }
 
 /// Period phrases in a sentence: (start, end, what).
@@ -405,10 +432,10 @@ const BOUNDARIES: &[&str] = &[
     "from a previous",
 ];
 
-fn period_of(s: &str, figs: &[Fig], i: usize) -> Option<When> {
+fn period_of(s: &Said, figs: &[Fig], i: usize) -> Option<When> {
     let f = &figs[i];
-    let lower = s.to_ascii_lowercase();
-    let ps = periods(s);
+    let lower = &s.lower;
+    let ps = &s.periods;
     let bounds: Vec<usize> = BOUNDARIES
         .iter()
         .flat_map(|b| lower.match_indices(b).map(|(k, _)| k))
@@ -473,9 +500,25 @@ struct Cand {
     also: Vec<usize>,
 }
 
+/// What matching needs to know of a row, computed once per document.
+struct RowInfo {
+    table: usize,
+    row: usize,
+    unit: Option<Unit>,
+    scope: Option<String>,
+    metal: Option<&'static str>,
+    /// Stems of the heading and label.
+    context: Vec<String>,
+    /// Stems of the label without filler words.
+    sig: Vec<String>,
+    /// Stems of the label.
+    label: Vec<String>,
+}
+
 struct Context<'a> {
     doc: &'a Document,
     metrics: &'a [Metric],
+    rows: Vec<RowInfo>,
     /// (name words, entity) for each operation the tables name.
     entities: Vec<(Vec<String>, String)>,
 }
@@ -527,9 +570,37 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        let mut rows = Vec::new();
+        for (ti, t) in doc.tables.iter().enumerate() {
+            for (k, r) in t.rows.iter().enumerate() {
+                if r.kind == RowKind::Heading {
+                    continue;
+                }
+                let label = stems(&r.label);
+                rows.push(RowInfo {
+                    table: ti,
+                    row: k,
+                    unit: r.unit,
+                    scope: scope_of(t, r),
+                    metal: super::metrics::metal_of(r),
+                    context: stems(&format!(
+                        "{} {}",
+                        r.parent.as_deref().unwrap_or(""),
+                        r.label
+                    )),
+                    sig: label
+                        .iter()
+                        .filter(|w| !STOP.contains(&w.as_str()))
+                        .cloned()
+                        .collect(),
+                    label,
+                });
+            }
+        }
         Context {
             doc,
             metrics,
+            rows,
             entities,
         }
     }
@@ -643,17 +714,12 @@ impl<'a> Context<'a> {
         if items.len() < 2 {
             return None;
         }
-        'tables: for (ti, t) in self.doc.tables.iter().enumerate() {
-            let rows: Vec<(usize, Vec<String>)> = t
+        'tables: for ti in 0..self.doc.tables.len() {
+            let rows: Vec<(usize, &Vec<String>)> = self
                 .rows
                 .iter()
-                .enumerate()
-                .filter(|(_, r)| {
-                    r.unit == Some(Unit::Usd)
-                        && r.kind != RowKind::Heading
-                        && scope_of(t, r) == *entity
-                })
-                .map(|(k, r)| (k, stems(&r.label)))
+                .filter(|r| r.table == ti && r.unit == Some(Unit::Usd) && r.scope == *entity)
+                .map(|r| (r.row, &r.label))
                 .collect();
             let mut chosen: Vec<usize> = Vec::new();
             for item in &items {
@@ -685,7 +751,7 @@ impl<'a> Context<'a> {
 
     fn check(
         &self,
-        s: &str,
+        s: &Said,
         figs: &[Fig],
         i: usize,
         entity: &Option<String>,
@@ -694,7 +760,7 @@ impl<'a> Context<'a> {
     ) -> (Check, Option<Vec<Cand>>) {
         let f = &figs[i];
         let not = |why: String| (unmatched(f, &claim, why), None);
-        let sw = words(s);
+        let sw = &s.words;
         let forward = [
             "estimate",
             "estimated",
@@ -738,7 +804,7 @@ impl<'a> Context<'a> {
         };
         // Comparisons: a percentage, or "an increase of $X", is a change of a neighbouring
         // figure's subject.
-        let lower = s.to_ascii_lowercase();
+        let lower = &s.lower;
         let before = lower[..f.start].trim_end();
         let change_money = f.kind == Kind::Money
             && [
@@ -765,7 +831,7 @@ impl<'a> Context<'a> {
     /// Candidate cells for a figure that states a level.
     fn candidates(
         &self,
-        s: &str,
+        s: &Said,
         figs: &[Fig],
         i: usize,
         entity: &Option<String>,
@@ -773,7 +839,7 @@ impl<'a> Context<'a> {
         matched: &[Option<Vec<Cand>>],
     ) -> Result<Vec<Cand>, String> {
         let f = &figs[i];
-        let lower = s.to_ascii_lowercase();
+        let lower = &s.lower;
         let before = lower[..f.start].trim_end();
         // "compared to $0.9 million": the subject of the figure compared with.
         let compared = [
@@ -847,13 +913,13 @@ impl<'a> Context<'a> {
     /// Rows that could hold the figure, by meaning.
     fn rows_for(
         &self,
-        s: &str,
+        s: &Said,
         figs: &[Fig],
         i: usize,
         entity: &Option<String>,
     ) -> Result<Vec<(usize, usize)>, String> {
         let f = &figs[i];
-        let sw = words(s);
+        let sw = &s.words;
         let has = |x: &str| sw.iter().any(|w| w == x);
         let metals: Vec<&'static str> = {
             let mut m: Vec<&'static str> = sw.iter().filter_map(|w| metal_in(w)).collect();
@@ -877,89 +943,72 @@ impl<'a> Context<'a> {
         {
             return Err("the sentence names several metals".into());
         }
-        let mut out = Vec::new();
-        for (t, table) in self.doc.tables.iter().enumerate() {
-            for (k, row) in table.rows.iter().enumerate() {
-                if row.kind == RowKind::Heading || scope_of(table, row) != *entity {
-                    continue;
-                }
-                let rm = super::metrics::metal_of(row);
-                let metal_ok = match (metal, rm) {
-                    (Some(a), Some(b)) => a == b,
-                    (Some(_), None) => false,
-                    (None, _) => true,
-                };
-                let lw = stems(&format!(
-                    "{} {}",
-                    row.parent.as_deref().unwrap_or(""),
-                    row.label
-                ));
-                let lhas = |x: &str| lw.iter().any(|w| w == x);
-                let ok = match f.kind {
-                    Kind::PerUnit(Unit::UsdPerShare) => {
-                        row.unit == Some(Unit::UsdPerShare) && (!lhas("dividend") || lhas("after"))
-                    }
-                    Kind::PerUnit(u @ (Unit::UsdPerOz | Unit::UsdPerLb)) => {
-                        let price = has("price") || has("prices") || has("averaged");
-                        let cost = has("cost") || has("costs");
-                        row.unit == Some(u)
-                            && metal_ok
-                            && if price && !cost {
-                                !lhas("cost")
-                            } else if cost {
-                                lhas("cost")
-                                    && if has("operating") {
-                                        lhas("operating")
-                                    } else if has("production") && !has("cash") {
-                                        lhas("production")
-                                    } else {
-                                        lhas("cash") && !lhas("operating")
-                                    }
-                            } else {
-                                false
-                            }
-                    }
-                    Kind::Quantity(u) => {
-                        row.unit == Some(u)
-                            && metal_ok
-                            && (metal.is_some() || rm.is_some())
-                            && !lhas("grade")
-                            && !lhas("milled")
-                            && !lhas("processed")
-                    }
-                    Kind::Money => {
-                        row.unit == Some(Unit::Usd) && {
-                            let clause = stems(clause_of(s, f));
-                            let sig: Vec<String> = stems(&row.label)
-                                .into_iter()
-                                .filter(|w| !STOP.contains(&w.as_str()))
-                                .collect();
-                            // One generic word ("Basic", "Other") is too little to go on.
-                            let enough = sig.len() >= 2
-                                || sig.iter().any(|w| {
-                                    ["sale", "exploration", "ebitda", "inventory", "goodwill"]
-                                        .contains(&w.as_str())
-                                });
-                            enough && sig.iter().all(|w| clause.contains(w))
+        let clause = stems(clause_of(s, f));
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        for info in &self.rows {
+            let wanted = match f.kind {
+                Kind::Money => Unit::Usd,
+                Kind::PerUnit(u) | Kind::Quantity(u) => u,
+                _ => continue,
+            };
+            if info.unit != Some(wanted) || info.scope != *entity {
+                continue;
+            }
+            let rm = info.metal;
+            let metal_ok = match (metal, rm) {
+                (Some(a), Some(b)) => a == b,
+                (Some(_), None) => false,
+                (None, _) => true,
+            };
+            let lhas = |x: &str| info.context.iter().any(|w| w == x);
+            let ok = match f.kind {
+                Kind::PerUnit(Unit::UsdPerShare) => !lhas("dividend") || lhas("after"),
+                Kind::PerUnit(Unit::UsdPerOz | Unit::UsdPerLb) => {
+                    let price = has("price") || has("prices") || has("averaged");
+                    let cost = has("cost") || has("costs");
+                    metal_ok
+                        && if price && !cost {
+                            !lhas("cost")
+                        } else if cost {
+                            lhas("cost")
+                                && if has("operating") {
+                                    lhas("operating")
+                                } else if has("production") && !has("cash") {
+                                    lhas("production")
+                                } else {
+                                    lhas("cash") && !lhas("operating")
+                                }
+                        } else {
+                            false
                         }
-                    }
-                    _ => false,
-                };
-                if ok {
-                    out.push((t, k));
                 }
+                Kind::Quantity(_) => {
+                    metal_ok
+                        && (metal.is_some() || rm.is_some())
+                        && !lhas("grade")
+                        && !lhas("milled")
+                        && !lhas("processed")
+                }
+                Kind::Money => {
+                    let sig = &info.sig;
+                    // One generic word ("Basic", "Other") is too little to go on.
+                    let enough = sig.len() >= 2
+                        || sig.iter().any(|w| {
+                            ["sale", "exploration", "ebitda", "inventory", "goodwill"]
+                                .contains(&w.as_str())
+                        });
+                    enough && sig.iter().all(|w| clause.contains(w))
+                }
+                _ => false,
+            };
+            if ok {
+                out.push((info.table, info.row, info.sig.len()));
             }
         }
         if f.kind == Kind::Money {
             // The most specific labels.
-            let size = |&(t, k): &(usize, usize)| {
-                stems(&self.doc.tables[t].rows[k].label)
-                    .iter()
-                    .filter(|w| !STOP.contains(&w.as_str()))
-                    .count()
-            };
-            let best = out.iter().map(size).max().unwrap_or(0);
-            out.retain(|x| size(x) == best);
+            let best = out.iter().map(|x| x.2).max().unwrap_or(0);
+            out.retain(|x| x.2 == best);
         }
         if f.kind == Kind::Ratio {
             return Ok(Vec::new());
@@ -967,7 +1016,7 @@ impl<'a> Context<'a> {
         if out.is_empty() {
             return Err("no row of the tables matches what the sentence says it is".into());
         }
-        Ok(out)
+        Ok(out.into_iter().map(|(t, k, _)| (t, k)).collect())
     }
 
     /// Compares a level claim with its candidates: they must agree among themselves.
@@ -1126,7 +1175,7 @@ impl<'a> Context<'a> {
     /// period a year before.
     fn change(
         &self,
-        s: &str,
+        s: &Said,
         figs: &[Fig],
         i: usize,
         matched: &[Option<Vec<Cand>>],
@@ -1134,7 +1183,7 @@ impl<'a> Context<'a> {
         claim: ClaimRef,
     ) -> (Check, Option<Vec<Cand>>) {
         let f = &figs[i];
-        let lower = s.to_ascii_lowercase();
+        let lower = &s.lower;
         let after = &lower[f.end..];
         let before = lower[..f.start].trim_end();
         let not = |why: String| (unmatched(f, &claim, why), None);
@@ -1480,7 +1529,7 @@ mod tests {
             ]
         );
         // The compared period gives the length; the figures are a year later.
-        let when = period_of(s, &figs, 1).unwrap();
+        let when = period_of(&Said::new(s), &figs, 1).unwrap();
         assert_eq!((when.months, when.year), (Some(9), YearRef::Current));
         assert_eq!(respective_metal(s, &figs, 3), Some("gold"));
 

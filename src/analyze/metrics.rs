@@ -12,7 +12,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{figure, words, CellRef};
+use super::{figure, raw_words, words, CellRef};
 use crate::document::{Column, Document, Row, RowKind, Table, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -94,8 +94,8 @@ const METALS: &[(&str, &[&str])] = &[
 
 /// The one metal the words name ("gold equivalent" before "gold"); `None` for none or several.
 pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
-    let w = words(text);
-    let has = |x: &str| w.iter().any(|y| y == x);
+    // Called for every label and sentence: compare words in place, no allocation.
+    let has = |x: &str| raw_words(text).any(|y| y.eq_ignore_ascii_case(x));
     if has("equivalent") {
         if has("gold") {
             return Some("gold equivalent");
@@ -104,12 +104,16 @@ pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
             return Some("silver equivalent");
         }
     }
-    let mut found = METALS
-        .iter()
-        .filter(|(_, names)| names.iter().any(|n| has(n)))
-        .map(|(m, _)| *m);
-    let first = found.next()?;
-    found.next().is_none().then_some(first)
+    let mut found: Option<&'static str> = None;
+    for (metal, names) in METALS {
+        if names.iter().any(|n| has(n)) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(metal);
+        }
+    }
+    found
 }
 
 /// The metal a row concerns: its label, else its heading, else its section.
@@ -209,29 +213,48 @@ pub(crate) fn comparable_pairs(columns: &[Column]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The unit as the contract spells it (`USD/oz`): the model's own serde name, so a unit added
+/// there needs nothing here.
 fn unit_name(unit: Option<Unit>) -> String {
-    unit.map(|u| {
-        serde_json::to_value(u)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
-    })
-    .unwrap_or_default()
+    unit.and_then(|u| serde_json::to_value(u).ok())
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
-fn metric(kind: MetricKind, t: &Table, c: usize, label: String, row: &Row) -> Metric {
+/// What every metric of a row shares, computed once per row.
+struct RowFacts {
+    metal: Option<String>,
+    entity: Option<String>,
+    unit: String,
+}
+
+impl RowFacts {
+    fn of(t: &Table, row: &Row) -> RowFacts {
+        RowFacts {
+            metal: metal_of(row).map(str::to_string),
+            entity: scope_of(t, row),
+            unit: unit_name(row.unit),
+        }
+    }
+}
+
+fn metric_with(kind: MetricKind, t: &Table, c: usize, label: String, facts: &RowFacts) -> Metric {
     Metric {
         kind,
         label,
-        metal: metal_of(row).map(str::to_string),
-        entity: scope_of(t, row),
+        metal: facts.metal.clone(),
+        entity: facts.entity.clone(),
         period: t.columns[c].label.clone(),
         value: None,
-        unit: unit_name(row.unit),
+        unit: facts.unit.clone(),
         percent: None,
         note: None,
         inputs: Vec::new(),
     }
+}
+
+fn metric(kind: MetricKind, t: &Table, c: usize, label: String, row: &Row) -> Metric {
+    metric_with(kind, t, c, label, &RowFacts::of(t, row))
 }
 
 fn hundred() -> Decimal {
@@ -247,11 +270,13 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
         if row.kind == RowKind::Heading {
             continue;
         }
+        let mut facts = None;
         for &(a, b) in &pairs {
             let (Some(now), Some(then)) = (figure(row, a), figure(row, b)) else {
                 continue;
             };
-            let mut m = metric(
+            let facts = facts.get_or_insert_with(|| RowFacts::of(t, row));
+            let mut m = metric_with(
                 MetricKind::Change,
                 t,
                 a,
@@ -265,7 +290,7 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
                     t.columns[a].label,
                     t.columns[b].label
                 ),
-                row,
+                facts,
             );
             m.value = Some(now.value - then.value);
             let rate = matches!(row.unit, Some(Unit::Percent | Unit::Ratio));

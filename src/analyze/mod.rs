@@ -230,12 +230,22 @@ pub(crate) fn additive(unit: Option<Unit>) -> bool {
 
 /// Lower-case words of a label, punctuation dropped: the basis of matching by meaning.
 pub(crate) fn words(label: &str) -> Vec<String> {
-    label
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '&')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches('\'').to_lowercase())
-        .filter(|w| !w.is_empty())
+    raw_words(label)
+        .map(|w| {
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            }
+        })
         .collect()
+}
+
+/// The words of a text as printed (case kept), without allocating.
+pub(crate) fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '&')
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
 }
 
 /// A decimal for people: trailing zeros dropped, at most `dp` places, thousands grouped.

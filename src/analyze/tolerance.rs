@@ -156,7 +156,12 @@ pub enum Qualifier {
 impl Qualifier {
     /// The qualifier named by the words just before a figure, if any.
     pub fn from_words(before: &str) -> Qualifier {
-        let b = before.to_ascii_lowercase();
+        // Only the last words matter.
+        let mut from = before.len().saturating_sub(24);
+        while !before.is_char_boundary(from) {
+            from -= 1;
+        }
+        let b = before[from..].to_ascii_lowercase();
         let b = b.trim_end();
         let ends = |w: &str| b.ends_with(w);
         if ends("approximately") || ends("about") || ends("around") || ends("roughly") {
