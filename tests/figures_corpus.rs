@@ -41,7 +41,7 @@ const EXPECTED: &[(&str, usize)] = &[
     ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 0),
     ("coeur-1986Q4-reuters21578-brief.txt", 0),
     ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 0),
-    ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 6),
+    ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 7),
     ("hecla-2007Q3-edgar-ex99-txt.txt", 22),
     ("russelmetals-2024Q4-djn-fixedwidth.txt", 3),
     ("sunshinemining-1986Q4-reuters21578-brief.txt", 0),
@@ -207,6 +207,7 @@ fn quarters_named_without_dates_pair_by_their_labels() {
             "production-copper",
             "production-gold",
             "production-nickel",
+            "unit-cost-copper",
             "price-copper",
             "price-gold",
             "price-nickel"
@@ -219,7 +220,12 @@ fn quarters_named_without_dates_pair_by_their_labels() {
     );
     assert_eq!(copper.series[0].values, dec(&["160200", "111602"]));
     // A realized price is preferred to the LME reference printed above it.
-    let price = &charts[3].spec;
+    // C1, C3 and AISC for the company, the lines "excluding Cobre Panamá" left aside.
+    let costs = &charts[3].spec;
+    assert_eq!(costs.unit, "USD per pound");
+    assert_eq!(costs.series[0].values, dec(&["1.82", "2.77", "2.52"]));
+    assert_eq!(costs.series[1].values, dec(&["1.68", "2.72", "2.58"]));
+    let price = &charts[4].spec;
     assert_eq!(price.provenance.rows, ["Realized copper price (per lb)"]);
     assert_eq!(price.series[0].values, dec(&["3.62", "4.17"]));
 }

@@ -19,6 +19,7 @@ use super::find::{
 use super::periods::{headline, pair, versus, Pair};
 use super::rows::full_label;
 use super::{company, unit_text};
+use crate::analyze::metrics::{entity_of, metal_of};
 use crate::analyze::{words, Analysis, MetricKind};
 use crate::chart::{ChartKind, ChartSpec, Provenance, Series, Step};
 use crate::document::{Date, Document, Row, RowKind, Table, Unit};
@@ -42,6 +43,7 @@ pub fn document_charts(doc: &Document, analysis: &Analysis) -> Vec<FigureChart> 
     let mut out = Vec::new();
     production(&ctx, analysis, &mut out);
     costs_per_ounce(&ctx, analysis, &mut out);
+    company_unit_costs(&ctx, &mut out);
     prices(&ctx, &mut out);
     segments(&ctx, &mut out);
     reconciliations(&ctx, &mut out);
@@ -113,6 +115,21 @@ fn period_series(table: &Table, p: Pair) -> Option<[String; 2]> {
         table.columns[p.prior?].label.clone(),
         table.columns[p.current].label.clone(),
     ])
+}
+
+/// One series per period, prior first, over `rows` as categories.
+fn period_pair_series(names: [String; 2], p: Pair, rows: &[&Row]) -> Vec<Series> {
+    names
+        .into_iter()
+        .zip([p.prior, Some(p.current)])
+        .map(|(name, col)| Series {
+            name,
+            values: rows
+                .iter()
+                .map(|r| col.and_then(|c| number(r, c)))
+                .collect(),
+        })
+        .collect()
 }
 
 /// Production by metal (consolidated, prior against current) and by operation.
@@ -191,17 +208,8 @@ fn production(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<FigureChart>) {
                 .iter()
                 .map(|f| display_name(f.entity.unwrap_or_default()))
                 .collect();
-            let series = names
-                .into_iter()
-                .zip([p.prior, Some(p.current)])
-                .map(|(name, col)| Series {
-                    name,
-                    values: ops
-                        .iter()
-                        .map(|f| col.and_then(|c| number(f.row, c)))
-                        .collect(),
-                })
-                .collect();
+            let op_rows: Vec<&Row> = ops.iter().map(|f| f.row).collect();
+            let series = period_pair_series(names, p, &op_rows);
             let spec = ctx.spec(
                 table,
                 Draft {
@@ -326,6 +334,77 @@ fn costs_per_ounce(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<FigureChart>) {
             id: format!("cost-per-ounce-{}", slug(metal)),
             spec,
         });
+    }
+}
+
+/// A metal's unit costs for the company as a whole (cash cost, all-in sustaining cost, per
+/// ounce or per pound) against the prior period, for a metal no by-operation cost chart
+/// covers: the first table printing two or more of them for both periods.
+fn company_unit_costs(ctx: &Ctx, out: &mut Vec<FigureChart>) {
+    let covered: Vec<String> = out
+        .iter()
+        .filter_map(|c| c.id.strip_prefix("cost-per-ounce-").map(str::to_owned))
+        .collect();
+    let mut done: Vec<&'static str> = Vec::new();
+    for table in &ctx.doc.tables {
+        let Some(p) = pair(table, ctx.headline).filter(|p| p.prior.is_some()) else {
+            continue;
+        };
+        let mut metals: Vec<(&'static str, Vec<&Row>)> = Vec::new();
+        for row in &table.rows {
+            let costed = matches!(row.unit, Some(Unit::UsdPerOz | Unit::UsdPerLb))
+                && has_word(&row.label, &["cost", "costs", "aisc"])
+                && !has_word(&row.label, &["excluding", "guidance", "outlook"]);
+            let Some(metal) = costed.then(|| metal_of(row)).flatten() else {
+                continue;
+            };
+            if row
+                .section
+                .as_deref()
+                .and_then(|s| entity_of(Some(s)))
+                .is_some()
+                || compared(row, p).is_none_or(|v| v.iter().any(Option::is_none))
+            {
+                continue;
+            }
+            match metals.iter_mut().find(|(m, _)| *m == metal) {
+                Some((_, rows)) if rows[0].unit == row.unit => rows.push(row),
+                Some(_) => {}
+                None => metals.push((metal, vec![row])),
+            }
+        }
+        for (metal, rows) in metals {
+            if rows.len() < 2 || done.contains(&metal) || covered.iter().any(|c| c == &slug(metal))
+            {
+                continue;
+            }
+            done.push(metal);
+            let Some(names) = period_series(table, p) else {
+                continue;
+            };
+            let unit = unit_text(rows[0].unit, rows[0].scale);
+            let series = period_pair_series(names, p, &rows);
+            let spec = ctx.spec(
+                table,
+                Draft {
+                    kind: ChartKind::GroupedBar,
+                    title: format!(
+                        "{} unit costs, {} ({unit})",
+                        capital(metal),
+                        versus(table, p)
+                    ),
+                    period: versus(table, p),
+                    unit,
+                    categories: rows.iter().map(|r| r.label.clone()).collect(),
+                    series,
+                    rows: rows.iter().map(|r| r.label.clone()).collect(),
+                },
+            );
+            out.push(FigureChart {
+                id: format!("unit-cost-{}", slug(metal)),
+                spec,
+            });
+        }
     }
 }
 
@@ -686,10 +765,7 @@ fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
                 rows: vec![end_row.label.clone()],
                 parent: None,
             });
-            let entity = start
-                .section
-                .as_deref()
-                .and_then(|s| crate::analyze::metrics::entity_of(Some(s)));
+            let entity = start.section.as_deref().and_then(|s| entity_of(Some(s)));
             let period = table.columns[col].label.clone();
             let unit = unit_text(start.unit, start.scale);
             let (id, whose) = match &entity {
