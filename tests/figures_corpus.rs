@@ -225,6 +225,31 @@ fn quarters_named_without_dates_pair_by_their_labels() {
     assert_eq!(costs.unit, "USD per pound");
     assert_eq!(costs.series[0].values, dec(&["1.82", "2.77", "2.52"]));
     assert_eq!(costs.series[1].values, dec(&["1.68", "2.72", "2.58"]));
+    // Key figures: production by metal and the C1 cash cost, each against Q4 2023.
+    let path = format!(
+        "{}/tests/fixtures/firstquantum-2024Q4-md-webcopy-tradingview.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc = assay::read::read_document(&std::fs::read(path).unwrap()).unwrap();
+    let keys = key_figures(&doc, &assay::analyze::analyze(&doc));
+    let ids: Vec<&str> = keys.iter().map(|k| k.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "production-copper",
+            "production-gold",
+            "production-nickel",
+            "cash-cost-copper"
+        ]
+    );
+    // 1.68 - 1.82 = -0.14; -0.14 / 1.82 = -7.692…%
+    let c1 = &keys[3];
+    assert_eq!(c1.unit, "USD per pound");
+    assert_eq!(
+        (c1.value, c1.prior),
+        ("1.68".parse().unwrap(), Some("1.82".parse().unwrap()))
+    );
+    assert_eq!(c1.change_percent, Some("-7.69".parse().unwrap()));
     let price = &charts[4].spec;
     assert_eq!(price.provenance.rows, ["Realized copper price (per lb)"]);
     assert_eq!(price.series[0].values, dec(&["3.62", "4.17"]));

@@ -9,14 +9,15 @@ use super::charts::{income_walk, statement_ends, Ctx};
 use super::find::{capital, is_adjusted, is_production, metric_rows, number};
 use super::periods::{headline, pair, Pair};
 use super::{company, unit_text};
-use crate::analyze::{Analysis, CellRef, MetricKind};
-use crate::document::{Document, Row, Scale, Table};
+use crate::analyze::metrics::{entity_of, metal_of};
+use crate::analyze::{words, Analysis, CellRef, MetricKind};
+use crate::document::{Document, Row, Scale, Table, Unit};
 
 /// One headline figure. Values are real amounts (the printed figure times its scale), exact.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct KeyFigure {
-    /// Stable id: `production-silver`, `total-cash-cost-silver`, `margin-silver`, `sales`,
-    /// `net-income`.
+    /// Stable id: `production-silver`, `total-cash-cost-silver` (or `cash-cost-copper` for a
+    /// metal costed under another name), `margin-silver`, `sales`, `net-income`.
     pub id: String,
     /// For people: "Silver production".
     pub label: String,
@@ -86,6 +87,40 @@ pub fn key_figures(doc: &Document, analysis: &Analysis) -> Vec<KeyFigure> {
         if let Some(k) = printed(&ctx, f.table, f.index, &id, label) {
             seen.push(f.metal);
             out.push(k);
+        }
+    }
+    // A metal costed per pound (copper's C1), or per ounce under another name: the first
+    // company-wide cash cost line, when the analysis has no total cash cost for the metal.
+    for table in &doc.tables {
+        for (index, row) in table.rows.iter().enumerate() {
+            let w = words(&row.label);
+            let has = |x: &str| w.iter().any(|y| y == x);
+            let cash_cost = matches!(row.unit, Some(Unit::UsdPerOz | Unit::UsdPerLb))
+                && has("cash")
+                && (has("cost") || has("costs"))
+                && !has("excluding")
+                && row
+                    .section
+                    .as_deref()
+                    .and_then(|s| entity_of(Some(s)))
+                    .is_none();
+            let Some(metal) = cash_cost.then(|| metal_of(row)).flatten() else {
+                continue;
+            };
+            if seen.contains(&metal) {
+                continue;
+            }
+            let per = if row.unit == Some(Unit::UsdPerLb) {
+                "pound"
+            } else {
+                "ounce"
+            };
+            let id = format!("cash-cost-{metal}");
+            let label = format!("Cash cost per {per} of {metal}");
+            if let Some(k) = printed(&ctx, table, index, &id, label) {
+                seen.push(metal);
+                out.push(k);
+            }
         }
     }
     margins(&ctx, analysis, &mut out);
