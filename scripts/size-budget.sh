@@ -13,6 +13,6 @@ for f in "$dist"/*.wasm "$dist"/*.js; do
 done
 printf 'size: wasm + JS gzipped = %d bytes (%.1f KB); budget %d KB\n' "$total" "$(awk "BEGIN{print $total/1024}")" "$budget_kb"
 if [ "$total" -gt $((budget_kb * 1024)) ]; then
-  echo "size: over budget" >&2
+  echo "size: over budget by $(( (total - budget_kb * 1024) / 1024 )) KB" >&2
   exit 1
 fi

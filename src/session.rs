@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::analyze::{analyze, Analysis};
 use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
-use crate::figures::rows_chart;
+use crate::figures::{document_charts, key_figures, rows_chart, FigureChart, KeyFigure};
 use crate::share::{from_hash, SharePayload};
 use crate::read::{decode_text, read_document};
 
@@ -24,6 +24,10 @@ pub struct Session {
     pub document: Option<Rc<Document>>,
     /// Its metrics and checks.
     pub analysis: Option<Rc<Analysis>>,
+    /// The charts the document supports.
+    pub figures: Rc<Vec<FigureChart>>,
+    /// Its headline figures (mining releases).
+    pub key_figures: Rc<Vec<KeyFigure>>,
     /// The row the reader is looking at (from a click on a cell or on a check's evidence):
     /// it is highlighted and its source line shown.
     pub focus: Option<Focus>,
@@ -185,14 +189,19 @@ impl Session {
 
     fn read(&self, text: String, source: String) -> Session {
         match read_document(text.as_bytes()) {
-            Ok(document) => Session {
-                notice: None,
-                analysis: Some(Rc::new(analyze(&document))),
-                document: Some(Rc::new(document)),
-                input: text,
-                source,
-                ..Session::default()
-            },
+            Ok(document) => {
+                let analysis = analyze(&document);
+                Session {
+                    notice: None,
+                    figures: Rc::new(document_charts(&document, &analysis)),
+                    key_figures: Rc::new(key_figures(&document, &analysis)),
+                    analysis: Some(Rc::new(analysis)),
+                    document: Some(Rc::new(document)),
+                    input: text,
+                    source,
+                    ..Session::default()
+                }
+            }
             // A failed read keeps what the user typed in the box.
             Err(error) => Session {
                 input: text,

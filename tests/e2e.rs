@@ -326,3 +326,26 @@ async fn the_address_follows_the_row_in_view_and_back_returns() {
     browser.text_of("#source-view").await;
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn the_sample_shows_key_figures_and_charts_with_exact_values() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.click("#sample-button").await;
+    // Highlights: silver 1,341,395 oz in Q3 2007 against 1,496,315: −154,920, −10.4%.
+    let silver = browser.text_of("#key-production-silver").await;
+    assert!(silver.contains("1,341,395") && silver.contains("(−10.4%)"), "{silver}");
+    // Price of silver: London Fix $12.70 against $11.70 a year before.
+    let chart = browser.client.find(fantoccini::Locator::Css("#chart-price-silver svg")).await.unwrap();
+    let svg = chart.html(false).await.unwrap();
+    assert!(svg.contains("Silver"), "the chart has its title");
+    let bars = browser.client.find_all(fantoccini::Locator::Css("#chart-price-silver svg rect.hit")).await.unwrap();
+    assert_eq!(bars.len(), 2, "one bar per period");
+    assert!(svg.contains(r#"data-value="12.70""#) && svg.contains(r#"data-value="11.70""#), "exact printed prices");
+    // Greens Creek's negative total cash cost is drawn below the zero line.
+    let costs = browser.client.find(fantoccini::Locator::Css("#chart-cost-per-ounce-silver svg")).await.unwrap();
+    assert!(costs.html(false).await.unwrap().contains(r#"data-value="-7.42""#));
+    browser.close().await;
+}

@@ -58,5 +58,6 @@ async fn screenshots() {
     capture(1280, 900, "#document-header", "screenshot.png").await;
     capture(1280, 900, "#table-t1", "screenshot-table.png").await;
     capture(1280, 900, "#user-charts", "screenshot-chart.png").await;
+    capture(1280, 900, "#charts", "screenshot-charts.png").await;
     capture(390, 844, "#user-charts", "screenshot-phone.png").await;
 }

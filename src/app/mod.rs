@@ -5,6 +5,7 @@
 mod components;
 mod download;
 mod location;
+mod perf;
 mod storage;
 
 use std::rc::Rc;
@@ -12,7 +13,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::session::{Action, Session};
-use components::{ChartsPanel, DocumentView, InputPanel, NoticeBar, SharedChart, SourceView};
+use components::{DocumentView, InputPanel, NoticeBar, SharedChart, SourceView};
 
 /// Yew's reducer wrapper around the pure session.
 #[derive(Default, PartialEq)]
@@ -66,6 +67,15 @@ fn App() -> Html {
         );
     }
 
+    // The read is complete once the page shows its result.
+    {
+        let drawn = state.0.document.as_ref().map(Rc::as_ptr);
+        use_effect_with(drawn, |drawn| {
+            if drawn.is_some() {
+                perf::mark_drawn();
+            }
+        });
+    }
     // Bring the row in focus into view (a click on a check's evidence may point far away).
     {
         let focus = state.0.focus.clone();
@@ -95,11 +105,12 @@ fn App() -> Html {
                 if let Some(chart) = &session.shared {
                     <SharedChart spec={Rc::clone(chart)} on_action={dispatch.clone()} />
                 }
-                <ChartsPanel charts={session.charts.clone()} release={release.clone()} on_action={dispatch.clone()} />
                 if let (Some(document), Some(analysis)) = (&session.document, &session.analysis) {
                     <DocumentView document={Rc::clone(document)} analysis={Rc::clone(analysis)}
                                   source={session.source.clone()} selection={session.selection.clone()}
-                                  focus={session.focus.clone()} on_action={dispatch.clone()} />
+                                  focus={session.focus.clone()} key_figures={Rc::clone(&session.key_figures)}
+                                  figures={Rc::clone(&session.figures)} charts={session.charts.clone()}
+                                  release={release.clone()} on_action={dispatch.clone()} />
                 }
                 { source_view(session, &dispatch) }
             </main>

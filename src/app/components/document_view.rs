@@ -6,9 +6,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::charts_panel::ChartsPanel;
 use super::checks_panel::ChecksPanel;
+use super::figure_charts::FigureCharts;
+use super::key_figures::KeyFigures;
 use super::table_view::TableView;
 use crate::analyze::Analysis;
+use crate::chart::ChartSpec;
+use crate::figures::{FigureChart, KeyFigure};
 use crate::app::download;
 use crate::document::Document;
 use crate::session::{Action, Focus};
@@ -21,6 +26,11 @@ pub struct Props {
     pub source: String,
     pub selection: BTreeMap<String, BTreeSet<usize>>,
     pub focus: Option<Focus>,
+    pub key_figures: Rc<Vec<KeyFigure>>,
+    pub figures: Rc<Vec<FigureChart>>,
+    /// Charts the user made from picked rows.
+    pub charts: Vec<Rc<ChartSpec>>,
+    pub release: Option<Rc<String>>,
     pub on_action: Callback<Action>,
 }
 
@@ -66,6 +76,7 @@ pub fn DocumentView(props: &Props) -> Html {
                 <p class="meta">{ meta.join(" · ") }</p>
                 <ul class="counts">
                     <li id="table-count">{ plural(document.tables.len(), "table", "tables") }</li>
+                    <li id="chart-count">{ plural(props.figures.len(), "chart", "charts") }</li>
                     <li id="metric-count">{ plural(analysis.metrics.len(), "metric", "metrics") }</li>
                     <li id="check-count">{ plural(analysis.checks.len(), "check", "checks") }</li>
                     <li id="mismatch-count" class={classes!((counts.mismatch > 0).then_some("bad"))}>
@@ -86,7 +97,11 @@ pub fn DocumentView(props: &Props) -> Html {
                     </details>
                 }
             </section>
+            <KeyFigures figures={Rc::clone(&props.key_figures)} on_action={props.on_action.clone()} />
             <ChecksPanel analysis={Rc::clone(analysis)} on_action={props.on_action.clone()} />
+            <ChartsPanel charts={props.charts.clone()} release={props.release.clone()} on_action={props.on_action.clone()} />
+            <FigureCharts figures={Rc::clone(&props.figures)} release={props.release.clone()} />
+            <h2 class="tables-heading">{ "Tables" }</h2>
             { for document.tables.iter().zip(columns.iter()).map(|(table, columns)| {
                 let focused = props.focus.as_ref().filter(|f| f.table == table.id).map(|f| f.row);
                 html! {

@@ -7,6 +7,7 @@ use gloo_file::callbacks::FileReader;
 use web_sys::{DragEvent, Event, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::app::perf;
 use crate::session::Action;
 
 #[derive(Properties, PartialEq)]
@@ -28,6 +29,7 @@ pub fn InputPanel(props: &Props) -> Html {
             let file = gloo_file::File::from(file);
             let name = file.name();
             let on_action = on_action.clone();
+            perf::mark_read();
             let reader = gloo_file::callbacks::read_as_bytes(&file, move |result| match result {
                 Ok(bytes) => on_action.emit(Action::ReadFile { name, bytes }),
                 Err(error) => on_action.emit(Action::FileFailed {
@@ -84,7 +86,10 @@ pub fn InputPanel(props: &Props) -> Html {
     };
     let emit = |action: fn() -> Action| {
         let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(action()))
+        Callback::from(move |_: MouseEvent| {
+            perf::mark_read();
+            on_action.emit(action())
+        })
     };
 
     html! {

@@ -4,13 +4,14 @@ mod chart_view;
 mod charts_panel;
 mod checks_panel;
 mod document_view;
+mod figure_charts;
+mod key_figures;
 mod input_panel;
 mod notice_bar;
 mod shared_chart;
 mod source_view;
 mod table_view;
 
-pub use charts_panel::ChartsPanel;
 pub use document_view::DocumentView;
 pub use input_panel::InputPanel;
 pub use notice_bar::NoticeBar;

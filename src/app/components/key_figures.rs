@@ -1,0 +1,61 @@
+//! The figures an analyst reads first, each with its change against a year before and a link
+//! to the cell it came from.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::chart::{format_change, format_value};
+use crate::figures::KeyFigure;
+use crate::session::{Action, Focus};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub figures: Rc<Vec<KeyFigure>>,
+    pub on_action: Callback<Action>,
+}
+
+fn change_html(figure: &KeyFigure) -> Html {
+    let Some(change) = figure.change else { return html! {} };
+    let down = change < Decimal::ZERO;
+    let percent = match figure.change_percent {
+        Some(p) => format!(" ({}%)", format_change(p.round_dp(1))),
+        None => " (n.m.)".to_owned(),
+    };
+    let prior = figure.prior_period.clone().unwrap_or_default();
+    html! {
+        <p class={classes!("key-change", down.then_some("down"))} title={format!("against {prior}")}>
+            { format!("{}{percent} vs {}", format_change(change), figure.prior.map(format_value).unwrap_or_default()) }
+        </p>
+    }
+}
+
+#[component]
+pub fn KeyFigures(props: &Props) -> Html {
+    if props.figures.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section id="key-figures" class="key-figures" aria-label="Key figures">
+            { for props.figures.iter().map(|figure| {
+                let on_action = props.on_action.clone();
+                let focus = Focus { table: figure.source.table.clone(), row: figure.source.row };
+                let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(Some(focus.clone()))));
+                html! {
+                    <div class="key-figure" id={format!("key-{}", figure.id)}>
+                        <p class="key-label">{ &figure.label }</p>
+                        <p class="key-value">
+                            <button class="row-label" title="Show where this figure was read" {onclick}>
+                                { format_value(figure.value) }
+                            </button>
+                            <span class="key-unit">{ format!(" {}", figure.unit) }</span>
+                        </p>
+                        { change_html(figure) }
+                        <p class="key-period">{ &figure.period }</p>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}
