@@ -11,7 +11,7 @@ fn performance() -> Option<web_sys::Performance> {
 /// The user asked for a read (paste, file, sample).
 pub fn mark_read() {
     if let Some(p) = performance() {
-        let _ = p.clear_marks_with_mark_name(START);
+        p.clear_marks_with_mark_name(START);
         let _ = p.mark(START);
     }
 }
@@ -23,6 +23,6 @@ pub fn mark_drawn() {
             return;
         }
         let _ = p.measure_with_start_mark(MEASURE, START);
-        let _ = p.clear_marks_with_mark_name(START);
+        p.clear_marks_with_mark_name(START);
     }
 }
