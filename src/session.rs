@@ -191,8 +191,15 @@ impl Session {
         match read_document(text.as_bytes()) {
             Ok(document) => {
                 let analysis = analyze(&document);
+                // Text with no tables is still a document (its narrative may be useful), but
+                // the reader should know why the page is nearly empty.
+                let notice = document.tables.is_empty().then(|| {
+                    Notice::Info(
+                        "No tables were found in this text. Assay reads the tables of earnings releases: paste the whole release, including its financial tables.".into(),
+                    )
+                });
                 Session {
-                    notice: None,
+                    notice,
                     figures: Rc::new(document_charts(&document, &analysis)),
                     key_figures: Rc::new(key_figures(&document, &analysis)),
                     analysis: Some(Rc::new(analysis)),

@@ -349,3 +349,26 @@ async fn the_sample_shows_key_figures_and_charts_with_exact_values() {
     assert!(costs.html(false).await.unwrap().contains(r#"data-value="-7.42""#));
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_file_over_the_limit_and_text_without_tables_get_plain_messages() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("filing.txt");
+    std::fs::write(&huge, "x".repeat(6 * 1024 * 1024)).unwrap();
+    let input = browser.client.find(fantoccini::Locator::Css("#file-input")).await.unwrap();
+    input.send_keys(huge.to_str().unwrap()).await.unwrap();
+    let notice = browser.text_of("#notice.error").await;
+    assert!(notice.starts_with("filing.txt: The input is 6291456 bytes, over the"), "{notice}");
+
+    let area = browser.client.find(fantoccini::Locator::Css("#release-input")).await.unwrap();
+    area.send_keys("Gold rose today. Analysts expect more.").await.unwrap();
+    browser.click("#read-button").await;
+    let notice = browser.text_of("#notice.info").await;
+    assert!(notice.starts_with("No tables were found"), "{notice}");
+    assert_eq!(browser.text_of("#table-count").await, "0 tables");
+    browser.close().await;
+}

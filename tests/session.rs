@@ -159,3 +159,20 @@ mod links {
         assert!(s.apply(Action::Navigate("#v=<script>".into())).focus.is_none());
     }
 }
+
+#[test]
+fn text_without_tables_is_read_with_a_note_saying_so() {
+    let s = Session::default()
+        .apply(Action::Edit("Gold rose today. Analysts expect more.".into()))
+        .apply(Action::ReadInput);
+    assert_eq!(s.document.as_ref().unwrap().tables.len(), 0);
+    assert!(matches!(&s.notice, Some(Notice::Info(text)) if text.starts_with("No tables were found")));
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_before_reading() {
+    let huge = vec![b'a'; assay::read::MAX_INPUT_BYTES + 1];
+    let s = Session::default().apply(Action::ReadFile { name: "huge.txt".into(), bytes: huge });
+    assert!(error_text(&s).starts_with("huge.txt: The input is 5242881 bytes, over the"), "{:?}", s.notice);
+    assert!(s.document.is_none());
+}
