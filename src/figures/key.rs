@@ -5,9 +5,10 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::charts::{income_walk, statement_ends, Ctx};
+use super::charts::Ctx;
 use super::find::{capital, is_adjusted, is_production, metric_rows, number};
 use super::periods::{headline, pair, Pair};
+use super::walks::{income_walk, statement_ends};
 use super::{company, unit_text};
 use crate::analyze::metrics::{entity_of, metal_of};
 use crate::analyze::{words, Analysis, CellRef, MetricKind};

@@ -17,6 +17,8 @@ mod find;
 mod key;
 mod periods;
 mod rows;
+mod statements;
+mod walks;
 
 pub use charts::{document_charts, FigureChart};
 pub use key::{change_percent, key_figures, KeyFigure};
