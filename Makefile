@@ -14,7 +14,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export TRUNK_OFFLINE := true
 TRUNK := trunk
 
-.PHONY: help fetch setup serve dist test test-native test-wasm test-e2e lint size screenshots bench fuzz
+.PHONY: help fetch setup serve dist test test-native test-wasm test-e2e lint size screenshots bench bench-browser
 
 help:
 	@echo "make serve        serve the app at http://127.0.0.1:8080 (Hecla sample built in)"
@@ -22,6 +22,7 @@ help:
 	@echo "make dist         build the deployable static site into dist/"
 	@echo "make screenshots  regenerate docs/screenshot.png from headless Chromium"
 	@echo "make bench        native benchmarks of extraction"
+	@echo "make bench-browser  in-browser benchmark of the sample, read to drawn"
 
 setup:
 	scripts/setup.sh build
@@ -62,3 +63,6 @@ screenshots: dist
 
 bench: fetch
 	cargo run --profile bench-native --quiet -- bench tests/fixtures/*.txt
+
+bench-browser: dist
+	cargo test --test bench_browser -- --ignored --nocapture
