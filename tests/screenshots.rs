@@ -52,9 +52,47 @@ async fn capture(width: u32, height: u32, anchor: &str, file: &str) {
     browser.close().await;
 }
 
+/// One picture per chart kind the sample offers (`docs/chart-<kind>.png`), plus a line chart
+/// of picked rows, each cut to its chart card.
+async fn chart_kinds() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.set_window_size(1280, 1000).await.unwrap();
+    browser.client.goto(&site.url).await.unwrap();
+    browser.click("#sample-button").await;
+    browser.text_of("#charts").await;
+    browser
+        .xpath("//section[@id='table-t1']//tr[th[normalize-space()='Silver - London Fix ($/oz.)']]//input")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.click("#table-t1 .chart-line").await;
+    let cards = browser.client.find_all(fantoccini::Locator::Css("figure.chart-card")).await.unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for card in cards {
+        let Ok(svg) = card.find(fantoccini::Locator::Css("svg")).await else { continue };
+        let Some(kind) = svg.attr("data-kind").await.unwrap() else { continue };
+        if !seen.insert(kind.clone()) {
+            continue;
+        }
+        browser
+            .client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&card).unwrap()])
+            .await
+            .unwrap();
+        let png = card.screenshot().await.unwrap();
+        let file = format!("chart-{kind}.png");
+        std::fs::write(docs(&file), png).unwrap();
+        println!("wrote docs/{file}");
+    }
+    browser.close().await;
+}
+
 #[tokio::test]
 #[ignore = "writes docs/*.png: run `make screenshots`"]
 async fn screenshots() {
+    chart_kinds().await;
     capture(1280, 900, "#document-header", "screenshot.png").await;
     capture(1280, 900, "#table-t1", "screenshot-table.png").await;
     capture(1280, 900, "#user-charts", "screenshot-chart.png").await;
