@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::analyze::{Analysis, Check, MetricKind, Status};
+use crate::chart::format_change;
 use crate::document::Table;
 
 /// One column of a rendered table.
@@ -61,6 +62,11 @@ pub fn changes(analysis: &Analysis) -> Changes {
     for m in analysis.metrics.iter().filter(|m| m.kind == MetricKind::Change) {
         let [now, then] = m.inputs.as_slice() else { continue };
         let cell = match (m.percent, m.value) {
+            // Below −100% the figure crossed zero (a cost turned into a credit): a percent of
+            // that reads as nonsense, as it would of a negative base.
+            (Some(p), _) if p < -Decimal::ONE_HUNDRED => {
+                ChangeCell::NotMeaningful("percent not meaningful: the sign changed".into())
+            }
             (Some(p), _) => ChangeCell::Percent(p),
             (None, Some(v)) if m.unit == "percent" || m.unit == "ratio" => ChangeCell::Points(v),
             _ => ChangeCell::NotMeaningful(m.note.clone().unwrap_or_else(|| "not meaningful".into())),
@@ -73,19 +79,9 @@ pub fn changes(analysis: &Analysis) -> Changes {
 impl ChangeCell {
     /// "+46.1%", "−4.0%", "+0.5 pts", "n.m.".
     pub fn text(&self) -> String {
-        let signed = |d: Decimal| {
-            let d = d.round_dp(1);
-            if d > Decimal::ZERO {
-                format!("+{d}")
-            } else if d < Decimal::ZERO {
-                format!("\u{2212}{}", d.abs())
-            } else {
-                format!("{d}")
-            }
-        };
         match self {
-            ChangeCell::Percent(p) => format!("{}%", signed(*p)),
-            ChangeCell::Points(p) => format!("{} pts", signed(*p)),
+            ChangeCell::Percent(p) => format!("{}%", format_change(p.round_dp(1))),
+            ChangeCell::Points(p) => format!("{} pts", format_change(p.round_dp(1))),
             ChangeCell::NotMeaningful(_) => "n.m.".into(),
         }
     }
