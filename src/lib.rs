@@ -19,5 +19,10 @@ pub mod view;
 pub mod app;
 
 /// The Hecla Mining Q3 2007 release (SEC EDGAR Exhibit 99.1), built in as the sample.
-/// Provenance: `tests/fixtures/SOURCES.md`.
+/// Provenance: `tests/fixtures/SOURCES.md`. The site ships it as a file beside the wasm
+/// ([`SAMPLE_FILE`], copied by index.html) and the app fetches it on "Try the sample": the
+/// text stays out of the wasm download.
 pub const SAMPLE_RELEASE: &str = include_str!("../tests/fixtures/hecla-2007Q3-edgar-ex99-txt.txt");
+
+/// The sample's file name in the built site (same origin, next to index.html).
+pub const SAMPLE_FILE: &str = "hecla-2007Q3-edgar-ex99-txt.txt";

@@ -65,8 +65,9 @@ pub enum Action {
     ReadFile { name: String, bytes: Vec<u8> },
     /// The browser could not read a picked file.
     FileFailed { name: String, reason: String },
-    /// Load the built-in Hecla sample.
-    LoadSample,
+    /// Load the built-in Hecla sample, with its text: [`crate::SAMPLE_RELEASE`] natively; the
+    /// app fetches [`crate::SAMPLE_FILE`] from the site, which keeps the text out of the wasm.
+    LoadSample(String),
     /// Restore the text remembered from an earlier visit and read it again.
     Restore { input: String, source: String },
     /// Pick or unpick a row of a table for charting.
@@ -131,7 +132,7 @@ impl Session {
                 notice: Some(Notice::Error(format!("Could not open {name}: {reason}"))),
                 ..self.clone()
             },
-            Action::LoadSample => self.read(crate::SAMPLE_RELEASE.into(), SAMPLE_SOURCE.into()),
+            Action::LoadSample(text) => self.read(text, SAMPLE_SOURCE.into()),
             Action::Restore { input, source } => {
                 if input.trim().is_empty() {
                     Session::default()

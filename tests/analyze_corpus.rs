@@ -1,5 +1,8 @@
 //! Checks over every corpus file: the counts per status are pinned, after reading them.
 //!
+//! The counts depend on the reader as well as on the checks: when `src/read` changes what it
+//! reads, the failure lists every file whose counts moved, to be looked at and re-pinned.
+//!
 //! What the counts say, file by file:
 //! - Only the Hecla seed has mismatches; each is asserted and explained in
 //!   `tests/analyze_hecla.rs` (the (4.91) cost per ounce that its parts make (4.93), the
@@ -24,7 +27,7 @@ fn analysis(name: &str) -> Analysis {
 
 /// (file, ok, mismatch, not_checkable)
 const PINNED: &[(&str, usize, usize, usize)] = &[
-    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 69, 0, 60),
+    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 89, 0, 60),
     ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 35, 0, 43),
     ("NEG-buckle-FY2024Q3-edgar-ex99.htm", 0, 0, 0),
     ("NEG-friedmanindustries-FY2025Q3-md-webcopy.txt", 11, 0, 29),
@@ -42,21 +45,21 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     (
         "NEG-pericom-2005-0001275287-05-000371-edgar-txt.txt",
-        2,
+        26,
         0,
-        34,
+        33,
     ),
     (
         "NEG-pericom-2005-0001275287-05-001389-edgar-txt.txt",
-        1,
+        18,
         0,
-        38,
+        37,
     ),
     (
         "NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt",
-        2,
-        0,
         38,
+        0,
+        37,
     ),
     (
         "NEG-pericom-2005-0001275287-05-004474-edgar-txt.txt",
@@ -66,7 +69,7 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     (
         "NEG-pericom-2006-0001275287-06-002673-edgar-txt.txt",
-        30,
+        32,
         0,
         23,
     ),
@@ -78,13 +81,13 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     (
         "NEG-pericom-2006-0001275287-06-005470-edgar-txt.txt",
-        5,
-        0,
         19,
+        0,
+        18,
     ),
     (
         "NEG-pericom-2007-0001144204-07-020827-edgar-txt.txt",
-        18,
+        19,
         0,
         32,
     ),
@@ -96,7 +99,7 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 20, 0, 34),
     ("coeur-1986Q4-reuters21578-brief.txt", 0, 0, 0),
-    ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 67, 0, 54),
+    ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 67, 0, 55),
     ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 28, 0, 85),
     ("hecla-2007Q3-edgar-ex99-txt.txt", 219, 6, 35),
     ("russelmetals-2024Q4-djn-fixedwidth.txt", 64, 0, 73),

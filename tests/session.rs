@@ -19,7 +19,7 @@ fn empty_input_asks_for_a_release() {
 
 #[test]
 fn the_sample_loads_hecla_into_the_box_and_the_document() {
-    let s = Session::default().apply(Action::LoadSample);
+    let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
     assert_eq!(s.source, SAMPLE_SOURCE);
     assert_eq!(s.input, assay::SAMPLE_RELEASE);
     let d = s.document.as_ref().unwrap();
@@ -48,7 +48,7 @@ fn a_pasted_release_is_read_from_the_box() {
 
 #[test]
 fn picked_rows_become_a_chart_and_the_pick_is_cleared() {
-    let s = Session::default().apply(Action::LoadSample);
+    let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
     let table = s.document.as_ref().unwrap().tables[0].id.clone();
     let silver = s.document.as_ref().unwrap().tables[0]
         .rows
@@ -69,7 +69,7 @@ fn picked_rows_become_a_chart_and_the_pick_is_cleared() {
 
 #[test]
 fn clear_forgets_everything() {
-    let s = Session::default().apply(Action::LoadSample).apply(Action::Clear);
+    let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into())).apply(Action::Clear);
     assert_eq!(s, Session::default());
 }
 
@@ -83,7 +83,7 @@ fn restore_reads_the_remembered_text_again() {
 
 #[test]
 fn focusing_a_row_shows_its_source_line() {
-    let s = Session::default().apply(Action::LoadSample);
+    let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
     let d = s.document.clone().unwrap();
     let t = d.tables.iter().find(|t| t.title.as_deref() == Some("Consolidated Balance Sheets")).unwrap();
     let row = t.rows.iter().position(|r| r.label == "Accumulated deficit").unwrap();
@@ -101,7 +101,7 @@ fn focusing_a_row_shows_its_source_line() {
 
 #[test]
 fn a_loaded_document_comes_with_its_checks() {
-    let s = Session::default().apply(Action::LoadSample);
+    let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
     let analysis = s.analysis.unwrap();
     assert!(!analysis.checks.is_empty());
     assert!(!analysis.metrics.is_empty());
@@ -119,7 +119,7 @@ mod links {
 
     #[test]
     fn a_share_link_opens_its_chart_without_the_release() {
-        let s = Session::default().apply(Action::LoadSample);
+        let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
         let chart = silver_chart(&s);
         let url = link("https://example.org/assay/", &SharePayload::Chart(chart.clone())).unwrap();
         let hash = url.split_once('#').unwrap().1.to_owned();
@@ -130,7 +130,7 @@ mod links {
 
     #[test]
     fn a_link_with_the_release_opens_the_whole_explorer() {
-        let s = Session::default().apply(Action::LoadSample);
+        let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
         let chart = silver_chart(&s);
         let payload = SharePayload::ChartWithRelease { chart, release: assay::SAMPLE_RELEASE.into() };
         let url = link("https://example.org/assay/", &payload).unwrap();
@@ -150,7 +150,7 @@ mod links {
 
     #[test]
     fn the_view_hash_round_trips_the_row_in_focus() {
-        let s = Session::default().apply(Action::LoadSample);
+        let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
         let focused = s.apply(Action::Focus(Some(assay::session::Focus { table: "t3".into(), row: 4 })));
         assert_eq!(focused.view_hash(), "v=t3.4");
         let back = s.apply(Action::Navigate(format!("#{}", focused.view_hash())));

@@ -31,6 +31,14 @@ async fn the_app_reads_the_sample_when_asked() {
     let page = web_sys::window().unwrap().document().unwrap();
     let root = page.create_element("div").unwrap();
     page.body().unwrap().append_child(&root).unwrap();
+    // The site serves the sample as a file beside the wasm; the test runner's server does not,
+    // so the page's fetch answers with it here (and records what was asked for).
+    js_sys::Function::new_with_args(
+        "text",
+        "window.fetch = url => { window.__fetched = url; return Promise.resolve(new Response(text)); }",
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, &assay::SAMPLE_RELEASE.into())
+    .unwrap();
     assay::app::start_in(root.clone());
     settle(20).await;
 
@@ -48,4 +56,6 @@ async fn the_app_reads_the_sample_when_asked() {
         .unwrap()
         .expect("the document header is shown");
     assert_eq!(count.text_content().unwrap(), "7 tables");
+    let fetched = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__fetched".into()).unwrap();
+    assert_eq!(fetched.as_string().as_deref(), Some(assay::SAMPLE_FILE));
 }

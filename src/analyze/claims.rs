@@ -28,7 +28,9 @@ use super::metrics::{
     comparable_pairs, metal_in, period_unique, scope_of, Metric, MetricKind, OPERATION_WORDS,
 };
 use super::tolerance::{Interval, Qualifier};
-use super::{figure, show, words, CellRef, Check, CheckKind, ClaimRef, Status, Tolerance};
+use super::{
+    figure, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, Status, Tolerance,
+};
 use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document, metrics: &[Metric]) -> Vec<Check> {
@@ -219,7 +221,13 @@ fn figures(s: &str) -> Vec<Fig> {
             let w = next_word(tail);
             // "$538 per ounce", "$0.17 diluted loss per share": "per <unit>" within a few
             // words, before any punctuation.
-            let ahead_end = tail.find([',', ';', '(', ')', '.']).unwrap_or(tail.len());
+            let mut ahead_end = tail
+                .find([',', ';', '(', ')', '.'])
+                .unwrap_or(tail.len())
+                .min(60);
+            while !tail.is_char_boundary(ahead_end) {
+                ahead_end -= 1;
+            }
             let ahead = words(&tail[..ahead_end]);
             let per_after = ahead
                 .iter()
@@ -234,7 +242,11 @@ fn figures(s: &str) -> Vec<Fig> {
                 .rfind([',', ';', '(', ')'])
                 .map_or(0, |k| k + 1)
                 .max(prev_end);
-            let window: Vec<String> = words(&pre[clause_start..])
+            let mut window_start = clause_start.max(pre.len().saturating_sub(120));
+            while !pre.is_char_boundary(window_start) {
+                window_start += 1;
+            }
+            let window: Vec<String> = words(&pre[window_start..])
                 .into_iter()
                 .rev()
                 .take(12)
@@ -285,7 +297,10 @@ fn figures(s: &str) -> Vec<Fig> {
 
 /// "ounces per ton", "grams per tonne": an assay grade, not a claim about the tables.
 fn grade(tail: &str) -> bool {
-    let w: Vec<String> = words(tail).into_iter().take(3).collect();
+    let w: Vec<String> = raw_words(tail)
+        .take(3)
+        .map(|x| x.to_ascii_lowercase())
+        .collect();
     w.get(1).is_some_and(|x| x == "per") || w.get(2).is_some_and(|x| x == "per" && w[1] == "of")
 }
 
@@ -326,15 +341,22 @@ struct Said<'s> {
     lower: String,
     words: Vec<String>,
     periods: Vec<(usize, usize, When)>,
+    /// The metals the sentence names, each once.
+    metals: Vec<&'static str>,
 }
 
 impl<'s> Said<'s> {
     fn new(text: &'s str) -> Said<'s> {
+        let words = words(text);
+        let mut metals: Vec<&'static str> = words.iter().filter_map(|w| metal_in(w)).collect();
+        metals.sort_unstable();
+        metals.dedup();
         Said {
             text,
             lower: text.to_ascii_lowercase(),
-            words: words(text),
+            words,
             periods: periods(text),
+            metals,
         }
     }
 }
@@ -921,12 +943,7 @@ impl<'a> Context<'a> {
         let f = &figs[i];
         let sw = &s.words;
         let has = |x: &str| sw.iter().any(|w| w == x);
-        let metals: Vec<&'static str> = {
-            let mut m: Vec<&'static str> = sw.iter().filter_map(|w| metal_in(w)).collect();
-            m.sort();
-            m.dedup();
-            m
-        };
+        let metals = &s.metals;
         let metal = if s.contains("respectively") {
             respective_metal(s, figs, i)
         } else if metals.len() == 1 {

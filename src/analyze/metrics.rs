@@ -94,26 +94,40 @@ const METALS: &[(&str, &[&str])] = &[
 
 /// The one metal the words name ("gold equivalent" before "gold"); `None` for none or several.
 pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
-    // Called for every label and sentence: compare words in place, no allocation.
-    let has = |x: &str| raw_words(text).any(|y| y.eq_ignore_ascii_case(x));
-    if has("equivalent") {
-        if has("gold") {
-            return Some("gold equivalent");
-        }
-        if has("silver") {
-            return Some("silver equivalent");
-        }
-    }
+    // Called for every label and sentence: one pass over the words, no allocation.
+    let (mut equivalent, mut gold, mut silver) = (false, false, false);
     let mut found: Option<&'static str> = None;
-    for (metal, names) in METALS {
-        if names.iter().any(|n| has(n)) {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(metal);
+    let mut several = false;
+    for w in raw_words(text) {
+        if w.eq_ignore_ascii_case("equivalent") {
+            equivalent = true;
+            continue;
+        }
+        let Some(metal) = METALS
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| w.eq_ignore_ascii_case(n)))
+            .map(|(m, _)| *m)
+        else {
+            continue;
+        };
+        gold |= metal == "gold";
+        silver |= metal == "silver";
+        match found {
+            Some(f) if f != metal => several = true,
+            _ => found = Some(metal),
         }
     }
-    found
+    if equivalent && gold {
+        return Some("gold equivalent");
+    }
+    if equivalent && silver {
+        return Some("silver equivalent");
+    }
+    if several {
+        None
+    } else {
+        found
+    }
 }
 
 /// The metal a row concerns: its label, else its heading, else its section.

@@ -6,6 +6,7 @@ mod components;
 mod download;
 mod location;
 mod perf;
+mod sample;
 mod storage;
 
 use std::rc::Rc;

@@ -7,7 +7,7 @@ use gloo_file::callbacks::FileReader;
 use web_sys::{DragEvent, Event, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::app::perf;
+use crate::app::{perf, sample};
 use crate::session::Action;
 
 #[derive(Properties, PartialEq)]
@@ -92,6 +92,23 @@ pub fn InputPanel(props: &Props) -> Html {
         })
     };
 
+    let load_sample = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            perf::mark_read();
+            let on_action = on_action.clone();
+            yew::platform::spawn_local(async move {
+                on_action.emit(match sample::fetch().await {
+                    Ok(text) => Action::LoadSample(text),
+                    Err(reason) => Action::FileFailed {
+                        name: "the sample".into(),
+                        reason,
+                    },
+                });
+            });
+        })
+    };
+
     html! {
         <section class={classes!("input-panel", dragging.then_some("dragging"))}
                  aria-label="Release input" {ondragover} {ondragleave} {ondrop}>
@@ -105,7 +122,7 @@ pub fn InputPanel(props: &Props) -> Html {
                 <button id="read-button" class="primary" onclick={emit(|| Action::ReadInput)}>{"Read release"}</button>
                 <label class="file-button" for="file-input">{"Open a file…"}</label>
                 <input id="file-input" type="file" accept=".txt,.htm,.html,.md,text/plain,text/html" {onchange} />
-                <button id="sample-button" onclick={emit(|| Action::LoadSample)}>{"Try the sample"}</button>
+                <button id="sample-button" onclick={load_sample}>{"Try the sample"}</button>
                 <button id="clear-button" class="quiet" onclick={emit(|| Action::Clear)}>{"Clear"}</button>
             </div>
         </section>
