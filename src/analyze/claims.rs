@@ -349,8 +349,7 @@ impl<'s> Said<'s> {
     fn new(text: &'s str) -> Said<'s> {
         let words = words(text);
         let mut metals: Vec<&'static str> = words.iter().filter_map(|w| metal_in(w)).collect();
-        metals.sort_unstable();
-        metals.dedup();
+        crate::sort::dedup(&mut metals);
         Said {
             text,
             lower: text.to_ascii_lowercase(),
@@ -439,7 +438,7 @@ fn periods(s: &str) -> Vec<(usize, usize, When)> {
             ));
         }
     }
-    out.sort_by_key(|&(a, _, _)| a);
+    crate::sort::by_key(&mut out, |&(a, _, _)| a);
     out
 }
 
