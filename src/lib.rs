@@ -13,6 +13,7 @@ pub mod figures;
 pub mod read;
 pub mod session;
 pub mod share;
+pub(crate) mod sort;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

@@ -31,8 +31,7 @@ pub fn table_columns(table: &Table, analysis: &Analysis) -> Vec<TableColumn> {
             _ => None,
         })
         .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
+    crate::sort::dedup(&mut pairs);
     let mut columns = Vec::with_capacity(table.columns.len() + pairs.len());
     for i in 0..table.columns.len() {
         columns.push(TableColumn::Printed(i));
@@ -97,6 +96,6 @@ pub fn checks_in_order(analysis: &Analysis) -> Vec<&Check> {
         (Status::Ok, _) => 3,
     };
     let mut checks: Vec<&Check> = analysis.checks.iter().collect();
-    checks.sort_by_key(|c| rank(c));
+    crate::sort::by_key(&mut checks, |c| rank(c));
     checks
 }

@@ -288,3 +288,123 @@ fn latin1_text_and_text_without_tables() {
     assert_eq!(d.warnings.len(), 1);
     assert_eq!(d.warnings[0].message, "No tables were found in this text.");
 }
+
+/// Column labels of table `t`.
+fn columns(doc: &Document, t: usize) -> Vec<(String, Option<u8>)> {
+    doc.tables[t]
+        .columns
+        .iter()
+        .map(|c| (c.label.clone(), c.months))
+        .collect()
+}
+
+#[test]
+fn rules_under_spanning_headers_give_their_extent() {
+    // Russel Metals line 52: "Three Months Ended" is printed over two of its three columns,
+    // but the rule under it (line 53) runs over all three.
+    let d = read("russelmetals-2024Q4-djn-fixedwidth.txt");
+    let q = |l: &str| (l.to_string(), Some(3));
+    let y = |l: &str| (l.to_string(), Some(12));
+    assert_eq!(
+        columns(&d, 0),
+        [
+            q("Three Months Ended Dec 31 2024"),
+            q("Three Months Ended Sep 30 2024"),
+            q("Three Months Ended Dec 31 2023"),
+            y("Year Ended Dec 31 2024"),
+            y("Year Ended Dec 31 2023"),
+        ]
+    );
+    // Avient lines 151-159: a period over two years, each year over a "$" and an "EPS" column
+    // (rules at lines 153 and 159).
+    let d = read("NEG-avient-2024Q4-djn-fixedwidth.txt");
+    let t = d
+        .tables
+        .iter()
+        .position(|t| t.line == 151)
+        .expect("table at 151");
+    assert_eq!(
+        columns(&d, t),
+        [
+            q("Three Months Ended December 31, 2024 $"),
+            q("Three Months Ended December 31, 2024 EPS(1)"),
+            q("Three Months Ended December 31, 2023 $"),
+            q("Three Months Ended December 31, 2023 EPS(1)"),
+        ]
+    );
+}
+
+#[test]
+fn a_footnote_marker_beside_a_note_is_not_a_value() {
+    // Pericom 2007 020827 line 355: "(unaudited)   (1)" under "Jul 1, 2006" is header text.
+    let d = read("NEG-pericom-2007-0001144204-07-020827-edgar-txt.txt");
+    let rows = d.tables.iter().flat_map(|t| &t.rows);
+    assert!(rows.clone().all(|r| r.label != "(unaudited)"));
+    assert_eq!(values_at(&d, 360), some(&["8544", "12577"]));
+}
+
+#[test]
+fn company_from_the_dateline_and_dow_jones_symbols() {
+    let cases = [
+        (
+            "compassminerals-FY2025Q1-djn-fixedwidth.txt",
+            "Compass Minerals",
+            vec!["CMP"],
+        ),
+        (
+            "NEG-avient-2024Q4-djn-fixedwidth.txt",
+            "Avient Corporation",
+            vec!["AVNT"],
+        ),
+        (
+            "firstquantum-2024Q4-md-webcopy-tradingview.txt",
+            "First Quantum Minerals Ltd.",
+            vec![],
+        ),
+        (
+            "russelmetals-2024Q4-djn-fixedwidth.txt",
+            "Russel Metals Inc.",
+            vec![],
+        ),
+        (
+            "NEG-pericom-2003-0000891092-03-002843-edgar-txt.txt",
+            "Pericom Semiconductor",
+            vec!["NASDAQ:PSEM"],
+        ),
+    ];
+    for (file, name, tickers) in cases {
+        let d = read(file);
+        assert_eq!(d.company.name.as_deref(), Some(name), "{file}");
+        assert_eq!(d.company.tickers, tickers, "{file}");
+    }
+}
+
+#[test]
+fn totals_close_sums_and_quotients_do_not() {
+    use assay::document::RowKind;
+    let text = "\
+                              2024      2023
+Copper sales                   100        90
+Gold sales                      50        40
+Total sales                    150       130
+                             -----     -----
+Total cash cost per ounce     5.00      4.00
+";
+    let d = assay::read::read_text(text);
+    let kinds: Vec<(&str, RowKind)> = d.tables[0]
+        .rows
+        .iter()
+        .map(|r| (r.label.as_str(), r.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Copper sales", RowKind::Item),
+            ("Gold sales", RowKind::Item),
+            // Named "Total" with rows above it to close, though no rule is printed over it.
+            ("Total sales", RowKind::Total),
+            // Under a rule, but a quotient: not a sum.
+            ("Total cash cost per ounce", RowKind::Item),
+        ]
+    );
+}

@@ -502,12 +502,12 @@ fn balance_sheet() {
             (EQUITY, "Treasury stock", "(640) (431)"),
             (EQUITY, "Total shareholders' equity", "277,028 224,728"),
             (
-                EQUITY,
+                "", // the statement's closing rows are outside every section
                 "Total liabilities and shareholders' equity",
                 "436,721 346,269",
             ),
             (
-                EQUITY,
+                "",
                 "Common shares outstanding at end of period",
                 "120,218 119,771",
             ),
@@ -624,17 +624,17 @@ fn cash_flows() {
                 "2,420 (1,275)",
             ),
             (
-                FINA,
+                "", // after the financing total, rule and gap
                 "Net increase in cash and cash equivalents",
                 "45,047 64,498",
             ),
             (
-                FINA,
+                "",
                 "Cash and cash equivalents at beginning of period",
                 "75,878 6,308",
             ),
             (
-                FINA,
+                "",
                 "Cash and cash equivalents at end of period",
                 "120,925 70,806",
             ),
@@ -883,11 +883,22 @@ fn reconciliation_of_cash_costs() {
     // "dollars and ounces in thousands, except per ounce": ounces scaled, per-ounce not.
     let oz = row(&d, 6, Some(SO), "Divided by silver ounces produced");
     assert_eq!((oz.unit, oz.scale), (Some(Unit::Oz), Scale::Thousands));
+    // A quotient under a rule is not a sum: the per-ounce figure is an item.
     let per = row(&d, 6, Some(SO), "Total cash cost per ounce produced");
     assert_eq!(
         (per.unit, per.scale, per.kind),
-        (Some(Unit::UsdPerOz), Scale::One, RowKind::Total)
+        (Some(Unit::UsdPerOz), Scale::One, RowKind::Item)
     );
+    // "Total cash costs" opening the block restates a figure (an item); the cost of sales
+    // under the rule closes the sum.
+    let kinds: Vec<(RowKind, &str)> = d.tables[6]
+        .rows
+        .iter()
+        .filter(|r| r.section.as_deref() == Some(SO))
+        .map(|r| (r.kind, r.label.as_str()))
+        .collect();
+    assert_eq!(kinds[0], (RowKind::Item, "Total cash costs"));
+    assert_eq!(kinds.last().map(|k| k.0), Some(RowKind::Total));
 }
 
 #[test]

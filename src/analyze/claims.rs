@@ -349,8 +349,7 @@ impl<'s> Said<'s> {
     fn new(text: &'s str) -> Said<'s> {
         let words = words(text);
         let mut metals: Vec<&'static str> = words.iter().filter_map(|w| metal_in(w)).collect();
-        metals.sort_unstable();
-        metals.dedup();
+        crate::sort::dedup(&mut metals);
         Said {
             text,
             lower: text.to_ascii_lowercase(),
@@ -439,7 +438,7 @@ fn periods(s: &str) -> Vec<(usize, usize, When)> {
             ));
         }
     }
-    out.sort_by_key(|&(a, _, _)| a);
+    crate::sort::by_key(&mut out, |&(a, _, _)| a);
     out
 }
 
@@ -550,7 +549,7 @@ const STOP: &[&str] = &[
 ];
 
 fn stem(w: &str) -> String {
-    let w = w.to_lowercase();
+    let w = crate::case::to_lower(w);
     let w = match w.as_str() {
         "revenue" | "revenues" => "sales".to_string(),
         _ => w,
@@ -572,44 +571,32 @@ fn stems(text: &str) -> Vec<String> {
 
 impl<'a> Context<'a> {
     fn new(doc: &'a Document, metrics: &'a [Metric]) -> Context<'a> {
-        let mut entities: Vec<(Vec<String>, String)> = Vec::new();
-        for t in &doc.tables {
-            for r in &t.rows {
-                let Some(e) = scope_of(t, r) else {
-                    continue;
-                };
-                let name: Vec<String> = words(&e)
-                    .into_iter()
-                    .filter(|w| !OPERATION_WORDS.contains(&w.as_str()))
-                    .collect();
-                // A name that is only a metal ("SILVER OPERATIONS") names a segment, not a
-                // place a sentence would call by name.
-                if name.is_empty() || name.iter().all(|w| metal_in(w).is_some()) {
-                    continue;
-                }
-                if !entities.iter().any(|(_, x)| *x == e) {
-                    entities.push((name, e));
-                }
-            }
-        }
         let mut rows = Vec::new();
         for (ti, t) in doc.tables.iter().enumerate() {
+            // Rows of a section share its scope: work it out once per run of rows.
+            let mut last: Option<(Option<&str>, Option<String>)> = None;
             for (k, r) in t.rows.iter().enumerate() {
+                let scope = match &last {
+                    Some((section, scope)) if *section == r.section.as_deref() => scope.clone(),
+                    _ => {
+                        let scope = scope_of(t, r);
+                        last = Some((r.section.as_deref(), scope.clone()));
+                        scope
+                    }
+                };
                 if r.kind == RowKind::Heading {
                     continue;
                 }
                 let label = stems(&r.label);
+                let mut context = r.parent.as_deref().map(stems).unwrap_or_default();
+                context.extend(label.iter().cloned());
                 rows.push(RowInfo {
                     table: ti,
                     row: k,
                     unit: r.unit,
-                    scope: scope_of(t, r),
+                    scope,
                     metal: super::metrics::metal_of(r),
-                    context: stems(&format!(
-                        "{} {}",
-                        r.parent.as_deref().unwrap_or(""),
-                        r.label
-                    )),
+                    context,
                     sig: label
                         .iter()
                         .filter(|w| !STOP.contains(&w.as_str()))
@@ -618,6 +605,22 @@ impl<'a> Context<'a> {
                     label,
                 });
             }
+        }
+        let mut entities: Vec<(Vec<String>, String)> = Vec::new();
+        for e in rows.iter().filter_map(|r| r.scope.as_ref()) {
+            if entities.iter().any(|(_, x)| x == e) {
+                continue;
+            }
+            let name: Vec<String> = words(e)
+                .into_iter()
+                .filter(|w| !OPERATION_WORDS.contains(&w.as_str()))
+                .collect();
+            // A name that is only a metal ("SILVER OPERATIONS") names a segment, not a place
+            // a sentence would call by name.
+            if name.is_empty() || name.iter().all(|w| metal_in(w).is_some()) {
+                continue;
+            }
+            entities.push((name, e.clone()));
         }
         Context {
             doc,

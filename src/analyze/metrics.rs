@@ -267,10 +267,6 @@ fn metric_with(kind: MetricKind, t: &Table, c: usize, label: String, facts: &Row
     }
 }
 
-fn metric(kind: MetricKind, t: &Table, c: usize, label: String, row: &Row) -> Metric {
-    metric_with(kind, t, c, label, &RowFacts::of(t, row))
-}
-
 fn hundred() -> Decimal {
     Decimal::ONE_HUNDRED
 }
@@ -366,9 +362,10 @@ fn restated(t: &Table, out: &mut Vec<Metric>) {
             }
             _ => continue,
         };
+        let facts = RowFacts::of(t, row);
         for c in 0..t.columns.len() {
             let Some(f) = figure(row, c) else { continue };
-            let mut m = metric(kind, t, c, row.label.clone(), row);
+            let mut m = metric_with(kind, t, c, row.label.clone(), &facts);
             if m.metal.is_none() {
                 m.metal = primary_metal(t, k).map(str::to_string);
             }
@@ -509,6 +506,7 @@ fn quotients(
     factor: Decimal,
     unit: &str,
 ) {
+    let facts = RowFacts::of(t, &t.rows[num]);
     for c in 0..t.columns.len() {
         let (Some(n), Some(d)) = (figure(&t.rows[num], c), figure(&t.rows[den], c)) else {
             continue;
@@ -516,7 +514,7 @@ fn quotients(
         if d.value.is_zero() {
             continue;
         }
-        let mut m = metric(kind, t, c, label.to_string(), &t.rows[num]);
+        let mut m = metric_with(kind, t, c, label.to_string(), &facts);
         m.unit = unit.to_string();
         m.value = Some((n.value / d.value * factor).round_dp(4));
         m.inputs = vec![CellRef::new(t, num, c), CellRef::new(t, den, c)];
@@ -541,6 +539,7 @@ fn by_product_credits(t: &Table, out: &mut Vec<Metric>) {
         });
         let Some(oz) = ounces else { continue };
         let metal = metal_in(&t.rows[oz].label);
+        let facts = RowFacts::of(t, row);
         for c in 0..t.columns.len() {
             let (Some(n), Some(d)) = (figure(row, c), figure(&t.rows[oz], c)) else {
                 continue;
@@ -548,7 +547,7 @@ fn by_product_credits(t: &Table, out: &mut Vec<Metric>) {
             if d.value.is_zero() {
                 continue;
             }
-            let mut m = metric(
+            let mut m = metric_with(
                 MetricKind::ByProductCreditsPerOz,
                 t,
                 c,
@@ -557,7 +556,7 @@ fn by_product_credits(t: &Table, out: &mut Vec<Metric>) {
                     row.label,
                     metal.unwrap_or("the primary metal")
                 ),
-                row,
+                &facts,
             );
             m.metal = metal.map(str::to_string);
             m.unit = "USD/oz".into();
@@ -574,9 +573,10 @@ fn cost_per_ton(t: &Table, out: &mut Vec<Metric>) {
         if row.unit != Some(Unit::UsdPerTon) {
             continue;
         }
+        let facts = RowFacts::of(t, row);
         for c in 0..t.columns.len() {
             let Some(f) = figure(row, c) else { continue };
-            let mut m = metric(MetricKind::UnitCostPerTon, t, c, row.label.clone(), row);
+            let mut m = metric_with(MetricKind::UnitCostPerTon, t, c, row.label.clone(), &facts);
             m.value = Some(f.value);
             m.inputs = vec![CellRef::new(t, k, c)];
             out.push(m);
@@ -595,12 +595,12 @@ fn cost_per_ton(t: &Table, out: &mut Vec<Metric>) {
             let (Some(a), Some(b)) = (figure(row, c), figure(&t.rows[mill], c)) else {
                 continue;
             };
-            let mut m = metric(
+            let mut m = metric_with(
                 MetricKind::UnitCostPerTon,
                 t,
                 c,
                 "Mining and milling cost per ton".into(),
-                row,
+                &facts,
             );
             m.value = Some(a.value + b.value);
             m.inputs = vec![CellRef::new(t, k, c), CellRef::new(t, mill, c)];

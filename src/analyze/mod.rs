@@ -235,7 +235,7 @@ pub(crate) fn words(label: &str) -> Vec<String> {
             if w.is_ascii() {
                 w.to_ascii_lowercase()
             } else {
-                w.to_lowercase()
+                crate::case::to_lower(w)
             }
         })
         .collect()

@@ -417,7 +417,9 @@ fn prices(ctx: &Ctx, out: &mut Vec<FigureChart>) {
         };
         // A realized price before a reference price of the same metal.
         let mut rows: Vec<&Row> = table.rows.iter().collect();
-        rows.sort_by_key(|r| !has_word(&r.label, &["realized", "realised"]));
+        crate::sort::by_key(&mut rows, |r| {
+            !has_word(&r.label, &["realized", "realised"])
+        });
         for row in rows {
             let Some(metal) = price_metal(table, row) else {
                 continue;

@@ -103,7 +103,7 @@ pub(crate) fn metric_rows<'a>(
             },
         ));
     }
-    out.sort_by_key(|(_, f)| f.order(doc));
+    crate::sort::by_key(&mut out, |(_, f)| f.order(doc));
     out
 }
 

@@ -226,7 +226,7 @@ fn margins(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<KeyFigure>) {
 /// walk is drawn from, else of the first table that prints both.
 fn statement<'a>(ctx: &Ctx<'a>) -> Option<(&'a Table, usize, usize)> {
     let mut tables: Vec<&Table> = ctx.doc.tables.iter().collect();
-    tables.sort_by_key(|t| is_adjusted(t));
+    crate::sort::by_key(&mut tables, |t| is_adjusted(t));
     let ends = |t: &'a Table| {
         let p = pair(t, ctx.headline)?;
         let (start, end) = statement_ends(t, p.current)?;

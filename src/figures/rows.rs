@@ -67,7 +67,7 @@ fn factored_names(rows: &[&Row]) -> (Vec<String>, Option<String>) {
 /// their printed order after the dated ones.
 fn chronological(table: &Table) -> Vec<usize> {
     let mut order: Vec<usize> = (0..table.columns.len()).collect();
-    order.sort_by_key(|&i| {
+    crate::sort::by_key(&mut order, |&i| {
         let c = &table.columns[i];
         (c.end.is_none(), c.months, c.end)
     });

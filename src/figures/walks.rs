@@ -190,7 +190,7 @@ pub(crate) fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
 /// is not charted.
 pub(crate) fn income_statement(ctx: &Ctx) -> Option<FigureChart> {
     let mut tables: Vec<&Table> = ctx.doc.tables.iter().collect();
-    tables.sort_by_key(|t| is_adjusted(t));
+    crate::sort::by_key(&mut tables, |t| is_adjusted(t));
     tables
         .into_iter()
         .find_map(|t| income_walk(ctx, t).filter(|c| c.spec.validate().is_ok()))

@@ -153,7 +153,7 @@ fn classify(text: &str) -> Class<'_> {
     let ws = words(text);
     let indent = ws.first().map_or(0, |w| w.start);
     let cells = cells(text, &ws);
-    if cells.is_empty() {
+    if cells.is_empty() || marker_line(text, &cells) {
         Class::Text { indent, words: ws }
     } else {
         Class::Data {
@@ -181,6 +181,13 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
             let s = slice(&ws[i - 3], &w);
             if matches!(parse_value(s), Some(crate::document::Value::Range(..))) {
                 span = Some((ws[i - 3].start, 3));
+            }
+        }
+        // "8.7 %": a percent sign set one space after its number.
+        if span.is_none() && w.text == "%" && i >= 2 && w.start - ws[i - 2].end <= 1 {
+            let s = slice(&ws[i - 2], &w);
+            if matches!(parse_value(s), Some(crate::document::Value::Percent(_))) {
+                span = Some((ws[i - 2].start, 2));
             }
         }
         if span.is_none() && parse_value(w.text).is_some() {
@@ -228,6 +235,19 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
         }
     }
     out
+}
+
+/// A header line such as "(unaudited)   (1)": footnote markers beside a parenthetical note
+/// (or nothing) are not negative ones.
+fn marker_line(text: &str, cells: &[Span]) -> bool {
+    let marker = |t: &str| {
+        t.strip_prefix('(')
+            .and_then(|t| t.strip_suffix(')'))
+            .is_some_and(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let label = text[..cells[0].byte].trim();
+    cells.iter().all(|c| marker(c.text))
+        && (label.is_empty() || label.starts_with('(') && label.ends_with(')'))
 }
 
 fn is_year_row(c: &Class) -> bool {
@@ -599,10 +619,29 @@ fn build(
         .map(|i| lines[i].text.trim().to_string())
         .collect();
     let mut headers: Vec<Vec<String>> = vec![Vec::new(); bands.len()];
+    // Where the row labels start: a rule from there runs under the labels too and frames the
+    // table rather than spanning columns.
+    let label_start = (body_start..=end)
+        .filter_map(|i| match &classes[i] {
+            Class::Data { indent, .. } => Some(*indent),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(0);
     if let (Some(&f), Some(&l)) = (header_idx.first(), header_idx.last()) {
         for i in f..=l {
             if header_idx.contains(&i) {
-                header_pieces(classes, i, &bands, &mut headers, &mut raw.stub);
+                // The first rule below a header line, if any before the body, shows how far
+                // each of its pieces spans ("Three Months Ended" over three columns).
+                let rule = (i + 1..=l + 1)
+                    .find(|&k| matches!(classes.get(k), Some(Class::Rule { .. })))
+                    .map(|k| rule_segments(lines[k].text));
+                let line = HeaderLine {
+                    i,
+                    rule: rule.as_deref(),
+                    label_start,
+                };
+                header_pieces(classes, line, &bands, &mut headers, &mut raw.stub);
             } else if let Class::Text { .. } = classes[i] {
                 // Label-area lines among the headers continue the top-left stub
                 // ("($ millions," / "except" / "percentages)").
@@ -629,19 +668,45 @@ fn build(
 
 /// Cuts a header line into pieces at the gaps between columns and files each piece under
 /// the columns it covers (or in the top-left stub).
+/// A header line to cut into pieces, with the segments of the rule printed under it.
+struct HeaderLine<'r> {
+    i: usize,
+    rule: Option<&'r [(usize, usize)]>,
+    label_start: usize,
+}
+
+/// The dash runs of a rule line, as char spans; a stub of one or two dashes one space from a
+/// run (EDGAR's `- ----`) joins it.
+fn rule_segments(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for w in words(text) {
+        match out.last_mut() {
+            Some(last)
+                if w.start == last.1 + 1 && (last.1 - last.0 <= 2 || w.end - w.start <= 2) =>
+            {
+                last.1 = w.end;
+            }
+            _ => out.push((w.start, w.end)),
+        }
+    }
+    out
+}
+
 fn header_pieces(
     classes: &[Class],
-    i: usize,
+    line: HeaderLine,
     bands: &[Band],
     headers: &mut [Vec<String>],
     stub: &mut Vec<String>,
 ) {
+    let i = line.i;
     let value_start = bands[0].start;
     let ws = match &classes[i] {
         Class::Text { words, .. } | Class::Data { words, .. } => words,
         _ => return,
     };
     let in_gap = |col: usize| !bands.iter().any(|b| col >= b.start && col < b.end);
+    let mut all: Vec<Vec<Word>> = Vec::new();
     for chunk in chunks(ws) {
         let mut pieces: Vec<Vec<Word>> = vec![vec![chunk[0]]];
         for w in &chunk[1..] {
@@ -657,14 +722,49 @@ fn header_pieces(
         if pieces.len() > 1 && !alike(&pieces) {
             pieces = vec![chunk.clone()];
         }
-        for p in pieces {
+        all.extend(pieces);
+    }
+    // A rule segment frames one piece: four years under one long rule are four headers.
+    let rule: Vec<(usize, usize)> = line
+        .rule
+        .unwrap_or(&[])
+        .iter()
+        .filter(|&&g| g.0 > line.label_start + 2)
+        .filter(|&&g| {
+            let g = Band {
+                start: g.0,
+                end: g.1,
+            };
+            all.iter().filter(|p| overlap(span_of(p), g) > 0).count() == 1
+        })
+        .copied()
+        .collect();
+    for p in all {
+        {
             let sp = span_of(&p);
             if sp.1 <= value_start || sp.0 + 2 < value_start && sp.1 <= value_start + 1 {
                 stub.push(join(&p));
                 continue;
             }
+            // A rule under the header spans the columns it is drawn over; a piece over a
+            // segment of it heads every column under that segment.
+            let segments: Vec<(usize, usize)> = rule
+                .iter()
+                .filter(|&&g| {
+                    overlap(
+                        sp,
+                        Band {
+                            start: g.0,
+                            end: g.1,
+                        },
+                    ) > 0
+                })
+                .copied()
+                .collect();
             let covered: Vec<usize> = (0..bands.len())
-                .filter(|&j| overlap(sp, bands[j]) > 0)
+                .filter(|&j| {
+                    overlap(sp, bands[j]) > 0 || segments.iter().any(|&g| overlap(g, bands[j]) > 0)
+                })
                 .collect();
             let targets = if covered.is_empty() {
                 (0..bands.len())

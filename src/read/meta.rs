@@ -88,7 +88,99 @@ pub(crate) fn company(paragraphs: &[Paragraph]) -> Company {
             break;
         }
     }
+    if c.tickers.is_empty() {
+        // Dow Jones headlines end with the symbol: "*Compass Minerals 1Q Sales $307.2M >CMP".
+        if let Some(p) = paragraphs.first() {
+            for w in p.text.split_whitespace() {
+                let Some(t) = w.strip_prefix('>') else {
+                    continue;
+                };
+                let ok = (1..=5).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase());
+                if ok && !c.tickers.iter().any(|x| x == t) {
+                    c.tickers.push(t.to_string());
+                }
+            }
+        }
+    }
+    // A name cut to its last word ("Corporation (Nasdaq: PSEM)" after a page break) is no name.
+    if c.name.as_deref().is_none_or(|n| !n.contains(' ')) {
+        c.name = dateline_name(paragraphs).or(c.name);
+    }
     c
+}
+
+/// The company named first after the dateline, where web copies keep it even when they drop
+/// the ticker: "TORONTO, Feb. 12, 2025 /PRNewswire/ - Russel Metals Inc. announces…",
+/// "…(BUSINESS WIRE)--February 10, 2025--" followed by "Compass Minerals , a leading…".
+fn dateline_name(paragraphs: &[Paragraph]) -> Option<String> {
+    const MARKS: [&str; 6] = [
+        "WIRE)",
+        "Wire)",
+        "/PRNewswire",
+        "NEWSWIRE)",
+        "Newswire)",
+        "/CNW/",
+    ];
+    let first = paragraphs.iter().take(8).position(|p| {
+        let head = p.text.get(..200).unwrap_or(&p.text);
+        MARKS.iter().any(|m| head.contains(m))
+    })?;
+    let p = &paragraphs[first].text;
+    let (at, mark) = MARKS
+        .iter()
+        .filter_map(|m| p.find(m).map(|i| (i + m.len(), m)))
+        .max()?;
+    let mut rest = &p[at..];
+    if mark.ends_with(char::is_alphabetic) {
+        // "/PRNewswire-FirstCall/": the rest of the wire's name.
+        rest = &rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..];
+    }
+    // Skip separators and the release date after the wire's name.
+    loop {
+        let t = rest.trim_start_matches(|c: char| c.is_whitespace() || "-—–,".contains(c));
+        match period::find_date(t) {
+            Some((_, end)) if t[..end].len() < 25 => rest = &t[end..],
+            _ => {
+                rest = t;
+                break;
+            }
+        }
+    }
+    if rest.trim().is_empty() {
+        rest = paragraphs.get(first + 1).map(|p| p.text.as_str())?;
+    }
+    leading_name(rest)
+}
+
+/// Capitalised words from the start of a sentence up to a lower-case word, a comma or a
+/// parenthesis: "Avient Corporation , an innovator" → "Avient Corporation".
+fn leading_name(text: &str) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    for w in text.split_whitespace() {
+        if w.starts_with(['(', ',', '“', '"']) {
+            break;
+        }
+        let clean = w.trim_end_matches(',');
+        let cap = clean
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_uppercase() || ch == '&');
+        if !(cap || (matches!(clean, "of" | "de" | "and") && !words.is_empty())) {
+            break;
+        }
+        words.push(clean);
+        if clean.len() != w.len() || words.len() >= 6 {
+            break;
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "of" | "de" | "and"))
+    {
+        words.pop();
+    }
+    let name = words.join(" ");
+    (!name.is_empty() && name.chars().any(char::is_lowercase)).then_some(name)
 }
 
 /// The capitalised words ending right before a ticker: "…2007--Hecla Mining Company " →

@@ -109,7 +109,7 @@ pub fn read_text(text: &str) -> Document {
             raws.push((first, found));
         }
     }
-    raws.sort_by_key(|r| r.0);
+    crate::sort::by_key(&mut raws, |r| r.0);
 
     let narrative = meta::paragraphs(&lines, &in_table);
     let mut company = meta::company(&narrative);

@@ -102,8 +102,7 @@ fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
         .iter()
         .flat_map(|(_, c)| c.iter().filter(|x| is_value(x)).map(|x| x.0))
         .collect();
-    cols.sort_unstable();
-    cols.dedup();
+    crate::sort::dedup(&mut cols);
     if cols.is_empty() {
         return None;
     }

@@ -7,7 +7,7 @@
 //! the rows under them, sections, totals under rules, footnote markers, units and scales, and
 //! each column's period.
 
-use crate::document::{Cell, Column, Row, RowKind, Scale, Table};
+use crate::document::{Cell, Column, Row, RowKind, Scale, Table, Unit};
 
 use super::label;
 use super::period;
@@ -146,8 +146,8 @@ struct Rows<'n> {
     /// Set by a rule: the next row closes a sum unless the rule underlines a lone item.
     after_rule: Option<bool>,
     rows_since_boundary: usize,
-    /// Whether the table prints rules under its columns at all.
-    ruled: bool,
+    /// The last lines were a total and the rule under it.
+    total_ruled: bool,
 }
 
 struct Parent {
@@ -167,7 +167,7 @@ impl<'n> Rows<'n> {
             parent: None,
             after_rule: None,
             rows_since_boundary: 0,
-            ruled: false,
+            total_ruled: false,
         }
     }
 
@@ -179,13 +179,17 @@ impl<'n> Rows<'n> {
                 _ => None,
             })
             .unwrap_or(0);
-        self.ruled = body
-            .iter()
-            .any(|l| matches!(l, RawLine::Rule { full: false, .. }));
         for line in body {
             match line {
                 RawLine::Blank => {
                     self.flush_heading(width);
+                    // A section's own total ruled off and followed by a gap closes it: the rows
+                    // after it ("Net increase in cash", "Total liabilities and equity")
+                    // belong to the whole statement.
+                    if std::mem::take(&mut self.total_ruled) {
+                        self.section = None;
+                        self.parent = None;
+                    }
                     if self
                         .parent
                         .as_ref()
@@ -197,12 +201,20 @@ impl<'n> Rows<'n> {
                 RawLine::Rule { double, full } => {
                     self.flush_heading(width);
                     if full {
+                        self.total_ruled = false;
                         continue;
                     }
+                    // (A total under a heading closes the heading's group, not the section.)
+                    let under_total = self.rows_since_boundary > 0
+                        && self
+                            .out
+                            .last()
+                            .is_some_and(|r| r.kind == RowKind::Total && r.parent.is_none());
+                    self.total_ruled =
+                        under_total || (self.rows_since_boundary == 0 && self.total_ruled);
                     if double {
                         self.after_rule = None;
                     } else {
-                        // A rule under one plain item separates it, it does not close a sum.
                         // A rule under one plain item separates it, and a rule under the
                         // header or a heading closes nothing.
                         let lone_item = self.rows_since_boundary == 1
@@ -213,6 +225,7 @@ impl<'n> Rows<'n> {
                 }
                 RawLine::Section { text } => {
                     self.flush_heading(width);
+                    self.total_ruled = false;
                     self.section = Some(label::clean(&text));
                     self.parent = None;
                     self.after_rule = None;
@@ -224,6 +237,7 @@ impl<'n> Rows<'n> {
                     label,
                     cells,
                 } => {
+                    self.total_ruled = false;
                     if cells.iter().all(Option::is_none) {
                         if let (Some(first), Some(last)) =
                             (self.pending.first(), self.pending.last())
@@ -309,10 +323,6 @@ impl<'n> Rows<'n> {
             None => None,
         };
         let label = label::clean(raw_label);
-        // Where the layout prints no rules, the word "Total" is the only sign of a sum.
-        let total = self.after_rule == Some(true)
-            || (!self.ruled && label.to_ascii_lowercase().starts_with("total"));
-        let kind = if total { RowKind::Total } else { RowKind::Item };
         let cells: Vec<Option<Cell>> = cells
             .into_iter()
             .map(|c| {
@@ -330,6 +340,24 @@ impl<'n> Rows<'n> {
             &cells,
         );
         let scale = units::row_scale(raw_label, unit, self.note);
+        // A row closes a sum when it sits under a rule, or when it is named "Total …" and
+        // has rows above it to close (a first row named so restates a figure). A quotient
+        // (per ounce, per share, a percentage or ratio) never closes a sum, ruled or not.
+        let quotient = matches!(
+            unit,
+            Some(
+                Unit::UsdPerShare
+                    | Unit::UsdPerOz
+                    | Unit::UsdPerLb
+                    | Unit::UsdPerTon
+                    | Unit::OzPerTon
+                    | Unit::Percent
+                    | Unit::Ratio
+            )
+        );
+        let named = self.rows_since_boundary > 0 && starts_with_total(&label);
+        let total = !quotient && (self.after_rule == Some(true) || named);
+        let kind = if total { RowKind::Total } else { RowKind::Item };
         self.out.push(Row {
             label,
             section: self.section.clone(),
@@ -343,4 +371,15 @@ impl<'n> Rows<'n> {
         self.after_rule = None;
         self.rows_since_boundary += 1;
     }
+}
+
+/// "Total assets", "TOTAL REVENUES", but not "Totalizer".
+fn starts_with_total(label: &str) -> bool {
+    label
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("total"))
+        && label[5..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
