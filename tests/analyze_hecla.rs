@@ -336,3 +336,30 @@ fn the_seed_findings_are_exactly_these() {
         ]
     );
 }
+
+#[test]
+fn operations_add_up_to_the_company() {
+    let a = seed();
+    let sums: Vec<_> = a
+        .of_kind(CheckKind::Footing)
+        .filter(|c| c.explanation.contains("the operations'"))
+        .collect();
+    // Silver, gold, lead and zinc, four periods each, all ok.
+    assert_eq!(sums.len(), 16);
+    assert!(sums.iter().all(|c| c.status == Status::Ok));
+    // Line 474, Q3 2007: Lucky Friday 661,511 (line 792) + Greens Creek 679,884 (line 813).
+    let c = at(&a, CheckKind::Footing, 474, Q3_07);
+    assert_eq!(c[0].recomputed, Some(d("661511") + d("679884")));
+    // Line 475, nine months 2006: Greens Creek 13,182 + La Camorra 114,656 = 127,837.
+    let c = at(&a, CheckKind::Footing, 475, M9_06);
+    assert_eq!(c[0].recomputed, Some(d("127838")));
+    assert_eq!(c[0].reported, Some(d("127837")));
+    assert_eq!(
+        c[0].status,
+        Status::Ok,
+        "one ounce apart, within two roundings"
+    );
+    // Line 476, Q3 2007 lead tons: 4,032 + 1,697 = 5,729.
+    let c = at(&a, CheckKind::Footing, 476, Q3_07);
+    assert_eq!(c[0].recomputed, Some(d("5729")));
+}

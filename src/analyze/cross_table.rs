@@ -39,7 +39,7 @@ struct Key {
 }
 
 /// A concept from the vocabulary, or `None` for a label that only means itself.
-fn concept(w: &[String], unit: Option<Unit>) -> Option<&'static str> {
+pub(crate) fn concept(w: &[String], unit: Option<Unit>) -> Option<&'static str> {
     let has = |x: &str| w.iter().any(|y| y == x);
     let is = |xs: &[&str]| w.len() == xs.len() && w.iter().zip(xs).all(|(a, b)| a == b);
     let cost = has("cost") || has("costs");
@@ -112,7 +112,7 @@ fn concept(w: &[String], unit: Option<Unit>) -> Option<&'static str> {
 }
 
 /// Label words with the bookkeeping verbs of reconciliations dropped ("Add exploration").
-fn plain_words(label: &str) -> Vec<String> {
+pub(crate) fn plain_words(label: &str) -> Vec<String> {
     let mut w = words(label);
     if w.first().is_some_and(|x| x == "divided") && w.get(1).is_some_and(|x| x == "by") {
         w.drain(..2);

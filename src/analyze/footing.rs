@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 
 use super::tolerance::Interval;
 use super::{additive, figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
-use crate::document::{Document, RowKind, Table};
+use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
     let mut out = Vec::new();
@@ -432,6 +432,158 @@ fn identities(t: &Table) -> Vec<Identity> {
             how: "cash at the beginning plus the net change",
             replaces_footing: true,
         });
+    }
+    out
+}
+
+/// Operations add up: a company-wide production row (silver ounces, lead tons) equals the sum
+/// of the same metal's production at each operation the release breaks out, in every period.
+///
+/// Only mines and units count as operations (a segment named by a metal, "SILVER
+/// OPERATIONS", would count them twice); an operation printing the metal twice (ounces in the
+/// production data, thousands of ounces in a reconciliation) gives its most precise row. A
+/// release may produce at operations it does not break out, so a sum that fails in every
+/// column says nothing and is left out; a sum that holds in most columns and fails in others
+/// is a mismatch in those.
+pub fn operations(doc: &Document) -> Vec<Check> {
+    use super::cross_table::{concept, plain_words};
+    use super::metrics::{metal_in, metal_of, period_unique, scope_of, OPERATION_WORDS};
+
+    struct Prod<'a> {
+        table: &'a Table,
+        row: usize,
+        metal: &'static str,
+        scope: Option<String>,
+    }
+    let mut prods = Vec::new();
+    for t in &doc.tables {
+        for (k, r) in t.rows.iter().enumerate() {
+            // "Silver produced (oz.)", or "Lead - Tons" under a production heading.
+            let in_production = r
+                .section
+                .as_deref()
+                .is_some_and(|x| words(x).iter().any(|w| w == "production"))
+                && matches!(r.unit, Some(Unit::Oz | Unit::Tons | Unit::Lbs))
+                && metal_in(&r.label).is_some();
+            if r.kind == RowKind::Heading
+                || !(in_production || concept(&plain_words(&r.label), r.unit) == Some("production"))
+            {
+                continue;
+            }
+            let Some(metal) = metal_of(r) else { continue };
+            let scope = scope_of(t, r);
+            let segment = scope.as_deref().is_some_and(|s| {
+                words(s)
+                    .iter()
+                    .filter(|w| !OPERATION_WORDS.contains(&w.as_str()))
+                    .all(|w| metal_in(w).is_some())
+            });
+            if !segment {
+                prods.push(Prod {
+                    table: t,
+                    row: k,
+                    metal,
+                    scope,
+                });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for total in prods.iter().filter(|p| p.scope.is_none()) {
+        let unit = total.table.rows[total.row].unit;
+        let mut trials = Vec::new();
+        for (c, col) in total.table.columns.iter().enumerate() {
+            let Some(tf) = figure(&total.table.rows[total.row], c) else {
+                continue;
+            };
+            if !period_unique(total.table, c) {
+                continue;
+            }
+            // Per operation, the most precise printing for this period.
+            let mut parts: Vec<(&Option<String>, super::Figure, CellRef)> = Vec::new();
+            for p in prods
+                .iter()
+                .filter(|p| p.scope.is_some() && p.metal == total.metal)
+            {
+                if p.table.rows[p.row].unit != unit {
+                    continue;
+                }
+                let Some(pc) = (0..p.table.columns.len()).find(|&j| {
+                    let pj = &p.table.columns[j];
+                    pj.end == col.end && pj.months == col.months && period_unique(p.table, j)
+                }) else {
+                    continue;
+                };
+                let Some(f) = figure(&p.table.rows[p.row], pc) else {
+                    continue;
+                };
+                let cell = CellRef::new(p.table, p.row, pc);
+                match parts.iter_mut().find(|(s, ..)| *s == &p.scope) {
+                    Some(slot)
+                        if slot.1.interval.hi - slot.1.interval.lo
+                            > f.interval.hi - f.interval.lo =>
+                    {
+                        *slot = (&p.scope, f, cell);
+                    }
+                    Some(_) => {}
+                    None => parts.push((&p.scope, f, cell)),
+                }
+            }
+            if parts.len() < 2 {
+                continue;
+            }
+            let sum: Decimal = parts.iter().map(|p| p.1.value).sum();
+            let interval = parts
+                .iter()
+                .fold(Interval::exact(Decimal::ZERO), |acc, p| acc + p.1.interval);
+            let holds = interval.overlaps(&tf.interval)
+                || interval.meets(&tf.interval)
+                    && (interval.lo == interval.hi || tf.interval.lo == tf.interval.hi);
+            trials.push((c, tf, sum, interval, holds, parts));
+        }
+        let holds = trials.iter().filter(|t| t.4).count();
+        if holds == 0 || 2 * holds <= trials.len() && holds != trials.len() {
+            continue;
+        }
+        for (c, tf, sum, interval, ok, parts) in trials {
+            let names: Vec<String> = parts
+                .iter()
+                .map(|p| format!("{} {}", p.0.as_deref().unwrap_or(""), show(p.1.value, 4)))
+                .collect();
+            let label = &total.table.rows[total.row].label;
+            let period = &total.table.columns[c].label;
+            let explanation = if ok {
+                format!(
+                    "{label:?} ({period}) is {}, the sum of the operations' {} production ({}).",
+                    show(tf.value, 4),
+                    total.metal,
+                    names.join(" + ")
+                )
+            } else {
+                format!(
+                    "{label:?} ({period}) is printed as {}, but the operations' {} production adds up to {} ({}), which rounding cannot explain.",
+                    show(tf.value, 4),
+                    total.metal,
+                    show(sum, 4),
+                    names.join(" + ")
+                )
+            };
+            let mut cells = vec![CellRef::new(total.table, total.row, c)];
+            cells.extend(parts.into_iter().map(|p| p.2));
+            out.push(Check {
+                kind: CheckKind::Footing,
+                status: if ok { Status::Ok } else { Status::Mismatch },
+                reported: Some(tf.value),
+                recomputed: Some(sum),
+                tolerance: Some(Tolerance::new(
+                    interval,
+                    "sum of the operations' printed figures, each within half a unit of its last digit",
+                )),
+                explanation,
+                cells,
+                claim: None,
+            });
+        }
     }
     out
 }

@@ -43,6 +43,7 @@ pub struct Analysis {
 pub fn analyze(doc: &Document) -> Analysis {
     let mut checks = Vec::new();
     checks.extend(footing::checks(doc));
+    checks.extend(footing::operations(doc));
     checks.extend(recompute::checks(doc));
     checks.extend(cross_table::checks(doc));
     let metrics = metrics::metrics(doc);
