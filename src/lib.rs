@@ -6,6 +6,7 @@
 //! types, so it builds and is tested natively; the Yew shell lives in `app` (wasm only).
 
 pub mod analyze;
+pub(crate) mod case;
 pub mod chart;
 pub mod document;
 pub mod export;

@@ -183,7 +183,7 @@ impl fmt::Display for SpecError {
                 write!(
                     f,
                     "a {} draws one series, not {series}",
-                    kind.label().to_lowercase()
+                    kind.label().to_ascii_lowercase()
                 )
             }
             SpecError::BadSteps { steps, categories } => {

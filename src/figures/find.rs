@@ -157,9 +157,8 @@ pub(crate) fn display_name(s: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             match c.next() {
-                Some(f) => f
-                    .to_uppercase()
-                    .chain(c.flat_map(char::to_lowercase))
+                Some(f) => std::iter::once(crate::case::upper(f))
+                    .chain(c.map(crate::case::lower))
                     .collect(),
                 None => String::new(),
             }
@@ -172,7 +171,7 @@ pub(crate) fn display_name(s: &str) -> String {
 pub(crate) fn capital(s: &str) -> String {
     let mut c = s.chars();
     c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
+        .map(|f| std::iter::once(crate::case::upper(f)).chain(c).collect())
         .unwrap_or_default()
 }
 

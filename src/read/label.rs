@@ -77,7 +77,7 @@ pub(crate) fn same_name(a: &str, b: &str) -> bool {
     let norm = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
+            .map(crate::case::lower)
             .collect()
     };
     let (a, b) = (norm(a), norm(b));
