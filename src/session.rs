@@ -61,6 +61,9 @@ pub enum Action {
     Edit(String),
     /// Read what is in the box.
     ReadInput,
+    /// A paste that carried an HTML flavour (a selection copied from a web page): its HTML is
+    /// read, which keeps the tables' cells apart; the box gets the plain text as usual.
+    ReadPastedHtml(String),
     /// A file was picked or dropped and its bytes read.
     ReadFile { name: String, bytes: Vec<u8> },
     /// The browser could not read a picked file.
@@ -105,6 +108,7 @@ fn parse_focus(view: &str) -> Option<Focus> {
 
 pub const SAMPLE_SOURCE: &str = "Sample: Hecla Mining, Q3 2007 (SEC EDGAR)";
 pub const PASTED_SOURCE: &str = "Pasted text";
+pub const PASTED_HTML_SOURCE: &str = "Pasted from a web page (HTML)";
 
 impl Session {
     /// The state after `action`.
@@ -128,6 +132,9 @@ impl Session {
                 self.read(self.input.clone(), PASTED_SOURCE.into())
             }
             Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
+            Action::ReadPastedHtml(html) => {
+                Session { input: self.input.clone(), ..self.read(html, PASTED_HTML_SOURCE.into()) }
+            }
             Action::FileFailed { name, reason } => Session {
                 notice: Some(Notice::Error(format!("Could not open {name}: {reason}"))),
                 ..self.clone()

@@ -176,3 +176,4 @@ fn a_file_over_the_limit_is_refused_before_reading() {
     assert!(error_text(&s).starts_with("huge.txt: The input is 5242881 bytes, over the"), "{:?}", s.notice);
     assert!(s.document.is_none());
 }
+

@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_file::callbacks::FileReader;
+use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Event, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -41,6 +42,22 @@ pub fn InputPanel(props: &Props) -> Html {
         }
     };
 
+    // A selection copied from a web page carries HTML beside the text: read the HTML, where
+    // table cells are still apart; the box takes the plain text as usual.
+    let onpaste = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            let html = event
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|e| e.clipboard_data())
+                .and_then(|data| data.get_data("text/html").ok())
+                .filter(|html| html.contains("<table") || html.contains("<TABLE"));
+            if let Some(html) = html {
+                perf::mark_read();
+                on_action.emit(Action::ReadPastedHtml(html));
+            }
+        })
+    };
     let oninput = {
         let on_action = props.on_action.clone();
         Callback::from(move |event: InputEvent| {
@@ -117,7 +134,7 @@ pub fn InputPanel(props: &Props) -> Html {
             </label>
             <textarea id="release-input" rows="8" spellcheck="false"
                       placeholder="Paste the text of an earnings release here…"
-                      value={props.input.clone()} {oninput} />
+                      value={props.input.clone()} {oninput} {onpaste} />
             <div class="input-actions">
                 <button id="read-button" class="primary" onclick={emit(|| Action::ReadInput)}>{"Read release"}</button>
                 <label class="file-button" for="file-input">{"Open a file…"}</label>
