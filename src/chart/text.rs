@@ -38,8 +38,7 @@ pub(crate) fn printable(s: &str) -> String {
         .collect()
 }
 
-/// Escapes text for an SVG attribute or element body that we write ourselves (plotters
-/// escapes the text it writes).
+/// Escapes text for an SVG attribute or element body.
 pub(crate) fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
