@@ -23,6 +23,15 @@ pub(crate) fn clean(s: &str) -> String {
     out
 }
 
+/// Removes footnote markers only: "February 3, 2024 (1)" → "February 3, 2024".
+pub(crate) fn without_markers(s: &str) -> String {
+    s.split_whitespace()
+        .map(strip_markers)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Drops footnote markers glued to or forming a word: "(1)", "GAAP)(1)", "earnings(*)", "(1):".
 fn strip_markers(mut w: &str) -> &str {
     loop {

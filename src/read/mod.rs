@@ -12,6 +12,7 @@
 mod brief;
 mod decode;
 mod fixed;
+mod html;
 mod label;
 mod meta;
 pub mod number;
@@ -23,7 +24,7 @@ mod wrapper;
 
 use std::fmt;
 
-use crate::document::{Document, Period, Source, Table, Warning, SCHEMA};
+use crate::document::{Document, Paragraph, Period, Source, Table, Warning, SCHEMA};
 
 use fixed::Line;
 
@@ -75,25 +76,48 @@ pub fn read_document(input: &[u8]) -> Result<Document, ReadError> {
 /// Reads a release from text. Never fails: text with no tables is a document with none and a
 /// warning saying so.
 pub fn read_text(text: &str) -> Document {
+    read_as(text, false)
+}
+
+fn read_as(text: &str, force_html: bool) -> Document {
     let all: Vec<Line> = text
         .lines()
         .enumerate()
         .map(|(i, t)| Line { no: i + 1, text: t })
         .collect();
-    let unwrapped = wrapper::unwrap(text, &all);
+    let mut unwrapped = wrapper::unwrap(text, &all);
+    if force_html && unwrapped.html.is_none() {
+        unwrapped.format = wrapper::Format::Html;
+        unwrapped.html = Some((0, all.len()));
+        unwrapped.lines.clear();
+    }
     let mut warnings = unwrapped.warnings;
     let lines = unwrapped.lines;
 
     let mut in_table = vec![false; lines.len()];
     let mut raws: Vec<(usize, table::RawTable)> = Vec::new();
     let mut brief_table = None;
-    if unwrapped.format == wrapper::Format::ReutersBrief {
+    let narrative = if let Some((from, to)) = unwrapped.html {
+        let (src, first_line) = source_of(text, &all[from..to]);
+        let found = html::read(src, first_line);
+        warnings.extend(found.warnings);
+        raws = found.tables.into_iter().map(|t| (t.line, t)).collect();
+        found
+            .blocks
+            .into_iter()
+            .map(|(line, text)| Paragraph { line, text })
+            .collect()
+    } else if unwrapped.format == wrapper::Format::ReutersBrief {
         if let Some((t, first, last)) = brief::read(&lines) {
             in_table[first..=last].iter_mut().for_each(|b| *b = true);
             brief_table = Some(t);
         }
+        meta::paragraphs(&lines, &in_table)
     } else {
-        for (first, last, found) in pipe::read(&lines).into_iter().chain(
+        let grids = pipe::read(&lines)
+            .into_iter()
+            .chain(pipe::read_tabs(&lines));
+        for (first, last, found) in grids.chain(
             wrapper::fenced_or_all(&lines, unwrapped.format)
                 .into_iter()
                 .flat_map(|(from, to)| {
@@ -108,10 +132,10 @@ pub fn read_text(text: &str) -> Document {
             in_table[first..=last].iter_mut().for_each(|b| *b = true);
             raws.push((first, found));
         }
-    }
-    crate::sort::by_key(&mut raws, |r| r.0);
+        meta::paragraphs(&lines, &in_table)
+    };
+    raws.sort_by_key(|r| r.0);
 
-    let narrative = meta::paragraphs(&lines, &in_table);
     let mut company = meta::company(&narrative);
     if company.name.is_none() {
         company.name = unwrapped.company.clone();
@@ -140,7 +164,7 @@ pub fn read_text(text: &str) -> Document {
     for (i, t) in tables.iter_mut().enumerate() {
         t.id = format!("t{}", i + 1);
     }
-    if tables.is_empty() && !unwrapped.html {
+    if tables.is_empty() && warnings.is_empty() {
         warnings.push(Warning {
             line: None,
             message: "No tables were found in this text.".to_string(),
@@ -169,6 +193,23 @@ pub fn read_text(text: &str) -> Document {
         narrative,
         warnings,
     }
+}
+
+/// The text of `lines` (consecutive lines of `text`) as one slice, and its first line number.
+fn source_of<'t>(text: &'t str, lines: &[Line]) -> (&'t str, usize) {
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return ("", 1);
+    };
+    let base = text.as_ptr() as usize;
+    let start = first.text.as_ptr() as usize - base;
+    let end = last.text.as_ptr() as usize - base + last.text.len();
+    (&text[start..end], first.no)
+}
+
+/// Reads an HTML document (a paste's `text/html` flavour): as [`read_text`], which also
+/// recognises HTML by its content, but taking the input as HTML whatever it starts with.
+pub fn read_html(html: &str) -> Document {
+    read_as(html, true)
 }
 
 /// The period the release reports: the stated "period ended" date, with the shortest

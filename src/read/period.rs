@@ -27,6 +27,7 @@ pub(crate) fn months(label: &str) -> Option<u8> {
     if phrase("three", "months")
         || phrase("3", "months")
         || phrase("13", "weeks")
+        || phrase("thirteen", "weeks")
         || phrase("twelve", "weeks")
         || quarter
     {
@@ -34,16 +35,22 @@ pub(crate) fn months(label: &str) -> Option<u8> {
     } else if phrase("six", "months")
         || phrase("6", "months")
         || phrase("26", "weeks")
+        || phrase("six", "weeks") && has("twenty")
         || has("half")
         || has("h1")
         || has("h2")
     {
         Some(6)
-    } else if phrase("nine", "months") || phrase("9", "months") || phrase("39", "weeks") {
+    } else if phrase("nine", "months")
+        || phrase("9", "months")
+        || phrase("39", "weeks")
+        || phrase("nine", "weeks") && has("thirty")
+    {
         Some(9)
     } else if phrase("twelve", "months")
         || phrase("12", "months")
         || phrase("52", "weeks")
+        || phrase("two", "weeks") && has("fifty")
         || phrase("53", "weeks")
         || phrase("year", "ended")
         || phrase("years", "ended")

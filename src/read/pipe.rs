@@ -46,22 +46,25 @@ fn cells(text: &str) -> Vec<(usize, String)> {
     let t = text.trim();
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = t.strip_suffix('|').unwrap_or(t);
-    let raw: Vec<String> = t
-        .split('|')
-        .map(|c| {
-            c.replace("**", " ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
+    merge_cells(t.split('|').map(|c| {
+        c.replace("**", " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }))
+}
+
+/// Merges what a web page's table split across cells: `| ( 1,447 | ) |` (the closing
+/// parenthesis joins the open value before it), `| 46 | % |`, and `| $ | 94,074 |` (the sign
+/// joins the value after it). Takes each grid position's text in order; empty cells are
+/// dropped, the others keep their position.
+pub(crate) fn merge_cells(raw: impl Iterator<Item = String>) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
     let mut pending_sign: Option<String> = None;
-    for (i, c) in raw.into_iter().enumerate() {
+    for (i, c) in raw.enumerate() {
         if c.is_empty() {
             continue;
         }
-        // `| ( 1,447 | ) |`: the closing parenthesis joins the open value before it.
         if c.starts_with(')') || c.starts_with('%') {
             if let Some(last) = out.last_mut() {
                 if last.1.contains('(') && !last.1.contains(')') || c.starts_with('%') {
@@ -85,37 +88,12 @@ fn cells(text: &str) -> Vec<(usize, String)> {
 
 fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
     let rows: Vec<(usize, Vec<(usize, String)>)> = (start..end)
-        .map(|i| (i, cells(lines[i].text)))
+        .map(|i| (lines[i].no, cells(lines[i].text)))
         .filter(|(_, c)| {
             !is_separator(&c.iter().map(|x| x.1.clone()).collect::<Vec<_>>()) || c.is_empty()
         })
         .collect();
-    let is_value = |(i, c): &(usize, String)| *i > 0 && parse_value(c).is_some();
-    // A row of years with no label ("|  | 2024 |  | 2023 |") is header, not data.
-    let year_row =
-        |c: &[(usize, String)]| c.iter().all(|x| x.0 > 0 && is_year(&x.1)) && !c.is_empty();
-    let first_data = rows
-        .iter()
-        .position(|(_, c)| c.iter().any(is_value) && !year_row(c))?;
-    // Value columns: positions holding values, in order.
-    let mut cols: Vec<usize> = rows[first_data..]
-        .iter()
-        .flat_map(|(_, c)| c.iter().filter(|x| is_value(x)).map(|x| x.0))
-        .collect();
-    crate::sort::dedup(&mut cols);
-    if cols.is_empty() {
-        return None;
-    }
-    let nearest = |i: usize| {
-        (0..cols.len())
-            .min_by_key(|&j| cols[j].abs_diff(i))
-            .unwrap_or(0)
-    };
-    let mut raw = RawTable {
-        line: lines[start].no,
-        width: cols.len(),
-        ..RawTable::default()
-    };
+    let mut title = Vec::new();
     if start > 0 {
         // A short heading line just above the table names it ("**REALIZED METAL PRICES**").
         let above = (start.saturating_sub(2)..start)
@@ -132,22 +110,96 @@ fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
                     }
                     _ => t,
                 };
-                raw.title_lines.push(strip_glued_footnotes(t));
+                title.push(strip_glued_footnotes(t));
             }
         }
     }
+    grid(lines[start].no, title, rows, false)
+}
+
+/// A grid of cells (each row: its source line and its non-empty cells with their column
+/// positions) → a raw table: the rows before the first one holding a value are header rows,
+/// value columns are the positions that hold values, and a header cell covers the value
+/// columns from its position up to the next header cell's (`spans_known`: positions count
+/// spanned columns, as HTML's colspan does; otherwise a header row with fewer cells than
+/// columns, as a lost colspan leaves it, shares them out evenly). Shared by pipe tables, HTML
+/// tables and tab-separated text copied from a browser.
+pub(crate) fn grid(
+    line: usize,
+    title: Vec<String>,
+    rows: Vec<(usize, Vec<(usize, String)>)>,
+    spans_known: bool,
+) -> Option<RawTable> {
+    let is_value = |(i, c): &(usize, String)| *i > 0 && parse_value(c).is_some();
+    // A row of years with no label ("|  | 2024 |  | 2023 |") is header, not data.
+    let year_row =
+        |c: &[(usize, String)]| c.iter().all(|x| x.0 > 0 && is_year(&x.1)) && !c.is_empty();
+    let first_data = rows
+        .iter()
+        .position(|(_, c)| c.iter().any(is_value) && !year_row(c))?;
+    // Value columns: positions holding values, in order.
+    let mut cols: Vec<usize> = rows[first_data..]
+        .iter()
+        .flat_map(|(_, c)| c.iter().filter(|x| is_value(x)).map(|x| x.0))
+        .collect();
+    crate::sort::dedup(&mut cols);
+    if cols.is_empty() {
+        return None;
+    }
+    // Adjacent positions never filled in the same row are one column printed two ways: HTML
+    // puts "$" and the amount in two cells on some rows and one cell spanning both on others.
+    let rows_values: Vec<Vec<usize>> = rows[first_data..]
+        .iter()
+        .map(|(_, c)| c.iter().filter(|x| is_value(x)).map(|x| x.0).collect())
+        .collect();
+    let mut groups: Vec<(usize, usize)> = Vec::with_capacity(cols.len());
+    for &p in &cols {
+        match groups.last_mut() {
+            Some(g)
+                if p == g.1 + 1
+                    && !rows_values
+                        .iter()
+                        .any(|r| r.contains(&p) && r.iter().any(|&q| q >= g.0 && q <= g.1)) =>
+            {
+                g.1 = p;
+            }
+            _ => groups.push((p, p)),
+        }
+    }
+    let cols: Vec<usize> = groups.iter().map(|g| g.0).collect();
+    let nearest = |i: usize| {
+        groups
+            .iter()
+            .position(|g| i >= g.0 && i <= g.1)
+            .or_else(|| (0..cols.len()).min_by_key(|&j| cols[j].abs_diff(i)))
+            .unwrap_or(0)
+    };
+    let mut raw = RawTable {
+        line,
+        width: cols.len(),
+        ..RawTable::default()
+    };
+    raw.title_lines.extend(title);
     let mut headers: Vec<Vec<String>> = vec![Vec::new(); cols.len()];
-    for (_, c) in &rows[..first_data] {
+    for (line_no, c) in &rows[..first_data] {
         let label = c.iter().find(|x| x.0 == 0).map(|x| x.1.clone());
         let rest: Vec<&(usize, String)> = c.iter().filter(|x| x.0 > 0).collect();
         if rest.is_empty() {
-            if let Some(l) = label {
-                raw.title_lines.push(l);
+            // Above the header a lone label is a title; below it, a heading of the body.
+            match (label, headers.iter().any(|h| !h.is_empty())) {
+                (Some(l), false) => raw.title_lines.push(l),
+                (Some(l), true) => raw.body.push(RawLine::Row {
+                    line: *line_no,
+                    indent: 0,
+                    label: strip_glued_footnotes(&l),
+                    cells: Vec::new(),
+                }),
+                (None, _) => {}
             }
             continue;
         }
         raw.stub.extend(label);
-        let even = rest.len() < cols.len() && cols.len().is_multiple_of(rest.len());
+        let even = !spans_known && rest.len() < cols.len() && cols.len().is_multiple_of(rest.len());
         for (k, (i, text)) in rest.iter().enumerate() {
             let targets: Vec<usize> = if even {
                 let n = cols.len() / rest.len();
@@ -192,13 +244,103 @@ fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
             Vec::new()
         };
         raw.body.push(RawLine::Row {
-            line: lines[*i].no,
+            line: *i,
             indent: 0,
             label,
             cells,
         });
     }
     Some(raw)
+}
+
+/// Tab-separated tables, as a browser copies an HTML table (`innerText`): runs of lines
+/// holding tabs, each tab a cell boundary. A copy loses `colspan` (a "$" cell on one row
+/// stands where the amount's cell starts on the next), so a row's cells are taken in order,
+/// empty ones dropped; a line break inside a cell splits it, so a line without tabs right
+/// before a row that starts with a tab is that row's label. Blank and tab-less lines may sit
+/// inside a table when a row with tabs follows within two lines. (first index, last index,
+/// table) as [`read`].
+pub(crate) fn read_tabs(lines: &[Line]) -> Vec<(usize, usize, RawTable)> {
+    let tabbed = |k: usize| lines.get(k).is_some_and(|l| l.text.contains('\t'));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !tabbed(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end + 1 < lines.len() && (1..=3).any(|d| tabbed(end + d)) {
+            end += 1;
+        }
+        let mut rows: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
+        let mut label: Option<(usize, String)> = None;
+        for l in &lines[start..=end] {
+            let text = l.text;
+            if !text.contains('\t') {
+                let t = clean_cell(text);
+                label = (!t.is_empty() && text.starts_with(|c: char| !c.is_whitespace()))
+                    .then_some((l.no, t));
+                continue;
+            }
+            let mut cells: Vec<String> = text.split('\t').map(clean_cell).collect();
+            let mut no = l.no;
+            if let (Some((l, t)), true) = (label.take(), cells[0].is_empty()) {
+                cells[0] = t;
+                no = l;
+            }
+            let merged = merge_cells(cells.into_iter());
+            // Spacer rows (tabs only) carry no meaning, as in the HTML they were copied from.
+            if merged.is_empty() {
+                continue;
+            }
+            // Renumber: the label keeps 0, the other cells count from 1 in order.
+            let has_label = merged.first().is_some_and(|c| c.0 == 0);
+            let dense = merged
+                .into_iter()
+                .enumerate()
+                .map(|(n, (pos, c))| {
+                    let at = if pos == 0 {
+                        0
+                    } else {
+                        n + usize::from(!has_label)
+                    };
+                    (at, c)
+                })
+                .collect();
+            rows.push((no, dense));
+        }
+        // The short lines just above name the table (company, title, scale statement), as
+        // the headings above an HTML table do.
+        let mut title: Vec<String> = (start.saturating_sub(6)..start)
+            .rev()
+            .map(|k| lines[k].text.trim())
+            .filter(|t| !t.is_empty())
+            .take_while(|t| is_title(t) && !t.contains('\t'))
+            .take(4)
+            .map(strip_glued_footnotes)
+            .collect();
+        title.reverse();
+        if let Some(raw) = grid(lines[start].no, title, rows, false) {
+            out.push((start, end, raw));
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// Whitespace collapsed (non-breaking spaces included).
+pub(crate) fn clean_cell(c: &str) -> String {
+    c.split(|ch: char| ch.is_whitespace() || ch == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A short line that can head a table: not a sentence, not a lead-in ending in a colon.
+pub(crate) fn is_title(t: &str) -> bool {
+    t.len() < 100 && !t.ends_with('.') && !t.ends_with(':')
 }
 
 /// "Net debt1" → "Net debt", "EBITDA1,2" → "EBITDA", "(per lb)3,4" → "(per lb)"; "(C1)", "Q4"

@@ -72,7 +72,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     let mut columns: Vec<Column> = raw
         .headers
         .iter()
-        .map(|pieces| period::column(&pieces.join(" ")))
+        .map(|pieces| period::column(&label::without_markers(&pieces.join(" "))))
         .collect();
     if let Some(prev) = ctx
         .previous

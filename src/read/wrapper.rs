@@ -13,6 +13,7 @@ pub(crate) enum Format {
     EdgarSubmission,
     Markdown,
     ReutersBrief,
+    Html,
 }
 
 impl Format {
@@ -22,6 +23,7 @@ impl Format {
             Format::EdgarSubmission => "edgar-txt",
             Format::Markdown => "markdown",
             Format::ReutersBrief => "reuters-brief",
+            Format::Html => "html",
         }
     }
 }
@@ -34,8 +36,9 @@ pub(crate) struct Unwrapped<'a> {
     pub date: Option<Date>,
     pub company: Option<String>,
     pub tickers: Vec<String>,
-    /// The release inside is HTML, which this reader does not read yet.
-    pub html: bool,
+    /// The release is HTML: the index range of `lines`' source (the whole input, or one
+    /// document's `<TEXT>` in an EDGAR submission), end exclusive.
+    pub html: Option<(usize, usize)>,
 }
 
 pub(crate) fn unwrap<'a>(text: &str, all: &[Line<'a>]) -> Unwrapped<'a> {
@@ -47,7 +50,7 @@ pub(crate) fn unwrap<'a>(text: &str, all: &[Line<'a>]) -> Unwrapped<'a> {
         date: None,
         company: None,
         tickers: Vec::new(),
-        html: false,
+        html: None,
     };
     let head = &text[..text.len().min(4096)];
     if head.contains("<SEC-DOCUMENT>")
@@ -60,32 +63,29 @@ pub(crate) fn unwrap<'a>(text: &str, all: &[Line<'a>]) -> Unwrapped<'a> {
     } else if all.first().is_some_and(|l| l.text.trim_end() == "---") {
         front_matter(all, &mut u);
     } else if looks_html(all) {
-        html(&mut u, None);
+        u.format = Format::Html;
+        u.html = Some((0, all.len()));
+        u.lines.clear();
     }
     u
 }
 
 fn looks_html(lines: &[Line]) -> bool {
-    lines.iter().take(400).filter(|l| l.text.contains('<')).any(|l| {
-        let t = l.text.to_ascii_lowercase();
-        // Old EDGAR text uses <TABLE>, <S> and <C> as plain-text markers; only real HTML has
-        // these.
-        t.contains("<html")
-            || t.contains("<body")
-            || t.contains("<tr")
-            || t.contains("<td")
-            || t.contains("<div")
-            || t.contains("<p>")
-    })
-}
-
-fn html(u: &mut Unwrapped, line: Option<usize>) {
-    u.html = true;
-    u.lines.clear();
-    u.warnings.push(Warning {
-        line,
-        message: "The release is an HTML document; HTML tables are not read yet, so no tables were extracted.".to_string(),
-    });
+    lines
+        .iter()
+        .take(400)
+        .filter(|l| l.text.contains('<'))
+        .any(|l| {
+            let t = l.text.to_ascii_lowercase();
+            // Old EDGAR text uses <TABLE>, <S> and <C> as plain-text markers; only real HTML has
+            // these.
+            t.contains("<html")
+                || t.contains("<body")
+                || t.contains("<tr")
+                || t.contains("<td")
+                || t.contains("<div")
+                || t.contains("<p>")
+        })
 }
 
 /// EDGAR submission: pick the press-release document (an EX-99 exhibit, else the first
@@ -128,7 +128,8 @@ fn edgar<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
     let _ = kind;
     let body = &all[s..e];
     if looks_html(body) {
-        html(u, Some(all[s].no));
+        u.html = Some((s, e));
+        u.lines.clear();
         return;
     }
     // Lines holding only SGML markers (<PAGE>, <TABLE>, <S> <C>) carry no text.
