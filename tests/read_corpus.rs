@@ -403,3 +403,61 @@ Total cash cost per ounce     5.00      4.00
         ]
     );
 }
+
+#[test]
+fn pericom_quarters_agree_where_periods_overlap() {
+    // Each Pericom release repeats earlier quarters (the prior-year quarter, the previous
+    // quarter, year-to-date). Net revenues for the same period must read the same in every
+    // release that prints them. (Costs and expenses do not always agree: later releases
+    // restate them, e.g. cost of revenues for the quarter ended March 31, 2005 is 12,262 in
+    // 05-001389 and 11,982 in 05-003130, so only revenues are compared.)
+    use std::collections::BTreeMap;
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("NEG-pericom-"))
+        .collect();
+    names.sort();
+    let mut seen: BTreeMap<(String, u8), Vec<(String, String)>> = BTreeMap::new();
+    for name in &names {
+        let d = read(name);
+        let gaap = d.tables.iter().find(|t| {
+            let title = t.title.as_deref().unwrap_or("").to_ascii_lowercase();
+            title.contains("statements of operations") && !title.contains("pro forma")
+        });
+        let Some(t) = gaap else { continue };
+        let Some(rev) = t.rows.iter().find(|r| r.label == "Net revenues") else {
+            continue;
+        };
+        for (c, v) in t.columns.iter().zip(&rev.cells) {
+            if let (Some(end), Some(m), Some(v)) = (c.end, c.months, v) {
+                seen.entry((end.to_string(), m))
+                    .or_default()
+                    .push((name.clone(), v.value.contract_string()));
+            }
+        }
+    }
+    let overlaps: Vec<_> = seen
+        .iter()
+        .filter(|(_, v)| {
+            v.iter()
+                .map(|x| &x.0)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                > 1
+        })
+        .collect();
+    assert!(
+        overlaps.len() >= 8,
+        "{} overlapping periods",
+        overlaps.len()
+    );
+    for (period, values) in overlaps {
+        let first = &values[0].1;
+        assert!(
+            values.iter().all(|v| &v.1 == first),
+            "{period:?}: {values:?}"
+        );
+    }
+}
