@@ -1,14 +1,13 @@
-//! Draws a [`ChartSpec`] as SVG.
+//! Draws a [`ChartSpec`] as SVG with plotters' SVG backend.
 //!
-//! HOW IT WORKS. We place every title, tick, bar and label in pixel coordinates with our own
-//! text-width estimate (see `text.rs`) and write only primitives (rectangles, polylines,
-//! polygons, circles, text) in whole pixels, in the markup plotters' SVG backend wrote when
-//! it drew them (it did until its generic drawing and float formatting cost the wasm ~8 KB
-//! gzipped): text is never measured, so the same spec draws the same in the browser and in
-//! native tests.
+//! HOW IT WORKS. Layout is ours, drawing is plotters'. We place every title, tick, bar and
+//! label in pixel coordinates with our own text-width estimate (see `text.rs`) and hand
+//! plotters only primitives (rectangles, paths, circles, text). Plotters' own chart layout
+//! measures text through the DOM on wasm, which would make the same spec draw differently in
+//! the browser and in native tests, and fail outside a document; primitives never measure.
 //!
-//! The primitives are plain SVG elements; after drawing we add three things, escaping every
-//! piece of text:
+//! Plotters writes plain SVG elements and cannot attach a `<title>` to one, so after it has
+//! drawn we add three things ourselves, escaping every piece of text:
 //! - on the root `<svg>`: `class="assay-chart"`, `role="img"`, `aria-label`, `data-kind`;
 //! - first inside it: `<title>` (the chart title) and `<desc>` (kind, period, unit, source,
 //!   and the values when there are few enough), the chart's text alternative;
@@ -24,8 +23,11 @@ use super::scale::{nice_scale, to_f64, Scale};
 use super::spec::{ChartKind, ChartSpec, Step};
 use super::text::{fit, format_change, format_value, printable, text_width, wrap, xml_escape};
 use super::waterfall;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontTransform;
 use rust_decimal::Decimal;
-use std::fmt::Write as _;
 
 /// The size the app draws at unless it has a reason not to.
 pub const DEFAULT_WIDTH: u32 = 720;
@@ -34,27 +36,6 @@ pub const DEFAULT_HEIGHT: u32 = 420;
 /// canvas is only a way to burn memory.
 pub const MIN_SIZE: (u32, u32) = (280, 200);
 pub const MAX_SIZE: (u32, u32) = (4096, 4096);
-
-/// An sRGB colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RGBColor(pub u8, pub u8, pub u8);
-
-const WHITE: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
-
-/// Where text sits against its anchor point, across and up-down.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum HPos {
-    Left,
-    Center,
-    Right,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum VPos {
-    Top,
-    Center,
-    Bottom,
-}
 
 /// Okabe–Ito colours, which stay distinct under the common colour-vision deficiencies, in the
 /// order series use them (yellow late: it is faint on white).
@@ -93,20 +74,18 @@ pub fn series_color(i: usize) -> RGBColor {
 pub fn render_svg(spec: &ChartSpec, width: u32, height: u32) -> String {
     let w = width.clamp(MIN_SIZE.0, MAX_SIZE.0);
     let h = height.clamp(MIN_SIZE.1, MAX_SIZE.1);
-    let mut svg = format!(
-        "<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-    );
+    let mut svg = String::new();
     let mut hits = Vec::new();
     let drawn = {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
         let mut p = Painter {
-            svg: &mut svg,
+            area: &root,
             hits: &mut hits,
         };
-        draw(&mut p, spec, w as i32, h as i32)
+        draw(&mut p, spec, w as i32, h as i32).and_then(|()| root.present().map_err(|_| Failed))
     };
-    svg.push_str("</svg>\n");
     if drawn.is_err() {
-        // Writing to a String does not fail; keep a valid document anyway.
+        // The SVG backend writes to a String and does not fail; keep a valid document anyway.
         return format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{}\"></svg>",
             xml_escape(&spec.title)
@@ -115,7 +94,7 @@ pub fn render_svg(spec: &ChartSpec, width: u32, height: u32) -> String {
     finish(svg, spec, &hits)
 }
 
-/// Drawing into a String does not fail; the type keeps the drawing code's `?` structure.
+/// Plotters' SVG backend only fails on file I/O, which we never do; one marker error is enough.
 #[derive(Debug)]
 struct Failed;
 type Drawn = Result<(), Failed>;
@@ -128,8 +107,8 @@ struct Hit {
     data: Vec<(&'static str, String)>,
 }
 
-struct Painter<'a> {
-    svg: &'a mut String,
+struct Painter<'a, 'b> {
+    area: &'a DrawingArea<SVGBackend<'b>, Shift>,
     hits: &'a mut Vec<Hit>,
 }
 
@@ -168,117 +147,74 @@ impl TextOpts {
     }
 }
 
-/// `#RRGGBB`, as SVG attribute values take it.
-fn hex(c: RGBColor) -> String {
-    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
-}
-
-/// `x,y x,y ` for a `points` attribute.
-fn points(pts: &[(i32, i32)]) -> String {
-    let mut out = String::new();
-    for (x, y) in pts {
-        let _ = write!(out, "{x},{y} ");
-    }
-    out
-}
-
-impl Painter<'_> {
+impl Painter<'_, '_> {
     fn rect(&mut self, (x0, y0, x1, y1): (i32, i32, i32, i32), color: RGBColor) -> Drawn {
         let (x0, x1) = (x0.min(x1), x0.max(x1));
         let (y0, y1) = (y0.min(y1), y0.max(y1).max(y0.min(y1) + 1));
-        self.fill_rect(x0, y0, x1 - x0, y1 - y0, color);
-        Ok(())
+        self.area
+            .draw(&Rectangle::new([(x0, y0), (x1, y1)], color.filled()))
+            .map_err(|_| Failed)
     }
 
-    fn fill_rect(&mut self, x: i32, y: i32, w: i32, h: i32, color: RGBColor) {
-        let _ = writeln!(
-            self.svg,
-            "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" opacity=\"1\" fill=\"{}\" stroke=\"none\"/>",
-            hex(color)
-        );
-    }
-
-    fn line(&mut self, pts: Vec<(i32, i32)>, color: RGBColor, width: u32) -> Drawn {
-        let _ = writeln!(
-            self.svg,
-            "<polyline fill=\"none\" opacity=\"1\" stroke=\"{}\" stroke-width=\"{width}\" points=\"{}\"/>",
-            hex(color),
-            points(&pts)
-        );
-        Ok(())
+    fn line(&mut self, points: Vec<(i32, i32)>, color: RGBColor, width: u32) -> Drawn {
+        self.area
+            .draw(&PathElement::new(points, color.stroke_width(width)))
+            .map_err(|_| Failed)
     }
 
     fn text(&mut self, s: &str, (x, y): (i32, i32), o: TextOpts) -> Drawn {
         if s.is_empty() {
             return Ok(());
         }
-        let anchor = match o.h {
-            HPos::Left => "start",
-            HPos::Center => "middle",
-            HPos::Right => "end",
-        };
-        let dy = match o.v {
-            VPos::Top => "0.76em",
-            VPos::Center => "0.5ex",
-            VPos::Bottom => "-0.5ex",
-        };
-        let _ = write!(
-            self.svg,
-            "<text x=\"{x}\" y=\"{y}\" dy=\"{dy}\" text-anchor=\"{anchor}\" font-family=\"{FONT}\" font-size=\"{}\" opacity=\"1\" fill=\"{}\"",
-            o.px as i32,
-            hex(o.color)
+        // Plotters writes font-size as size / 1.24; our sizes are whole pixels.
+        let mut font = FontDesc::new(
+            FontFamily::Name(FONT),
+            o.px * 1.24,
+            if o.bold {
+                FontStyle::Bold
+            } else {
+                FontStyle::Normal
+            },
         );
-        if o.bold {
-            self.svg.push_str(" font-weight=\"bold\"");
-        }
         if o.rotate {
-            let _ = write!(self.svg, " transform=\"rotate(270, {x}, {y})\"");
+            font = font.transform(FontTransform::Rotate270);
         }
-        self.svg.push_str(">\n");
-        self.svg.push_str(&xml_escape(&printable(s)));
-        self.svg.push_str("\n</text>\n");
-        Ok(())
-    }
-
-    fn circle(&mut self, (x, y): (i32, i32), r: i32, color: RGBColor) {
-        let _ = writeln!(
-            self.svg,
-            "<circle cx=\"{x}\" cy=\"{y}\" r=\"{r}\" opacity=\"1\" fill=\"{}\" stroke=\"none\" stroke-width=\"1\"/>",
-            hex(color)
-        );
-    }
-
-    fn polygon(&mut self, pts: &[(i32, i32)], color: RGBColor) {
-        let _ = writeln!(
-            self.svg,
-            "<polygon opacity=\"1\" fill=\"{}\" points=\"{}\"/>",
-            hex(color),
-            points(pts)
-        );
+        let style = font.color(&o.color).pos(Pos::new(o.h, o.v));
+        self.area
+            .draw_text(&printable(s), &style, (x, y))
+            .map_err(|_| Failed)
     }
 
     fn marker(&mut self, shape: usize, (x, y): (i32, i32), color: RGBColor) -> Drawn {
+        let halo = WHITE.filled();
+        let fill = color.filled();
+        let draw = |e: Result<(), _>| e.map_err(|_| Failed);
         match shape % 4 {
             0 => {
-                self.circle((x, y), 6, WHITE);
-                self.circle((x, y), 4, color);
+                draw(self.area.draw(&Circle::new((x, y), 6, halo)))?;
+                draw(self.area.draw(&Circle::new((x, y), 4, fill)))
             }
             1 => {
-                self.fill_rect(x - 5, y - 5, 10, 10, WHITE);
-                self.fill_rect(x - 4, y - 4, 8, 8, color);
+                draw(
+                    self.area
+                        .draw(&Rectangle::new([(x - 5, y - 5), (x + 5, y + 5)], halo)),
+                )?;
+                draw(
+                    self.area
+                        .draw(&Rectangle::new([(x - 4, y - 4), (x + 4, y + 4)], fill)),
+                )
             }
             2 => {
-                let tri = |r: i32| [(x, y - r - 1), (x + r, y + r - 1), (x - r, y + r - 1)];
-                self.polygon(&tri(7), WHITE);
-                self.polygon(&tri(5), color);
+                let tri = |r: i32| vec![(x, y - r - 1), (x + r, y + r - 1), (x - r, y + r - 1)];
+                draw(self.area.draw(&Polygon::new(tri(7), halo)))?;
+                draw(self.area.draw(&Polygon::new(tri(5), fill)))
             }
             _ => {
-                let dia = |r: i32| [(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
-                self.polygon(&dia(7), WHITE);
-                self.polygon(&dia(5), color);
+                let dia = |r: i32| vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
+                draw(self.area.draw(&Polygon::new(dia(7), halo)))?;
+                draw(self.area.draw(&Polygon::new(dia(5), fill)))
             }
         }
-        Ok(())
     }
 
     fn hit(&mut self, rect: (i32, i32, i32, i32), class: &'static str, title: String) -> &mut Hit {
@@ -301,7 +237,7 @@ impl Painter<'_> {
 }
 
 fn draw(p: &mut Painter, spec: &ChartSpec, w: i32, h: i32) -> Drawn {
-    p.fill_rect(0, 0, w, h, WHITE);
+    p.area.fill(&WHITE).map_err(|_| Failed)?;
     let top = header(p, spec, w)?;
     let bottom = footer(p, spec, w, h)?;
     let frame = Frame {

@@ -38,7 +38,8 @@ pub(crate) fn printable(s: &str) -> String {
         .collect()
 }
 
-/// Escapes text for an SVG attribute or element body.
+/// Escapes text for an SVG attribute or element body that we write ourselves (plotters
+/// escapes the text it writes).
 pub(crate) fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
