@@ -276,6 +276,8 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
     if pairs.is_empty() {
         return;
     }
+    // Rows of a section share its scope: work it out once per run of rows.
+    let mut scope: Option<(Option<&str>, Option<String>)> = None;
     for (k, row) in t.rows.iter().enumerate() {
         if row.kind == RowKind::Heading {
             continue;
@@ -285,7 +287,21 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
             let (Some(now), Some(then)) = (figure(row, a), figure(row, b)) else {
                 continue;
             };
-            let facts = facts.get_or_insert_with(|| RowFacts::of(t, row));
+            let facts = facts.get_or_insert_with(|| {
+                let entity = match &scope {
+                    Some((section, e)) if *section == row.section.as_deref() => e.clone(),
+                    _ => {
+                        let e = scope_of(t, row);
+                        scope = Some((row.section.as_deref(), e.clone()));
+                        e
+                    }
+                };
+                RowFacts {
+                    metal: metal_of(row).map(str::to_string),
+                    entity,
+                    unit: unit_name(row.unit),
+                }
+            });
             let mut m = metric_with(
                 MetricKind::Change,
                 t,
@@ -327,6 +343,12 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
 /// Production and per-ounce costs, restated with their metal and operation.
 fn restated(t: &Table, out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
+        if !matches!(
+            row.unit,
+            Some(Unit::Oz | Unit::Tons | Unit::Lbs | Unit::UsdPerOz)
+        ) {
+            continue;
+        }
         let w = words(&row.label);
         let context = format!("{} {}", row.parent.as_deref().unwrap_or(""), row.label);
         let cw = words(&context);
@@ -381,24 +403,34 @@ fn primary_metal(t: &Table, k: usize) -> Option<&'static str> {
     let section = &t.rows[k].section;
     t.rows
         .iter()
-        .filter(|r| {
-            &r.section == section && words(&r.label).first().is_some_and(|w| w == "divided")
-        })
+        .filter(|r| &r.section == section && first_word_is(&r.label, "divided"))
         .find_map(|r| metal_in(&r.label))
 }
 
 /// A row found by label words in a table, when exactly one row (of the unit) matches.
-pub(crate) fn unique_row(t: &Table, unit: Unit, pred: impl Fn(&[String]) -> bool) -> Option<usize> {
+fn unique_row(
+    t: &Table,
+    label_words: &[Vec<String>],
+    unit: Unit,
+    pred: impl Fn(&[String]) -> bool,
+) -> Option<usize> {
     let mut it = t
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| {
-            r.unit == Some(unit) && r.kind != RowKind::Heading && pred(&words(&r.label))
+        .filter(|(k, r)| {
+            r.unit == Some(unit) && r.kind != RowKind::Heading && pred(&label_words[*k])
         })
         .map(|(k, _)| k);
     let first = it.next()?;
     it.next().is_none().then_some(first)
+}
+
+/// Whether a label's first word is `w` (no allocation).
+fn first_word_is(label: &str, w: &str) -> bool {
+    raw_words(label)
+        .next()
+        .is_some_and(|x| x.eq_ignore_ascii_case(w))
 }
 
 fn has(w: &[String], x: &str) -> bool {
@@ -407,6 +439,7 @@ fn has(w: &[String], x: &str) -> bool {
 
 /// Gross margin, revenue mix and the current ratio: quotients of two rows of one table.
 fn ratios(t: &Table, out: &mut Vec<Metric>) {
+    let label_words: Vec<Vec<String>> = t.rows.iter().map(|r| words(&r.label)).collect();
     let is_sales = |w: &[String]| {
         (has(w, "sales") || has(w, "revenue") || has(w, "revenues"))
             && !has(w, "cost")
@@ -414,12 +447,12 @@ fn ratios(t: &Table, out: &mut Vec<Metric>) {
             && !has(w, "per")
             && w.len() <= 4
     };
-    let sales = unique_row(t, Unit::Usd, |w| {
+    let sales = unique_row(t, &label_words, Unit::Usd, |w| {
         is_sales(w)
             && w.first().is_some_and(|f| f == "total" || w.len() <= 3)
             && !w.iter().any(|x| x == "operations")
     });
-    let gross = unique_row(t, Unit::Usd, |w| {
+    let gross = unique_row(t, &label_words, Unit::Usd, |w| {
         has(w, "gross") && (has(w, "profit") || has(w, "margin")) && w.len() <= 4
     });
     if let (Some(s), Some(g)) = (sales, gross) {
@@ -478,8 +511,12 @@ fn ratios(t: &Table, out: &mut Vec<Metric>) {
             );
         }
     }
-    let ca = unique_row(t, Unit::Usd, |w| w == ["total", "current", "assets"]);
-    let cl = unique_row(t, Unit::Usd, |w| w == ["total", "current", "liabilities"]);
+    let ca = unique_row(t, &label_words, Unit::Usd, |w| {
+        w == ["total", "current", "assets"]
+    });
+    let cl = unique_row(t, &label_words, Unit::Usd, |w| {
+        w == ["total", "current", "liabilities"]
+    });
     if let (Some(a), Some(l)) = (ca, cl) {
         quotients(
             t,
@@ -535,7 +572,7 @@ fn by_product_credits(t: &Table, out: &mut Vec<Metric>) {
         let ounces = t.rows.iter().position(|r| {
             r.section == row.section
                 && r.unit == Some(Unit::Oz)
-                && words(&r.label).first().is_some_and(|x| x == "divided")
+                && first_word_is(&r.label, "divided")
         });
         let Some(oz) = ounces else { continue };
         let metal = metal_in(&t.rows[oz].label);
@@ -588,7 +625,7 @@ fn cost_per_ton(t: &Table, out: &mut Vec<Metric>) {
         let milling = t.rows.iter().position(|r| {
             r.section == row.section
                 && r.unit == Some(Unit::UsdPerTon)
-                && has(&words(&r.label), "milling")
+                && raw_words(&r.label).any(|x| x.eq_ignore_ascii_case("milling"))
         });
         let Some(mill) = milling else { continue };
         for c in 0..t.columns.len() {
@@ -617,6 +654,9 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
     let mut prices = Vec::new();
     for t in &doc.tables {
         for (k, row) in t.rows.iter().enumerate() {
+            if row.unit != Some(Unit::UsdPerOz) {
+                continue;
+            }
             let context = format!(
                 "{} {} {}",
                 row.section.as_deref().unwrap_or(""),
