@@ -177,3 +177,12 @@ fn a_file_over_the_limit_is_refused_before_reading() {
     assert!(s.document.is_none());
 }
 
+
+#[test]
+fn a_paste_with_html_reads_the_html_and_keeps_the_box() {
+    let html = include_str!("fixtures/NEG-buckle-FY2024Q3-edgar-ex99.htm");
+    let s = Session::default().apply(Action::Edit("typed".into())).apply(Action::ReadPastedHtml(html.into()));
+    assert_eq!(s.input, "typed", "the box keeps what the browser pasted into it");
+    assert_eq!(s.source, assay::session::PASTED_HTML_SOURCE);
+    assert!(!s.document.unwrap().tables.is_empty());
+}
