@@ -134,7 +134,7 @@ fn read_as(text: &str, force_html: bool) -> Document {
         }
         meta::paragraphs(&lines, &in_table)
     };
-    raws.sort_by_key(|r| r.0);
+    crate::sort::by_key(&mut raws, |r| r.0);
 
     let mut company = meta::company(&narrative);
     if company.name.is_none() {
