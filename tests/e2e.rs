@@ -372,3 +372,27 @@ async fn a_file_over_the_limit_and_text_without_tables_get_plain_messages() {
     assert_eq!(browser.text_of("#table-count").await, "0 tables");
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_paste_from_a_web_page_is_read_as_html() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    let html = include_str!("fixtures/NEG-buckle-FY2024Q3-edgar-ex99.htm");
+    let area = browser.client.find(fantoccini::Locator::Css("#release-input")).await.unwrap();
+    browser
+        .client
+        .execute(
+            "const dt = new DataTransfer(); dt.setData('text/html', arguments[1]); dt.setData('text/plain', 'copied'); \
+             arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
+            vec![serde_json::to_value(&area).unwrap(), serde_json::json!(html)],
+        )
+        .await
+        .unwrap();
+    let header = browser.text_of("#document-header").await;
+    assert!(header.contains("Pasted from a web page (HTML)"), "{header}");
+    let count = browser.text_of("#table-count").await;
+    assert!(count != "0 tables", "{count}");
+    browser.close().await;
+}
