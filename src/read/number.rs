@@ -188,8 +188,15 @@ pub(crate) fn plain_decimal(s: &str) -> Option<Decimal> {
         for b in s.bytes().filter(u8::is_ascii_digit) {
             m = m * 10 + u64::from(b - b'0');
         }
+        // At most 19 digits, so the scale is at most 19 and the mantissa fits 64 bits.
         let scale = frac.map_or(0, str::len) as u32;
-        return Decimal::try_from_i128_with_scale(i128::from(m), scale).ok();
+        return Some(Decimal::from_parts(
+            m as u32,
+            (m >> 32) as u32,
+            0,
+            false,
+            scale,
+        ));
     }
     let cleaned: String = s.chars().filter(|&c| c != ',').collect();
     let cleaned = if int.is_empty() {
