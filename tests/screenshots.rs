@@ -89,9 +89,31 @@ async fn chart_kinds() {
     browser.close().await;
 }
 
+/// A non-mining release (Avient, a wire copy with fixed-width tables) opened from a file.
+async fn non_mining() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.set_window_size(1280, 900).await.unwrap();
+    browser.client.goto(&site.url).await.unwrap();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/NEG-avient-2024Q4-djn-fixedwidth.txt");
+    let input = browser.client.find(fantoccini::Locator::Css("#file-input")).await.unwrap();
+    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    browser.text_of("#document-header").await;
+    browser
+        .client
+        .execute("document.querySelector('#document-header').scrollIntoView({block: 'start'});", vec![])
+        .await
+        .unwrap();
+    std::fs::write(docs("screenshot-non-mining.png"), browser.client.screenshot().await.unwrap()).unwrap();
+    println!("wrote docs/screenshot-non-mining.png");
+    browser.close().await;
+}
+
 #[tokio::test]
 #[ignore = "writes docs/*.png: run `make screenshots`"]
 async fn screenshots() {
+    non_mining().await;
     chart_kinds().await;
     capture(1280, 900, "#document-header", "screenshot.png").await;
     capture(1280, 900, "#table-t1", "screenshot-table.png").await;

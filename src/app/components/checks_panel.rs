@@ -82,25 +82,39 @@ fn check_html(check: &Check, on_action: &Callback<Action>) -> Html {
 #[component]
 pub fn ChecksPanel(props: &Props) -> Html {
     let counts = props.analysis.counts();
+    // Mismatches are what a reader came for; the rest waits behind a toggle each.
+    let show_unchecked = use_state(|| false);
     let show_ok = use_state(|| false);
-    let checks = checks_in_order(&props.analysis);
-    let shown: Vec<&Check> =
-        checks.into_iter().filter(|c| *show_ok || c.status != Status::Ok).collect();
-    let toggle = {
-        let show_ok = show_ok.clone();
-        Callback::from(move |_: MouseEvent| show_ok.set(!*show_ok))
+    let shown: Vec<&Check> = checks_in_order(&props.analysis)
+        .into_iter()
+        .filter(|c| match c.status {
+            Status::Mismatch => true,
+            Status::NotCheckable => *show_unchecked,
+            Status::Ok => *show_ok,
+        })
+        .collect();
+    let toggle = |state: &UseStateHandle<bool>| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.set(!*state))
     };
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     html! {
         <section id="checks" class="checks-panel" aria-label="Consistency checks">
             <h2>{"Checks"}</h2>
             <p class="check-counts">
-                <span class="badge mismatch">{ format!("{} mismatch{}", counts.mismatch, if counts.mismatch == 1 { "" } else { "es" }) }</span>
-                <span class="badge not-checkable">{ format!("{} not checkable", counts.not_checkable) }</span>
-                <span class="badge ok">{ format!("{} ok", counts.ok) }</span>
-                <button class="quiet" aria-pressed={show_ok.to_string()} onclick={toggle}>
-                    { if *show_ok { "Hide the checks that agree" } else { "Show the checks that agree too" } }
+                <span class={classes!("badge", if counts.mismatch > 0 { "mismatch" } else { "ok" })}>
+                    { plural(counts.mismatch, "mismatch", "mismatches") }
+                </span>
+                <button class="quiet show-unchecked" aria-pressed={show_unchecked.to_string()} onclick={toggle(&show_unchecked)}>
+                    { format!("{} {} not checkable", if *show_unchecked { "Hide" } else { "Show" }, counts.not_checkable) }
+                </button>
+                <button class="quiet show-ok" aria-pressed={show_ok.to_string()} onclick={toggle(&show_ok)}>
+                    { format!("{} {} that agree", if *show_ok { "Hide" } else { "Show" }, counts.ok) }
                 </button>
             </p>
+            if counts.mismatch == 0 {
+                <p class="check-none">{ format!("No mismatches: every one of the {} checks that could be made agrees.", counts.ok) }</p>
+            }
             <ul class="check-list">
                 { for shown.iter().map(|c| check_html(c, &props.on_action)) }
             </ul>

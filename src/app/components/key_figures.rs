@@ -16,17 +16,30 @@ pub struct Props {
     pub on_action: Callback<Action>,
 }
 
+/// Money in millions reads as analysts write it ("746.5" USD million), exact: the value is
+/// divided, never rounded; other units are shown whole.
+fn scaled(value: Decimal, unit: &str) -> (Decimal, String) {
+    let million = Decimal::from(1_000_000);
+    if unit == "USD" && value.abs() >= million {
+        ((value / million).normalize(), "USD million".to_owned())
+    } else {
+        (value.normalize(), unit.to_owned())
+    }
+}
+
 fn change_html(figure: &KeyFigure) -> Html {
     let Some(change) = figure.change else { return html! {} };
+    let (change, _) = scaled(change, &figure.unit);
+    let prior = figure.prior.map(|p| format_value(scaled(p, &figure.unit).0)).unwrap_or_default();
     let down = change < Decimal::ZERO;
     let percent = match figure.change_percent {
         Some(p) => format!(" ({}%)", format_change(p.round_dp(1))),
         None => " (n.m.)".to_owned(),
     };
-    let prior = figure.prior_period.clone().unwrap_or_default();
+    let prior_period = figure.prior_period.clone().unwrap_or_default();
     html! {
-        <p class={classes!("key-change", down.then_some("down"))} title={format!("against {prior}")}>
-            { format!("{}{percent} vs {}", format_change(change), figure.prior.map(format_value).unwrap_or_default()) }
+        <p class={classes!("key-change", down.then_some("down"))} title={format!("against {prior_period}")}>
+            { format!("{}{percent} vs {prior}", format_change(change)) }
         </p>
     }
 }
@@ -42,14 +55,15 @@ pub fn KeyFigures(props: &Props) -> Html {
                 let on_action = props.on_action.clone();
                 let focus = Focus { table: figure.source.table.clone(), row: figure.source.row };
                 let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(Some(focus.clone()))));
+                let (value, unit) = scaled(figure.value, &figure.unit);
                 html! {
                     <div class="key-figure" id={format!("key-{}", figure.id)}>
                         <p class="key-label">{ &figure.label }</p>
                         <p class="key-value">
                             <button class="row-label" title="Show where this figure was read" {onclick}>
-                                { format_value(figure.value) }
+                                { format_value(value) }
                             </button>
-                            <span class="key-unit">{ format!(" {}", figure.unit) }</span>
+                            <span class="key-unit">{ format!(" {unit}") }</span>
                         </p>
                         { change_html(figure) }
                         <p class="key-period">{ &figure.period }</p>
