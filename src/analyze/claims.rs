@@ -39,14 +39,20 @@ pub fn checks(doc: &Document, metrics: &[Metric]) -> Vec<Check> {
     for p in &doc.narrative {
         // A paragraph about one operation names it first ("Lucky Friday - The Lucky Friday
         // silver operation …"); its later sentences ("the unit produced …") are about it.
-        let para_entity = sentences(&p.text).first().and_then(|s| ctx.entity_named(s));
-        for sentence in sentences(&p.text) {
+        let sents = sentences(&p.text);
+        let first_words = sents.first().map(|s| words(s));
+        let para_entity = first_words.as_ref().and_then(|w| ctx.entity_in(w));
+        for (n, &sentence) in sents.iter().enumerate() {
             let figs = figures(sentence);
             if figs.is_empty() {
                 continue;
             }
-            let entity = ctx.entity_named(sentence).or(para_entity.clone());
             let said = Said::new(sentence);
+            let entity = if n == 0 {
+                para_entity.clone()
+            } else {
+                ctx.entity_in(&said.words).or(para_entity.clone())
+            };
             let mut matched: Vec<Option<Vec<Cand>>> = Vec::new();
             for (i, f) in figs.iter().enumerate() {
                 let claim = ClaimRef {
@@ -549,7 +555,11 @@ const STOP: &[&str] = &[
 ];
 
 fn stem(w: &str) -> String {
-    let w = crate::case::to_lower(w);
+    let w = if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        crate::case::to_lower(w)
+    };
     let w = match w.as_str() {
         "revenue" | "revenues" => "sales".to_string(),
         _ => w,
@@ -575,6 +585,8 @@ impl<'a> Context<'a> {
         for (ti, t) in doc.tables.iter().enumerate() {
             // Rows of a section share its scope: work it out once per run of rows.
             let mut last: Option<(Option<&str>, Option<String>)> = None;
+            // Consecutive rows share their heading: stem it once per run.
+            let mut last_parent: Option<(&str, Vec<String>)> = None;
             for (k, r) in t.rows.iter().enumerate() {
                 let scope = match &last {
                     Some((section, scope)) if *section == r.section.as_deref() => scope.clone(),
@@ -588,7 +600,17 @@ impl<'a> Context<'a> {
                     continue;
                 }
                 let label = stems(&r.label);
-                let mut context = r.parent.as_deref().map(stems).unwrap_or_default();
+                let mut context = match r.parent.as_deref() {
+                    None => Vec::new(),
+                    Some(p) => match &last_parent {
+                        Some((q, st)) if *q == p => st.clone(),
+                        _ => {
+                            let st = stems(p);
+                            last_parent = Some((p, st.clone()));
+                            st
+                        }
+                    },
+                };
                 context.extend(label.iter().cloned());
                 rows.push(RowInfo {
                     table: ti,
@@ -632,11 +654,15 @@ impl<'a> Context<'a> {
 
     /// The one operation a text names, if exactly one.
     fn entity_named(&self, text: &str) -> Option<String> {
-        let w = words(text);
+        self.entity_in(&words(text))
+    }
+
+    /// [`Context::entity_named`] for a text's words.
+    fn entity_in(&self, w: &[String]) -> Option<String> {
         let named: Vec<&String> = self
             .entities
             .iter()
-            .filter(|(name, _)| contains_run(&w, name))
+            .filter(|(name, _)| contains_run(w, name))
             .map(|(_, e)| e)
             .collect();
         (named.len() == 1).then(|| named[0].clone())

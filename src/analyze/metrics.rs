@@ -99,13 +99,22 @@ pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
     let mut found: Option<&'static str> = None;
     let mut several = false;
     for w in raw_words(text) {
-        if w.eq_ignore_ascii_case("equivalent") {
+        // Every name is 3 to 10 ASCII letters: most words are ruled out by length alone.
+        if !(3..=10).contains(&w.len()) {
+            continue;
+        }
+        let mut buf = [0u8; 10];
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower: &[u8] = lower;
+        if lower == b"equivalent" {
             equivalent = true;
             continue;
         }
         let Some(metal) = METALS
             .iter()
-            .find(|(_, names)| names.iter().any(|n| w.eq_ignore_ascii_case(n)))
+            .find(|(_, names)| names.iter().any(|n| lower == n.as_bytes()))
             .map(|(m, _)| *m)
         else {
             continue;

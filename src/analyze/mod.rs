@@ -231,6 +231,9 @@ pub(crate) fn additive(unit: Option<Unit>) -> bool {
 
 /// Lower-case words of a label, punctuation dropped: the basis of matching by meaning.
 pub(crate) fn words(label: &str) -> Vec<String> {
+    if label.is_ascii() {
+        return ascii_words(label.as_bytes());
+    }
     raw_words(label)
         .map(|w| {
             if w.is_ascii() {
@@ -240,6 +243,36 @@ pub(crate) fn words(label: &str) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// [`words`] for ASCII text: one pass over the bytes, each word allocated once at its size.
+fn ascii_words(b: &[u8]) -> Vec<String> {
+    let piece = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'&';
+    let mut out = Vec::with_capacity(b.len() / 6 + 1);
+    let mut i = 0;
+    while i < b.len() {
+        if !piece(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && piece(b[i]) {
+            i += 1;
+        }
+        let mut w = &b[start..i];
+        while let [b'\'', rest @ ..] = w {
+            w = rest;
+        }
+        while let [rest @ .., b'\''] = w {
+            w = rest;
+        }
+        if !w.is_empty() {
+            let mut s = String::with_capacity(w.len());
+            s.extend(w.iter().map(|c| c.to_ascii_lowercase() as char));
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// The words of a text as printed (case kept), without allocating.
@@ -292,5 +325,14 @@ mod tests {
             words("Total liabilities and shareholders' equity"),
             ["total", "liabilities", "and", "shareholders", "equity"]
         );
+        for t in [
+            "'Tis R&D's -- 'a'' b '' x-y 3.5",
+            "Total, net (loss)",
+            "",
+            "'",
+        ] {
+            let slow: Vec<String> = raw_words(t).map(|w| w.to_ascii_lowercase()).collect();
+            assert_eq!(words(t), slow, "{t}");
+        }
     }
 }
