@@ -39,6 +39,8 @@ pub struct Session {
     pub charts: Vec<Rc<ChartSpec>>,
     /// A chart opened from a share link.
     pub shared: Option<Rc<ChartSpec>>,
+    /// The release chart the reader is looking at (its id), when no row is in focus.
+    pub chart_view: Option<String>,
 }
 
 /// A row of a table, in focus.
@@ -81,6 +83,8 @@ pub enum Action {
     RemoveChart(usize),
     /// Look at a row: highlight it and show its source line (`None` closes the view).
     Focus(Option<Focus>),
+    /// Look at one of the release's charts (by id); `None` forgets it.
+    ViewChart(Option<String>),
     /// The address bar's fragment changed (page load, back/forward): a share link (`c=`)
     /// opens its chart, a view (`v=t3.12`) focuses its row.
     Navigate(String),
@@ -98,6 +102,9 @@ fn view_param(hash: &str) -> Option<&str> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
     hash.split('&').find_map(|part| part.strip_prefix(VIEW_KEY)?.strip_prefix('='))
 }
+
+/// `#v=chart.price-silver` is the release chart `price-silver`.
+pub const CHART_VIEW_PREFIX: &str = "chart.";
 
 /// `t3.12` → row 12 of table `t3`. Anything else is no focus.
 fn parse_focus(view: &str) -> Option<Focus> {
@@ -186,7 +193,19 @@ impl Session {
                 };
                 match focus {
                     Some(f) if !exists(&f) => self.clone(),
-                    focus => Session { focus, ..self.clone() },
+                    focus => Session {
+                        // A row in focus is the view; the chart view waits behind it.
+                        chart_view: if focus.is_some() { None } else { self.chart_view.clone() },
+                        focus,
+                        ..self.clone()
+                    },
+                }
+            }
+            Action::ViewChart(id) => {
+                let known = |id: &String| self.figures.iter().any(|f| &f.id == id);
+                match id {
+                    Some(id) if !known(&id) => self.clone(),
+                    chart_view => Session { chart_view, focus: None, ..self.clone() },
                 }
             }
             Action::Navigate(hash) => self.navigate(&hash),
@@ -238,18 +257,21 @@ impl Session {
             }
             // A bad link must not cost the user what they had: only the message changes.
             Some(Err(error)) => Session { notice: Some(Notice::Error(error.to_string())), ..self.clone() },
-            None => {
-                let focus = view_param(hash).and_then(parse_focus);
-                self.apply(Action::Focus(focus))
-            }
+            None => match view_param(hash) {
+                Some(view) if view.starts_with(CHART_VIEW_PREFIX) => {
+                    self.apply(Action::ViewChart(Some(view[CHART_VIEW_PREFIX.len()..].to_owned())))
+                }
+                view => self.apply(Action::ViewChart(None)).apply(Action::Focus(view.and_then(parse_focus))),
+            },
         }
     }
 
     /// The fragment that reopens this view (`v=t3.12` for the row in focus), or "".
     pub fn view_hash(&self) -> String {
-        match &self.focus {
-            Some(f) => format!("{VIEW_KEY}={}.{}", f.table, f.row),
-            None => String::new(),
+        match (&self.focus, &self.chart_view) {
+            (Some(f), _) => format!("{VIEW_KEY}={}.{}", f.table, f.row),
+            (None, Some(chart)) => format!("{VIEW_KEY}={CHART_VIEW_PREFIX}{chart}"),
+            (None, None) => String::new(),
         }
     }
 

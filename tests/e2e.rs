@@ -396,3 +396,19 @@ async fn a_paste_from_a_web_page_is_read_as_html() {
     assert!(count != "0 tables", "{count}");
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn the_address_names_the_chart_in_view_and_a_reload_returns_to_it() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.click("#sample-button").await;
+    browser.click("#chart-price-silver button.show-data").await;
+    let url = browser.client.current_url().await.unwrap();
+    assert_eq!(url.fragment(), Some("v=chart.price-silver"));
+    browser.client.refresh().await.unwrap();
+    browser.text_of("#chart-price-silver").await;
+    assert_eq!(browser.client.current_url().await.unwrap().fragment(), Some("v=chart.price-silver"));
+    browser.close().await;
+}

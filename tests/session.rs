@@ -186,3 +186,16 @@ fn a_paste_with_html_reads_the_html_and_keeps_the_box() {
     assert_eq!(s.source, assay::session::PASTED_HTML_SOURCE);
     assert!(!s.document.unwrap().tables.is_empty());
 }
+
+#[test]
+fn the_view_hash_names_the_chart_in_view_until_a_row_takes_focus() {
+    let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
+    let viewed = s.apply(Action::ViewChart(Some("price-silver".into())));
+    assert_eq!(viewed.view_hash(), "v=chart.price-silver");
+    let reopened = s.apply(Action::Navigate("#v=chart.price-silver".into()));
+    assert_eq!(reopened.chart_view.as_deref(), Some("price-silver"));
+    // An unknown chart is no view.
+    assert!(s.apply(Action::ViewChart(Some("nope".into()))).chart_view.is_none());
+    let row = viewed.apply(Action::Focus(Some(assay::session::Focus { table: "t1".into(), row: 2 })));
+    assert_eq!(row.view_hash(), "v=t1.2");
+}

@@ -77,12 +77,17 @@ fn App() -> Html {
             }
         });
     }
-    // Bring the row in focus into view (a click on a check's evidence may point far away).
+    // Bring the row in focus, or the chart in view, into view (a click on a check's evidence
+    // or an opened address may point far away).
     {
-        let focus = state.0.focus.clone();
-        use_effect_with(focus, |focus| {
-            if let Some(focus) = focus {
-                scroll_to(&format!("row-{}-{}", focus.table, focus.row));
+        let target = match (&state.0.focus, &state.0.chart_view) {
+            (Some(focus), _) => Some(format!("row-{}-{}", focus.table, focus.row)),
+            (None, Some(chart)) => Some(format!("chart-{chart}")),
+            (None, None) => None,
+        };
+        use_effect_with(target, |target| {
+            if let Some(id) = target {
+                scroll_to(id);
             }
         });
     }

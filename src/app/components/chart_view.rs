@@ -26,6 +26,9 @@ pub struct Props {
     /// Show the data table from the start (a chart opened from a link).
     #[prop_or_default]
     pub show_data: bool,
+    /// Told when the reader works with this chart (data, share), so the address can name it.
+    #[prop_or_default]
+    pub on_view: Option<Callback<()>>,
 }
 
 /// A file name from a chart title: letters, digits and dashes.
@@ -66,13 +69,27 @@ pub fn ChartView(props: &Props) -> Html {
         let spec = Rc::clone(spec);
         Callback::from(move |_: MouseEvent| download::save_text(&format!("{stem}.csv"), "text/csv", &chart_csv(&spec)))
     };
+    let viewed = {
+        let on_view = props.on_view.clone();
+        move || {
+            if let Some(on_view) = &on_view {
+                on_view.emit(());
+            }
+        }
+    };
     let toggle_data = {
-        let show_data = show_data.clone();
-        Callback::from(move |_: MouseEvent| show_data.set(!*show_data))
+        let (show_data, viewed) = (show_data.clone(), viewed.clone());
+        Callback::from(move |_: MouseEvent| {
+            show_data.set(!*show_data);
+            viewed();
+        })
     };
     let toggle_share = {
         let sharing = sharing.clone();
-        Callback::from(move |_: MouseEvent| sharing.set(!*sharing))
+        Callback::from(move |_: MouseEvent| {
+            sharing.set(!*sharing);
+            viewed();
+        })
     };
     let share_html = if *sharing {
         share_panel(spec, props.release.as_deref().filter(|_| *with_release), with_release.clone(), props.release.is_some())

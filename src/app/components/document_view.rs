@@ -100,7 +100,7 @@ pub fn DocumentView(props: &Props) -> Html {
             <KeyFigures figures={Rc::clone(&props.key_figures)} on_action={props.on_action.clone()} />
             <ChecksPanel analysis={Rc::clone(analysis)} on_action={props.on_action.clone()} />
             <ChartsPanel charts={props.charts.clone()} release={props.release.clone()} on_action={props.on_action.clone()} />
-            <FigureCharts figures={Rc::clone(&props.figures)} release={props.release.clone()} />
+            <FigureCharts figures={Rc::clone(&props.figures)} release={props.release.clone()} on_action={props.on_action.clone()} />
             <h2 class="tables-heading">{ "Tables" }</h2>
             { for document.tables.iter().zip(columns.iter()).map(|(table, columns)| {
                 let focused = props.focus.as_ref().filter(|f| f.table == table.id).map(|f| f.row);
