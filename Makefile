@@ -41,6 +41,7 @@ lint: fetch
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --quiet -- -D warnings
+	scripts/size-lint.sh
 
 test-native: fetch
 	cargo test --quiet
