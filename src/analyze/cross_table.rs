@@ -158,24 +158,25 @@ pub fn checks(doc: &Document) -> Vec<Check> {
             let s = s.to_ascii_lowercase();
             s.contains("pro forma") || s.contains("non-gaap") || s.contains("non gaap")
         });
-        let mut seen: HashMap<(Vec<String>, Option<&str>), usize> = HashMap::new();
-        for r in &t.rows {
-            *seen
-                .entry((plain_words(&r.label), r.section.as_deref()))
-                .or_default() += 1;
+        let plain: Vec<Vec<String>> = t.rows.iter().map(|r| plain_words(&r.label)).collect();
+        let mut seen: HashMap<(&[String], Option<&str>), usize> = HashMap::new();
+        for (r, w) in t.rows.iter().zip(&plain) {
+            *seen.entry((w, r.section.as_deref())).or_default() += 1;
         }
+        // Rows of a section share its scope: work it out once per run of rows.
+        let mut last_scope: Option<(Option<&str>, Option<String>)> = None;
         for (k, r) in t.rows.iter().enumerate() {
             if r.kind == RowKind::Heading || r.label.is_empty() {
                 continue;
             }
-            let w = plain_words(&r.label);
+            let w = &plain[k];
             let cash = if r.unit == Some(Unit::Usd) {
-                is_cash(&w)
+                is_cash(w)
             } else {
                 None
             };
-            let unique = seen[&(w.clone(), r.section.as_deref())] == 1;
-            let (concept, metal) = match (cash, concept(&w, r.unit)) {
+            let unique = seen[&(w.as_slice(), r.section.as_deref())] == 1;
+            let (concept, metal) = match (cash, concept(w, r.unit)) {
                 (Some(_), _) => ("cash and cash equivalents".to_string(), None),
                 (None, Some(c)) => {
                     let metal = matches!(
@@ -193,7 +194,14 @@ pub fn checks(doc: &Document) -> Vec<Check> {
                 restated,
                 vocabulary: cash.is_some() || concept != w.join(" "),
                 concept,
-                entity: scope_of(t, r),
+                entity: match &last_scope {
+                    Some((section, scope)) if *section == r.section.as_deref() => scope.clone(),
+                    _ => {
+                        let scope = scope_of(t, r);
+                        last_scope = Some((r.section.as_deref(), scope.clone()));
+                        scope
+                    }
+                },
                 metal,
                 unit: format!("{:?}", r.unit),
             };
