@@ -22,7 +22,7 @@ use std::collections::HashSet;
 use rust_decimal::Decimal;
 
 use super::tolerance::Interval;
-use super::{additive, figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
+use super::{additive, figure, show, words, CellRef, Check, CheckKind, Figure, Status, Tolerance};
 use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
@@ -51,7 +51,33 @@ struct Trial {
     holds: bool,
 }
 
+/// The figures of a table, each worked out once, when first asked for: totals are tried
+/// against several readings, over every column.
+struct Grid<'t> {
+    t: &'t Table,
+    cells: Vec<std::cell::OnceCell<Option<Figure>>>,
+}
+
+impl<'t> Grid<'t> {
+    fn new(t: &'t Table) -> Grid<'t> {
+        let n = t.rows.len() * t.columns.len();
+        Grid {
+            t,
+            cells: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+
+    fn figure(&self, row: usize, column: usize) -> Option<Figure> {
+        let t = self.t;
+        match self.cells.get(row * t.columns.len() + column) {
+            Some(cell) => *cell.get_or_init(|| figure(&t.rows[row], column)),
+            None => figure(&t.rows[row], column),
+        }
+    }
+}
+
 fn table_checks(t: &Table, out: &mut Vec<Check>) {
+    let grid = Grid::new(t);
     let identities = identities(t);
     let identity_rows: HashSet<usize> = identities
         .iter()
@@ -79,7 +105,7 @@ fn table_checks(t: &Table, out: &mut Vec<Check>) {
                     open.push(i);
                     continue;
                 }
-                let closed = foot_total(t, i, &open, out);
+                let closed = foot_total(&grid, i, &open, out);
                 open.retain(|k| !closed.contains(k));
                 open.push(i);
             }
@@ -91,7 +117,7 @@ fn table_checks(t: &Table, out: &mut Vec<Check>) {
             .into_iter()
             .map(|terms| Reading { how: id.how, terms })
             .collect();
-        match decide(t, id.row, readings) {
+        match decide(&grid, id.row, readings) {
             Some((reading, tr)) => {
                 for trial in &tr {
                     out.push(check(t, id.row, &reading.terms, trial, reading.how));
@@ -122,7 +148,8 @@ fn table_checks(t: &Table, out: &mut Vec<Check>) {
 }
 
 /// Foots one total; returns the rows it was found to close.
-fn foot_total(t: &Table, i: usize, open: &[usize], out: &mut Vec<Check>) -> Vec<usize> {
+fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Vec<usize> {
+    let t = grid.t;
     let row = &t.rows[i];
     let same_unit: Vec<usize> = open
         .iter()
@@ -170,7 +197,7 @@ fn foot_total(t: &Table, i: usize, open: &[usize], out: &mut Vec<Check>) -> Vec<
         });
     }
     readings.dedup_by(|b, a| a.terms == b.terms);
-    let chosen = decide(t, i, readings);
+    let chosen = decide(grid, i, readings);
     match chosen {
         Some((reading, tr)) => {
             for trial in &tr {
@@ -209,11 +236,11 @@ fn foot_total(t: &Table, i: usize, open: &[usize], out: &mut Vec<Check>) -> Vec<
 /// non-zero total somewhere), else the reading that holds in most columns, if it holds in
 /// more than it fails (the other columns are then mismatches); `None` when no reading can be
 /// trusted.
-fn decide(t: &Table, i: usize, readings: Vec<Reading>) -> Option<(Reading, Vec<Trial>)> {
+fn decide(grid: &Grid, i: usize, readings: Vec<Reading>) -> Option<(Reading, Vec<Trial>)> {
     let all: Vec<(Reading, Vec<Trial>)> = readings
         .into_iter()
         .map(|r| {
-            let tr = trials(t, i, &r.terms);
+            let tr = trials(grid, i, &r.terms);
             (r, tr)
         })
         .collect();
@@ -244,16 +271,16 @@ fn trailing(open: &[usize], keep: impl Fn(usize) -> bool) -> Vec<Term> {
 }
 
 /// Each column where the total and every term have a figure.
-fn trials(t: &Table, total: usize, terms: &[Term]) -> Vec<Trial> {
+fn trials(grid: &Grid, total: usize, terms: &[Term]) -> Vec<Trial> {
     let mut out = Vec::new();
-    'col: for c in 0..t.columns.len() {
-        let Some(tot) = figure(&t.rows[total], c) else {
+    'col: for c in 0..grid.t.columns.len() {
+        let Some(tot) = grid.figure(total, c) else {
             continue;
         };
         let mut sum = Decimal::ZERO;
         let mut interval = Interval::exact(Decimal::ZERO);
         for &(k, negated) in terms {
-            let Some(f) = figure(&t.rows[k], c) else {
+            let Some(f) = grid.figure(k, c) else {
                 continue 'col;
             };
             if negated {
@@ -284,10 +311,17 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
     let c = trial.column;
     let mut cells = vec![CellRef::new(t, total, c)];
     cells.extend(terms.iter().map(|&(k, _)| CellRef::new(t, k, c)));
-    let listed: Vec<String> = terms
-        .iter()
-        .map(|&(k, neg)| format!("{}{}", if neg { "less " } else { "" }, name(t, k)))
-        .collect();
+    // The terms, comma-separated, written into one string.
+    let mut listed = String::new();
+    for (n, &(k, neg)) in terms.iter().enumerate() {
+        if n > 0 {
+            listed.push_str(", ");
+        }
+        if neg {
+            listed.push_str("less ");
+        }
+        write_name(&mut listed, t, k);
+    }
     let period = &t.columns[c].label;
     let explanation = if trial.holds {
         format!(
@@ -295,7 +329,7 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
             name(t, total),
             show(trial.total.value, 6),
             how,
-            listed.join(", "),
+            listed,
             show(trial.sum, 6)
         )
     } else {
@@ -304,7 +338,7 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
             name(t, total),
             show(trial.total.value, 6),
             how,
-            listed.join(", "),
+            listed,
             show(trial.sum, 6),
             show(trial.total.value - trial.sum, 6)
         )
@@ -333,12 +367,20 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
 
 /// "Total sales (line 446)", or "the unlabelled total on line 565".
 pub(crate) fn name(t: &Table, k: usize) -> String {
+    let mut s = String::new();
+    write_name(&mut s, t, k);
+    s
+}
+
+/// [`name`], appended to `out`.
+fn write_name(out: &mut String, t: &Table, k: usize) {
+    use std::fmt::Write;
     let r = &t.rows[k];
-    if r.label.is_empty() {
-        format!("the unlabelled total on line {}", r.line)
+    let _ = if r.label.is_empty() {
+        write!(out, "the unlabelled total on line {}", r.line)
     } else {
-        format!("{:?} (line {})", r.label, r.line)
-    }
+        write!(out, "{:?} (line {})", r.label, r.line)
+    };
 }
 
 /// A statement identity found by labels.
