@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::chart::csv_field;
 use crate::analyze::Analysis;
+use crate::chart::csv_field;
 use crate::document::{Document, Table, SCHEMA};
 use crate::figures::unit_text;
 
@@ -17,8 +17,10 @@ pub fn table_csv(table: &Table) -> String {
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
     };
-    let mut header: Vec<(String, bool)> =
-        ["Label", "Section", "Heading", "Unit"].iter().map(|h| (h.to_string(), true)).collect();
+    let mut header: Vec<(String, bool)> = ["Label", "Section", "Heading", "Unit"]
+        .iter()
+        .map(|h| (h.to_string(), true))
+        .collect();
     header.extend(table.columns.iter().map(|c| (c.label.clone(), true)));
     line(header);
     for row in &table.rows {
@@ -26,10 +28,22 @@ pub fn table_csv(table: &Table) -> String {
             (row.label.clone(), true),
             (row.section.clone().unwrap_or_default(), true),
             (row.parent.clone().unwrap_or_default(), true),
-            (if row.unit.is_some() { unit_text(row.unit, row.scale) } else { String::new() }, true),
+            (
+                if row.unit.is_some() {
+                    unit_text(row.unit, row.scale)
+                } else {
+                    String::new()
+                },
+                true,
+            ),
         ];
         cells.extend((0..table.columns.len()).map(|i| {
-            (row.value(i).map(|v| v.contract_string()).unwrap_or_default(), false)
+            (
+                row.value(i)
+                    .map(|v| v.contract_string())
+                    .unwrap_or_default(),
+                false,
+            )
         }));
         line(cells);
     }
@@ -44,7 +58,11 @@ struct TableJson<'a> {
 
 /// One table in the document schema, wrapped with the schema tag.
 pub fn table_json(table: &Table) -> String {
-    serde_json::to_string_pretty(&TableJson { schema: SCHEMA, table }).unwrap_or_default()
+    serde_json::to_string_pretty(&TableJson {
+        schema: SCHEMA,
+        table,
+    })
+    .unwrap_or_default()
 }
 
 #[derive(Serialize)]

@@ -10,8 +10,8 @@ use crate::analyze::{analyze, Analysis};
 use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
 use crate::figures::{document_charts, key_figures, rows_chart, FigureChart, KeyFigure};
-use crate::share::{from_hash, SharePayload};
 use crate::read::{decode_text, read_document};
+use crate::share::{from_hash, SharePayload};
 
 /// Everything the page shows, derived from what the user did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -100,7 +100,8 @@ pub const SHARED_SOURCE: &str = "Release carried in a shared link";
 
 fn view_param(hash: &str) -> Option<&str> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
-    hash.split('&').find_map(|part| part.strip_prefix(VIEW_KEY)?.strip_prefix('='))
+    hash.split('&')
+        .find_map(|part| part.strip_prefix(VIEW_KEY)?.strip_prefix('='))
 }
 
 /// `#v=chart.price-silver` is the release chart `price-silver`.
@@ -109,8 +110,15 @@ pub const CHART_VIEW_PREFIX: &str = "chart.";
 /// `t3.12` → row 12 of table `t3`. Anything else is no focus.
 fn parse_focus(view: &str) -> Option<Focus> {
     let (table, row) = view.split_once('.')?;
-    let ok = !table.is_empty() && table.len() <= 16 && table.chars().all(|c| c.is_ascii_alphanumeric());
-    ok.then(|| Some(Focus { table: table.to_owned(), row: row.parse().ok()? })).flatten()
+    let ok =
+        !table.is_empty() && table.len() <= 16 && table.chars().all(|c| c.is_ascii_alphanumeric());
+    ok.then(|| {
+        Some(Focus {
+            table: table.to_owned(),
+            row: row.parse().ok()?,
+        })
+    })
+    .flatten()
 }
 
 pub const SAMPLE_SOURCE: &str = "Sample: Hecla Mining, Q3 2007 (SEC EDGAR)";
@@ -139,9 +147,10 @@ impl Session {
                 self.read(self.input.clone(), PASTED_SOURCE.into())
             }
             Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
-            Action::ReadPastedHtml(html) => {
-                Session { input: self.input.clone(), ..self.read(html, PASTED_HTML_SOURCE.into()) }
-            }
+            Action::ReadPastedHtml(html) => Session {
+                input: self.input.clone(),
+                ..self.read(html, PASTED_HTML_SOURCE.into())
+            },
             Action::FileFailed { name, reason } => Session {
                 notice: Some(Notice::Error(format!("Could not open {name}: {reason}"))),
                 ..self.clone()
@@ -166,9 +175,14 @@ impl Session {
                 next
             }
             Action::ChartSelection { table, kind } => {
-                let Some(document) = &self.document else { return self.clone() };
-                let rows: Vec<usize> =
-                    self.selection.get(&table).map(|r| r.iter().copied().collect()).unwrap_or_default();
+                let Some(document) = &self.document else {
+                    return self.clone();
+                };
+                let rows: Vec<usize> = self
+                    .selection
+                    .get(&table)
+                    .map(|r| r.iter().copied().collect())
+                    .unwrap_or_default();
                 let mut next = self.clone();
                 match rows_chart(document, &table, &rows, kind) {
                     Ok(spec) => {
@@ -189,13 +203,20 @@ impl Session {
             }
             Action::Focus(focus) => {
                 let exists = |f: &Focus| {
-                    self.document.as_ref().and_then(|d| d.tables.iter().find(|t| t.id == f.table)).is_some_and(|t| f.row < t.rows.len())
+                    self.document
+                        .as_ref()
+                        .and_then(|d| d.tables.iter().find(|t| t.id == f.table))
+                        .is_some_and(|t| f.row < t.rows.len())
                 };
                 match focus {
                     Some(f) if !exists(&f) => self.clone(),
                     focus => Session {
                         // A row in focus is the view; the chart view waits behind it.
-                        chart_view: if focus.is_some() { None } else { self.chart_view.clone() },
+                        chart_view: if focus.is_some() {
+                            None
+                        } else {
+                            self.chart_view.clone()
+                        },
                         focus,
                         ..self.clone()
                     },
@@ -205,11 +226,18 @@ impl Session {
                 let known = |id: &String| self.figures.iter().any(|f| &f.id == id);
                 match id {
                     Some(id) if !known(&id) => self.clone(),
-                    chart_view => Session { chart_view, focus: None, ..self.clone() },
+                    chart_view => Session {
+                        chart_view,
+                        focus: None,
+                        ..self.clone()
+                    },
                 }
             }
             Action::Navigate(hash) => self.navigate(&hash),
-            Action::CloseShared => Session { shared: None, ..self.clone() },
+            Action::CloseShared => Session {
+                shared: None,
+                ..self.clone()
+            },
             Action::Clear => Session::default(),
         }
     }
@@ -247,21 +275,28 @@ impl Session {
 
     fn navigate(&self, hash: &str) -> Session {
         match from_hash(hash) {
-            Some(Ok(SharePayload::Chart(chart))) => {
-                Session { shared: Some(Rc::new(chart)), notice: None, ..self.clone() }
-            }
+            Some(Ok(SharePayload::Chart(chart))) => Session {
+                shared: Some(Rc::new(chart)),
+                notice: None,
+                ..self.clone()
+            },
             Some(Ok(SharePayload::ChartWithRelease { chart, release })) => {
                 let mut next = self.read(release, SHARED_SOURCE.into());
                 next.shared = Some(Rc::new(chart));
                 next
             }
             // A bad link must not cost the user what they had: only the message changes.
-            Some(Err(error)) => Session { notice: Some(Notice::Error(error.to_string())), ..self.clone() },
+            Some(Err(error)) => Session {
+                notice: Some(Notice::Error(error.to_string())),
+                ..self.clone()
+            },
             None => match view_param(hash) {
-                Some(view) if view.starts_with(CHART_VIEW_PREFIX) => {
-                    self.apply(Action::ViewChart(Some(view[CHART_VIEW_PREFIX.len()..].to_owned())))
-                }
-                view => self.apply(Action::ViewChart(None)).apply(Action::Focus(view.and_then(parse_focus))),
+                Some(view) if view.starts_with(CHART_VIEW_PREFIX) => self.apply(Action::ViewChart(
+                    Some(view[CHART_VIEW_PREFIX.len()..].to_owned()),
+                )),
+                view => self
+                    .apply(Action::ViewChart(None))
+                    .apply(Action::Focus(view.and_then(parse_focus))),
             },
         }
     }
@@ -279,7 +314,13 @@ impl Session {
     /// numbers and texts of up to `context` lines either side.
     pub fn source_lines(&self, line: usize, context: usize) -> Vec<(usize, &str)> {
         let first = line.saturating_sub(context).max(1);
-        self.input.lines().enumerate().map(|(i, l)| (i + 1, l)).skip(first - 1).take(line + context + 1 - first).collect()
+        self.input
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l))
+            .skip(first - 1)
+            .take(line + context + 1 - first)
+            .collect()
     }
 
     /// A file's bytes: on success its text replaces the box (so it survives a reload); on

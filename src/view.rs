@@ -58,8 +58,14 @@ pub type Changes = HashMap<(String, usize, usize, usize), ChangeCell>;
 /// Every change metric, keyed for the table view.
 pub fn changes(analysis: &Analysis) -> Changes {
     let mut out = HashMap::new();
-    for m in analysis.metrics.iter().filter(|m| m.kind == MetricKind::Change) {
-        let [now, then] = m.inputs.as_slice() else { continue };
+    for m in analysis
+        .metrics
+        .iter()
+        .filter(|m| m.kind == MetricKind::Change)
+    {
+        let [now, then] = m.inputs.as_slice() else {
+            continue;
+        };
         let cell = match (m.percent, m.value) {
             // Below −100% the figure crossed zero (a cost turned into a credit): a percent of
             // that reads as nonsense, as it would of a negative base.
@@ -68,7 +74,9 @@ pub fn changes(analysis: &Analysis) -> Changes {
             }
             (Some(p), _) => ChangeCell::Percent(p),
             (None, Some(v)) if m.unit == "percent" || m.unit == "ratio" => ChangeCell::Points(v),
-            _ => ChangeCell::NotMeaningful(m.note.clone().unwrap_or_else(|| "not meaningful".into())),
+            _ => {
+                ChangeCell::NotMeaningful(m.note.clone().unwrap_or_else(|| "not meaningful".into()))
+            }
         };
         out.insert((now.table.clone(), now.row, now.column, then.column), cell);
     }

@@ -30,7 +30,12 @@ async fn sample_read_to_drawn() {
         )
         .await
         .unwrap();
-    let mut ms: Vec<f64> = durations.as_array().unwrap().iter().filter_map(|d| d.as_f64()).collect();
+    let mut ms: Vec<f64> = durations
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d.as_f64())
+        .collect();
     assert_eq!(ms.len(), RUNS, "one measure per read");
     ms.sort_by(f64::total_cmp);
     println!(

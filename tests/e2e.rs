@@ -50,36 +50,64 @@ async fn the_page_fetches_only_its_own_files() {
     let site = Site::start();
     let browser = Browser::open().await;
     browser.client.goto(&site.url).await.unwrap();
-    browser.client.execute(RECORD_VIOLATIONS, vec![]).await.unwrap();
+    browser
+        .client
+        .execute(RECORD_VIOLATIONS, vec![])
+        .await
+        .unwrap();
     browser.click("#sample-button").await;
     browser.text_of("#document-header").await;
     // Chart, download and share: none of it may reach the network.
-    browser.xpath(&pick_box("Silver - Ounces")).await.click().await.unwrap();
+    browser
+        .xpath(&pick_box("Silver - Ounces"))
+        .await
+        .click()
+        .await
+        .unwrap();
     browser.click("#table-t1 .chart-line").await;
     browser.click("#user-chart-0 button.save-png").await;
     browser.click("#user-chart-0 button.share").await;
     browser.click("#user-chart-0 button.copy-link").await;
-    let png = browser.downloaded_bytes("silver-ounces-production-summary-totals.png").await;
+    let png = browser
+        .downloaded_bytes("silver-ounces-production-summary-totals.png")
+        .await;
     assert!(png.starts_with(b"\x89PNG"), "a PNG image");
-    let violations = browser.client.execute("return window.__violations;", vec![]).await.unwrap();
-    assert_eq!(violations, serde_json::json!([]), "the page stays within its policy");
+    let violations = browser
+        .client
+        .execute("return window.__violations;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        violations,
+        serde_json::json!([]),
+        "the page stays within its policy"
+    );
     let requested = site.requested();
     assert!(
         requested.iter().any(|path| path.ends_with(".wasm")),
         "{requested:?}"
     );
     for path in &requested {
-        assert!(path.starts_with(support::browser::SUB_PATH), "request outside the site: {path}");
+        assert!(
+            path.starts_with(support::browser::SUB_PATH),
+            "request outside the site: {path}"
+        );
     }
     // Chromium's own record of every resource the page loaded: only the site's origin.
     let entries = browser
         .client
-        .execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name);",
+            vec![],
+        )
         .await
         .unwrap();
     for entry in entries.as_array().unwrap() {
         let url = entry.as_str().unwrap();
-        assert!(url.starts_with(&site.url) || url.starts_with("blob:"), "the page loaded {url}");
+        assert!(
+            url.starts_with(&site.url) || url.starts_with("blob:"),
+            "the page loaded {url}"
+        );
     }
     browser.close().await;
 }
@@ -105,7 +133,11 @@ async fn injected_markup_in_a_release_stays_text() {
         "",
     ]
     .join("\n");
-    let area = browser.client.find(fantoccini::Locator::Css("#release-input")).await.unwrap();
+    let area = browser
+        .client
+        .find(fantoccini::Locator::Css("#release-input"))
+        .await
+        .unwrap();
     browser
         .client
         .execute(
@@ -116,29 +148,50 @@ async fn injected_markup_in_a_release_stays_text() {
         .unwrap();
     browser.click("#read-button").await;
     let table = browser.text_of("#table-t1").await;
-    assert!(table.contains("<svg onload=window.__pwned=3>"), "the label shows as text: {table}");
-    assert!(table.contains("javascript:alert costs"), "the footnote-like (1) is read as a marker: {table}");
+    assert!(
+        table.contains("<svg onload=window.__pwned=3>"),
+        "the label shows as text: {table}"
+    );
+    assert!(
+        table.contains("javascript:alert costs"),
+        "the footnote-like (1) is read as a marker: {table}"
+    );
     // Chart the hostile rows too: chart text is escaped by the renderer.
-    let boxes = browser.client.find_all(fantoccini::Locator::Css("#table-t1 input[type=checkbox]")).await.unwrap();
+    let boxes = browser
+        .client
+        .find_all(fantoccini::Locator::Css("#table-t1 input[type=checkbox]"))
+        .await
+        .unwrap();
     for b in &boxes {
         b.click().await.unwrap();
     }
     browser.click("#table-t1 .chart-bar").await;
     browser.text_of("#user-chart-0").await;
-    let clean = browser.client.execute("return window.__pwned === undefined;", vec![]).await.unwrap();
+    let clean = browser
+        .client
+        .execute("return window.__pwned === undefined;", vec![])
+        .await
+        .unwrap();
     assert_eq!(clean, serde_json::json!(true), "no injected code ran");
     let injected = browser
         .client
-        .find_all(fantoccini::Locator::Css("main img, main script, main [onload], main [onerror]"))
+        .find_all(fantoccini::Locator::Css(
+            "main img, main script, main [onload], main [onerror]",
+        ))
         .await
         .unwrap();
-    assert!(injected.is_empty(), "no element came from the release's text");
+    assert!(
+        injected.is_empty(),
+        "no element came from the release's text"
+    );
     browser.close().await;
 }
 
 /// The checkbox that picks the row labelled `label` in the first table.
 fn pick_box(label: &str) -> String {
-    format!("//section[@id='table-t1']//tr[th[normalize-space()='{label}']]//input[@type='checkbox']")
+    format!(
+        "//section[@id='table-t1']//tr[th[normalize-space()='{label}']]//input[@type='checkbox']"
+    )
 }
 
 #[tokio::test]
@@ -148,15 +201,34 @@ async fn picked_rows_become_a_chart_with_exact_values() {
     let browser = Browser::open().await;
     browser.client.goto(&site.url).await.unwrap();
     browser.click("#sample-button").await;
-    browser.xpath(&pick_box("Silver - Ounces")).await.click().await.unwrap();
+    browser
+        .xpath(&pick_box("Silver - Ounces"))
+        .await
+        .click()
+        .await
+        .unwrap();
     browser.click("#table-t1 .chart-bar").await;
-    let svg = browser.client.find(fantoccini::Locator::Css("#user-chart-0 svg")).await.unwrap();
+    let svg = browser
+        .client
+        .find(fantoccini::Locator::Css("#user-chart-0 svg"))
+        .await
+        .unwrap();
     let markup = svg.html(false).await.unwrap();
-    assert!(markup.contains("Silver - Ounces"), "the chart names its row");
+    assert!(
+        markup.contains("Silver - Ounces"),
+        "the chart names its row"
+    );
     // One hover mark per bar, carrying the exact printed value.
-    let marks = browser.client.find_all(fantoccini::Locator::Css("#user-chart-0 svg rect.hit")).await.unwrap();
+    let marks = browser
+        .client
+        .find_all(fantoccini::Locator::Css("#user-chart-0 svg rect.hit"))
+        .await
+        .unwrap();
     assert_eq!(marks.len(), 4);
-    assert!(markup.contains(r#"data-value="1341395""#), "Q3 2007 silver ounces");
+    assert!(
+        markup.contains(r#"data-value="1341395""#),
+        "Q3 2007 silver ounces"
+    );
     browser.close().await;
 }
 
@@ -178,7 +250,10 @@ async fn a_table_downloads_as_csv_with_exact_values() {
         .unwrap();
     // The section is `table-t5`; its CSV is saved as `table-t5.csv`.
     let csv = browser.downloaded(&format!("{id}.csv")).await;
-    assert!(csv.contains("Accumulated deficit,SHAREHOLDERS' EQUITY,,USD thousands,-282970,-327522\r\n"), "{csv}");
+    assert!(
+        csv.contains("Accumulated deficit,SHAREHOLDERS' EQUITY,,USD thousands,-282970,-327522\r\n"),
+        "{csv}"
+    );
     browser.close().await;
 }
 
@@ -195,7 +270,11 @@ async fn a_reload_brings_the_document_back() {
     browser.click("#clear-button").await;
     browser.client.refresh().await.unwrap();
     browser.text_of("#sample-button").await;
-    assert!(browser.client.find(fantoccini::Locator::Css("#table-count")).await.is_err());
+    assert!(browser
+        .client
+        .find(fantoccini::Locator::Css("#table-count"))
+        .await
+        .is_err());
     browser.close().await;
 }
 
@@ -207,10 +286,17 @@ async fn a_corpus_file_uploads_through_the_file_input() {
     browser.client.goto(&site.url).await.unwrap();
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/russelmetals-2024Q4-djn-fixedwidth.txt");
-    let input = browser.client.find(fantoccini::Locator::Css("#file-input")).await.unwrap();
+    let input = browser
+        .client
+        .find(fantoccini::Locator::Css("#file-input"))
+        .await
+        .unwrap();
     input.send_keys(file.to_str().unwrap()).await.unwrap();
     let header = browser.text_of("#document-header").await;
-    assert!(header.contains("russelmetals-2024Q4-djn-fixedwidth.txt"), "{header}");
+    assert!(
+        header.contains("russelmetals-2024Q4-djn-fixedwidth.txt"),
+        "{header}"
+    );
     let count = browser.text_of("#table-count").await;
     assert!(count.ends_with("tables") && count != "0 tables", "{count}");
     browser.close().await;
@@ -222,16 +308,27 @@ async fn a_binary_file_gets_a_message_and_the_box_keeps_its_text() {
     let site = Site::start();
     let browser = Browser::open().await;
     browser.client.goto(&site.url).await.unwrap();
-    let area = browser.client.find(fantoccini::Locator::Css("#release-input")).await.unwrap();
+    let area = browser
+        .client
+        .find(fantoccini::Locator::Css("#release-input"))
+        .await
+        .unwrap();
     area.send_keys("my notes").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("logo.png");
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01").unwrap();
-    let input = browser.client.find(fantoccini::Locator::Css("#file-input")).await.unwrap();
+    let input = browser
+        .client
+        .find(fantoccini::Locator::Css("#file-input"))
+        .await
+        .unwrap();
     input.send_keys(png.to_str().unwrap()).await.unwrap();
     let notice = browser.text_of("#notice").await;
     assert!(notice.starts_with("logo.png: "), "{notice}");
-    assert_eq!(area.prop("value").await.unwrap().as_deref(), Some("my notes"));
+    assert_eq!(
+        area.prop("value").await.unwrap().as_deref(),
+        Some("my notes")
+    );
     browser.close().await;
 }
 
@@ -248,9 +345,14 @@ async fn a_real_mismatch_is_shown_with_its_evidence_and_source_line() {
         .xpath("//section[@id='checks']//li[contains(@class,'mismatch')][.//button[contains(.,'46,984')]][.//button[contains(.,'46,989')]]")
         .await;
     let text = mismatch.text().await.unwrap();
-    assert!(text.contains("46,989,000") && text.contains("46,984,000"), "{text}");
+    assert!(
+        text.contains("46,989,000") && text.contains("46,984,000"),
+        "{text}"
+    );
     mismatch
-        .find(fantoccini::Locator::XPath(".//button[contains(.,'46,984')]"))
+        .find(fantoccini::Locator::XPath(
+            ".//button[contains(.,'46,984')]",
+        ))
         .await
         .unwrap()
         .click()
@@ -258,7 +360,10 @@ async fn a_real_mismatch_is_shown_with_its_evidence_and_source_line() {
         .unwrap();
     let source = browser.text_of("#source-view").await;
     assert!(source.contains("Source line 462"), "{source}");
-    assert!(source.contains("operating activities    $   22,617  $   11,049 $   46,984"), "{source}");
+    assert!(
+        source.contains("operating activities    $   22,617  $   11,049 $   46,984"),
+        "{source}"
+    );
     browser.close().await;
 }
 
@@ -269,27 +374,59 @@ async fn a_share_link_reopens_the_same_chart_in_a_fresh_browser() {
     let maker = Browser::open().await;
     maker.client.goto(&site.url).await.unwrap();
     maker.click("#sample-button").await;
-    maker.xpath(&pick_box("Silver - Ounces")).await.click().await.unwrap();
+    maker
+        .xpath(&pick_box("Silver - Ounces"))
+        .await
+        .click()
+        .await
+        .unwrap();
     maker.click("#table-t1 .chart-bar").await;
-    let made = maker.client.find(fantoccini::Locator::Css("#user-chart-0 svg")).await.unwrap();
+    let made = maker
+        .client
+        .find(fantoccini::Locator::Css("#user-chart-0 svg"))
+        .await
+        .unwrap();
     let made_svg = made.html(false).await.unwrap();
     maker.click("#user-chart-0 button.share").await;
-    let field = maker.client.find(fantoccini::Locator::Css("#user-chart-0 .share-link")).await.unwrap();
+    let field = maker
+        .client
+        .find(fantoccini::Locator::Css("#user-chart-0 .share-link"))
+        .await
+        .unwrap();
     let url = field.prop("value").await.unwrap().unwrap();
     assert!(url.starts_with(&site.url) && url.contains("#c="), "{url}");
-    assert!(url.len() <= 2_000, "a chart link fits in 2,000 characters: {}", url.len());
+    assert!(
+        url.len() <= 2_000,
+        "a chart link fits in 2,000 characters: {}",
+        url.len()
+    );
     maker.close().await;
 
     // A fresh profile: nothing in local storage, only the link.
     let receiver = Browser::open().await;
     receiver.client.goto(&url).await.unwrap();
     let source = receiver.text_of("#shared-chart .shared-source").await;
-    assert!(source.contains("Hecla Mining Company") && source.contains("Silver - Ounces"), "{source}");
-    let opened = receiver.client.find(fantoccini::Locator::Css("#shared-chart svg")).await.unwrap();
-    assert_eq!(opened.html(false).await.unwrap(), made_svg, "the same chart, drawn the same");
+    assert!(
+        source.contains("Hecla Mining Company") && source.contains("Silver - Ounces"),
+        "{source}"
+    );
+    let opened = receiver
+        .client
+        .find(fantoccini::Locator::Css("#shared-chart svg"))
+        .await
+        .unwrap();
+    assert_eq!(
+        opened.html(false).await.unwrap(),
+        made_svg,
+        "the same chart, drawn the same"
+    );
     let data = receiver.text_of("#shared-chart table.chart-data").await;
     assert!(data.contains("1341395"), "{data}");
-    assert!(receiver.client.find(fantoccini::Locator::Css("#document-header")).await.is_err());
+    assert!(receiver
+        .client
+        .find(fantoccini::Locator::Css("#document-header"))
+        .await
+        .is_err());
     receiver.close().await;
 }
 
@@ -298,7 +435,11 @@ async fn a_share_link_reopens_the_same_chart_in_a_fresh_browser() {
 async fn a_tampered_link_shows_a_message_and_the_page_still_works() {
     let site = Site::start();
     let browser = Browser::open().await;
-    browser.client.goto(&format!("{}#c=AQB4nGNgYGBgZGRgZGBgZGRgZG", site.url)).await.unwrap();
+    browser
+        .client
+        .goto(&format!("{}#c=AQB4nGNgYGBgZGRgZGBgZGRgZG", site.url))
+        .await
+        .unwrap();
     let notice = browser.text_of("#notice").await;
     assert!(notice.contains("link"), "{notice}");
     browser.click("#sample-button").await;
@@ -336,17 +477,39 @@ async fn the_sample_shows_key_figures_and_charts_with_exact_values() {
     browser.click("#sample-button").await;
     // Highlights: silver 1,341,395 oz in Q3 2007 against 1,496,315: −154,920, −10.4%.
     let silver = browser.text_of("#key-production-silver").await;
-    assert!(silver.contains("1,341,395") && silver.contains("(−10.4%)"), "{silver}");
+    assert!(
+        silver.contains("1,341,395") && silver.contains("(−10.4%)"),
+        "{silver}"
+    );
     // Price of silver: London Fix $12.70 against $11.70 a year before.
-    let chart = browser.client.find(fantoccini::Locator::Css("#chart-price-silver svg")).await.unwrap();
+    let chart = browser
+        .client
+        .find(fantoccini::Locator::Css("#chart-price-silver svg"))
+        .await
+        .unwrap();
     let svg = chart.html(false).await.unwrap();
     assert!(svg.contains("Silver"), "the chart has its title");
-    let bars = browser.client.find_all(fantoccini::Locator::Css("#chart-price-silver svg rect.hit")).await.unwrap();
+    let bars = browser
+        .client
+        .find_all(fantoccini::Locator::Css("#chart-price-silver svg rect.hit"))
+        .await
+        .unwrap();
     assert_eq!(bars.len(), 2, "one bar per period");
-    assert!(svg.contains(r#"data-value="12.70""#) && svg.contains(r#"data-value="11.70""#), "exact printed prices");
+    assert!(
+        svg.contains(r#"data-value="12.70""#) && svg.contains(r#"data-value="11.70""#),
+        "exact printed prices"
+    );
     // Greens Creek's negative total cash cost is drawn below the zero line.
-    let costs = browser.client.find(fantoccini::Locator::Css("#chart-cost-per-ounce-silver svg")).await.unwrap();
-    assert!(costs.html(false).await.unwrap().contains(r#"data-value="-7.42""#));
+    let costs = browser
+        .client
+        .find(fantoccini::Locator::Css("#chart-cost-per-ounce-silver svg"))
+        .await
+        .unwrap();
+    assert!(costs
+        .html(false)
+        .await
+        .unwrap()
+        .contains(r#"data-value="-7.42""#));
     browser.close().await;
 }
 
@@ -359,13 +522,26 @@ async fn a_file_over_the_limit_and_text_without_tables_get_plain_messages() {
     let dir = tempfile::tempdir().unwrap();
     let huge = dir.path().join("filing.txt");
     std::fs::write(&huge, "x".repeat(6 * 1024 * 1024)).unwrap();
-    let input = browser.client.find(fantoccini::Locator::Css("#file-input")).await.unwrap();
+    let input = browser
+        .client
+        .find(fantoccini::Locator::Css("#file-input"))
+        .await
+        .unwrap();
     input.send_keys(huge.to_str().unwrap()).await.unwrap();
     let notice = browser.text_of("#notice.error").await;
-    assert!(notice.starts_with("filing.txt: The input is 6291456 bytes, over the"), "{notice}");
+    assert!(
+        notice.starts_with("filing.txt: The input is 6291456 bytes, over the"),
+        "{notice}"
+    );
 
-    let area = browser.client.find(fantoccini::Locator::Css("#release-input")).await.unwrap();
-    area.send_keys("Gold rose today. Analysts expect more.").await.unwrap();
+    let area = browser
+        .client
+        .find(fantoccini::Locator::Css("#release-input"))
+        .await
+        .unwrap();
+    area.send_keys("Gold rose today. Analysts expect more.")
+        .await
+        .unwrap();
     browser.click("#read-button").await;
     let notice = browser.text_of("#notice.info").await;
     assert!(notice.starts_with("No tables were found"), "{notice}");
@@ -380,7 +556,11 @@ async fn a_paste_from_a_web_page_is_read_as_html() {
     let browser = Browser::open().await;
     browser.client.goto(&site.url).await.unwrap();
     let html = include_str!("fixtures/NEG-buckle-FY2024Q3-edgar-ex99.htm");
-    let area = browser.client.find(fantoccini::Locator::Css("#release-input")).await.unwrap();
+    let area = browser
+        .client
+        .find(fantoccini::Locator::Css("#release-input"))
+        .await
+        .unwrap();
     browser
         .client
         .execute(
@@ -409,6 +589,9 @@ async fn the_address_names_the_chart_in_view_and_a_reload_returns_to_it() {
     assert_eq!(url.fragment(), Some("v=chart.price-silver"));
     browser.client.refresh().await.unwrap();
     browser.text_of("#chart-price-silver").await;
-    assert_eq!(browser.client.current_url().await.unwrap().fragment(), Some("v=chart.price-silver"));
+    assert_eq!(
+        browser.client.current_url().await.unwrap().fragment(),
+        Some("v=chart.price-silver")
+    );
     browser.close().await;
 }

@@ -4,11 +4,20 @@ use assay::export::{table_csv, table_json};
 
 #[test]
 fn balance_sheet_csv_has_exact_values_and_point_in_time_columns() {
-    let d = assay::read::read_document(include_bytes!("fixtures/hecla-2007Q3-edgar-ex99-txt.txt")).unwrap();
-    let t = d.tables.iter().find(|t| t.title.as_deref() == Some("Consolidated Balance Sheets")).unwrap();
+    let d = assay::read::read_document(include_bytes!("fixtures/hecla-2007Q3-edgar-ex99-txt.txt"))
+        .unwrap();
+    let t = d
+        .tables
+        .iter()
+        .find(|t| t.title.as_deref() == Some("Consolidated Balance Sheets"))
+        .unwrap();
     let csv = table_csv(t);
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert!(lines[0].starts_with("Label,Section,Heading,Unit,"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("Label,Section,Heading,Unit,"),
+        "{}",
+        lines[0]
+    );
     // Printed "(282,970)  (327,522)", dollars in thousands.
     assert!(
         lines.contains(&"Accumulated deficit,SHAREHOLDERS' EQUITY,,USD thousands,-282970,-327522"),

@@ -24,14 +24,24 @@ fn dec(s: &str) -> Option<Decimal> {
 #[test]
 fn one_row_is_a_bar_chart_of_its_periods_oldest_first() {
     let d = hecla();
-    let row = find_row(&d, 0, "Silver - Ounces", Some("PRODUCTION SUMMARY - TOTALS"));
+    let row = find_row(
+        &d,
+        0,
+        "Silver - Ounces",
+        Some("PRODUCTION SUMMARY - TOTALS"),
+    );
     let spec = rows_chart(&d, &d.tables[0].id, &[row], ChartKind::Bar).unwrap();
     assert_eq!(spec.kind, ChartKind::Bar);
     assert_eq!(spec.unit, "ounces");
     // Quarters first, then nine months; 2006 before 2007 within each.
     assert_eq!(
         spec.series[0].values,
-        vec![dec("1496315"), dec("1341395"), dec("4000076"), dec("4391176")]
+        vec![
+            dec("1496315"),
+            dec("1341395"),
+            dec("4000076"),
+            dec("4391176")
+        ]
     );
     assert!(spec.categories[0].contains("2006") && spec.categories[1].contains("2007"));
     assert_eq!(spec.provenance.company, "Hecla Mining Company");
@@ -41,7 +51,11 @@ fn one_row_is_a_bar_chart_of_its_periods_oldest_first() {
 #[test]
 fn several_rows_are_grouped_bars_and_negative_costs_stay_negative() {
     let d = hecla();
-    let t = d.tables.iter().position(|t| t.title.as_deref() == Some("Production Data")).unwrap();
+    let t = d
+        .tables
+        .iter()
+        .position(|t| t.title.as_deref() == Some("Production Data"))
+        .unwrap();
     let rows: Vec<usize> = d.tables[t]
         .rows
         .iter()
@@ -64,17 +78,37 @@ fn several_rows_are_grouped_bars_and_negative_costs_stay_negative() {
             "Average cost per ounce of gold produced · LA CAMORRA UNIT",
         ]
     );
-    let greens = spec.series.iter().find(|s| s.name.contains("GREENS CREEK")).unwrap();
+    let greens = spec
+        .series
+        .iter()
+        .find(|s| s.name.contains("GREENS CREEK"))
+        .unwrap();
     // Q3 2006, Q3 2007, 9M 2006, 9M 2007 as printed: (2.61) (7.42) (2.08) (5.15).
-    assert_eq!(greens.values, vec![dec("-2.61"), dec("-7.42"), dec("-2.08"), dec("-5.15")]);
+    assert_eq!(
+        greens.values,
+        vec![dec("-2.61"), dec("-7.42"), dec("-2.08"), dec("-5.15")]
+    );
 }
 
 #[test]
 fn bad_selections_say_what_to_do() {
     let d = hecla();
     let id = d.tables[0].id.clone();
-    assert_eq!(rows_chart(&d, &id, &[], ChartKind::Line), Err(RowsChartError::NoRows));
-    assert_eq!(rows_chart(&d, "nope", &[0], ChartKind::Line), Err(RowsChartError::NoSuchTable));
-    let heading = d.tables[0].rows.iter().position(|r| r.cells.iter().all(Option::is_none)).unwrap();
-    assert_eq!(rows_chart(&d, &id, &[heading], ChartKind::Bar), Err(RowsChartError::NoValues));
+    assert_eq!(
+        rows_chart(&d, &id, &[], ChartKind::Line),
+        Err(RowsChartError::NoRows)
+    );
+    assert_eq!(
+        rows_chart(&d, "nope", &[0], ChartKind::Line),
+        Err(RowsChartError::NoSuchTable)
+    );
+    let heading = d.tables[0]
+        .rows
+        .iter()
+        .position(|r| r.cells.iter().all(Option::is_none))
+        .unwrap();
+    assert_eq!(
+        rows_chart(&d, &id, &[heading], ChartKind::Bar),
+        Err(RowsChartError::NoValues)
+    );
 }

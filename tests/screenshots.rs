@@ -10,7 +10,9 @@ mod support;
 use support::browser::{Browser, Site};
 
 fn docs(file: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join(file)
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs")
+        .join(file)
 }
 
 /// Loads the sample, charts the three mines' total cash costs, and captures the page scrolled
@@ -68,17 +70,28 @@ async fn chart_kinds() {
         .await
         .unwrap();
     browser.click("#table-t1 .chart-line").await;
-    let cards = browser.client.find_all(fantoccini::Locator::Css("figure.chart-card")).await.unwrap();
+    let cards = browser
+        .client
+        .find_all(fantoccini::Locator::Css("figure.chart-card"))
+        .await
+        .unwrap();
     let mut seen = std::collections::BTreeSet::new();
     for card in cards {
-        let Ok(svg) = card.find(fantoccini::Locator::Css("svg")).await else { continue };
-        let Some(kind) = svg.attr("data-kind").await.unwrap() else { continue };
+        let Ok(svg) = card.find(fantoccini::Locator::Css("svg")).await else {
+            continue;
+        };
+        let Some(kind) = svg.attr("data-kind").await.unwrap() else {
+            continue;
+        };
         if !seen.insert(kind.clone()) {
             continue;
         }
         browser
             .client
-            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&card).unwrap()])
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'});",
+                vec![serde_json::to_value(&card).unwrap()],
+            )
             .await
             .unwrap();
         let png = card.screenshot().await.unwrap();
@@ -97,15 +110,26 @@ async fn non_mining() {
     browser.client.goto(&site.url).await.unwrap();
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/NEG-avient-2024Q4-djn-fixedwidth.txt");
-    let input = browser.client.find(fantoccini::Locator::Css("#file-input")).await.unwrap();
+    let input = browser
+        .client
+        .find(fantoccini::Locator::Css("#file-input"))
+        .await
+        .unwrap();
     input.send_keys(file.to_str().unwrap()).await.unwrap();
     browser.text_of("#document-header").await;
     browser
         .client
-        .execute("document.querySelector('#document-header').scrollIntoView({block: 'start'});", vec![])
+        .execute(
+            "document.querySelector('#document-header').scrollIntoView({block: 'start'});",
+            vec![],
+        )
         .await
         .unwrap();
-    std::fs::write(docs("screenshot-non-mining.png"), browser.client.screenshot().await.unwrap()).unwrap();
+    std::fs::write(
+        docs("screenshot-non-mining.png"),
+        browser.client.screenshot().await.unwrap(),
+    )
+    .unwrap();
     println!("wrote docs/screenshot-non-mining.png");
     browser.close().await;
 }

@@ -12,7 +12,9 @@ fn error_text(s: &Session) -> &str {
 
 #[test]
 fn empty_input_asks_for_a_release() {
-    let s = Session::default().apply(Action::Edit("  \n ".into())).apply(Action::ReadInput);
+    let s = Session::default()
+        .apply(Action::Edit("  \n ".into()))
+        .apply(Action::ReadInput);
     assert!(error_text(&s).starts_with("There is nothing to read yet"));
     assert!(s.document.is_none());
 }
@@ -31,7 +33,10 @@ fn the_sample_loads_hecla_into_the_box_and_the_document() {
 fn a_binary_file_is_refused_and_the_box_keeps_what_the_user_typed() {
     let typed = Session::default().apply(Action::Edit("my notes".into()));
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01".to_vec();
-    let s = typed.apply(Action::ReadFile { name: "chart.png".into(), bytes: png });
+    let s = typed.apply(Action::ReadFile {
+        name: "chart.png".into(),
+        bytes: png,
+    });
     assert!(error_text(&s).starts_with("chart.png: "), "{:?}", s.notice);
     assert_eq!(s.input, "my notes");
     assert!(s.document.is_none());
@@ -55,28 +60,47 @@ fn picked_rows_become_a_chart_and_the_pick_is_cleared() {
         .iter()
         .position(|r| r.label == "Silver - Ounces")
         .unwrap();
-    let s = s.apply(Action::ToggleRow { table: table.clone(), row: silver });
+    let s = s.apply(Action::ToggleRow {
+        table: table.clone(),
+        row: silver,
+    });
     assert_eq!(s.selection[&table].len(), 1);
-    let s = s.apply(Action::ChartSelection { table: table.clone(), kind: ChartKind::Line });
+    let s = s.apply(Action::ChartSelection {
+        table: table.clone(),
+        kind: ChartKind::Line,
+    });
     assert_eq!(s.charts.len(), 1);
-    assert_eq!(s.charts[0].title, "Silver - Ounces (PRODUCTION SUMMARY - TOTALS)");
+    assert_eq!(
+        s.charts[0].title,
+        "Silver - Ounces (PRODUCTION SUMMARY - TOTALS)"
+    );
     assert!(!s.selection.contains_key(&table));
     // Charting nothing says what to do.
-    let s = s.apply(Action::ChartSelection { table, kind: ChartKind::Bar });
-    assert_eq!(error_text(&s), "Select one or more rows with numbers to chart them.");
+    let s = s.apply(Action::ChartSelection {
+        table,
+        kind: ChartKind::Bar,
+    });
+    assert_eq!(
+        error_text(&s),
+        "Select one or more rows with numbers to chart them."
+    );
     assert_eq!(s.apply(Action::RemoveChart(0)).charts.len(), 0);
 }
 
 #[test]
 fn clear_forgets_everything() {
-    let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into())).apply(Action::Clear);
+    let s = Session::default()
+        .apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()))
+        .apply(Action::Clear);
     assert_eq!(s, Session::default());
 }
 
 #[test]
 fn restore_reads_the_remembered_text_again() {
-    let s = Session::default()
-        .apply(Action::Restore { input: assay::SAMPLE_RELEASE.into(), source: "x.txt".into() });
+    let s = Session::default().apply(Action::Restore {
+        input: assay::SAMPLE_RELEASE.into(),
+        source: "x.txt".into(),
+    });
     assert_eq!(s.source, "x.txt");
     assert_eq!(s.document.unwrap().tables.len(), 7);
 }
@@ -85,16 +109,30 @@ fn restore_reads_the_remembered_text_again() {
 fn focusing_a_row_shows_its_source_line() {
     let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
     let d = s.document.clone().unwrap();
-    let t = d.tables.iter().find(|t| t.title.as_deref() == Some("Consolidated Balance Sheets")).unwrap();
-    let row = t.rows.iter().position(|r| r.label == "Accumulated deficit").unwrap();
-    let s = s.apply(Action::Focus(Some(assay::session::Focus { table: t.id.clone(), row })));
+    let t = d
+        .tables
+        .iter()
+        .find(|t| t.title.as_deref() == Some("Consolidated Balance Sheets"))
+        .unwrap();
+    let row = t
+        .rows
+        .iter()
+        .position(|r| r.label == "Accumulated deficit")
+        .unwrap();
+    let s = s.apply(Action::Focus(Some(assay::session::Focus {
+        table: t.id.clone(),
+        row,
+    })));
     let line = t.rows[row].line;
     let lines = s.source_lines(line, 1);
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[1].0, line);
     assert!(lines[1].1.starts_with("Accumulated deficit") && lines[1].1.contains("(327,522)"));
     // A row that does not exist is not focused.
-    let s = s.apply(Action::Focus(Some(assay::session::Focus { table: t.id.clone(), row: 10_000 })));
+    let s = s.apply(Action::Focus(Some(assay::session::Focus {
+        table: t.id.clone(),
+        row: 10_000,
+    })));
     assert_eq!(s.focus.as_ref().unwrap().row, row);
     assert!(s.apply(Action::Focus(None)).focus.is_none());
 }
@@ -113,7 +151,11 @@ mod links {
 
     fn silver_chart(s: &Session) -> assay::chart::ChartSpec {
         let d = s.document.as_ref().unwrap();
-        let row = d.tables[0].rows.iter().position(|r| r.label == "Silver - Ounces").unwrap();
+        let row = d.tables[0]
+            .rows
+            .iter()
+            .position(|r| r.label == "Silver - Ounces")
+            .unwrap();
         assay::figures::rows_chart(d, &d.tables[0].id, &[row], ChartKind::Bar).unwrap()
     }
 
@@ -121,7 +163,11 @@ mod links {
     fn a_share_link_opens_its_chart_without_the_release() {
         let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
         let chart = silver_chart(&s);
-        let url = link("https://example.org/assay/", &SharePayload::Chart(chart.clone())).unwrap();
+        let url = link(
+            "https://example.org/assay/",
+            &SharePayload::Chart(chart.clone()),
+        )
+        .unwrap();
         let hash = url.split_once('#').unwrap().1.to_owned();
         let opened = Session::default().apply(Action::Navigate(hash));
         assert_eq!(opened.shared.as_deref(), Some(&chart));
@@ -132,9 +178,13 @@ mod links {
     fn a_link_with_the_release_opens_the_whole_explorer() {
         let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
         let chart = silver_chart(&s);
-        let payload = SharePayload::ChartWithRelease { chart, release: assay::SAMPLE_RELEASE.into() };
+        let payload = SharePayload::ChartWithRelease {
+            chart,
+            release: assay::SAMPLE_RELEASE.into(),
+        };
         let url = link("https://example.org/assay/", &payload).unwrap();
-        let opened = Session::default().apply(Action::Navigate(url.split_once('#').unwrap().1.into()));
+        let opened =
+            Session::default().apply(Action::Navigate(url.split_once('#').unwrap().1.into()));
         assert_eq!(opened.document.unwrap().tables.len(), 7);
         assert!(opened.shared.is_some());
     }
@@ -151,38 +201,59 @@ mod links {
     #[test]
     fn the_view_hash_round_trips_the_row_in_focus() {
         let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
-        let focused = s.apply(Action::Focus(Some(assay::session::Focus { table: "t3".into(), row: 4 })));
+        let focused = s.apply(Action::Focus(Some(assay::session::Focus {
+            table: "t3".into(),
+            row: 4,
+        })));
         assert_eq!(focused.view_hash(), "v=t3.4");
         let back = s.apply(Action::Navigate(format!("#{}", focused.view_hash())));
         assert_eq!(back.focus, focused.focus);
         // Junk in the fragment is no focus, not an error.
-        assert!(s.apply(Action::Navigate("#v=<script>".into())).focus.is_none());
+        assert!(s
+            .apply(Action::Navigate("#v=<script>".into()))
+            .focus
+            .is_none());
     }
 }
 
 #[test]
 fn text_without_tables_is_read_with_a_note_saying_so() {
     let s = Session::default()
-        .apply(Action::Edit("Gold rose today. Analysts expect more.".into()))
+        .apply(Action::Edit(
+            "Gold rose today. Analysts expect more.".into(),
+        ))
         .apply(Action::ReadInput);
     assert_eq!(s.document.as_ref().unwrap().tables.len(), 0);
-    assert!(matches!(&s.notice, Some(Notice::Info(text)) if text.starts_with("No tables were found")));
+    assert!(
+        matches!(&s.notice, Some(Notice::Info(text)) if text.starts_with("No tables were found"))
+    );
 }
 
 #[test]
 fn a_file_over_the_limit_is_refused_before_reading() {
     let huge = vec![b'a'; assay::read::MAX_INPUT_BYTES + 1];
-    let s = Session::default().apply(Action::ReadFile { name: "huge.txt".into(), bytes: huge });
-    assert!(error_text(&s).starts_with("huge.txt: The input is 5242881 bytes, over the"), "{:?}", s.notice);
+    let s = Session::default().apply(Action::ReadFile {
+        name: "huge.txt".into(),
+        bytes: huge,
+    });
+    assert!(
+        error_text(&s).starts_with("huge.txt: The input is 5242881 bytes, over the"),
+        "{:?}",
+        s.notice
+    );
     assert!(s.document.is_none());
 }
-
 
 #[test]
 fn a_paste_with_html_reads_the_html_and_keeps_the_box() {
     let html = include_str!("fixtures/NEG-buckle-FY2024Q3-edgar-ex99.htm");
-    let s = Session::default().apply(Action::Edit("typed".into())).apply(Action::ReadPastedHtml(html.into()));
-    assert_eq!(s.input, "typed", "the box keeps what the browser pasted into it");
+    let s = Session::default()
+        .apply(Action::Edit("typed".into()))
+        .apply(Action::ReadPastedHtml(html.into()));
+    assert_eq!(
+        s.input, "typed",
+        "the box keeps what the browser pasted into it"
+    );
     assert_eq!(s.source, assay::session::PASTED_HTML_SOURCE);
     assert!(!s.document.unwrap().tables.is_empty());
 }
@@ -195,7 +266,13 @@ fn the_view_hash_names_the_chart_in_view_until_a_row_takes_focus() {
     let reopened = s.apply(Action::Navigate("#v=chart.price-silver".into()));
     assert_eq!(reopened.chart_view.as_deref(), Some("price-silver"));
     // An unknown chart is no view.
-    assert!(s.apply(Action::ViewChart(Some("nope".into()))).chart_view.is_none());
-    let row = viewed.apply(Action::Focus(Some(assay::session::Focus { table: "t1".into(), row: 2 })));
+    assert!(s
+        .apply(Action::ViewChart(Some("nope".into())))
+        .chart_view
+        .is_none());
+    let row = viewed.apply(Action::Focus(Some(assay::session::Focus {
+        table: "t1".into(),
+        row: 2,
+    })));
     assert_eq!(row.view_hash(), "v=t1.2");
 }

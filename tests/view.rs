@@ -5,7 +5,8 @@ use assay::view::{changes, checks_in_order, table_columns, ChangeCell, TableColu
 
 #[test]
 fn highlights_get_a_change_column_after_each_pair_of_periods() {
-    let d = assay::read::read_document(include_bytes!("fixtures/hecla-2007Q3-edgar-ex99-txt.txt")).unwrap();
+    let d = assay::read::read_document(include_bytes!("fixtures/hecla-2007Q3-edgar-ex99-txt.txt"))
+        .unwrap();
     let a = analyze(&d);
     let t = &d.tables[0];
     assert_eq!(
@@ -13,29 +14,52 @@ fn highlights_get_a_change_column_after_each_pair_of_periods() {
         [
             TableColumn::Printed(0),
             TableColumn::Printed(1),
-            TableColumn::Change { current: 0, prior: 1 },
+            TableColumn::Change {
+                current: 0,
+                prior: 1
+            },
             TableColumn::Printed(2),
             TableColumn::Printed(3),
-            TableColumn::Change { current: 2, prior: 3 },
+            TableColumn::Change {
+                current: 2,
+                prior: 3
+            },
         ]
     );
     let all = changes(&a);
-    let gross = t.rows.iter().position(|r| r.label == "Total gross profit").unwrap();
+    let gross = t
+        .rows
+        .iter()
+        .position(|r| r.label == "Total gross profit")
+        .unwrap();
     // 20,993 against 14,372: +46.07%, shown to one place.
     let cell = &all[&(t.id.clone(), gross, 0, 1)];
     assert_eq!(cell.text(), "+46.1%");
     // Silver cash cost −4.91 against 0.59: percent of a sign change means nothing.
-    let cost = t.rows.iter().position(|r| r.label.starts_with("Total cash costs")).unwrap();
-    assert!(matches!(&all[&(t.id.clone(), cost, 0, 1)], ChangeCell::NotMeaningful(_)));
+    let cost = t
+        .rows
+        .iter()
+        .position(|r| r.label.starts_with("Total cash costs"))
+        .unwrap();
+    assert!(matches!(
+        &all[&(t.id.clone(), cost, 0, 1)],
+        ChangeCell::NotMeaningful(_)
+    ));
     assert_eq!(all[&(t.id.clone(), cost, 0, 1)].text(), "n.m.");
 }
 
 #[test]
 fn mismatches_come_first() {
-    let d = assay::read::read_document(include_bytes!("fixtures/hecla-2007Q3-edgar-ex99-txt.txt")).unwrap();
+    let d = assay::read::read_document(include_bytes!("fixtures/hecla-2007Q3-edgar-ex99-txt.txt"))
+        .unwrap();
     let a = analyze(&d);
     let order = checks_in_order(&a);
-    let first_other = order.iter().position(|c| c.status != Status::Mismatch).unwrap();
+    let first_other = order
+        .iter()
+        .position(|c| c.status != Status::Mismatch)
+        .unwrap();
     assert!(first_other > 0);
-    assert!(order[first_other..].iter().all(|c| c.status != Status::Mismatch));
+    assert!(order[first_other..]
+        .iter()
+        .all(|c| c.status != Status::Mismatch));
 }

@@ -13,8 +13,12 @@ fn blob_of(text: &str, mime: &str) -> Option<Blob> {
 }
 
 fn save_blob(blob: &Blob, filename: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(url) = Url::create_object_url_with_blob(blob) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(blob) else {
+        return;
+    };
     if let Ok(anchor) = document.create_element("a") {
         let anchor: HtmlAnchorElement = anchor.unchecked_into();
         anchor.set_href(&url);
@@ -27,7 +31,8 @@ fn save_blob(blob: &Blob, filename: &str) {
         let release = Closure::once_into_js(move || {
             let _ = Url::revoke_object_url(&url);
         });
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 60_000);
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 60_000);
     }
 }
 
@@ -41,11 +46,21 @@ pub fn save_text(filename: &str, mime: &str, text: &str) {
 /// Draws the SVG on a canvas at twice its size (crisp on high-density screens and in print)
 /// and offers the PNG as a download.
 pub fn save_svg_as_png(svg: &str, width: u32, height: u32, filename: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(blob) = blob_of(svg, "image/svg+xml") else { return };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
-    let Ok(image) = HtmlImageElement::new() else { return };
-    let Ok(canvas) = document.create_element("canvas") else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(blob) = blob_of(svg, "image/svg+xml") else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(image) = HtmlImageElement::new() else {
+        return;
+    };
+    let Ok(canvas) = document.create_element("canvas") else {
+        return;
+    };
     let canvas: HtmlCanvasElement = canvas.unchecked_into();
     canvas.set_width(width * 2);
     canvas.set_height(height * 2);
@@ -54,7 +69,9 @@ pub fn save_svg_as_png(svg: &str, width: u32, height: u32, filename: &str) {
     let source = url.clone();
     let onload = Closure::once_into_js(move || {
         let _ = Url::revoke_object_url(&source);
-        let Ok(Some(context)) = canvas.get_context("2d") else { return };
+        let Ok(Some(context)) = canvas.get_context("2d") else {
+            return;
+        };
         let context: web_sys::CanvasRenderingContext2d = context.unchecked_into();
         context.set_fill_style_str("#ffffff");
         context.fill_rect(0.0, 0.0, f64::from(width * 2), f64::from(height * 2));

@@ -26,16 +26,26 @@ pub fn push(fragment: &str) {
     if fragment == hash() {
         return;
     }
-    let Some(window) = web_sys::window() else { return };
-    let Ok(history) = window.history() else { return };
-    let url = if fragment.is_empty() { base_url() } else { format!("#{fragment}") };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = if fragment.is_empty() {
+        base_url()
+    } else {
+        format!("#{fragment}")
+    };
     let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
 }
 
 /// Calls `on_change` with the new fragment whenever Back, Forward or a typed fragment
 /// changes it. Lives as long as the page.
 pub fn on_change(on_change: impl Fn(String) + 'static) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let handler = Closure::<dyn Fn()>::new(move || on_change(hash()));
     let _ = window.add_event_listener_with_callback("popstate", handler.as_ref().unchecked_ref());
     let _ = window.add_event_listener_with_callback("hashchange", handler.as_ref().unchecked_ref());

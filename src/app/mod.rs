@@ -125,7 +125,9 @@ fn App() -> Html {
 }
 
 fn scroll_to(id: &str) {
-    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
     if let Some(element) = element {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -135,7 +137,9 @@ fn scroll_to(id: &str) {
 
 /// The source lines of the row in focus, if any.
 fn source_view(session: &Session, dispatch: &Callback<Action>) -> Html {
-    let Some(focus) = &session.focus else { return html! {} };
+    let Some(focus) = &session.focus else {
+        return html! {};
+    };
     let Some(row) = session
         .document
         .as_ref()
@@ -144,7 +148,11 @@ fn source_view(session: &Session, dispatch: &Callback<Action>) -> Html {
     else {
         return html! {};
     };
-    let lines: Vec<(usize, String)> = session.source_lines(row.line, 2).into_iter().map(|(n, l)| (n, l.to_owned())).collect();
+    let lines: Vec<(usize, String)> = session
+        .source_lines(row.line, 2)
+        .into_iter()
+        .map(|(n, l)| (n, l.to_owned()))
+        .collect();
     html! { <SourceView {lines} line={row.line} label={row.label.clone()} on_action={dispatch.clone()} /> }
 }
 

@@ -19,7 +19,10 @@ pub fn mark_read() {
 /// The page shows the result: Yew runs effects after it has updated the DOM.
 pub fn mark_drawn() {
     if let Some(p) = performance() {
-        if p.get_entries_by_name_with_entry_type(START, "mark").length() == 0 {
+        if p.get_entries_by_name_with_entry_type(START, "mark")
+            .length()
+            == 0
+        {
             return;
         }
         let _ = p.measure_with_start_mark(MEASURE, START);

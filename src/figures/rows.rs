@@ -25,7 +25,9 @@ impl fmt::Display for RowsChartError {
             RowsChartError::NoRows => "Select one or more rows with numbers to chart them.",
             RowsChartError::TooManyRows => "Too many rows for one chart: select at most 24.",
             RowsChartError::NoValues => "The selected rows have no numbers to chart.",
-            RowsChartError::Unchartable(why) => return write!(f, "These rows cannot be charted: {why}."),
+            RowsChartError::Unchartable(why) => {
+                return write!(f, "These rows cannot be charted: {why}.")
+            }
         })
     }
 }
@@ -45,7 +47,11 @@ pub fn full_label(row: &Row) -> String {
 
 /// The parts a row is named by, broadest last: heading, label, section.
 fn name_parts(row: &Row) -> [Option<&str>; 3] {
-    [row.parent.as_deref(), Some(row.label.as_str()), row.section.as_deref()]
+    [
+        row.parent.as_deref(),
+        Some(row.label.as_str()),
+        row.section.as_deref(),
+    ]
 }
 
 /// Names for several rows that say only what tells them apart (the mine, the metal), and a
@@ -55,7 +61,11 @@ fn factored_names(rows: &[&Row]) -> (Vec<String>, Option<String>) {
     let parts: Vec<[Option<&str>; 3]> = rows.iter().map(|r| name_parts(r)).collect();
     let shared = |i: usize| parts.iter().all(|p| p[i] == parts[0][i]);
     let join = |p: &[Option<&str>; 3], keep: &dyn Fn(usize) -> bool| {
-        (0..3).filter(|&i| keep(i)).filter_map(|i| p[i]).collect::<Vec<_>>().join(" · ")
+        (0..3)
+            .filter(|&i| keep(i))
+            .filter_map(|i| p[i])
+            .collect::<Vec<_>>()
+            .join(" · ")
     };
     let names = parts.iter().map(|p| join(p, &|i| !shared(i))).collect();
     let title = join(&parts[0], &|i| shared(i));
@@ -94,7 +104,10 @@ pub fn rows_chart(
         return Err(RowsChartError::TooManyRows);
     }
     let order = chronological(table);
-    let categories = order.iter().map(|&i| table.columns[i].label.clone()).collect();
+    let categories = order
+        .iter()
+        .map(|&i| table.columns[i].label.clone())
+        .collect();
     let (names, shared_title) = if picked.len() > 1 {
         factored_names(&picked)
     } else {
@@ -105,7 +118,10 @@ pub fn rows_chart(
         .zip(names)
         .map(|(row, name)| Series {
             name,
-            values: order.iter().map(|&i| row.value(i).and_then(|v| v.number())).collect(),
+            values: order
+                .iter()
+                .map(|&i| row.value(i).and_then(|v| v.number()))
+                .collect(),
         })
         .collect();
     if series.iter().all(|s| s.values.iter().all(Option::is_none)) {
@@ -117,8 +133,15 @@ pub fn rows_chart(
     };
     let mut units: Vec<String> = picked.iter().map(|r| unit_text(r.unit, r.scale)).collect();
     units.dedup();
-    let unit = if units.len() == 1 { units.remove(0) } else { "mixed units".to_owned() };
-    let table_title = table.title.clone().unwrap_or_else(|| format!("Table {}", table.id));
+    let unit = if units.len() == 1 {
+        units.remove(0)
+    } else {
+        "mixed units".to_owned()
+    };
+    let table_title = table
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Table {}", table.id));
     let title = match picked.as_slice() {
         [row] => full_label(row),
         _ => shared_title.unwrap_or_else(|| table_title.clone()),
@@ -137,6 +160,7 @@ pub fn rows_chart(
         table: table_title,
         rows: picked.iter().map(|r| r.label.clone()).collect(),
     };
-    spec.validate().map_err(|e| RowsChartError::Unchartable(e.to_string()))?;
+    spec.validate()
+        .map_err(|e| RowsChartError::Unchartable(e.to_string()))?;
     Ok(spec)
 }

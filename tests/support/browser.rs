@@ -197,7 +197,12 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await
             .expect("open a Chromium session through chromedriver");
-        Browser { client, _driver: driver, _profile: profile, downloads }
+        Browser {
+            client,
+            _driver: driver,
+            _profile: profile,
+            downloads,
+        }
     }
 
     /// Waits for an element and returns its text.
@@ -233,7 +238,11 @@ impl Browser {
             if let Ok(bytes) = std::fs::read(&path) {
                 return bytes;
             }
-            assert!(Instant::now() < deadline, "no download {name} in {:?}", self.downloads.path());
+            assert!(
+                Instant::now() < deadline,
+                "no download {name} in {:?}",
+                self.downloads.path()
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

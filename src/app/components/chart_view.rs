@@ -35,9 +35,19 @@ pub struct Props {
 fn file_stem(title: &str) -> String {
     let stem: String = title
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
-    let stem = stem.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    let stem = stem
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
     let stem: String = stem.chars().take(60).collect();
     if stem.is_empty() {
         "chart".into()
@@ -59,15 +69,21 @@ pub fn ChartView(props: &Props) -> Html {
 
     let save_svg = {
         let (svg, stem) = (Rc::clone(&svg), stem.clone());
-        Callback::from(move |_: MouseEvent| download::save_text(&format!("{stem}.svg"), "image/svg+xml", &svg))
+        Callback::from(move |_: MouseEvent| {
+            download::save_text(&format!("{stem}.svg"), "image/svg+xml", &svg)
+        })
     };
     let save_png = {
         let (svg, stem) = (Rc::clone(&svg), stem.clone());
-        Callback::from(move |_: MouseEvent| download::save_svg_as_png(&svg, WIDTH, HEIGHT, &format!("{stem}.png")))
+        Callback::from(move |_: MouseEvent| {
+            download::save_svg_as_png(&svg, WIDTH, HEIGHT, &format!("{stem}.png"))
+        })
     };
     let save_csv = {
         let spec = Rc::clone(spec);
-        Callback::from(move |_: MouseEvent| download::save_text(&format!("{stem}.csv"), "text/csv", &chart_csv(&spec)))
+        Callback::from(move |_: MouseEvent| {
+            download::save_text(&format!("{stem}.csv"), "text/csv", &chart_csv(&spec))
+        })
     };
     let viewed = {
         let on_view = props.on_view.clone();
@@ -92,12 +108,26 @@ pub fn ChartView(props: &Props) -> Html {
         })
     };
     let share_html = if *sharing {
-        share_panel(spec, props.release.as_deref().filter(|_| *with_release), with_release.clone(), props.release.is_some())
+        share_panel(
+            spec,
+            props.release.as_deref().filter(|_| *with_release),
+            with_release.clone(),
+            props.release.is_some(),
+        )
     } else {
         html! {}
     };
-    let remove = props.on_remove.clone().map(|on_remove| Callback::from(move |_: MouseEvent| on_remove.emit(())));
-    let alt = format!("{} — {}, {}. {}", spec.title, spec.kind.label(), spec.unit, spec.source_line());
+    let remove = props
+        .on_remove
+        .clone()
+        .map(|on_remove| Callback::from(move |_: MouseEvent| on_remove.emit(())));
+    let alt = format!(
+        "{} — {}, {}. {}",
+        spec.title,
+        spec.kind.label(),
+        spec.unit,
+        spec.source_line()
+    );
 
     html! {
         <figure class="chart-card" id={props.id.clone()}>
@@ -125,9 +155,17 @@ pub fn ChartView(props: &Props) -> Html {
 }
 
 /// The link field, its Copy button and length, and the "include the release" choice.
-fn share_panel(spec: &ChartSpec, release: Option<&String>, with_release: UseStateHandle<bool>, can_include: bool) -> Html {
+fn share_panel(
+    spec: &ChartSpec,
+    release: Option<&String>,
+    with_release: UseStateHandle<bool>,
+    can_include: bool,
+) -> Html {
     let payload = match release {
-        Some(release) => SharePayload::ChartWithRelease { chart: spec.clone(), release: release.clone() },
+        Some(release) => SharePayload::ChartWithRelease {
+            chart: spec.clone(),
+            release: release.clone(),
+        },
         None => SharePayload::Chart(spec.clone()),
     };
     let url = link(&location::base_url(), &payload);
@@ -179,7 +217,9 @@ fn share_panel(spec: &ChartSpec, release: Option<&String>, with_release: UseStat
 
 fn data_table(spec: &ChartSpec) -> Html {
     let rows = chart_data_table(spec);
-    let Some((header, body)) = rows.split_first() else { return html! {} };
+    let Some((header, body)) = rows.split_first() else {
+        return html! {};
+    };
     html! {
         <div class="table-scroll">
             <table class="release chart-data">

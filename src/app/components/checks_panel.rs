@@ -39,7 +39,9 @@ fn check_html(check: &Check, on_action: &Callback<Action>) -> Html {
         Status::NotCheckable => "not-checkable",
     };
     let figures = match (check.reported, check.recomputed) {
-        (Some(reported), Some(recomputed)) => format!("reported {reported}, recomputed {recomputed}"),
+        (Some(reported), Some(recomputed)) => {
+            format!("reported {reported}, recomputed {recomputed}")
+        }
         (Some(reported), None) => format!("reported {reported}"),
         _ => String::new(),
     };
@@ -97,7 +99,8 @@ pub fn ChecksPanel(props: &Props) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.set(!*state))
     };
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     html! {
         <section id="checks" class="checks-panel" aria-label="Consistency checks">
             <h2>{"Checks"}</h2>

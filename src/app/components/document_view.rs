@@ -12,10 +12,10 @@ use super::figure_charts::FigureCharts;
 use super::key_figures::KeyFigures;
 use super::table_view::TableView;
 use crate::analyze::Analysis;
-use crate::chart::ChartSpec;
-use crate::figures::{FigureChart, KeyFigure};
 use crate::app::download;
+use crate::chart::ChartSpec;
 use crate::document::Document;
+use crate::figures::{FigureChart, KeyFigure};
 use crate::session::{Action, Focus};
 use crate::view::{changes, table_columns};
 
@@ -43,10 +43,21 @@ pub fn DocumentView(props: &Props) -> Html {
     let document = &props.document;
     let analysis = &props.analysis;
     let changes = use_memo(Rc::clone(analysis), |analysis| changes(analysis));
-    let columns = use_memo((Rc::clone(document), Rc::clone(analysis)), |(document, analysis)| {
-        document.tables.iter().map(|t| Rc::new(table_columns(t, analysis))).collect::<Vec<_>>()
-    });
-    let company = document.company.name.clone().unwrap_or_else(|| "Release".into());
+    let columns = use_memo(
+        (Rc::clone(document), Rc::clone(analysis)),
+        |(document, analysis)| {
+            document
+                .tables
+                .iter()
+                .map(|t| Rc::new(table_columns(t, analysis)))
+                .collect::<Vec<_>>()
+        },
+    );
+    let company = document
+        .company
+        .name
+        .clone()
+        .unwrap_or_else(|| "Release".into());
     let mut meta = Vec::new();
     if !document.company.tickers.is_empty() {
         meta.push(document.company.tickers.join(", "));
@@ -61,7 +72,11 @@ pub fn DocumentView(props: &Props) -> Html {
     let save_json = {
         let (document, analysis) = (Rc::clone(document), Rc::clone(analysis));
         Callback::from(move |_: MouseEvent| {
-            download::save_text("release.json", "application/json", &crate::export::document_json(&document, &analysis))
+            download::save_text(
+                "release.json",
+                "application/json",
+                &crate::export::document_json(&document, &analysis),
+            )
         })
     };
     let counts = analysis.counts();

@@ -28,9 +28,14 @@ fn scaled(value: Decimal, unit: &str) -> (Decimal, String) {
 }
 
 fn change_html(figure: &KeyFigure) -> Html {
-    let Some(change) = figure.change else { return html! {} };
+    let Some(change) = figure.change else {
+        return html! {};
+    };
     let (change, _) = scaled(change, &figure.unit);
-    let prior = figure.prior.map(|p| format_value(scaled(p, &figure.unit).0)).unwrap_or_default();
+    let prior = figure
+        .prior
+        .map(|p| format_value(scaled(p, &figure.unit).0))
+        .unwrap_or_default();
     let down = change < Decimal::ZERO;
     let percent = match figure.change_percent {
         Some(p) => format!(" ({}%)", format_change(p.round_dp(1))),

@@ -44,7 +44,8 @@ fn change_html(change: Option<&ChangeCell>) -> Html {
             html! { <td class="change nm" title={why.clone()}>{ c.text() }</td> }
         }
         Some(c) => {
-            let down = matches!(c, ChangeCell::Percent(p) | ChangeCell::Points(p) if *p < Decimal::ZERO);
+            let down =
+                matches!(c, ChangeCell::Percent(p) | ChangeCell::Points(p) if *p < Decimal::ZERO);
             html! { <td class={classes!("change", down.then_some("down"))}>{ c.text() }</td> }
         }
     }
@@ -65,7 +66,11 @@ fn row_html(cx: &RowContext<'_>, index: usize, row: &Row, picked: bool, focused:
         RowKind::Item => "item",
     };
     let indent = row.parent.is_some().then_some("indent-1");
-    let chartable = row.cells.iter().flatten().any(|c| c.value.number().is_some());
+    let chartable = row
+        .cells
+        .iter()
+        .flatten()
+        .any(|c| c.value.number().is_some());
     let on_pick = cx.on_pick.clone();
     let onchange = Callback::from(move |_: Event| on_pick.emit(index));
     let on_focus = cx.on_focus.clone();
@@ -76,7 +81,10 @@ fn row_html(cx: &RowContext<'_>, index: usize, row: &Row, picked: bool, focused:
             None => html! { <td></td> },
         },
         TableColumn::Change { current, prior } => {
-            change_html(cx.changes.get(&(cx.table.id.clone(), index, current, prior)))
+            change_html(
+                cx.changes
+                    .get(&(cx.table.id.clone(), index, current, prior)),
+            )
         }
     });
     html! {
@@ -116,22 +124,40 @@ fn header_html(table: &Table, columns: &[TableColumn]) -> Html {
 
 #[component]
 pub fn TableView(props: &Props) -> Html {
-    let Some(table) = props.document.tables.iter().find(|t| t.id == props.table_id) else {
+    let Some(table) = props
+        .document
+        .tables
+        .iter()
+        .find(|t| t.id == props.table_id)
+    else {
         return html! {};
     };
     let table_id = table.id.clone();
     let on_pick = {
         let (on_action, table) = (props.on_action.clone(), table_id.clone());
-        Callback::from(move |row| on_action.emit(Action::ToggleRow { table: table.clone(), row }))
+        Callback::from(move |row| {
+            on_action.emit(Action::ToggleRow {
+                table: table.clone(),
+                row,
+            })
+        })
     };
     let on_focus = {
         let (on_action, table) = (props.on_action.clone(), table_id.clone());
-        Callback::from(move |row| on_action.emit(Action::Focus(Some(Focus { table: table.clone(), row }))))
+        Callback::from(move |row| {
+            on_action.emit(Action::Focus(Some(Focus {
+                table: table.clone(),
+                row,
+            })))
+        })
     };
     let chart_as = |kind: ChartKind| {
         let (on_action, table) = (props.on_action.clone(), table_id.clone());
         Callback::from(move |_: MouseEvent| {
-            on_action.emit(Action::ChartSelection { table: table.clone(), kind })
+            on_action.emit(Action::ChartSelection {
+                table: table.clone(),
+                kind,
+            })
         })
     };
     let save = |name: String, mime: &'static str, text: fn(&Table) -> String| {
@@ -139,9 +165,19 @@ pub fn TableView(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| download::save_text(&name, mime, &text(&table)))
     };
     let save_csv = save(format!("table-{table_id}.csv"), "text/csv", table_csv);
-    let save_json = save(format!("table-{table_id}.json"), "application/json", table_json);
+    let save_json = save(
+        format!("table-{table_id}.json"),
+        "application/json",
+        table_json,
+    );
 
-    let cx = RowContext { table, columns: &props.columns, changes: &props.changes, on_pick, on_focus };
+    let cx = RowContext {
+        table,
+        columns: &props.columns,
+        changes: &props.changes,
+        on_pick,
+        on_focus,
+    };
     let span = (props.columns.len() + 1).to_string();
     let mut body = Vec::with_capacity(table.rows.len());
     let mut section: Option<&str> = None;
@@ -155,9 +191,18 @@ pub fn TableView(props: &Props) -> Html {
             }
         }
         let picked = props.selected.contains(&index);
-        body.push(row_html(&cx, index, row, picked, props.focused == Some(index)));
+        body.push(row_html(
+            &cx,
+            index,
+            row,
+            picked,
+            props.focused == Some(index),
+        ));
     }
-    let title = table.title.clone().unwrap_or_else(|| format!("Table {}", table.id));
+    let title = table
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Table {}", table.id));
     html! {
         <section class="table-card" id={format!("table-{}", table.id)} aria-label={title.clone()}>
             <header>
