@@ -111,6 +111,20 @@ pub(crate) fn concept(w: &[String], unit: Option<Unit>) -> Option<&'static str> 
     }
 }
 
+/// [`plain_words`] of a label's words, without copying them.
+pub(crate) fn plain(w: &[String]) -> &[String] {
+    if w.first().is_some_and(|x| x == "divided") && w.get(1).is_some_and(|x| x == "by") {
+        &w[2..]
+    } else if w
+        .first()
+        .is_some_and(|x| ["add", "less", "deduct", "plus"].contains(&x.as_str()))
+    {
+        &w[1..]
+    } else {
+        w
+    }
+}
+
 /// Label words with the bookkeeping verbs of reconciliations dropped ("Add exploration").
 pub(crate) fn plain_words(label: &str) -> Vec<String> {
     let mut w = words(label);
@@ -147,9 +161,14 @@ struct Entry<'a> {
 }
 
 pub fn checks(doc: &Document) -> Vec<Check> {
+    checks_in(doc, &super::label_words(doc))
+}
+
+/// [`checks`] with the document's label words worked out.
+pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
     let mut groups: HashMap<Key, Vec<Entry>> = HashMap::new();
     let mut order: Vec<Key> = Vec::new();
-    for t in &doc.tables {
+    for (t, tw) in doc.tables.iter().zip(lw) {
         let cash_flow = t.title.as_deref().is_some_and(|s| {
             let w = words(s);
             w.iter().any(|x| x == "cash") && w.iter().any(|x| x == "flows" || x == "flow")
@@ -158,9 +177,9 @@ pub fn checks(doc: &Document) -> Vec<Check> {
             let s = s.to_ascii_lowercase();
             s.contains("pro forma") || s.contains("non-gaap") || s.contains("non gaap")
         });
-        let plain: Vec<Vec<String>> = t.rows.iter().map(|r| plain_words(&r.label)).collect();
+        let plain_w: Vec<&[String]> = tw.iter().map(|w| plain(w)).collect();
         let mut seen: HashMap<(&[String], Option<&str>), usize> = HashMap::new();
-        for (r, w) in t.rows.iter().zip(&plain) {
+        for (r, &w) in t.rows.iter().zip(&plain_w) {
             *seen.entry((w, r.section.as_deref())).or_default() += 1;
         }
         // Rows of a section share its scope: work it out once per run of rows.
@@ -169,13 +188,13 @@ pub fn checks(doc: &Document) -> Vec<Check> {
             if r.kind == RowKind::Heading || r.label.is_empty() {
                 continue;
             }
-            let w = &plain[k];
+            let w = plain_w[k];
             let cash = if r.unit == Some(Unit::Usd) {
                 is_cash(w)
             } else {
                 None
             };
-            let unique = seen[&(w.as_slice(), r.section.as_deref())] == 1;
+            let unique = seen[&(w, r.section.as_deref())] == 1;
             let (concept, metal) = match (cash, concept(w, r.unit)) {
                 (Some(_), _) => ("cash and cash equivalents".to_string(), None),
                 (None, Some(c)) => {

@@ -26,9 +26,14 @@ use super::{additive, figure, show, words, CellRef, Check, CheckKind, Figure, St
 use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
+    checks_in(doc, &super::label_words(doc))
+}
+
+/// [`checks`] with the document's label words worked out.
+pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
     let mut out = Vec::new();
-    for t in &doc.tables {
-        table_checks(t, &mut out);
+    for (t, w) in doc.tables.iter().zip(lw) {
+        table_checks(t, w, &mut out);
     }
     out
 }
@@ -76,9 +81,9 @@ impl<'t> Grid<'t> {
     }
 }
 
-fn table_checks(t: &Table, out: &mut Vec<Check>) {
+fn table_checks(t: &Table, w: &[Vec<String>], out: &mut Vec<Check>) {
     let grid = Grid::new(t);
-    let identities = identities(t);
+    let identities = identities(t, w);
     let identity_rows: HashSet<usize> = identities
         .iter()
         .filter(|i| i.replaces_footing)
@@ -393,8 +398,7 @@ struct Identity {
     replaces_footing: bool,
 }
 
-fn identities(t: &Table) -> Vec<Identity> {
-    let w: Vec<Vec<String>> = t.rows.iter().map(|r| words(&r.label)).collect();
+fn identities(t: &Table, w: &[Vec<String>]) -> Vec<Identity> {
     let has = |k: usize, ws: &[&str]| ws.iter().all(|x| w[k].iter().any(|y| y == x));
     let money = |k: usize| {
         t.rows[k].kind != RowKind::Heading && t.rows[k].unit == Some(crate::document::Unit::Usd)

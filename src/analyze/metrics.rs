@@ -64,12 +64,17 @@ pub struct Metric {
 }
 
 pub fn metrics(doc: &Document) -> Vec<Metric> {
+    metrics_in(doc, &super::label_words(doc))
+}
+
+/// [`metrics`] with the document's label words worked out.
+pub(crate) fn metrics_in(doc: &Document, lw: &super::LabelWords) -> Vec<Metric> {
     let mut out = Vec::new();
-    for t in &doc.tables {
+    for (t, w) in doc.tables.iter().zip(lw) {
         changes(t, &mut out);
         restated(t, &mut out);
-        ratios(t, &mut out);
-        by_product_credits(t, &mut out);
+        ratios(t, w, &mut out);
+        by_product_credits(t, w, &mut out);
         cost_per_ton(t, &mut out);
     }
     margins(doc, &mut out);
@@ -447,8 +452,7 @@ fn has(w: &[String], x: &str) -> bool {
 }
 
 /// Gross margin, revenue mix and the current ratio: quotients of two rows of one table.
-fn ratios(t: &Table, out: &mut Vec<Metric>) {
-    let label_words: Vec<Vec<String>> = t.rows.iter().map(|r| words(&r.label)).collect();
+fn ratios(t: &Table, label_words: &[Vec<String>], out: &mut Vec<Metric>) {
     let is_sales = |w: &[String]| {
         (has(w, "sales") || has(w, "revenue") || has(w, "revenues"))
             && !has(w, "cost")
@@ -456,12 +460,12 @@ fn ratios(t: &Table, out: &mut Vec<Metric>) {
             && !has(w, "per")
             && w.len() <= 4
     };
-    let sales = unique_row(t, &label_words, Unit::Usd, |w| {
+    let sales = unique_row(t, label_words, Unit::Usd, |w| {
         is_sales(w)
             && w.first().is_some_and(|f| f == "total" || w.len() <= 3)
             && !w.iter().any(|x| x == "operations")
     });
-    let gross = unique_row(t, &label_words, Unit::Usd, |w| {
+    let gross = unique_row(t, label_words, Unit::Usd, |w| {
         has(w, "gross") && (has(w, "profit") || has(w, "margin")) && w.len() <= 4
     });
     if let (Some(s), Some(g)) = (sales, gross) {
@@ -520,10 +524,10 @@ fn ratios(t: &Table, out: &mut Vec<Metric>) {
             );
         }
     }
-    let ca = unique_row(t, &label_words, Unit::Usd, |w| {
+    let ca = unique_row(t, label_words, Unit::Usd, |w| {
         w == ["total", "current", "assets"]
     });
-    let cl = unique_row(t, &label_words, Unit::Usd, |w| {
+    let cl = unique_row(t, label_words, Unit::Usd, |w| {
         w == ["total", "current", "liabilities"]
     });
     if let (Some(a), Some(l)) = (ca, cl) {
@@ -569,12 +573,12 @@ fn quotients(
 }
 
 /// By-product credits ÷ ounces of the primary metal, in sections that print both.
-fn by_product_credits(t: &Table, out: &mut Vec<Metric>) {
+fn by_product_credits(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
-        let w = words(&row.label);
+        let w = &lw[k];
         if row.unit != Some(Unit::Usd)
-            || !(has(&w, "by") || has(&w, "byproduct"))
-            || !has(&w, "credits")
+            || !(has(w, "by") || has(w, "byproduct"))
+            || !has(w, "credits")
         {
             continue;
         }

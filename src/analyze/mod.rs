@@ -41,12 +41,13 @@ pub struct Analysis {
 
 /// Metrics and checks for a document.
 pub fn analyze(doc: &Document) -> Analysis {
+    let lw = label_words(doc);
     let mut checks = Vec::new();
-    checks.extend(footing::checks(doc));
+    checks.extend(footing::checks_in(doc, &lw));
     checks.extend(footing::operations(doc));
-    checks.extend(recompute::checks(doc));
-    checks.extend(cross_table::checks(doc));
-    let metrics = metrics::metrics(doc);
+    checks.extend(recompute::checks_in(doc, &lw));
+    checks.extend(cross_table::checks_in(doc, &lw));
+    let metrics = metrics::metrics_in(doc, &lw);
     checks.extend(claims::checks(doc, &metrics));
     Analysis { metrics, checks }
 }
@@ -227,6 +228,17 @@ pub(crate) fn additive(unit: Option<Unit>) -> bool {
         unit,
         None | Some(Unit::Usd | Unit::Oz | Unit::Tons | Unit::Lbs | Unit::Shares)
     )
+}
+
+/// The [`words`] of every row label, by table then row: worked out once per document and
+/// shared by the modules that match labels.
+pub(crate) type LabelWords = Vec<Vec<Vec<String>>>;
+
+pub(crate) fn label_words(doc: &Document) -> LabelWords {
+    doc.tables
+        .iter()
+        .map(|t| t.rows.iter().map(|r| words(&r.label)).collect())
+        .collect()
 }
 
 /// Lower-case words of a label, punctuation dropped: the basis of matching by meaning.

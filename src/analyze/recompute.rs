@@ -13,14 +13,19 @@
 use rust_decimal::Decimal;
 
 use super::footing::name;
-use super::{figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
+use super::{figure, show, CellRef, Check, CheckKind, Status, Tolerance};
 use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
+    checks_in(doc, &super::label_words(doc))
+}
+
+/// [`checks`] with the document's label words worked out.
+pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
     let mut out = Vec::new();
-    for t in &doc.tables {
-        divided_by(t, &mut out);
-        per_share(t, &mut out);
+    for (t, w) in doc.tables.iter().zip(lw) {
+        divided_by(t, w, &mut out);
+        per_share(t, w, &mut out);
     }
     out
 }
@@ -32,9 +37,9 @@ fn is_rate(unit: Option<Unit>) -> bool {
     )
 }
 
-fn divided_by(t: &Table, out: &mut Vec<Check>) {
+fn divided_by(t: &Table, lw: &[Vec<String>], out: &mut Vec<Check>) {
     for (d, row) in t.rows.iter().enumerate() {
-        let w = words(&row.label);
+        let w = &lw[d];
         if w.len() < 3 || w[0] != "divided" || w[1] != "by" {
             continue;
         }
@@ -131,8 +136,7 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
     });
 }
 
-fn per_share(t: &Table, out: &mut Vec<Check>) {
-    let w: Vec<Vec<String>> = t.rows.iter().map(|r| words(&r.label)).collect();
+fn per_share(t: &Table, w: &[Vec<String>], out: &mut Vec<Check>) {
     let has = |k: usize, x: &str| w[k].iter().any(|y| y == x);
     let unique = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
         let mut it = (0..t.rows.len()).filter(|&k| pred(k));
