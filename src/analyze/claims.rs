@@ -34,7 +34,12 @@ use super::{
 use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document, metrics: &[Metric]) -> Vec<Check> {
-    let ctx = Context::new(doc, metrics);
+    checks_in(doc, metrics, &super::label_words(doc))
+}
+
+/// [`checks`] with the document's label words worked out.
+pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWords) -> Vec<Check> {
+    let ctx = Context::new(doc, metrics, lw);
     let mut out = Vec::new();
     for p in &doc.narrative {
         // A paragraph about one operation names it first ("Lucky Friday - The Lucky Friday
@@ -580,7 +585,7 @@ fn stems(text: &str) -> Vec<String> {
 }
 
 impl<'a> Context<'a> {
-    fn new(doc: &'a Document, metrics: &'a [Metric]) -> Context<'a> {
+    fn new(doc: &'a Document, metrics: &'a [Metric], lw: &super::LabelWords) -> Context<'a> {
         let mut rows = Vec::new();
         for (ti, t) in doc.tables.iter().enumerate() {
             // Rows of a section share its scope: work it out once per run of rows.
@@ -599,7 +604,7 @@ impl<'a> Context<'a> {
                 if r.kind == RowKind::Heading {
                     continue;
                 }
-                let label = stems(&r.label);
+                let label: Vec<String> = lw[ti][k].iter().map(|w| stem(w)).collect();
                 let mut context = match r.parent.as_deref() {
                     None => Vec::new(),
                     Some(p) => match &last_parent {

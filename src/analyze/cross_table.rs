@@ -111,7 +111,8 @@ pub(crate) fn concept(w: &[String], unit: Option<Unit>) -> Option<&'static str> 
     }
 }
 
-/// [`plain_words`] of a label's words, without copying them.
+/// Label words with the bookkeeping verbs of reconciliations dropped ("Add exploration"),
+/// as a slice of them.
 pub(crate) fn plain(w: &[String]) -> &[String] {
     if w.first().is_some_and(|x| x == "divided") && w.get(1).is_some_and(|x| x == "by") {
         &w[2..]
@@ -123,20 +124,6 @@ pub(crate) fn plain(w: &[String]) -> &[String] {
     } else {
         w
     }
-}
-
-/// Label words with the bookkeeping verbs of reconciliations dropped ("Add exploration").
-pub(crate) fn plain_words(label: &str) -> Vec<String> {
-    let mut w = words(label);
-    if w.first().is_some_and(|x| x == "divided") && w.get(1).is_some_and(|x| x == "by") {
-        w.drain(..2);
-    } else if w
-        .first()
-        .is_some_and(|x| ["add", "less", "deduct", "plus"].contains(&x.as_str()))
-    {
-        w.remove(0);
-    }
-    w
 }
 
 /// Cash at the end of a period (a balance sheet's cash is cash at its date).

@@ -492,7 +492,12 @@ fn identities(t: &Table, w: &[Vec<String>]) -> Vec<Identity> {
 /// column says nothing and is left out; a sum that holds in most columns and fails in others
 /// is a mismatch in those.
 pub fn operations(doc: &Document) -> Vec<Check> {
-    use super::cross_table::{concept, plain_words};
+    operations_in(doc, &super::label_words(doc))
+}
+
+/// [`operations`] with the document's label words worked out.
+pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
+    use super::cross_table::{concept, plain};
     use super::metrics::{metal_in, metal_of, period_unique, scope_of, OPERATION_WORDS};
 
     struct Prod<'a> {
@@ -502,7 +507,7 @@ pub fn operations(doc: &Document) -> Vec<Check> {
         scope: Option<String>,
     }
     let mut prods = Vec::new();
-    for t in &doc.tables {
+    for (t, tw) in doc.tables.iter().zip(lw) {
         for (k, r) in t.rows.iter().enumerate() {
             // "Silver produced (oz.)", or "Lead - Tons" under a production heading.
             let in_production = r
@@ -512,7 +517,7 @@ pub fn operations(doc: &Document) -> Vec<Check> {
                 && matches!(r.unit, Some(Unit::Oz | Unit::Tons | Unit::Lbs))
                 && metal_in(&r.label).is_some();
             if r.kind == RowKind::Heading
-                || !(in_production || concept(&plain_words(&r.label), r.unit) == Some("production"))
+                || !(in_production || concept(plain(&tw[k]), r.unit) == Some("production"))
             {
                 continue;
             }

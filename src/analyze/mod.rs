@@ -44,11 +44,11 @@ pub fn analyze(doc: &Document) -> Analysis {
     let lw = label_words(doc);
     let mut checks = Vec::new();
     checks.extend(footing::checks_in(doc, &lw));
-    checks.extend(footing::operations(doc));
+    checks.extend(footing::operations_in(doc, &lw));
     checks.extend(recompute::checks_in(doc, &lw));
     checks.extend(cross_table::checks_in(doc, &lw));
     let metrics = metrics::metrics_in(doc, &lw);
-    checks.extend(claims::checks(doc, &metrics));
+    checks.extend(claims::checks_in(doc, &metrics, &lw));
     Analysis { metrics, checks }
 }
 
