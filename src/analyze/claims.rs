@@ -44,9 +44,14 @@ pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWor
     for p in &doc.narrative {
         // A paragraph about one operation names it first ("Lucky Friday - The Lucky Friday
         // silver operation …"); its later sentences ("the unit produced …") are about it.
+        // Worked out when a sentence with a figure first needs it.
         let sents = sentences(&p.text);
-        let first_words = sents.first().map(|s| words(s));
-        let para_entity = first_words.as_ref().and_then(|w| ctx.entity_in(w));
+        let para_entity = std::cell::OnceCell::new();
+        let para_entity = || {
+            para_entity
+                .get_or_init(|| sents.first().and_then(|s| ctx.entity_in(&words(s))))
+                .clone()
+        };
         for (n, &sentence) in sents.iter().enumerate() {
             let figs = figures(sentence);
             if figs.is_empty() {
@@ -54,9 +59,9 @@ pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWor
             }
             let said = Said::new(sentence);
             let entity = if n == 0 {
-                para_entity.clone()
+                ctx.entity_in(&said.words)
             } else {
-                ctx.entity_in(&said.words).or(para_entity.clone())
+                ctx.entity_in(&said.words).or_else(para_entity)
             };
             let mut matched: Vec<Option<Vec<Cand>>> = Vec::new();
             for (i, f) in figs.iter().enumerate() {
