@@ -52,7 +52,13 @@ pub(crate) fn unwrap<'a>(text: &str, all: &[Line<'a>]) -> Unwrapped<'a> {
         tickers: Vec::new(),
         html: None,
     };
-    let head = &text[..text.len().min(4096)];
+    // The first 4 KiB, cut on a character boundary (a byte cut can split a multi-byte
+    // character: found by fuzzing).
+    let mut cut = text.len().min(4096);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
     if head.contains("<SEC-DOCUMENT>")
         || head.contains("<SEC-HEADER>")
         || head.contains("<DOCUMENT>")
