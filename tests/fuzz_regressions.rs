@@ -1,12 +1,16 @@
-//! Inputs that fuzzing (scripts/fuzz.sh) found to crash, kept as regression tests. Each file in
-//! tests/fixtures/fuzz/ must read without a panic, and what it reads must round-trip as JSON.
+//! Inputs that fuzzing (scripts/fuzz.sh) found to crash, kept as regression tests. Each `.bin`
+//! file in tests/fuzz_findings/ must read without a panic, and what it reads must round-trip as
+//! JSON.
 
 #[test]
 fn every_fuzz_finding_reads_without_panic() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_findings");
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "bin") {
+            continue;
+        }
         let bytes = std::fs::read(&path).unwrap();
         if let Ok(document) = assay::read::read_document(&bytes) {
             let back = assay::document::Document::from_json(&document.to_json()).unwrap();
