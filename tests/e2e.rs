@@ -194,10 +194,9 @@ fn pick_box(label: &str) -> String {
     )
 }
 
-#[tokio::test]
-#[ignore = "needs the built site and chromedriver: run `make test`"]
-async fn picked_rows_become_a_chart_with_exact_values() {
-    let site = Site::start();
+/// A browser on the sample with the highlights' "Silver - Ounces" row charted as bars
+/// (`#user-chart-0`).
+async fn sample_with_silver_chart(site: &Site) -> Browser {
     let browser = Browser::open().await;
     browser.client.goto(&site.url).await.unwrap();
     browser.click("#sample-button").await;
@@ -208,6 +207,14 @@ async fn picked_rows_become_a_chart_with_exact_values() {
         .await
         .unwrap();
     browser.click("#table-t1 .chart-bar").await;
+    browser
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn picked_rows_become_a_chart_with_exact_values() {
+    let site = Site::start();
+    let browser = sample_with_silver_chart(&site).await;
     let svg = browser
         .client
         .find(fantoccini::Locator::Css("#user-chart-0 svg"))
@@ -371,16 +378,7 @@ async fn a_real_mismatch_is_shown_with_its_evidence_and_source_line() {
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn a_share_link_reopens_the_same_chart_in_a_fresh_browser() {
     let site = Site::start();
-    let maker = Browser::open().await;
-    maker.client.goto(&site.url).await.unwrap();
-    maker.click("#sample-button").await;
-    maker
-        .xpath(&pick_box("Silver - Ounces"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    maker.click("#table-t1 .chart-bar").await;
+    let maker = sample_with_silver_chart(&site).await;
     let made = maker
         .client
         .find(fantoccini::Locator::Css("#user-chart-0 svg"))
