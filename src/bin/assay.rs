@@ -60,20 +60,8 @@ fn read(path: &str) -> Result<assay::document::Document, String> {
 fn extract(path: &str) -> Result<(), String> {
     let doc = read(path)?;
     let analysis = assay::analyze::analyze(&doc);
-    // The document's own JSON, in its field order, with the analysis as two more fields.
-    #[derive(serde::Serialize)]
-    struct Extract<'a> {
-        #[serde(flatten)]
-        doc: &'a assay::document::Document,
-        metrics: &'a [assay::analyze::Metric],
-        checks: &'a [assay::analyze::Check],
-    }
-    let text = serde_json::to_string_pretty(&Extract {
-        doc: &doc,
-        metrics: &analysis.metrics,
-        checks: &analysis.checks,
-    })
-    .map_err(|e| format!("cannot encode: {e}"))?;
+    // The same JSON the app downloads: the document with its analysis as two more fields.
+    let text = assay::export::document_json(&doc, &analysis);
     let mut out = std::io::stdout().lock();
     writeln!(out, "{text}").map_err(|e| format!("cannot write output: {e}"))
 }
