@@ -12,9 +12,7 @@ use support::browser::{Browser, Site};
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn sample_button_loads_the_hecla_release() {
     let site = Site::start();
-    let browser = Browser::open().await;
-    browser.client.goto(&site.url).await.unwrap();
-    browser.click("#sample-button").await;
+    let browser = Browser::with_sample(&site).await;
     let header = browser.text_of("#document-header").await;
     assert!(
         header.contains("Hecla Mining Company"),
@@ -197,9 +195,7 @@ fn pick_box(label: &str) -> String {
 /// A browser on the sample with the highlights' "Silver - Ounces" row charted as bars
 /// (`#user-chart-0`).
 async fn sample_with_silver_chart(site: &Site) -> Browser {
-    let browser = Browser::open().await;
-    browser.client.goto(&site.url).await.unwrap();
-    browser.click("#sample-button").await;
+    let browser = Browser::with_sample(site).await;
     browser
         .xpath(&pick_box("Silver - Ounces"))
         .await
@@ -243,9 +239,7 @@ async fn picked_rows_become_a_chart_with_exact_values() {
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn a_table_downloads_as_csv_with_exact_values() {
     let site = Site::start();
-    let browser = Browser::open().await;
-    browser.client.goto(&site.url).await.unwrap();
-    browser.click("#sample-button").await;
+    let browser = Browser::with_sample(&site).await;
     let balance = "//section[.//h3[normalize-space()='Consolidated Balance Sheets']]//button[contains(@class,'save-csv')]";
     browser.xpath(balance).await.click().await.unwrap();
     let id = browser
@@ -268,9 +262,7 @@ async fn a_table_downloads_as_csv_with_exact_values() {
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn a_reload_brings_the_document_back() {
     let site = Site::start();
-    let browser = Browser::open().await;
-    browser.client.goto(&site.url).await.unwrap();
-    browser.click("#sample-button").await;
+    let browser = Browser::with_sample(&site).await;
     assert_eq!(browser.text_of("#table-count").await, "7 tables");
     browser.client.refresh().await.unwrap();
     assert_eq!(browser.text_of("#table-count").await, "7 tables");
@@ -293,12 +285,7 @@ async fn a_corpus_file_uploads_through_the_file_input() {
     browser.client.goto(&site.url).await.unwrap();
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/russelmetals-2024Q4-djn-fixedwidth.txt");
-    let input = browser
-        .client
-        .find(fantoccini::Locator::Css("#file-input"))
-        .await
-        .unwrap();
-    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    browser.upload(&file).await;
     let header = browser.text_of("#document-header").await;
     assert!(
         header.contains("russelmetals-2024Q4-djn-fixedwidth.txt"),
@@ -324,12 +311,7 @@ async fn a_binary_file_gets_a_message_and_the_box_keeps_its_text() {
     let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("logo.png");
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01").unwrap();
-    let input = browser
-        .client
-        .find(fantoccini::Locator::Css("#file-input"))
-        .await
-        .unwrap();
-    input.send_keys(png.to_str().unwrap()).await.unwrap();
+    browser.upload(&png).await;
     let notice = browser.text_of("#notice").await;
     assert!(notice.starts_with("logo.png: "), "{notice}");
     assert_eq!(
@@ -343,9 +325,7 @@ async fn a_binary_file_gets_a_message_and_the_box_keeps_its_text() {
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn a_real_mismatch_is_shown_with_its_evidence_and_source_line() {
     let site = Site::start();
-    let browser = Browser::open().await;
-    browser.client.goto(&site.url).await.unwrap();
-    browser.click("#sample-button").await;
+    let browser = Browser::with_sample(&site).await;
     // The highlights print nine-month operating cash flow as 46,984; the cash flow statement
     // prints 46,989 (lines 462 and 731 of the release).
     let mismatch = browser
@@ -449,9 +429,7 @@ async fn a_tampered_link_shows_a_message_and_the_page_still_works() {
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn the_address_follows_the_row_in_view_and_back_returns() {
     let site = Site::start();
-    let browser = Browser::open().await;
-    browser.client.goto(&site.url).await.unwrap();
-    browser.click("#sample-button").await;
+    let browser = Browser::with_sample(&site).await;
     browser.click("#row-t1-3 button.row-label").await;
     browser.text_of("#source-view").await;
     let url = browser.client.current_url().await.unwrap();
@@ -470,9 +448,7 @@ async fn the_address_follows_the_row_in_view_and_back_returns() {
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn the_sample_shows_key_figures_and_charts_with_exact_values() {
     let site = Site::start();
-    let browser = Browser::open().await;
-    browser.client.goto(&site.url).await.unwrap();
-    browser.click("#sample-button").await;
+    let browser = Browser::with_sample(&site).await;
     // Highlights: silver 1,341,395 oz in Q3 2007 against 1,496,315: −154,920, −10.4%.
     let silver = browser.text_of("#key-production-silver").await;
     assert!(
@@ -520,12 +496,7 @@ async fn a_file_over_the_limit_and_text_without_tables_get_plain_messages() {
     let dir = tempfile::tempdir().unwrap();
     let huge = dir.path().join("filing.txt");
     std::fs::write(&huge, "x".repeat(6 * 1024 * 1024)).unwrap();
-    let input = browser
-        .client
-        .find(fantoccini::Locator::Css("#file-input"))
-        .await
-        .unwrap();
-    input.send_keys(huge.to_str().unwrap()).await.unwrap();
+    browser.upload(&huge).await;
     let notice = browser.text_of("#notice.error").await;
     assert!(
         notice.starts_with("filing.txt: The input is 6291456 bytes, over the"),
@@ -579,9 +550,7 @@ async fn a_paste_from_a_web_page_is_read_as_html() {
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn the_address_names_the_chart_in_view_and_a_reload_returns_to_it() {
     let site = Site::start();
-    let browser = Browser::open().await;
-    browser.client.goto(&site.url).await.unwrap();
-    browser.click("#sample-button").await;
+    let browser = Browser::with_sample(&site).await;
     browser.click("#chart-price-silver button.show-data").await;
     let url = browser.client.current_url().await.unwrap();
     assert_eq!(url.fragment(), Some("v=chart.price-silver"));

@@ -110,12 +110,7 @@ async fn non_mining() {
     browser.client.goto(&site.url).await.unwrap();
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/NEG-avient-2024Q4-djn-fixedwidth.txt");
-    let input = browser
-        .client
-        .find(fantoccini::Locator::Css("#file-input"))
-        .await
-        .unwrap();
-    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    browser.upload(&file).await;
     browser.text_of("#document-header").await;
     browser
         .client

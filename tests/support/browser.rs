@@ -205,6 +205,21 @@ impl Browser {
         }
     }
 
+    /// A browser on the site with the sample loaded.
+    pub async fn with_sample(site: &Site) -> Browser {
+        let browser = Browser::open().await;
+        browser.client.goto(&site.url).await.unwrap();
+        browser.click("#sample-button").await;
+        browser.text_of("#document-header").await;
+        browser
+    }
+
+    /// Picks `file` in the page's file input, as a user choosing it.
+    pub async fn upload(&self, file: &Path) {
+        let input = self.client.find(Locator::Css("#file-input")).await.unwrap();
+        input.send_keys(file.to_str().unwrap()).await.unwrap();
+    }
+
     /// Waits for an element and returns its text.
     pub async fn text_of(&self, css: &str) -> String {
         let element = self
