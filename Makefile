@@ -14,7 +14,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export TRUNK_OFFLINE := true
 TRUNK := trunk
 
-.PHONY: help fetch setup serve dist test test-native test-wasm test-e2e lint size screenshots bench bench-browser
+.PHONY: help fetch setup serve dist test test-native test-growth test-wasm test-e2e lint size screenshots bench bench-browser
 
 help:
 	@echo "make serve        serve the app at http://127.0.0.1:8080 (Hecla sample built in)"
@@ -46,6 +46,11 @@ lint: fetch
 test-native: fetch
 	cargo test --quiet
 
+# Growth ratios on pathological inputs, in an optimised build (the code users run; the debug
+# build would take minutes on the issue's input sizes).
+test-growth: fetch
+	cargo test --profile bench-native --test growth -- --include-ignored --nocapture
+
 test-wasm: fetch
 	cargo test --target wasm32-unknown-unknown --test web
 
@@ -57,7 +62,7 @@ test-e2e: dist
 
 test:
 	scripts/setup.sh test
-	$(MAKE) --no-print-directory lint test-native test-wasm size test-e2e
+	$(MAKE) --no-print-directory lint test-native test-growth test-wasm size test-e2e
 
 screenshots: dist
 	cargo test --test screenshots -- --ignored --nocapture

@@ -57,16 +57,23 @@ pub(crate) fn pair(table: &Table, headline: Option<(Date, u8)>) -> Option<Pair> 
 /// For columns whose headers name no end date ("Q4 2024", "Q4 2023"): the latest column whose
 /// label, with its year one less, is another column's label of the same length.
 fn labelled_pair(table: &Table) -> Option<Pair> {
+    // The undated columns by (label, length, position), so finding "the first column labelled
+    // so" is a binary search and a table of any width stays linear.
+    let mut undated: Vec<(&str, Option<u8>, usize)> = (table.columns.iter().enumerate())
+        .filter(|(_, c)| c.end.is_none())
+        .map(|(i, c)| (c.label.as_str(), c.months, i))
+        .collect();
+    crate::sort::by(&mut undated, Ord::cmp);
     let mut best: Option<(u16, Pair)> = None;
     for (a, ca) in table.columns.iter().enumerate() {
         let Some((at, year)) = last_year(&ca.label) else {
             continue;
         };
         let earlier = format!("{}{}{}", &ca.label[..at], year - 1, &ca.label[at + 4..]);
-        let prior = table
-            .columns
-            .iter()
-            .position(|cb| cb.end.is_none() && cb.months == ca.months && cb.label == earlier);
+        let first = undated.partition_point(|&(l, m, _)| (l, m) < (earlier.as_str(), ca.months));
+        let prior = (undated.get(first))
+            .filter(|&&(l, m, _)| l == earlier && m == ca.months)
+            .map(|&(_, _, i)| i);
         if let (None, Some(prior)) = (ca.end, prior) {
             if best.is_none_or(|(y, _)| year > y) {
                 best = Some((

@@ -381,13 +381,21 @@ fn distance(a: (usize, usize), b: Band) -> usize {
 }
 
 /// Step 3: the column extents, from the rows with the most cells.
+///
+/// Band `j` spans the `j`-th cells of those rows, and a row's cells run left to right, so the
+/// bands' starts and ends both increase: [`touching`] relies on it.
 fn bands(rows: &[&Vec<Span>]) -> Vec<Band> {
     let n = rows.len();
     let threshold = n.div_ceil(5).max(1);
     let max = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    // Rows per cell count, so the choice costs one pass over the rows however wide they are.
+    let mut rows_with = vec![0usize; max + 1];
+    for r in rows {
+        rows_with[r.len()] += 1;
+    }
     let k = (1..=max)
         .rev()
-        .find(|&k| rows.iter().filter(|r| r.len() == k).count() >= threshold)
+        .find(|&k| rows_with[k] >= threshold)
         .unwrap_or(max);
     let mut out: Vec<Band> = Vec::new();
     for r in rows.iter().filter(|r| r.len() == k) {
@@ -407,6 +415,14 @@ fn bands(rows: &[&Vec<Span>]) -> Vec<Band> {
     out
 }
 
+/// The bands a span overlaps, as an index range (empty where it falls in a gap, at the index
+/// of the first band right of it). A binary search, so wide tables stay linear.
+fn touching(span: (usize, usize), bands: &[Band]) -> std::ops::Range<usize> {
+    let lo = bands.partition_point(|b| b.end <= span.0);
+    let hi = lo + bands[lo..].partition_point(|b| b.start < span.1);
+    lo..hi.max(lo)
+}
+
 /// Places a row's cells into columns, keeping their order; cells left of every column are
 /// returned as label text instead.
 fn place(cells: &[Span], bands: &[Band]) -> (Vec<Option<String>>, Option<usize>) {
@@ -415,12 +431,16 @@ fn place(cells: &[Span], bands: &[Band]) -> (Vec<Option<String>>, Option<usize>)
     let mut next = 0;
     for s in cells {
         let sp = (s.start, s.end);
-        let best = (0..bands.len()).max_by_key(|&j| {
-            (
-                overlap(sp, bands[j]),
-                std::cmp::Reverse(distance(sp, bands[j])),
-            )
-        });
+        // The band it overlaps most, else the nearest (the right one on a tie). Only the
+        // bands it touches and their two neighbours can win: farther bands are farther away.
+        let near = touching(sp, bands);
+        let best =
+            (near.start.saturating_sub(1)..(near.end + 1).min(bands.len())).max_by_key(|&j| {
+                (
+                    overlap(sp, bands[j]),
+                    std::cmp::Reverse(distance(sp, bands[j])),
+                )
+            });
         let Some(mut j) = best else { break };
         if overlap(sp, bands[j]) == 0 && j == 0 && s.end <= bands[0].start {
             label_until = Some(s.end);
@@ -533,9 +553,8 @@ fn is_header(classes: &[Class], i: usize, bands: &[Band]) -> bool {
     };
     let cs = chunks(ws);
     // Header text may reach left of right-aligned values, so a chunk over any column counts.
-    let over_columns = |c: &Vec<Word>| {
-        bands.iter().any(|b| overlap(span_of(c), *b) > 0) || c[0].start + 2 >= value_start
-    };
+    let over_columns =
+        |c: &Vec<Word>| !touching(span_of(c), bands).is_empty() || c[0].start + 2 >= value_start;
     let (value, label): (Vec<_>, Vec<_>) = cs.iter().partition(|c| over_columns(c));
     if value.is_empty() || label.iter().any(|c| span_of(c).1 > value_start + 1) {
         return false;
@@ -705,7 +724,7 @@ fn header_pieces(
         Class::Text { words, .. } | Class::Data { words, .. } => words,
         _ => return,
     };
-    let in_gap = |col: usize| !bands.iter().any(|b| col >= b.start && col < b.end);
+    let in_gap = |col: usize| touching((col, col + 1), bands).is_empty();
     let mut all: Vec<Vec<Word>> = Vec::new();
     for chunk in chunks(ws) {
         let mut pieces: Vec<Vec<Word>> = vec![vec![chunk[0]]];
@@ -724,20 +743,18 @@ fn header_pieces(
         }
         all.extend(pieces);
     }
+    // Pieces, rule segments and bands all run left to right without overlapping, so each
+    // "which of these does this span touch" is a binary search ([`touching`]).
+    let as_band = |(start, end): (usize, usize)| Band { start, end };
+    let piece_spans: Vec<Band> = all.iter().map(|p| as_band(span_of(p))).collect();
     // A rule segment frames one piece: four years under one long rule are four headers.
-    let rule: Vec<(usize, usize)> = line
+    let rule: Vec<Band> = line
         .rule
         .unwrap_or(&[])
         .iter()
         .filter(|&&g| g.0 > line.label_start + 2)
-        .filter(|&&g| {
-            let g = Band {
-                start: g.0,
-                end: g.1,
-            };
-            all.iter().filter(|p| overlap(span_of(p), g) > 0).count() == 1
-        })
-        .copied()
+        .filter(|&&g| touching(g, &piece_spans).len() == 1)
+        .map(|&g| as_band(g))
         .collect();
     for p in all {
         {
@@ -748,26 +765,16 @@ fn header_pieces(
             }
             // A rule under the header spans the columns it is drawn over; a piece over a
             // segment of it heads every column under that segment.
-            let segments: Vec<(usize, usize)> = rule
-                .iter()
-                .filter(|&&g| {
-                    overlap(
-                        sp,
-                        Band {
-                            start: g.0,
-                            end: g.1,
-                        },
-                    ) > 0
-                })
-                .copied()
-                .collect();
-            let covered: Vec<usize> = (0..bands.len())
-                .filter(|&j| {
-                    overlap(sp, bands[j]) > 0 || segments.iter().any(|&g| overlap(g, bands[j]) > 0)
-                })
-                .collect();
+            let mut covered: Vec<usize> = touching(sp, bands).collect();
+            for g in &rule[touching(sp, &rule)] {
+                covered.extend(touching((g.start, g.end), bands));
+            }
+            crate::sort::dedup(&mut covered);
             let targets = if covered.is_empty() {
-                (0..bands.len())
+                // The nearest band, the left one on a tie: only the neighbours of the gap
+                // the piece falls in can be nearest.
+                let right = touching(sp, bands).start;
+                (right.saturating_sub(1)..(right + 1).min(bands.len()))
                     .min_by_key(|&j| distance(sp, bands[j]))
                     .into_iter()
                     .collect()
