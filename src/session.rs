@@ -3,7 +3,7 @@
 //! [`Action`]s and draws the [`Session`]; nothing here touches the browser, so the whole
 //! interaction logic is tested natively.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::analyze::{analyze, Analysis};
@@ -33,8 +33,8 @@ pub struct Session {
     pub focus: Option<Focus>,
     /// What to tell the user after their last action.
     pub notice: Option<Notice>,
-    /// Rows picked for charting, by table id.
-    pub selection: BTreeMap<String, BTreeSet<usize>>,
+    /// Rows picked for charting, by table id, in row order.
+    pub selection: BTreeMap<String, Vec<usize>>,
     /// Charts the user made from picked rows, newest first.
     pub charts: Vec<Rc<ChartSpec>>,
     /// A chart opened from a share link.
@@ -166,8 +166,11 @@ impl Session {
             Action::ToggleRow { table, row } => {
                 let mut next = self.clone();
                 let rows = next.selection.entry(table.clone()).or_default();
-                if !rows.remove(&row) {
-                    rows.insert(row);
+                match rows.binary_search(&row) {
+                    Ok(i) => {
+                        rows.remove(i);
+                    }
+                    Err(i) => rows.insert(i, row),
                 }
                 if rows.is_empty() {
                     next.selection.remove(&table);
@@ -178,11 +181,7 @@ impl Session {
                 let Some(document) = &self.document else {
                     return self.clone();
                 };
-                let rows: Vec<usize> = self
-                    .selection
-                    .get(&table)
-                    .map(|r| r.iter().copied().collect())
-                    .unwrap_or_default();
+                let rows = self.selection.get(&table).cloned().unwrap_or_default();
                 let mut next = self.clone();
                 match rows_chart(document, &table, &rows, kind) {
                     Ok(spec) => {

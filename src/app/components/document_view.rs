@@ -1,7 +1,7 @@
 //! The read document: its header (company, period, counts), its checks, and every table as
 //! printed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -24,7 +24,7 @@ pub struct Props {
     pub document: Rc<Document>,
     pub analysis: Rc<Analysis>,
     pub source: String,
-    pub selection: BTreeMap<String, BTreeSet<usize>>,
+    pub selection: BTreeMap<String, Vec<usize>>,
     pub focus: Option<Focus>,
     pub key_figures: Rc<Vec<KeyFigure>>,
     pub figures: Rc<Vec<FigureChart>>,

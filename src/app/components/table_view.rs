@@ -2,7 +2,6 @@
 //! items under their heading, totals under a rule, nils and negatives as printed; a change
 //! column after each comparable pair of periods. A row's label opens its source line.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
@@ -23,7 +22,7 @@ pub struct Props {
     pub columns: Rc<Vec<TableColumn>>,
     pub changes: Rc<Changes>,
     /// Rows picked for charting.
-    pub selected: BTreeSet<usize>,
+    pub selected: Vec<usize>,
     /// The row in focus, if it is in this table.
     pub focused: Option<usize>,
     pub on_action: Callback<Action>,
