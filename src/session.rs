@@ -3,7 +3,6 @@
 //! [`Action`]s and draws the [`Session`]; nothing here touches the browser, so the whole
 //! interaction logic is tested natively.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::analyze::{analyze, Analysis};
@@ -33,14 +32,23 @@ pub struct Session {
     pub focus: Option<Focus>,
     /// What to tell the user after their last action.
     pub notice: Option<Notice>,
-    /// Rows picked for charting, by table id, in row order.
-    pub selection: BTreeMap<String, Vec<usize>>,
+    /// Rows picked for charting: a table id and its picked rows in row order (see [`picked`]);
+    /// a table with none picked has no entry.
+    pub selection: Vec<(String, Vec<usize>)>,
     /// Charts the user made from picked rows, newest first.
     pub charts: Vec<Rc<ChartSpec>>,
     /// A chart opened from a share link.
     pub shared: Option<Rc<ChartSpec>>,
     /// The release chart the reader is looking at (its id), when no row is in focus.
     pub chart_view: Option<String>,
+}
+
+/// The rows of `table` picked for charting, in row order.
+pub fn picked<'a>(selection: &'a [(String, Vec<usize>)], table: &str) -> &'a [usize] {
+    selection
+        .iter()
+        .find(|(t, _)| t == table)
+        .map_or(&[], |(_, rows)| rows)
 }
 
 /// A row of a table, in focus.
@@ -165,7 +173,14 @@ impl Session {
             }
             Action::ToggleRow { table, row } => {
                 let mut next = self.clone();
-                let rows = next.selection.entry(table.clone()).or_default();
+                let at = match next.selection.iter().position(|(t, _)| *t == table) {
+                    Some(at) => at,
+                    None => {
+                        next.selection.push((table, Vec::new()));
+                        next.selection.len() - 1
+                    }
+                };
+                let rows = &mut next.selection[at].1;
                 match rows.binary_search(&row) {
                     Ok(i) => {
                         rows.remove(i);
@@ -173,7 +188,7 @@ impl Session {
                     Err(i) => rows.insert(i, row),
                 }
                 if rows.is_empty() {
-                    next.selection.remove(&table);
+                    next.selection.remove(at);
                 }
                 next
             }
@@ -181,12 +196,12 @@ impl Session {
                 let Some(document) = &self.document else {
                     return self.clone();
                 };
-                let rows = self.selection.get(&table).cloned().unwrap_or_default();
+                let rows = picked(&self.selection, &table).to_vec();
                 let mut next = self.clone();
                 match rows_chart(document, &table, &rows, kind) {
                     Ok(spec) => {
                         next.charts.insert(0, Rc::new(spec));
-                        next.selection.remove(&table);
+                        next.selection.retain(|(t, _)| *t != table);
                         next.notice = None;
                     }
                     Err(error) => next.notice = Some(Notice::Error(error.to_string())),

@@ -1,7 +1,6 @@
 //! The read document: its header (company, period, counts), its checks, and every table as
 //! printed.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -16,7 +15,7 @@ use crate::app::download;
 use crate::chart::ChartSpec;
 use crate::document::Document;
 use crate::figures::{FigureChart, KeyFigure};
-use crate::session::{Action, Focus};
+use crate::session::{picked, Action, Focus};
 use crate::view::{changes, table_columns};
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +23,7 @@ pub struct Props {
     pub document: Rc<Document>,
     pub analysis: Rc<Analysis>,
     pub source: String,
-    pub selection: BTreeMap<String, Vec<usize>>,
+    pub selection: Vec<(String, Vec<usize>)>,
     pub focus: Option<Focus>,
     pub key_figures: Rc<Vec<KeyFigure>>,
     pub figures: Rc<Vec<FigureChart>>,
@@ -122,7 +121,7 @@ pub fn DocumentView(props: &Props) -> Html {
                 html! {
                     <TableView key={table.id.clone()} document={Rc::clone(document)} table_id={table.id.clone()}
                                columns={Rc::clone(columns)} changes={Rc::clone(&changes)}
-                               selected={props.selection.get(&table.id).cloned().unwrap_or_default()}
+                               selected={picked(&props.selection, &table.id).to_vec()}
                                {focused} on_action={props.on_action.clone()} />
                 }
             }) }
