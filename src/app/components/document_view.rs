@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::charts_panel::ChartsPanel;
+use super::charts_panel::charts_panel;
 use super::checks_panel::ChecksPanel;
-use super::figure_charts::FigureCharts;
-use super::key_figures::KeyFigures;
+use super::figure_charts::figure_charts;
+use super::key_figures::key_figures;
 use super::table_view::TableView;
 use crate::analyze::Analysis;
 use crate::app::download;
@@ -111,10 +111,10 @@ pub fn DocumentView(props: &Props) -> Html {
                     </details>
                 }
             </section>
-            <KeyFigures figures={Rc::clone(&props.key_figures)} on_action={props.on_action.clone()} />
+            { key_figures(&props.key_figures, &props.on_action) }
             <ChecksPanel analysis={Rc::clone(analysis)} on_action={props.on_action.clone()} />
-            <ChartsPanel charts={props.charts.clone()} release={props.release.clone()} on_action={props.on_action.clone()} />
-            <FigureCharts figures={Rc::clone(&props.figures)} release={props.release.clone()} on_action={props.on_action.clone()} />
+            { charts_panel(&props.charts, props.release.as_ref(), &props.on_action) }
+            { figure_charts(&props.figures, props.release.as_ref(), &props.on_action) }
             <h2 class="tables-heading">{ "Tables" }</h2>
             { for document.tables.iter().zip(columns.iter()).map(|(table, columns)| {
                 let focused = props.focus.as_ref().filter(|f| f.table == table.id).map(|f| f.row);
