@@ -9,7 +9,7 @@ use super::charts_panel::charts_panel;
 use super::checks_panel::ChecksPanel;
 use super::figure_charts::figure_charts;
 use super::key_figures::key_figures;
-use super::table_view::TableView;
+use super::table_view::table_view;
 use crate::analyze::Analysis;
 use crate::app::download;
 use crate::chart::ChartSpec;
@@ -48,7 +48,7 @@ pub fn DocumentView(props: &Props) -> Html {
             document
                 .tables
                 .iter()
-                .map(|t| Rc::new(table_columns(t, analysis)))
+                .map(|t| table_columns(t, analysis))
                 .collect::<Vec<_>>()
         },
     );
@@ -118,12 +118,7 @@ pub fn DocumentView(props: &Props) -> Html {
             <h2 class="tables-heading">{ "Tables" }</h2>
             { for document.tables.iter().zip(columns.iter()).map(|(table, columns)| {
                 let focused = props.focus.as_ref().filter(|f| f.table == table.id).map(|f| f.row);
-                html! {
-                    <TableView key={table.id.clone()} document={Rc::clone(document)} table_id={table.id.clone()}
-                               columns={Rc::clone(columns)} changes={Rc::clone(&changes)}
-                               selected={picked(&props.selection, &table.id).to_vec()}
-                               {focused} on_action={props.on_action.clone()} />
-                }
+                table_view(table, columns, &changes, picked(&props.selection, &table.id), focused, &props.on_action)
             }) }
         </article>
     }
