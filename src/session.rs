@@ -11,6 +11,7 @@ use crate::document::Document;
 use crate::figures::{document_charts, key_figures, rows_chart, FigureChart, KeyFigure};
 use crate::read::{decode_text, read_document};
 use crate::share::{from_hash, SharePayload};
+use crate::view::{changes, table_columns, Changes, TableColumn};
 
 /// Everything the page shows, derived from what the user did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,6 +28,10 @@ pub struct Session {
     pub figures: Rc<Vec<FigureChart>>,
     /// Its headline figures (mining releases).
     pub key_figures: Rc<Vec<KeyFigure>>,
+    /// The columns each table is shown with (change columns included), in table order.
+    pub columns: Rc<Vec<Vec<TableColumn>>>,
+    /// The change cells the tables show.
+    pub changes: Rc<Changes>,
     /// The row the reader is looking at (from a click on a cell or on a check's evidence):
     /// it is highlighted and its source line shown.
     pub focus: Option<Focus>,
@@ -271,6 +276,14 @@ impl Session {
                     notice,
                     figures: Rc::new(document_charts(&document, &analysis)),
                     key_figures: Rc::new(key_figures(&document, &analysis)),
+                    columns: Rc::new(
+                        document
+                            .tables
+                            .iter()
+                            .map(|t| table_columns(t, &analysis))
+                            .collect(),
+                    ),
+                    changes: Rc::new(changes(&analysis)),
                     analysis: Some(Rc::new(analysis)),
                     document: Some(Rc::new(document)),
                     input: text,

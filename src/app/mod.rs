@@ -14,7 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::session::{Action, Session};
-use components::{notice_bar, shared_chart, source_view, DocumentView, InputPanel};
+use components::{document_view, notice_bar, shared_chart, source_view, InputPanel};
 
 /// Yew's reducer wrapper around the pure session.
 #[derive(Default, PartialEq)]
@@ -112,11 +112,7 @@ fn App() -> Html {
                     { shared_chart(chart, &dispatch) }
                 }
                 if let (Some(document), Some(analysis)) = (&session.document, &session.analysis) {
-                    <DocumentView document={Rc::clone(document)} analysis={Rc::clone(analysis)}
-                                  source={session.source.clone()} selection={session.selection.clone()}
-                                  focus={session.focus.clone()} key_figures={Rc::clone(&session.key_figures)}
-                                  figures={Rc::clone(&session.figures)} charts={session.charts.clone()}
-                                  release={release.clone()} on_action={dispatch.clone()} />
+                    { document_view(session, document, analysis, release.as_ref(), &dispatch) }
                 }
                 { focused_source(session, &dispatch) }
             </main>

@@ -13,7 +13,7 @@ mod shared_chart;
 mod source_view;
 mod table_view;
 
-pub use document_view::DocumentView;
+pub use document_view::document_view;
 pub use input_panel::InputPanel;
 pub use notice_bar::notice_bar;
 pub use shared_chart::shared_chart;
