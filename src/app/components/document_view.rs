@@ -68,7 +68,7 @@ pub fn document_view(
                     <li id="chart-count">{ plural(session.figures.len(), "chart", "charts") }</li>
                     <li id="metric-count">{ plural(analysis.metrics.len(), "metric", "metrics") }</li>
                     <li id="check-count">{ plural(analysis.checks.len(), "check", "checks") }</li>
-                    <li id="mismatch-count" class={classes!((counts.mismatch > 0).then_some("bad"))}>
+                    <li id="mismatch-count" class={(counts.mismatch > 0).then_some("bad")}>
                         { plural(counts.mismatch, "mismatch", "mismatches") }
                     </li>
                 </ul>

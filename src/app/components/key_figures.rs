@@ -35,7 +35,7 @@ fn change_html(figure: &KeyFigure) -> Html {
     };
     let prior_period = figure.prior_period.clone().unwrap_or_default();
     html! {
-        <p class={classes!("key-change", down.then_some("down"))} title={format!("against {prior_period}")}>
+        <p class={if down { "key-change down" } else { "key-change" }} title={format!("against {prior_period}")}>
             { format!("{}{percent} vs {prior}", format_change(change)) }
         </p>
     }

@@ -21,7 +21,7 @@ pub fn source_view(
             </header>
             <pre>
                 { for lines.iter().map(|&(n, text)| html! {
-                    <span class={classes!("source-line", (n == line).then_some("hit"))}>
+                    <span class={if n == line { "source-line hit" } else { "source-line" }}>
                         <span class="line-number">{ format!("{n:>5}  ") }</span>{ text }{"\n"}
                     </span>
                 }) }

@@ -29,7 +29,7 @@ fn change_html(change: Option<&ChangeCell>) -> Html {
         Some(c) => {
             let down =
                 matches!(c, ChangeCell::Percent(p) | ChangeCell::Points(p) if *p < Decimal::ZERO);
-            html! { <td class={classes!("change", down.then_some("down"))}>{ c.text() }</td> }
+            html! { <td class={if down { "change down" } else { "change" }}>{ c.text() }</td> }
         }
     }
 }
@@ -72,14 +72,14 @@ fn row_html(cx: &RowContext<'_>, index: usize, row: &Row, picked: bool, focused:
     });
     html! {
         <tr id={format!("row-{}-{index}", cx.table.id)}
-            class={classes!(class, picked.then_some("picked"), focused.then_some("focused"))}>
+            class={format!("{class}{}{}", if picked { " picked" } else { "" }, if focused { " focused" } else { "" })}>
             <td class="pick">
                 if chartable {
                     <input type="checkbox" checked={picked} {onchange}
                            aria-label={format!("Chart the row {}", row.label)} />
                 }
             </td>
-            <th scope="row" class={classes!(indent)}>
+            <th scope="row" class={indent}>
                 <button class="row-label" title={format!("Show source line {}", row.line)} {onclick}>{ &row.label }</button>
             </th>
             { for cells }
