@@ -3,7 +3,6 @@
 //! [`Action`]s and draws the [`Session`]; nothing here touches the browser, so the whole
 //! interaction logic is tested natively.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use crate::analyze::{analyze, Analysis};
@@ -12,6 +11,7 @@ use crate::document::Document;
 use crate::figures::{document_charts, key_figures, rows_chart, FigureChart, KeyFigure};
 use crate::read::{decode_text, read_document};
 use crate::share::{from_hash, SharePayload};
+use crate::view::{changes, table_columns, Changes, TableColumn};
 
 /// Everything the page shows, derived from what the user did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -28,19 +28,32 @@ pub struct Session {
     pub figures: Rc<Vec<FigureChart>>,
     /// Its headline figures (mining releases).
     pub key_figures: Rc<Vec<KeyFigure>>,
+    /// The columns each table is shown with (change columns included), in table order.
+    pub columns: Rc<Vec<Vec<TableColumn>>>,
+    /// The change cells the tables show.
+    pub changes: Rc<Changes>,
     /// The row the reader is looking at (from a click on a cell or on a check's evidence):
     /// it is highlighted and its source line shown.
     pub focus: Option<Focus>,
     /// What to tell the user after their last action.
     pub notice: Option<Notice>,
-    /// Rows picked for charting, by table id.
-    pub selection: BTreeMap<String, BTreeSet<usize>>,
+    /// Rows picked for charting: a table id and its picked rows in row order (see [`picked`]);
+    /// a table with none picked has no entry.
+    pub selection: Vec<(String, Vec<usize>)>,
     /// Charts the user made from picked rows, newest first.
     pub charts: Vec<Rc<ChartSpec>>,
     /// A chart opened from a share link.
     pub shared: Option<Rc<ChartSpec>>,
     /// The release chart the reader is looking at (its id), when no row is in focus.
     pub chart_view: Option<String>,
+}
+
+/// The rows of `table` picked for charting, in row order.
+pub fn picked<'a>(selection: &'a [(String, Vec<usize>)], table: &str) -> &'a [usize] {
+    selection
+        .iter()
+        .find(|(t, _)| t == table)
+        .map_or(&[], |(_, rows)| rows)
 }
 
 /// A row of a table, in focus.
@@ -165,12 +178,22 @@ impl Session {
             }
             Action::ToggleRow { table, row } => {
                 let mut next = self.clone();
-                let rows = next.selection.entry(table.clone()).or_default();
-                if !rows.remove(&row) {
-                    rows.insert(row);
+                let at = match next.selection.iter().position(|(t, _)| *t == table) {
+                    Some(at) => at,
+                    None => {
+                        next.selection.push((table, Vec::new()));
+                        next.selection.len() - 1
+                    }
+                };
+                let rows = &mut next.selection[at].1;
+                match rows.binary_search(&row) {
+                    Ok(i) => {
+                        rows.remove(i);
+                    }
+                    Err(i) => rows.insert(i, row),
                 }
                 if rows.is_empty() {
-                    next.selection.remove(&table);
+                    next.selection.remove(at);
                 }
                 next
             }
@@ -178,16 +201,12 @@ impl Session {
                 let Some(document) = &self.document else {
                     return self.clone();
                 };
-                let rows: Vec<usize> = self
-                    .selection
-                    .get(&table)
-                    .map(|r| r.iter().copied().collect())
-                    .unwrap_or_default();
+                let rows = picked(&self.selection, &table).to_vec();
                 let mut next = self.clone();
                 match rows_chart(document, &table, &rows, kind) {
                     Ok(spec) => {
                         next.charts.insert(0, Rc::new(spec));
-                        next.selection.remove(&table);
+                        next.selection.retain(|(t, _)| *t != table);
                         next.notice = None;
                     }
                     Err(error) => next.notice = Some(Notice::Error(error.to_string())),
@@ -257,6 +276,14 @@ impl Session {
                     notice,
                     figures: Rc::new(document_charts(&document, &analysis)),
                     key_figures: Rc::new(key_figures(&document, &analysis)),
+                    columns: Rc::new(
+                        document
+                            .tables
+                            .iter()
+                            .map(|t| table_columns(t, &analysis))
+                            .collect(),
+                    ),
+                    changes: Rc::new(changes(&analysis)),
                     analysis: Some(Rc::new(analysis)),
                     document: Some(Rc::new(document)),
                     input: text,

@@ -10,6 +10,24 @@ fn amount(s: &str) -> Option<Value> {
 }
 
 #[test]
+fn long_digit_runs_are_exact_or_not_numbers() {
+    // Past 19 digits the reader goes through rust_decimal's exact parser: what fits a
+    // Decimal reads exactly, scale kept; a run it would have to round (more than 28 places),
+    // which no release prints, is not a number.
+    assert_eq!(
+        parse_value("1,234,567,890,123,456,789.012345")
+            .unwrap()
+            .contract_string(),
+        "1234567890123456789.012345"
+    );
+    assert_eq!(
+        parse_value("1.234567890123456789012345678"),
+        amount("1.234567890123456789012345678")
+    );
+    assert_eq!(parse_value("1.23456789012345678901234567891"), None);
+}
+
+#[test]
 fn printed_styles() {
     assert_eq!(parse_value("1,234.5"), amount("1234.5"));
     assert_eq!(parse_value("$(1,234.5)"), amount("-1234.5"));

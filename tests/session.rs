@@ -1,7 +1,7 @@
 //! The explorer's interaction logic, natively: the same reducer the app dispatches to.
 
 use assay::chart::ChartKind;
-use assay::session::{Action, Notice, Session, PASTED_SOURCE, SAMPLE_SOURCE};
+use assay::session::{picked, Action, Notice, Session, PASTED_SOURCE, SAMPLE_SOURCE};
 
 fn error_text(s: &Session) -> &str {
     match &s.notice {
@@ -64,7 +64,7 @@ fn picked_rows_become_a_chart_and_the_pick_is_cleared() {
         table: table.clone(),
         row: silver,
     });
-    assert_eq!(s.selection[&table].len(), 1);
+    assert_eq!(picked(&s.selection, &table), [silver]);
     let s = s.apply(Action::ChartSelection {
         table: table.clone(),
         kind: ChartKind::Line,
@@ -74,7 +74,7 @@ fn picked_rows_become_a_chart_and_the_pick_is_cleared() {
         s.charts[0].title,
         "Silver - Ounces (PRODUCTION SUMMARY - TOTALS)"
     );
-    assert!(!s.selection.contains_key(&table));
+    assert!(s.selection.is_empty());
     // Charting nothing says what to do.
     let s = s.apply(Action::ChartSelection {
         table,

@@ -174,7 +174,7 @@ fn figures(s: &str) -> Vec<Fig> {
         }
         i = j;
         let digits: String = s[num_start..j].chars().filter(|c| *c != ',').collect();
-        let Ok(number) = digits.parse::<Decimal>() else {
+        let Ok(number) = Decimal::from_str_exact(&digits) else {
             continue;
         };
         // "9A", "38R", "25-square-mile", "116-year-old": names and compounds, not figures.

@@ -28,8 +28,7 @@ struct Key {
     concept: String,
     entity: Option<String>,
     metal: Option<&'static str>,
-    /// The unit's name (`Unit` itself is not `Hash`).
-    unit: String,
+    unit: Option<Unit>,
     /// A pro forma or non-GAAP table restates items on purpose; it is compared only with
     /// its own kind.
     restated: bool,
@@ -209,7 +208,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
                     }
                 },
                 metal,
-                unit: format!("{:?}", r.unit),
+                unit: r.unit,
             };
             if !groups.contains_key(&key) {
                 order.push(key.clone());

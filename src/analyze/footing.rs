@@ -384,7 +384,7 @@ fn write_name(out: &mut String, t: &Table, k: usize) {
     let _ = if r.label.is_empty() {
         write!(out, "the unlabelled total on line {}", r.line)
     } else {
-        write!(out, "{:?} (line {})", r.label, r.line)
+        write!(out, "{} (line {})", crate::case::Quoted(&r.label), r.line)
     };
 }
 
@@ -601,18 +601,18 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
                 .iter()
                 .map(|p| format!("{} {}", p.0.as_deref().unwrap_or(""), show(p.1.value, 4)))
                 .collect();
-            let label = &total.table.rows[total.row].label;
+            let label = crate::case::Quoted(&total.table.rows[total.row].label);
             let period = &total.table.columns[c].label;
             let explanation = if ok {
                 format!(
-                    "{label:?} ({period}) is {}, the sum of the operations' {} production ({}).",
+                    "{label} ({period}) is {}, the sum of the operations' {} production ({}).",
                     show(tf.value, 4),
                     total.metal,
                     names.join(" + ")
                 )
             } else {
                 format!(
-                    "{label:?} ({period}) is printed as {}, but the operations' {} production adds up to {} ({}), which rounding cannot explain.",
+                    "{label} ({period}) is printed as {}, but the operations' {} production adds up to {} ({}), which rounding cannot explain.",
                     show(tf.value, 4),
                     total.metal,
                     show(sum, 4),

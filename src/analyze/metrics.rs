@@ -241,12 +241,9 @@ pub(crate) fn comparable_pairs(columns: &[Column]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The unit as the contract spells it (`USD/oz`): the model's own serde name, so a unit added
-/// there needs nothing here.
+/// The unit as the contract spells it (`USD/oz`), empty without one.
 fn unit_name(unit: Option<Unit>) -> String {
-    unit.and_then(|u| serde_json::to_value(u).ok())
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    unit.map(Unit::name).unwrap_or_default().to_string()
 }
 
 /// What every metric of a row shares, computed once per row.

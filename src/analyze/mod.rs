@@ -182,8 +182,12 @@ impl CellRef {
     /// "t3 line 567 'Gross profit' (Third Quarter Ended Sept. 30, 2007) = 20,993".
     pub fn describe(&self) -> String {
         format!(
-            "{} line {} {:?} ({}) = {}",
-            self.table, self.line, self.row_label, self.column_label, self.printed
+            "{} line {} {} ({}) = {}",
+            self.table,
+            self.line,
+            crate::case::Quoted(&self.row_label),
+            self.column_label,
+            self.printed
         )
     }
 }
@@ -289,7 +293,7 @@ fn ascii_words(b: &[u8]) -> Vec<String> {
 
 /// The words of a text as printed (case kept), without allocating.
 pub(crate) fn raw_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '&')
+    text.split(|c: char| !crate::case::is_alphanumeric(c) && c != '\'' && c != '&')
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
 }

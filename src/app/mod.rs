@@ -14,7 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::session::{Action, Session};
-use components::{DocumentView, InputPanel, NoticeBar, SharedChart, SourceView};
+use components::{document_view, notice_bar, shared_chart, source_view, InputPanel};
 
 /// Yew's reducer wrapper around the pure session.
 #[derive(Default, PartialEq)]
@@ -107,18 +107,14 @@ fn App() -> Html {
             </header>
             <main>
                 <InputPanel input={session.input.clone()} on_action={dispatch.clone()} />
-                <NoticeBar notice={session.notice.clone()} />
+                { notice_bar(session.notice.as_ref()) }
                 if let Some(chart) = &session.shared {
-                    <SharedChart spec={Rc::clone(chart)} on_action={dispatch.clone()} />
+                    { shared_chart(chart, &dispatch) }
                 }
                 if let (Some(document), Some(analysis)) = (&session.document, &session.analysis) {
-                    <DocumentView document={Rc::clone(document)} analysis={Rc::clone(analysis)}
-                                  source={session.source.clone()} selection={session.selection.clone()}
-                                  focus={session.focus.clone()} key_figures={Rc::clone(&session.key_figures)}
-                                  figures={Rc::clone(&session.figures)} charts={session.charts.clone()}
-                                  release={release.clone()} on_action={dispatch.clone()} />
+                    { document_view(session, document, analysis, release.as_ref(), &dispatch) }
                 }
-                { source_view(session, &dispatch) }
+                { focused_source(session, &dispatch) }
             </main>
         </>
     }
@@ -136,7 +132,7 @@ fn scroll_to(id: &str) {
 }
 
 /// The source lines of the row in focus, if any.
-fn source_view(session: &Session, dispatch: &Callback<Action>) -> Html {
+fn focused_source(session: &Session, dispatch: &Callback<Action>) -> Html {
     let Some(focus) = &session.focus else {
         return html! {};
     };
@@ -148,12 +144,12 @@ fn source_view(session: &Session, dispatch: &Callback<Action>) -> Html {
     else {
         return html! {};
     };
-    let lines: Vec<(usize, String)> = session
-        .source_lines(row.line, 2)
-        .into_iter()
-        .map(|(n, l)| (n, l.to_owned()))
-        .collect();
-    html! { <SourceView {lines} line={row.line} label={row.label.clone()} on_action={dispatch.clone()} /> }
+    source_view(
+        &session.source_lines(row.line, 2),
+        row.line,
+        &row.label,
+        dispatch,
+    )
 }
 
 /// Mounts the app on the page's body.

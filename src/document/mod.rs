@@ -195,6 +195,27 @@ pub enum Unit {
     Percent,
 }
 
+impl Unit {
+    /// The unit as the contract spells it (`USD/oz`): its serde name, without going through
+    /// a serializer (a test holds the two together).
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Usd => "USD",
+            Unit::UsdPerShare => "USD/share",
+            Unit::UsdPerOz => "USD/oz",
+            Unit::UsdPerLb => "USD/lb",
+            Unit::UsdPerTon => "USD/ton",
+            Unit::Oz => "oz",
+            Unit::Tons => "tons",
+            Unit::Lbs => "lbs",
+            Unit::OzPerTon => "oz/ton",
+            Unit::Shares => "shares",
+            Unit::Ratio => "ratio",
+            Unit::Percent => "percent",
+        }
+    }
+}
+
 /// The multiplier that turns a printed value into the real amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scale {
@@ -412,4 +433,30 @@ pub struct Paragraph {
 pub struct Warning {
     pub line: Option<usize>,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Unit;
+
+    #[test]
+    fn unit_names_are_the_serde_names() {
+        use Unit::*;
+        for u in [
+            Usd,
+            UsdPerShare,
+            UsdPerOz,
+            UsdPerLb,
+            UsdPerTon,
+            Oz,
+            Tons,
+            Lbs,
+            OzPerTon,
+            Shares,
+            Ratio,
+            Percent,
+        ] {
+            assert_eq!(serde_json::to_value(u).unwrap(), u.name());
+        }
+    }
 }

@@ -49,9 +49,19 @@ pub fn document_charts(doc: &Document, analysis: &Analysis) -> Vec<FigureChart> 
     walks::reconciliations(&ctx, &mut out);
     out.extend(walks::income_statement(&ctx));
     out.extend(statements::cash_flow(&ctx));
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|c| c.spec.validate().is_ok() && !c.spec.is_empty() && seen.insert(c.id.clone()));
+    let mut seen = Vec::new();
+    out.retain(|c| c.spec.validate().is_ok() && !c.spec.is_empty() && first_seen(&mut seen, &c.id));
     out
+}
+
+/// Whether `s` is new to `seen`, which then remembers it (a handful of ids or labels: a list
+/// is smaller in the wasm than another `HashSet` instance).
+fn first_seen(seen: &mut Vec<String>, s: &str) -> bool {
+    let new = !seen.iter().any(|x| x == s);
+    if new {
+        seen.push(s.to_owned());
+    }
+    new
 }
 
 pub(crate) struct Ctx<'a> {
@@ -299,8 +309,8 @@ fn costs_per_ounce(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<FigureChart>) {
         let Some((f, p)) = first else {
             continue;
         };
-        let mut seen = std::collections::HashSet::new();
-        sources.retain(|s| seen.insert(s.clone()));
+        let mut seen = Vec::new();
+        sources.retain(|s| first_seen(&mut seen, s));
         let categories = entities
             .iter()
             .map(|e| match e {

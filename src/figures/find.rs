@@ -150,7 +150,7 @@ pub(crate) fn price_metal(table: &Table, row: &Row) -> Option<&'static str> {
 
 /// A name for people: an all-capitals heading in title case ("Lucky Friday Unit").
 pub(crate) fn display_name(s: &str) -> String {
-    if s.chars().any(char::is_lowercase) {
+    if s.chars().any(crate::case::is_lowercase) {
         return s.to_owned();
     }
     s.split(' ')

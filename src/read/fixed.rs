@@ -489,58 +489,60 @@ fn span_of(ws: &[Word]) -> (usize, usize) {
 /// Words that mark a single header piece as a column header rather than a title.
 fn header_words(text: &str) -> bool {
     let l = text.to_ascii_lowercase();
-    l.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        is_year(w)
-            || matches!(
-                w,
-                "ended"
-                    | "ending"
-                    | "months"
-                    | "month"
-                    | "quarter"
-                    | "year"
-                    | "years"
-                    | "weeks"
-                    | "fiscal"
-                    | "q1"
-                    | "q2"
-                    | "q3"
-                    | "q4"
-                    | "range"
-                    | "actual"
-                    | "budget"
-                    | "guidance"
-                    | "change"
-                    | "total"
-                    | "as"
-                    | "at"
-                    | "jan"
-                    | "feb"
-                    | "mar"
-                    | "apr"
-                    | "may"
-                    | "jun"
-                    | "jul"
-                    | "aug"
-                    | "sep"
-                    | "sept"
-                    | "oct"
-                    | "nov"
-                    | "dec"
-                    | "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-            )
-            || (w.starts_with("fy") && w[2..].bytes().all(|b| b.is_ascii_digit()))
-    }) || l.contains('%')
+    l.split(|c: char| !crate::case::is_alphanumeric(c))
+        .any(|w| {
+            is_year(w)
+                || matches!(
+                    w,
+                    "ended"
+                        | "ending"
+                        | "months"
+                        | "month"
+                        | "quarter"
+                        | "year"
+                        | "years"
+                        | "weeks"
+                        | "fiscal"
+                        | "q1"
+                        | "q2"
+                        | "q3"
+                        | "q4"
+                        | "range"
+                        | "actual"
+                        | "budget"
+                        | "guidance"
+                        | "change"
+                        | "total"
+                        | "as"
+                        | "at"
+                        | "jan"
+                        | "feb"
+                        | "mar"
+                        | "apr"
+                        | "may"
+                        | "jun"
+                        | "jul"
+                        | "aug"
+                        | "sep"
+                        | "sept"
+                        | "oct"
+                        | "nov"
+                        | "dec"
+                        | "january"
+                        | "february"
+                        | "march"
+                        | "april"
+                        | "june"
+                        | "july"
+                        | "august"
+                        | "september"
+                        | "october"
+                        | "november"
+                        | "december"
+                )
+                || (w.starts_with("fy") && w[2..].bytes().all(|b| b.is_ascii_digit()))
+        })
+        || l.contains('%')
 }
 
 /// Step 4: is this line (at `i`) a column header line over `bands`?
@@ -833,9 +835,11 @@ fn body_lines(
             }
             Class::Text { indent, .. } => {
                 let t = lines[i].text.trim();
-                let caps =
-                    t.chars().any(|c| c.is_alphabetic()) && !t.chars().any(|c| c.is_lowercase());
-                if caps && !t.ends_with(':') && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                let caps = t.chars().any(crate::case::is_alphabetic)
+                    && !t.chars().any(crate::case::is_lowercase);
+                if caps
+                    && !t.ends_with(':')
+                    && t.chars().filter(|&c| crate::case::is_alphabetic(c)).count() >= 3
                 {
                     out.push(RawLine::Section {
                         text: t.to_string(),

@@ -85,7 +85,7 @@ pub(crate) fn strip_parens(s: &str) -> String {
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
     let norm = |s: &str| -> String {
         s.chars()
-            .filter(|c| c.is_alphanumeric())
+            .filter(|&c| crate::case::is_alphanumeric(c))
             .map(crate::case::lower)
             .collect()
     };
@@ -96,7 +96,7 @@ pub(crate) fn same_name(a: &str, b: &str) -> bool {
 /// An all-capitals line ending in a corporate suffix: the company name over a statement.
 pub(crate) fn is_company_line(s: &str) -> bool {
     let t = s.trim().trim_end_matches('.');
-    let has_lower = t.chars().any(|c| c.is_lowercase());
+    let has_lower = t.chars().any(crate::case::is_lowercase);
     let last = t.rsplit(' ').next().unwrap_or("").trim_end_matches(',');
     !has_lower
         && t.contains(' ')
@@ -121,7 +121,7 @@ pub(crate) fn continues(first_indent: usize, prev: &str, indent: usize, text: &s
         .trim_start()
         .chars()
         .next()
-        .is_some_and(|c| c.is_lowercase() || c == '(');
+        .is_some_and(|c| crate::case::is_lowercase(c) || c == '(');
     if indent > first_indent && starts_lower {
         return true;
     }

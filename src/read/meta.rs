@@ -131,7 +131,7 @@ fn dateline_name(paragraphs: &[Paragraph]) -> Option<String> {
         .filter_map(|m| p.find(m).map(|i| (i + m.len(), m)))
         .max()?;
     let mut rest = &p[at..];
-    if mark.ends_with(char::is_alphabetic) {
+    if mark.ends_with(crate::case::is_alphabetic) {
         // "/PRNewswire-FirstCall/": the rest of the wire's name.
         rest = &rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..];
     }
@@ -164,7 +164,7 @@ fn leading_name(text: &str) -> Option<String> {
         let cap = clean
             .chars()
             .next()
-            .is_some_and(|ch| ch.is_uppercase() || ch == '&');
+            .is_some_and(|ch| crate::case::is_uppercase(ch) || ch == '&');
         if !(cap || (matches!(clean, "of" | "de" | "and") && !words.is_empty())) {
             break;
         }
@@ -180,7 +180,7 @@ fn leading_name(text: &str) -> Option<String> {
         words.pop();
     }
     let name = words.join(" ");
-    (!name.is_empty() && name.chars().any(char::is_lowercase)).then_some(name)
+    (!name.is_empty() && name.chars().any(crate::case::is_lowercase)).then_some(name)
 }
 
 /// The capitalised words ending right before a ticker: "…2007--Hecla Mining Company " →
@@ -192,7 +192,7 @@ fn name_before(text: &str) -> Option<String> {
         let cap = w
             .chars()
             .next()
-            .is_some_and(|ch| ch.is_uppercase() || ch == '&');
+            .is_some_and(|ch| crate::case::is_uppercase(ch) || ch == '&');
         if cap || (matches!(w, "of" | "de" | "and") && !words.is_empty()) {
             words.push(w);
         } else {

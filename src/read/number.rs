@@ -10,8 +10,6 @@
 //! Nothing here allocates except the decimal itself, and no input panics (see the proptests in
 //! `tests/read_number.rs`).
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
 use crate::document::Value;
@@ -204,7 +202,9 @@ pub(crate) fn plain_decimal(s: &str) -> Option<Decimal> {
     } else {
         cleaned
     };
-    Decimal::from_str(&cleaned).ok()
+    // Exact: a run of more than 28 significant digits, which no release prints, is not read
+    // as a number rather than rounded (one decimal parser in the wasm, the share links' one).
+    Decimal::from_str_exact(&cleaned).ok()
 }
 
 /// Reads a wire-brief figure: `18 cts`, `loss one ct`, `2.27 dlrs`, `34.9 mln`, `1.2 billion

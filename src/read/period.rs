@@ -14,7 +14,7 @@ pub(crate) fn column(header: &str) -> Column {
 pub(crate) fn months(label: &str) -> Option<u8> {
     let l = label.to_ascii_lowercase();
     let words: Vec<&str> = l
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::case::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .collect();
     let has = |w: &str| words.contains(&w);

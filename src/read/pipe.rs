@@ -351,7 +351,11 @@ pub(crate) fn strip_glued_footnotes(s: &str) -> String {
             let body = w.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
             let tail = &w[body.len()..];
             let digits_ok = !tail.is_empty() && tail.split(',').all(|d| (1..=2).contains(&d.len()));
-            let letters = body.chars().rev().take_while(|c| c.is_alphabetic()).count();
+            let letters = body
+                .chars()
+                .rev()
+                .take_while(|&c| crate::case::is_alphabetic(c))
+                .count();
             if digits_ok && (letters >= 2 || body.ends_with(')')) && !tail.starts_with(',') {
                 body.to_string()
             } else {

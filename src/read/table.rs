@@ -381,5 +381,5 @@ fn starts_with_total(label: &str) -> bool {
         && label[5..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .is_none_or(|c| !crate::case::is_alphanumeric(c))
 }

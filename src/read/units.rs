@@ -150,7 +150,10 @@ fn label_unit(l: &str) -> Option<Unit> {
         ounces,
         weighted,
     } = Keys::of(l);
-    let word = |w: &str| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+    let word = |w: &str| {
+        l.split(|c: char| !crate::case::is_alphanumeric(c))
+            .any(|x| x == w)
+    };
     if pct || (per && has("percent")) {
         return Some(Unit::Percent);
     }

@@ -25,12 +25,10 @@
 //!
 //! `encode` applies the same caps, so Assay never makes a link it would refuse.
 
+mod b64;
 mod wire;
 
 use crate::chart::{ChartSpec, SpecError};
-use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
-use base64::engine::DecodePaddingMode;
-use base64::{alphabet, Engine};
 use std::fmt;
 use wire::{Reader, WireError, Writer};
 
@@ -146,14 +144,6 @@ impl From<WireError> for ShareError {
     }
 }
 
-/// base64url without padding; padding is tolerated on input since some tools add it.
-const B64: GeneralPurpose = GeneralPurpose::new(
-    &alphabet::URL_SAFE,
-    GeneralPurposeConfig::new()
-        .with_encode_padding(false)
-        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
-
 /// zlib level 9: links are made rarely and read anywhere, so spend the time on size.
 const LEVEL: u8 = 9;
 
@@ -177,7 +167,7 @@ pub fn encode(payload: &SharePayload) -> Result<String, ShareError> {
     }
     let mut bytes = vec![WIRE_VERSION, payload.code()];
     bytes.extend(miniz_oxide::deflate::compress_to_vec_zlib(&w.bytes, LEVEL));
-    let body = B64.encode(&bytes);
+    let body = b64::encode(&bytes);
     let limit = body_limit(payload.code());
     if body.len() > limit {
         // Only a release that does not compress at all, or a pathological chart, gets here.
@@ -210,7 +200,7 @@ pub fn decode(body: &str) -> Result<SharePayload, ShareError> {
     }
     let compact: String = body.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     let head = compact.get(..4).ok_or(ShareError::Damaged)?;
-    let head = B64.decode(head).map_err(|_| ShareError::Damaged)?;
+    let head = b64::decode(head.as_bytes()).ok_or(ShareError::Damaged)?;
     let [version, code, ..] = head[..] else {
         return Err(ShareError::Damaged);
     };
@@ -227,9 +217,7 @@ pub fn decode(body: &str) -> Result<SharePayload, ShareError> {
             limit,
         });
     }
-    let bytes = B64
-        .decode(compact.as_bytes())
-        .map_err(|_| ShareError::Damaged)?;
+    let bytes = b64::decode(compact.as_bytes()).ok_or(ShareError::Damaged)?;
     let cap = if code == 0 {
         MAX_CHART_BYTES
     } else {

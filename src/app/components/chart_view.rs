@@ -190,7 +190,7 @@ fn share_panel(
                                })} />
                         <button class="primary copy-link" onclick={copy}>{"Copy"}</button>
                     </div>
-                    <p class={classes!("share-length", (length > LONG_LINK_CHARS).then_some("long"))}>
+                    <p class={if length > LONG_LINK_CHARS { "share-length long" } else { "share-length" }}>
                         { format!("{length} characters.") }
                         if length > LONG_LINK_CHARS {
                             { format!(" Links over {LONG_LINK_CHARS} characters may be cut by chat apps and mail clients.") }

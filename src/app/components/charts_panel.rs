@@ -8,25 +8,21 @@ use super::chart_view::ChartView;
 use crate::chart::ChartSpec;
 use crate::session::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub charts: Vec<Rc<ChartSpec>>,
-    pub release: Option<Rc<String>>,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn ChartsPanel(props: &Props) -> Html {
-    if props.charts.is_empty() {
+pub fn charts_panel(
+    charts: &[Rc<ChartSpec>],
+    release: Option<&Rc<String>>,
+    on_action: &Callback<Action>,
+) -> Html {
+    if charts.is_empty() {
         return html! {};
     }
     html! {
         <section class="charts" id="user-charts" aria-label="Your charts">
             <h2>{"Your charts"}</h2>
-            { for props.charts.iter().enumerate().map(|(i, spec)| {
-                let on_action = props.on_action.clone();
+            { for charts.iter().enumerate().map(|(i, spec)| {
+                let on_action = on_action.clone();
                 let on_remove = Callback::from(move |()| on_action.emit(Action::RemoveChart(i)));
-                html! { <ChartView key={format!("{i}-{}", spec.title)} id={format!("user-chart-{i}")} spec={Rc::clone(spec)} on_remove={Some(on_remove)} release={props.release.clone()} /> }
+                html! { <ChartView key={format!("{i}-{}", spec.title)} id={format!("user-chart-{i}")} spec={Rc::clone(spec)} on_remove={Some(on_remove)} release={release.cloned()} /> }
             }) }
         </section>
     }

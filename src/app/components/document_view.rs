@@ -1,58 +1,32 @@
 //! The read document: its header (company, period, counts), its checks, and every table as
 //! printed.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::charts_panel::ChartsPanel;
+use super::charts_panel::charts_panel;
 use super::checks_panel::ChecksPanel;
-use super::figure_charts::FigureCharts;
-use super::key_figures::KeyFigures;
-use super::table_view::TableView;
+use super::figure_charts::figure_charts;
+use super::key_figures::key_figures;
+use super::table_view::table_view;
 use crate::analyze::Analysis;
 use crate::app::download;
-use crate::chart::ChartSpec;
 use crate::document::Document;
-use crate::figures::{FigureChart, KeyFigure};
-use crate::session::{Action, Focus};
-use crate::view::{changes, table_columns};
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub document: Rc<Document>,
-    pub analysis: Rc<Analysis>,
-    pub source: String,
-    pub selection: BTreeMap<String, BTreeSet<usize>>,
-    pub focus: Option<Focus>,
-    pub key_figures: Rc<Vec<KeyFigure>>,
-    pub figures: Rc<Vec<FigureChart>>,
-    /// Charts the user made from picked rows.
-    pub charts: Vec<Rc<ChartSpec>>,
-    pub release: Option<Rc<String>>,
-    pub on_action: Callback<Action>,
-}
+use crate::session::{picked, Action, Session};
 
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-#[component]
-pub fn DocumentView(props: &Props) -> Html {
-    let document = &props.document;
-    let analysis = &props.analysis;
-    let changes = use_memo(Rc::clone(analysis), |analysis| changes(analysis));
-    let columns = use_memo(
-        (Rc::clone(document), Rc::clone(analysis)),
-        |(document, analysis)| {
-            document
-                .tables
-                .iter()
-                .map(|t| Rc::new(table_columns(t, analysis)))
-                .collect::<Vec<_>>()
-        },
-    );
+/// The session's `document` and its `analysis`; `release` is the text a share link may carry.
+pub fn document_view(
+    session: &Session,
+    document: &Rc<Document>,
+    analysis: &Rc<Analysis>,
+    release: Option<&Rc<String>>,
+    on_action: &Callback<Action>,
+) -> Html {
     let company = document
         .company
         .name
@@ -68,7 +42,7 @@ pub fn DocumentView(props: &Props) -> Html {
     if let Some(date) = &document.date {
         meta.push(format!("released {date}"));
     }
-    meta.push(props.source.clone());
+    meta.push(session.source.clone());
     let save_json = {
         let (document, analysis) = (Rc::clone(document), Rc::clone(analysis));
         Callback::from(move |_: MouseEvent| {
@@ -91,10 +65,10 @@ pub fn DocumentView(props: &Props) -> Html {
                 <p class="meta">{ meta.join(" · ") }</p>
                 <ul class="counts">
                     <li id="table-count">{ plural(document.tables.len(), "table", "tables") }</li>
-                    <li id="chart-count">{ plural(props.figures.len(), "chart", "charts") }</li>
+                    <li id="chart-count">{ plural(session.figures.len(), "chart", "charts") }</li>
                     <li id="metric-count">{ plural(analysis.metrics.len(), "metric", "metrics") }</li>
                     <li id="check-count">{ plural(analysis.checks.len(), "check", "checks") }</li>
-                    <li id="mismatch-count" class={classes!((counts.mismatch > 0).then_some("bad"))}>
+                    <li id="mismatch-count" class={(counts.mismatch > 0).then_some("bad")}>
                         { plural(counts.mismatch, "mismatch", "mismatches") }
                     </li>
                 </ul>
@@ -112,19 +86,14 @@ pub fn DocumentView(props: &Props) -> Html {
                     </details>
                 }
             </section>
-            <KeyFigures figures={Rc::clone(&props.key_figures)} on_action={props.on_action.clone()} />
-            <ChecksPanel analysis={Rc::clone(analysis)} on_action={props.on_action.clone()} />
-            <ChartsPanel charts={props.charts.clone()} release={props.release.clone()} on_action={props.on_action.clone()} />
-            <FigureCharts figures={Rc::clone(&props.figures)} release={props.release.clone()} on_action={props.on_action.clone()} />
+            { key_figures(&session.key_figures, on_action) }
+            <ChecksPanel analysis={Rc::clone(analysis)} on_action={on_action.clone()} />
+            { charts_panel(&session.charts, release, on_action) }
+            { figure_charts(&session.figures, release, on_action) }
             <h2 class="tables-heading">{ "Tables" }</h2>
-            { for document.tables.iter().zip(columns.iter()).map(|(table, columns)| {
-                let focused = props.focus.as_ref().filter(|f| f.table == table.id).map(|f| f.row);
-                html! {
-                    <TableView key={table.id.clone()} document={Rc::clone(document)} table_id={table.id.clone()}
-                               columns={Rc::clone(columns)} changes={Rc::clone(&changes)}
-                               selected={props.selection.get(&table.id).cloned().unwrap_or_default()}
-                               {focused} on_action={props.on_action.clone()} />
-                }
+            { for document.tables.iter().zip(session.columns.iter()).map(|(table, columns)| {
+                let focused = session.focus.as_ref().filter(|f| f.table == table.id).map(|f| f.row);
+                table_view(table, columns, &session.changes, picked(&session.selection, &table.id), focused, on_action)
             }) }
         </article>
     }

@@ -8,28 +8,24 @@ use super::chart_view::ChartView;
 use crate::figures::FigureChart;
 use crate::session::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub figures: Rc<Vec<FigureChart>>,
-    pub release: Option<Rc<String>>,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn FigureCharts(props: &Props) -> Html {
-    if props.figures.is_empty() {
+pub fn figure_charts(
+    figures: &[FigureChart],
+    release: Option<&Rc<String>>,
+    on_action: &Callback<Action>,
+) -> Html {
+    if figures.is_empty() {
         return html! {};
     }
     html! {
         <section id="charts" class="charts" aria-label="Charts">
             <h2>{"Charts"}</h2>
             <div class="chart-grid">
-                { for props.figures.iter().map(|figure| {
-                    let (on_action, id) = (props.on_action.clone(), figure.id.clone());
+                { for figures.iter().map(|figure| {
+                    let (on_action, id) = (on_action.clone(), figure.id.clone());
                     let on_view = Callback::from(move |()| on_action.emit(Action::ViewChart(Some(id.clone()))));
                     html! {
                         <ChartView key={figure.id.clone()} id={format!("chart-{}", figure.id)}
-                                   spec={Rc::new(figure.spec.clone())} release={props.release.clone()}
+                                   spec={Rc::new(figure.spec.clone())} release={release.cloned()}
                                    on_view={Some(on_view)} />
                     }
                 }) }

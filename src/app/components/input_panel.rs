@@ -127,7 +127,7 @@ pub fn InputPanel(props: &Props) -> Html {
     };
 
     html! {
-        <section class={classes!("input-panel", dragging.then_some("dragging"))}
+        <section class={if *dragging { "input-panel dragging" } else { "input-panel" }}
                  aria-label="Release input" {ondragover} {ondragleave} {ondrop}>
             <label for="release-input" class="input-label">
                 {"Paste a release, or drop a file (SEC EDGAR text, HTML, or text copied from a web page)"}

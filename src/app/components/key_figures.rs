@@ -1,20 +1,12 @@
 //! The figures an analyst reads first, each with its change against a year before and a link
 //! to the cell it came from.
 
-use std::rc::Rc;
-
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::chart::{format_change, format_value};
 use crate::figures::KeyFigure;
 use crate::session::{Action, Focus};
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub figures: Rc<Vec<KeyFigure>>,
-    pub on_action: Callback<Action>,
-}
 
 /// Money in millions reads as analysts write it ("746.5" USD million), exact: the value is
 /// divided, never rounded; other units are shown whole.
@@ -43,21 +35,20 @@ fn change_html(figure: &KeyFigure) -> Html {
     };
     let prior_period = figure.prior_period.clone().unwrap_or_default();
     html! {
-        <p class={classes!("key-change", down.then_some("down"))} title={format!("against {prior_period}")}>
+        <p class={if down { "key-change down" } else { "key-change" }} title={format!("against {prior_period}")}>
             { format!("{}{percent} vs {prior}", format_change(change)) }
         </p>
     }
 }
 
-#[component]
-pub fn KeyFigures(props: &Props) -> Html {
-    if props.figures.is_empty() {
+pub fn key_figures(figures: &[KeyFigure], on_action: &Callback<Action>) -> Html {
+    if figures.is_empty() {
         return html! {};
     }
     html! {
         <section id="key-figures" class="key-figures" aria-label="Key figures">
-            { for props.figures.iter().map(|figure| {
-                let on_action = props.on_action.clone();
+            { for figures.iter().map(|figure| {
+                let on_action = on_action.clone();
                 let focus = Focus { table: figure.source.table.clone(), row: figure.source.row };
                 let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(Some(focus.clone()))));
                 let (value, unit) = scaled(figure.value, &figure.unit);

@@ -4,14 +4,8 @@ use yew::prelude::*;
 
 use crate::session::Notice;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub notice: Option<Notice>,
-}
-
-#[component]
-pub fn NoticeBar(props: &Props) -> Html {
-    match &props.notice {
+pub fn notice_bar(notice: Option<&Notice>) -> Html {
+    match notice {
         None => html! {},
         Some(Notice::Error(text)) => {
             html! { <p id="notice" class="notice error" role="alert">{ text }</p> }

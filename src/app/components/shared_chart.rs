@@ -8,17 +8,10 @@ use super::chart_view::ChartView;
 use crate::chart::ChartSpec;
 use crate::session::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub spec: Rc<ChartSpec>,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn SharedChart(props: &Props) -> Html {
-    let on_action = props.on_action.clone();
+pub fn shared_chart(spec: &Rc<ChartSpec>, on_action: &Callback<Action>) -> Html {
+    let on_action = on_action.clone();
     let close = Callback::from(move |_: MouseEvent| on_action.emit(Action::CloseShared));
-    let source = props.spec.source_line();
+    let source = spec.source_line();
     html! {
         <section id="shared-chart" class="shared-chart" aria-label="Shared chart">
             <header>
@@ -28,7 +21,7 @@ pub fn SharedChart(props: &Props) -> Html {
             <p class="shared-source">
                 { if source.is_empty() { "The link does not say where its data came from.".to_owned() } else { format!("Data from: {source}") } }
             </p>
-            <ChartView id="shared-chart-view" spec={Rc::clone(&props.spec)} show_data=true />
+            <ChartView id="shared-chart-view" spec={Rc::clone(spec)} show_data=true />
         </section>
     }
 }

@@ -2,32 +2,15 @@
 //! items under their heading, totals under a rule, nils and negatives as printed; a change
 //! column after each comparable pair of periods. A row's label opens its source line.
 
-use std::collections::BTreeSet;
-use std::rc::Rc;
-
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::app::download;
 use crate::chart::ChartKind;
-use crate::document::{Cell, Document, Row, RowKind, Table, Value};
+use crate::document::{Cell, Row, RowKind, Table, Value};
 use crate::export::{table_csv, table_json};
 use crate::session::{Action, Focus};
 use crate::view::{ChangeCell, Changes, TableColumn};
-
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub document: Rc<Document>,
-    pub table_id: String,
-    /// The columns to draw, change columns included.
-    pub columns: Rc<Vec<TableColumn>>,
-    pub changes: Rc<Changes>,
-    /// Rows picked for charting.
-    pub selected: BTreeSet<usize>,
-    /// The row in focus, if it is in this table.
-    pub focused: Option<usize>,
-    pub on_action: Callback<Action>,
-}
 
 fn cell_class(cell: &Cell) -> &'static str {
     match cell.value {
@@ -46,7 +29,7 @@ fn change_html(change: Option<&ChangeCell>) -> Html {
         Some(c) => {
             let down =
                 matches!(c, ChangeCell::Percent(p) | ChangeCell::Points(p) if *p < Decimal::ZERO);
-            html! { <td class={classes!("change", down.then_some("down"))}>{ c.text() }</td> }
+            html! { <td class={if down { "change down" } else { "change" }}>{ c.text() }</td> }
         }
     }
 }
@@ -89,14 +72,14 @@ fn row_html(cx: &RowContext<'_>, index: usize, row: &Row, picked: bool, focused:
     });
     html! {
         <tr id={format!("row-{}-{index}", cx.table.id)}
-            class={classes!(class, picked.then_some("picked"), focused.then_some("focused"))}>
+            class={format!("{class}{}{}", if picked { " picked" } else { "" }, if focused { " focused" } else { "" })}>
             <td class="pick">
                 if chartable {
                     <input type="checkbox" checked={picked} {onchange}
                            aria-label={format!("Chart the row {}", row.label)} />
                 }
             </td>
-            <th scope="row" class={classes!(indent)}>
+            <th scope="row" class={indent}>
                 <button class="row-label" title={format!("Show source line {}", row.line)} {onclick}>{ &row.label }</button>
             </th>
             { for cells }
@@ -122,19 +105,19 @@ fn header_html(table: &Table, columns: &[TableColumn]) -> Html {
     }
 }
 
-#[component]
-pub fn TableView(props: &Props) -> Html {
-    let Some(table) = props
-        .document
-        .tables
-        .iter()
-        .find(|t| t.id == props.table_id)
-    else {
-        return html! {};
-    };
+/// The table with its `columns` (change columns included), the rows picked for charting
+/// (`selected`) and the row in focus, if it is in this table. Keyed by the table's id.
+pub fn table_view(
+    table: &Table,
+    columns: &[TableColumn],
+    changes: &Changes,
+    selected: &[usize],
+    focused: Option<usize>,
+    on_action: &Callback<Action>,
+) -> Html {
     let table_id = table.id.clone();
     let on_pick = {
-        let (on_action, table) = (props.on_action.clone(), table_id.clone());
+        let (on_action, table) = (on_action.clone(), table_id.clone());
         Callback::from(move |row| {
             on_action.emit(Action::ToggleRow {
                 table: table.clone(),
@@ -143,7 +126,7 @@ pub fn TableView(props: &Props) -> Html {
         })
     };
     let on_focus = {
-        let (on_action, table) = (props.on_action.clone(), table_id.clone());
+        let (on_action, table) = (on_action.clone(), table_id.clone());
         Callback::from(move |row| {
             on_action.emit(Action::Focus(Some(Focus {
                 table: table.clone(),
@@ -152,7 +135,7 @@ pub fn TableView(props: &Props) -> Html {
         })
     };
     let chart_as = |kind: ChartKind| {
-        let (on_action, table) = (props.on_action.clone(), table_id.clone());
+        let (on_action, table) = (on_action.clone(), table_id.clone());
         Callback::from(move |_: MouseEvent| {
             on_action.emit(Action::ChartSelection {
                 table: table.clone(),
@@ -173,12 +156,12 @@ pub fn TableView(props: &Props) -> Html {
 
     let cx = RowContext {
         table,
-        columns: &props.columns,
-        changes: &props.changes,
+        columns,
+        changes,
         on_pick,
         on_focus,
     };
-    let span = (props.columns.len() + 1).to_string();
+    let span = (columns.len() + 1).to_string();
     let mut body = Vec::with_capacity(table.rows.len());
     let mut section: Option<&str> = None;
     for (index, row) in table.rows.iter().enumerate() {
@@ -190,21 +173,15 @@ pub fn TableView(props: &Props) -> Html {
                 });
             }
         }
-        let picked = props.selected.contains(&index);
-        body.push(row_html(
-            &cx,
-            index,
-            row,
-            picked,
-            props.focused == Some(index),
-        ));
+        let picked = selected.contains(&index);
+        body.push(row_html(&cx, index, row, picked, focused == Some(index)));
     }
     let title = table
         .title
         .clone()
         .unwrap_or_else(|| format!("Table {}", table.id));
     html! {
-        <section class="table-card" id={format!("table-{}", table.id)} aria-label={title.clone()}>
+        <section key={table.id.clone()} class="table-card" id={format!("table-{}", table.id)} aria-label={title.clone()}>
             <header>
                 <h3>{ title }</h3>
                 if let Some(note) = &table.scale_note {
@@ -215,16 +192,16 @@ pub fn TableView(props: &Props) -> Html {
                     <button class="save-json" onclick={save_json}>{"JSON"}</button>
                 </div>
             </header>
-            if !props.selected.is_empty() {
+            if !selected.is_empty() {
                 <div class="chart-picker" role="group" aria-label="Chart the selected rows">
-                    <span>{ format!("{} selected:", props.selected.len()) }</span>
+                    <span>{ format!("{} selected:", selected.len()) }</span>
                     <button class="primary chart-bar" onclick={chart_as(ChartKind::Bar)}>{"Bar chart"}</button>
                     <button class="primary chart-line" onclick={chart_as(ChartKind::Line)}>{"Line chart"}</button>
                 </div>
             }
             <div class="table-scroll">
                 <table class="release">
-                    <thead>{ header_html(table, &props.columns) }</thead>
+                    <thead>{ header_html(table, columns) }</thead>
                     <tbody>{ for body }</tbody>
                 </table>
             </div>
