@@ -83,6 +83,8 @@ pub enum Action {
     ReadFile { name: String, bytes: Vec<u8> },
     /// The browser could not read a picked file.
     FileFailed { name: String, reason: String },
+    /// A picked file is over [`crate::read::MAX_INPUT_BYTES`]: refused by its size, unread.
+    FileTooLarge { name: String, bytes: usize },
     /// Load the built-in Hecla sample, with its text: [`crate::SAMPLE_RELEASE`] natively; the
     /// app fetches [`crate::SAMPLE_FILE`] from the site, which keeps the text out of the wasm.
     LoadSample(String),
@@ -166,6 +168,13 @@ impl Session {
             },
             Action::FileFailed { name, reason } => Session {
                 notice: Some(Notice::Error(format!("Could not open {name}: {reason}"))),
+                ..self.clone()
+            },
+            Action::FileTooLarge { name, bytes } => Session {
+                notice: Some(Notice::Error(format!(
+                    "{name}: {}",
+                    crate::read::ReadError::TooLarge { bytes }
+                ))),
                 ..self.clone()
             },
             Action::LoadSample(text) => self.read(text, SAMPLE_SOURCE.into()),

@@ -245,6 +245,22 @@ fn a_file_over_the_limit_is_refused_before_reading() {
 }
 
 #[test]
+fn a_file_refused_by_its_size_gets_the_same_message_and_keeps_the_box() {
+    let s = Session::default()
+        .apply(Action::Edit("Sales  10  9".into()))
+        .apply(Action::FileTooLarge {
+            name: "filing.txt".into(),
+            bytes: 6 * 1024 * 1024,
+        });
+    assert_eq!(
+        error_text(&s),
+        "filing.txt: The input is 6291456 bytes, over the 5 MiB limit; give the release document alone rather than a whole filing."
+    );
+    assert_eq!(s.input, "Sales  10  9");
+    assert!(s.document.is_none());
+}
+
+#[test]
 fn a_paste_with_html_reads_the_html_and_keeps_the_box() {
     let html = include_str!("fixtures/NEG-buckle-FY2024Q3-edgar-ex99.htm");
     let s = Session::default()

@@ -50,7 +50,8 @@ impl fmt::Display for ReadError {
             ),
             ReadError::TooLarge { bytes } => write!(
                 f,
-                "The input is {bytes} bytes, over the {MAX_INPUT_BYTES}-byte limit; give the release document alone rather than a whole filing."
+                "The input is {bytes} bytes, over the {} MiB limit; give the release document alone rather than a whole filing.",
+                MAX_INPUT_BYTES >> 20
             ),
         }
     }

@@ -29,6 +29,12 @@ pub fn InputPanel(props: &Props) -> Html {
         move |file: web_sys::File| {
             let file = gloo_file::File::from(file);
             let name = file.name();
+            // Refuse an oversize file by its size, before the browser reads it into memory.
+            let bytes = usize::try_from(file.size()).unwrap_or(usize::MAX);
+            if bytes > crate::read::MAX_INPUT_BYTES {
+                on_action.emit(Action::FileTooLarge { name, bytes });
+                return;
+            }
             let on_action = on_action.clone();
             perf::mark_read();
             let reader = gloo_file::callbacks::read_as_bytes(&file, move |result| match result {
