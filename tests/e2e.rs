@@ -562,3 +562,144 @@ async fn the_address_names_the_chart_in_view_and_a_reload_returns_to_it() {
     );
     browser.close().await;
 }
+
+/// The WebDriver key codes for Tab and Enter.
+const TAB: char = '\u{E004}';
+const ENTER: char = '\u{E007}';
+
+/// Presses and releases a key on whatever has the focus, as a person at a keyboard (sending
+/// keys to an element would type a path into a file input instead).
+async fn press(browser: &Browser, key: char) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    browser.client.perform_actions(actions).await.unwrap();
+}
+
+/// The id (or tag) of the focused element.
+async fn focused(browser: &Browser) -> String {
+    browser
+        .client
+        .execute(
+            "const e = document.activeElement; return e.id || e.className || e.tagName;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn the_keyboard_reaches_every_control_and_enter_works_them() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.text_of("#sample-button").await;
+    // Tab from the top of the page: the input controls come in reading order.
+    let mut order = Vec::new();
+    for _ in 0..12 {
+        press(&browser, TAB).await;
+        order.push(focused(&browser).await);
+        if order.last().is_some_and(|id| id == "sample-button") {
+            break;
+        }
+    }
+    let at = |id: &str| order.iter().position(|o| o == id).unwrap_or(usize::MAX);
+    assert!(
+        at("release-input") < at("read-button")
+            && at("read-button") < at("file-input")
+            && at("file-input") < at("sample-button")
+            && at("sample-button") < usize::MAX,
+        "tab order: {order:?}"
+    );
+    // Enter on the focused sample button loads the release.
+    press(&browser, ENTER).await;
+    assert!(browser
+        .text_of("#document-header")
+        .await
+        .contains("Hecla Mining Company"));
+
+    // Every control on the full page is focusable and named; every chart has a text
+    // alternative.
+    let report = browser
+        .client
+        .execute(
+            r#"
+            const controls = [...document.querySelectorAll('button, input, textarea, select, a[href]')];
+            const unreachable = controls.filter(e => e.tabIndex < 0 || e.disabled);
+            const name = e => (e.getAttribute('aria-label') || e.textContent || e.title
+                || (e.id && document.querySelector(`label[for="${e.id}"]`)?.textContent) || '').trim();
+            const nameless = controls.filter(e => !name(e));
+            const charts = [...document.querySelectorAll('svg.assay-chart')];
+            const mute = charts.filter(s => !(s.getAttribute('aria-label') || '').trim());
+            return [controls.length, unreachable.length, nameless.map(e => e.outerHTML.slice(0, 80)),
+                    charts.length, mute.length];
+            "#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let report = report.as_array().unwrap();
+    assert!(report[0].as_u64().unwrap() > 100, "controls: {report:?}");
+    assert_eq!(report[1], 0, "controls out of the tab order: {report:?}");
+    assert_eq!(
+        report[2].as_array().unwrap().len(),
+        0,
+        "unnamed: {report:?}"
+    );
+    assert!(report[3].as_u64().unwrap() >= 1, "charts: {report:?}");
+    assert_eq!(
+        report[4], 0,
+        "charts without a text alternative: {report:?}"
+    );
+
+    // A row label is a button: focused and Enter, it opens its source line.
+    let label = browser
+        .client
+        .execute(
+            "const b = document.querySelector('table.release button.row-label'); b.focus(); return b.textContent;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let label = label.as_str().unwrap().trim().to_string();
+    assert!(!label.is_empty());
+    press(&browser, ENTER).await;
+    let source = browser.text_of("#source-view").await;
+    assert!(source.contains(&label), "{label:?} not in {source}");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn on_a_390_pixel_phone_the_page_does_not_scroll_sideways() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.set_window_size(390, 844).await.unwrap();
+    browser.client.goto(&site.url).await.unwrap();
+    browser.click("#sample-button").await;
+    browser.text_of("#document-header").await;
+    // Wide tables scroll inside their own boxes; the page itself stays within the screen.
+    let widths = browser
+        .client
+        .execute(
+            "return [document.documentElement.clientWidth, document.documentElement.scrollWidth,
+                     document.querySelectorAll('.table-scroll').length];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let widths = widths.as_array().unwrap();
+    let (client, scroll) = (widths[0].as_u64().unwrap(), widths[1].as_u64().unwrap());
+    assert!(client <= 390, "viewport {client}");
+    assert!(
+        scroll <= client,
+        "the page is {scroll} px wide on a {client} px screen"
+    );
+    assert_eq!(widths[2], 7, "each of the 7 tables scrolls in its own box");
+    browser.close().await;
+}
