@@ -131,11 +131,7 @@ async fn injected_markup_in_a_release_stays_text() {
         "",
     ]
     .join("\n");
-    let area = browser
-        .client
-        .find(fantoccini::Locator::Css("#release-input"))
-        .await
-        .unwrap();
+    let area = browser.element("#release-input").await;
     browser
         .client
         .execute(
@@ -302,11 +298,7 @@ async fn a_binary_file_gets_a_message_and_the_box_keeps_its_text() {
     let site = Site::start();
     let browser = Browser::open().await;
     browser.client.goto(&site.url).await.unwrap();
-    let area = browser
-        .client
-        .find(fantoccini::Locator::Css("#release-input"))
-        .await
-        .unwrap();
+    let area = browser.element("#release-input").await;
     area.send_keys("my notes").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("logo.png");
@@ -503,11 +495,7 @@ async fn a_file_over_the_limit_and_text_without_tables_get_plain_messages() {
         "{notice}"
     );
 
-    let area = browser
-        .client
-        .find(fantoccini::Locator::Css("#release-input"))
-        .await
-        .unwrap();
+    let area = browser.element("#release-input").await;
     area.send_keys("Gold rose today. Analysts expect more.")
         .await
         .unwrap();
@@ -525,11 +513,7 @@ async fn a_paste_from_a_web_page_is_read_as_html() {
     let browser = Browser::open().await;
     browser.client.goto(&site.url).await.unwrap();
     let html = include_str!("fixtures/NEG-buckle-FY2024Q3-edgar-ex99.htm");
-    let area = browser
-        .client
-        .find(fantoccini::Locator::Css("#release-input"))
-        .await
-        .unwrap();
+    let area = browser.element("#release-input").await;
     browser
         .client
         .execute(

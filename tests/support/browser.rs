@@ -216,32 +216,27 @@ impl Browser {
 
     /// Picks `file` in the page's file input, as a user choosing it.
     pub async fn upload(&self, file: &Path) {
-        let input = self.client.find(Locator::Css("#file-input")).await.unwrap();
+        let input = self.element("#file-input").await;
         input.send_keys(file.to_str().unwrap()).await.unwrap();
     }
 
-    /// Waits for an element and returns its text.
-    pub async fn text_of(&self, css: &str) -> String {
-        let element = self
-            .client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no element {css}: {e}"));
-        element.text().await.unwrap()
-    }
-
-    pub async fn click(&self, css: &str) {
+    /// Waits (up to 20 s, for the app to mount or update) for an element.
+    pub async fn element(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .wait()
             .at_most(Duration::from_secs(20))
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no element {css}: {e}"))
-            .click()
-            .await
-            .unwrap();
+    }
+
+    /// Waits for an element and returns its text.
+    pub async fn text_of(&self, css: &str) -> String {
+        self.element(css).await.text().await.unwrap()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.element(css).await.click().await.unwrap();
     }
 
     /// Waits for a finished download named `name` and returns its bytes.
