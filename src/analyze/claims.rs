@@ -25,7 +25,7 @@
 use rust_decimal::Decimal;
 
 use super::metrics::{
-    comparable_pairs, metal_in, period_unique, scope_of, Metric, MetricKind, OPERATION_WORDS,
+    comparable_pairs, metal_in, metal_word, scope_of, Metric, MetricKind, OPERATION_WORDS,
 };
 use super::tolerance::{Interval, Qualifier};
 use super::{
@@ -244,13 +244,14 @@ fn figures(s: &str) -> Vec<Fig> {
             while !tail.is_char_boundary(ahead_end) {
                 ahead_end -= 1;
             }
-            let ahead = words(&tail[..ahead_end]);
-            let per_after = ahead
+            let mut ahead = [""; 6];
+            for (slot, w) in ahead.iter_mut().zip(raw_words(&tail[..ahead_end])) {
+                *slot = w;
+            }
+            let per_after = ahead[..5]
                 .iter()
-                .take(5)
-                .position(|x| x == "per" || x == "an" || x == "a")
-                .and_then(|k| ahead.get(k + 1))
-                .and_then(|u| per_unit(u));
+                .position(|x| ["per", "an", "a"].iter().any(|p| x.eq_ignore_ascii_case(p)))
+                .and_then(|k| per_unit(ahead[k + 1]));
             // "cost per ounce of silver in the third quarter of $538": the unit may come first,
             // within the figure's clause.
             let prev_end = out.last().map_or(0, |f: &Fig| f.end).min(pre.len());
@@ -262,16 +263,16 @@ fn figures(s: &str) -> Vec<Fig> {
             while !pre.is_char_boundary(window_start) {
                 window_start += 1;
             }
-            let window: Vec<String> = words(&pre[window_start..])
-                .into_iter()
-                .rev()
-                .take(12)
-                .collect();
-            let per_before = window
-                .iter()
-                .position(|x| x == "per")
-                .and_then(|k| k.checked_sub(1).map(|k| window[k].as_str()))
-                .and_then(per_unit);
+            // The last twelve words, nearest first: the word after the nearest "per".
+            let mut per_before = None;
+            let mut after_per: Option<&str> = None;
+            for x in raw_words(&pre[window_start..]).rev().take(12) {
+                if x.eq_ignore_ascii_case("per") {
+                    per_before = after_per.and_then(per_unit);
+                    break;
+                }
+                after_per = Some(x);
+            }
             kind = if dollar || cents {
                 match per_after.or(per_before) {
                     Some(u) => Kind::PerUnit(u),
@@ -320,8 +321,16 @@ fn grade(tail: &str) -> bool {
     w.get(1).is_some_and(|x| x == "per") || w.get(2).is_some_and(|x| x == "per" && w[1] == "of")
 }
 
+/// The unit a word after "per" names, in any ASCII case.
 fn per_unit(w: &str) -> Option<Unit> {
-    match w {
+    if w.len() > 5 {
+        return None;
+    }
+    let mut buf = [0u8; 5];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    match std::str::from_utf8(lower).unwrap_or("") {
         "ounce" | "oz" => Some(Unit::UsdPerOz),
         "pound" | "lb" => Some(Unit::UsdPerLb),
         "share" => Some(Unit::UsdPerShare),
@@ -357,6 +366,8 @@ struct Said<'s> {
     lower: String,
     words: Vec<String>,
     periods: Vec<(usize, usize, When)>,
+    /// Where the [`BOUNDARIES`] occur: (start, length).
+    bounds: Vec<(usize, usize)>,
     /// The metals the sentence names, each once.
     metals: Vec<&'static str>,
 }
@@ -364,13 +375,19 @@ struct Said<'s> {
 impl<'s> Said<'s> {
     fn new(text: &'s str) -> Said<'s> {
         let words = words(text);
-        let mut metals: Vec<&'static str> = words.iter().filter_map(|w| metal_in(w)).collect();
+        let mut metals: Vec<&'static str> = words.iter().filter_map(|w| metal_word(w)).collect();
         crate::sort::dedup(&mut metals);
+        let lower = text.to_ascii_lowercase();
+        let bounds = BOUNDARIES
+            .iter()
+            .flat_map(|b| lower.match_indices(b).map(|(k, _)| (k, b.len())))
+            .collect();
         Said {
             text,
-            lower: text.to_ascii_lowercase(),
+            periods: periods(&lower),
+            lower,
             words,
-            periods: periods(text),
+            bounds,
             metals,
         }
     }
@@ -384,8 +401,7 @@ impl std::ops::Deref for Said<'_> {
 }
 
 /// Period phrases in a sentence: (start, end, what).
-fn periods(s: &str) -> Vec<(usize, usize, When)> {
-    let lower = s.to_ascii_lowercase();
+fn periods(lower: &str) -> Vec<(usize, usize, When)> {
     let mut out = Vec::new();
     let phrases: &[(&str, Option<u8>, Option<u8>)] = &[
         ("first quarter", Some(3), Some(1)),
@@ -415,10 +431,27 @@ fn periods(s: &str) -> Vec<(usize, usize, When)> {
         ("at the end of", None, None),
         ("as of", None, None),
     ];
-    for &(p, months, quarter) in phrases {
+    // Every occurrence of every phrase in one pass over the bytes (a phrase is tried only
+    // where its first letter is), then taken phrase by phrase as the phrases rank.
+    let mut first = [false; 256];
+    for (p, ..) in phrases {
+        first[usize::from(p.as_bytes()[0])] = true;
+    }
+    let b = lower.as_bytes();
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    for at in (0..b.len()).filter(|&at| first[usize::from(b[at])]) {
+        for (n, (p, ..)) in phrases.iter().enumerate() {
+            if p.as_bytes()[0] == b[at] && b[at..].starts_with(p.as_bytes()) {
+                hits.push((n, at));
+            }
+        }
+    }
+    for (n, &(p, months, quarter)) in phrases.iter().enumerate() {
         let mut from = 0;
-        while let Some(k) = lower[from..].find(p) {
-            let at = from + k;
+        for &(_, at) in hits.iter().filter(|&&(m, _)| m == n) {
+            if at < from {
+                continue;
+            }
             from = at + p.len();
             if out.iter().any(|&(a, b, _)| at >= a && at < b) {
                 continue;
@@ -473,16 +506,8 @@ fn period_of(s: &Said, figs: &[Fig], i: usize) -> Option<When> {
     let f = &figs[i];
     let lower = &s.lower;
     let ps = &s.periods;
-    let bounds: Vec<usize> = BOUNDARIES
-        .iter()
-        .flat_map(|b| lower.match_indices(b).map(|(k, _)| k))
-        .collect();
-    let stop = bounds
-        .iter()
-        .copied()
-        .filter(|&k| k >= f.end)
-        .min()
-        .unwrap_or(s.len());
+    let bounds = || s.bounds.iter().map(|&(k, _)| k);
+    let stop = bounds().filter(|&k| k >= f.end).min().unwrap_or(s.len());
     // Forward, the figure's period comes before the next clause: " and " or the next figure,
     // unless that figure restates this one ("$12.4 million, or 10 cents per share, for …").
     let mut reach = stop;
@@ -498,7 +523,7 @@ fn period_of(s: &Said, figs: &[Fig], i: usize) -> Option<When> {
     }
     // A figure after a comparison word ("compared with net income of $1.8 million in the
     // preceding quarter") takes its period from its own part of the sentence only.
-    let seg_start = bounds.iter().copied().filter(|&k| k < f.start).max();
+    let seg_start = bounds().filter(|&k| k < f.start).max();
     let pick = |w: When| (w.months != Some(0xFE)).then_some(w);
     if let Some(&(_, _, w)) = ps.iter().find(|&&(a, _, _)| a >= f.end && a < reach) {
         return pick(w);
@@ -544,8 +569,8 @@ struct RowInfo {
     unit: Option<Unit>,
     scope: Option<String>,
     metal: Option<&'static str>,
-    /// Stems of the heading and label.
-    context: Vec<String>,
+    /// The heading's stems, an index into [`Context::headings`].
+    heading: Option<usize>,
     /// Stems of the label without filler words.
     sig: Vec<String>,
     /// Stems of the label.
@@ -558,30 +583,34 @@ struct Context<'a> {
     rows: Vec<RowInfo>,
     /// (name words, entity) for each operation the tables name.
     entities: Vec<(Vec<String>, String)>,
+    /// Stems of the rows' headings, each run of rows under one heading sharing one.
+    headings: Vec<Vec<String>>,
+    /// By table, the columns a figure may be looked up in: [`super::plain_column`].
+    plain: Vec<Vec<bool>>,
 }
 
 const STOP: &[&str] = &[
     "of", "and", "the", "for", "to", "in", "by", "on", "a", "an", "total", "provided", "&",
 ];
 
+/// The stem of a lower-case word ([`words`] gives them): one allocation.
 fn stem(w: &str) -> String {
-    let w = if w.is_ascii() {
-        w.to_ascii_lowercase()
-    } else {
-        crate::case::to_lower(w)
-    };
-    let w = match w.as_str() {
-        "revenue" | "revenues" => "sales".to_string(),
+    let w = match w {
+        "revenue" | "revenues" => "sales",
         _ => w,
     };
-    if w.ends_with("ies") && w.len() > 4 {
-        format!("{}y", &w[..w.len() - 3])
+    let n = w.len();
+    if w.ends_with("ies") && n > 4 {
+        let mut s = String::with_capacity(n - 2);
+        s.push_str(&w[..n - 3]);
+        s.push('y');
+        s
     } else if w.ends_with("sses") {
-        w[..w.len() - 2].to_string()
-    } else if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
-        w[..w.len() - 1].to_string()
+        w[..n - 2].to_string()
+    } else if w.ends_with('s') && !w.ends_with("ss") && n > 3 {
+        w[..n - 1].to_string()
     } else {
-        w
+        w.to_string()
     }
 }
 
@@ -592,11 +621,14 @@ fn stems(text: &str) -> Vec<String> {
 impl<'a> Context<'a> {
     fn new(doc: &'a Document, metrics: &'a [Metric], lw: &super::LabelWords) -> Context<'a> {
         let mut rows = Vec::new();
+        let mut headings: Vec<Vec<String>> = Vec::new();
+        // The operations the tables name, in order of appearance.
+        let mut scopes: Vec<String> = Vec::new();
         for (ti, t) in doc.tables.iter().enumerate() {
             // Rows of a section share its scope: work it out once per run of rows.
             let mut last: Option<(Option<&str>, Option<String>)> = None;
             // Consecutive rows share their heading: stem it once per run.
-            let mut last_parent: Option<(&str, Vec<String>)> = None;
+            let mut last_parent: Option<&str> = None;
             for (k, r) in t.rows.iter().enumerate() {
                 let scope = match &last {
                     Some((section, scope)) if *section == r.section.as_deref() => scope.clone(),
@@ -609,26 +641,42 @@ impl<'a> Context<'a> {
                 if r.kind == RowKind::Heading {
                     continue;
                 }
+                if let Some(e) = &scope {
+                    if !scopes.contains(e) {
+                        scopes.push(e.clone());
+                    }
+                }
+                // Only money, per-unit amounts and quantities of metal are matched.
+                if !matches!(
+                    r.unit,
+                    Some(
+                        Unit::Usd
+                            | Unit::UsdPerOz
+                            | Unit::UsdPerLb
+                            | Unit::UsdPerShare
+                            | Unit::UsdPerTon
+                            | Unit::Oz
+                            | Unit::Tons
+                            | Unit::Lbs
+                    )
+                ) {
+                    continue;
+                }
                 let label: Vec<String> = lw[ti][k].iter().map(|w| stem(w)).collect();
-                let mut context = match r.parent.as_deref() {
-                    None => Vec::new(),
-                    Some(p) => match &last_parent {
-                        Some((q, st)) if *q == p => st.clone(),
-                        _ => {
-                            let st = stems(p);
-                            last_parent = Some((p, st.clone()));
-                            st
-                        }
-                    },
-                };
-                context.extend(label.iter().cloned());
+                let heading = r.parent.as_deref().map(|p| {
+                    if last_parent != Some(p) {
+                        last_parent = Some(p);
+                        headings.push(stems(p));
+                    }
+                    headings.len() - 1
+                });
                 rows.push(RowInfo {
                     table: ti,
                     row: k,
                     unit: r.unit,
                     scope,
                     metal: super::metrics::metal_of(r),
-                    context,
+                    heading,
                     sig: label
                         .iter()
                         .filter(|w| !STOP.contains(&w.as_str()))
@@ -639,11 +687,8 @@ impl<'a> Context<'a> {
             }
         }
         let mut entities: Vec<(Vec<String>, String)> = Vec::new();
-        for e in rows.iter().filter_map(|r| r.scope.as_ref()) {
-            if entities.iter().any(|(_, x)| x == e) {
-                continue;
-            }
-            let name: Vec<String> = words(e)
+        for e in scopes {
+            let name: Vec<String> = words(&e)
                 .into_iter()
                 .filter(|w| !OPERATION_WORDS.contains(&w.as_str()))
                 .collect();
@@ -652,22 +697,19 @@ impl<'a> Context<'a> {
             if name.is_empty() || name.iter().all(|w| metal_in(w).is_some()) {
                 continue;
             }
-            entities.push((name, e.clone()));
+            entities.push((name, e));
         }
         Context {
             doc,
             metrics,
             rows,
             entities,
+            headings,
+            plain: doc.tables.iter().map(super::plain_columns).collect(),
         }
     }
 
-    /// The one operation a text names, if exactly one.
-    fn entity_named(&self, text: &str) -> Option<String> {
-        self.entity_in(&words(text))
-    }
-
-    /// [`Context::entity_named`] for a text's words.
+    /// The one operation a text's words name, if exactly one.
     fn entity_in(&self, w: &[String]) -> Option<String> {
         let named: Vec<&String> = self
             .entities
@@ -947,10 +989,7 @@ impl<'a> Context<'a> {
                 continue;
             }
             for c in self.columns(table, when) {
-                if !period_unique(table, c)
-                    || restated_column(&table.columns[c].label)
-                    || other_measure(&table.columns[c].label)
-                {
+                if !self.plain[t][c] {
                     continue;
                 }
                 let cand = Cand {
@@ -999,7 +1038,11 @@ impl<'a> Context<'a> {
         {
             return Err("the sentence names several metals".into());
         }
-        let clause = stems(clause_of(s, f));
+        let clause = if f.kind == Kind::Money {
+            stems(clause_of(s, f))
+        } else {
+            Vec::new()
+        };
         let mut out: Vec<(usize, usize, usize)> = Vec::new();
         for info in &self.rows {
             let wanted = match f.kind {
@@ -1016,7 +1059,8 @@ impl<'a> Context<'a> {
                 (Some(_), None) => false,
                 (None, _) => true,
             };
-            let lhas = |x: &str| info.context.iter().any(|w| w == x);
+            let heading: &[String] = info.heading.map_or(&[], |h| &self.headings[h]);
+            let lhas = |x: &str| heading.iter().chain(&info.label).any(|w| w == x);
             let ok = match f.kind {
                 Kind::PerUnit(Unit::UsdPerShare) => !lhas("dividend") || lhas("after"),
                 Kind::PerUnit(Unit::UsdPerOz | Unit::UsdPerLb) => {
@@ -1305,7 +1349,7 @@ impl<'a> Context<'a> {
                 }
             },
             Some(k) => {
-                let entity = self.entity_named(s);
+                let entity = self.entity_in(&s.words);
                 match self.candidates(
                     s,
                     figs,
@@ -1322,7 +1366,7 @@ impl<'a> Context<'a> {
                 // By words, as money would be matched, with this figure's period.
                 let mut as_money = figs.to_vec();
                 as_money[i].kind = Kind::Money;
-                let entity = self.entity_named(s);
+                let entity = self.entity_in(&s.words);
                 match self.candidates(s, &as_money, i, &entity, when, matched) {
                     Ok(c) => c,
                     Err(why) => return not(format!("{}: {why}", f.text)),
@@ -1502,21 +1546,19 @@ fn contains_run(w: &[String], name: &[String]) -> bool {
 
 /// The clause holding a figure: between the punctuation (commas, semicolons, brackets) and
 /// comparison words around it.
-fn clause_of<'s>(s: &'s str, f: &Fig) -> &'s str {
-    let lower = s.to_ascii_lowercase();
+fn clause_of<'s>(s: &Said<'s>, f: &Fig) -> &'s str {
+    let text = s.text;
     let marks = [',', ';', '(', ')'];
-    let mut start = s[..f.start].rfind(marks).map_or(0, |k| k + 1);
-    let mut end = s[f.end..].find(marks).map_or(s.len(), |k| f.end + k);
-    for b in BOUNDARIES {
-        for (k, _) in lower.match_indices(b) {
-            if k + b.len() <= f.start {
-                start = start.max(k + b.len());
-            } else if k >= f.end {
-                end = end.min(k);
-            }
+    let mut start = text[..f.start].rfind(marks).map_or(0, |k| k + 1);
+    let mut end = text[f.end..].find(marks).map_or(text.len(), |k| f.end + k);
+    for &(k, len) in &s.bounds {
+        if k + len <= f.start {
+            start = start.max(k + len);
+        } else if k >= f.end {
+            end = end.min(k);
         }
     }
-    &s[start..end]
+    &text[start..end]
 }
 
 /// "46% and 184%", "$13.12, $666 and $1.56": figures of one kind joined only by "and" or a
@@ -1539,8 +1581,8 @@ fn in_list(s: &str, figs: &[Fig], i: usize) -> bool {
 fn respective_metal(s: &str, figs: &[Fig], i: usize) -> Option<&'static str> {
     let first_fig = figs.first()?.start;
     let mut metals: Vec<&'static str> = Vec::new();
-    for w in words(&s[..first_fig]) {
-        if let Some(m) = metal_in(&w) {
+    for w in raw_words(&s[..first_fig]) {
+        if let Some(m) = metal_word(w) {
             if !metals.contains(&m) {
                 metals.push(m);
             }

@@ -242,30 +242,27 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
 /// more than it fails (the other columns are then mismatches); `None` when no reading can be
 /// trusted.
 fn decide(grid: &Grid, i: usize, readings: Vec<Reading>) -> Option<(Reading, Vec<Trial>)> {
-    let all: Vec<(Reading, Vec<Trial>)> = readings
-        .into_iter()
-        .map(|r| {
-            let tr = trials(grid, i, &r.terms);
-            (r, tr)
-        })
-        .collect();
     let evidence = |tr: &[Trial]| {
         tr.iter()
             .filter(|x| x.holds && !x.total.value.is_zero())
             .count()
     };
     let holds = |tr: &[Trial]| tr.iter().filter(|x| x.holds).count();
-    let everywhere = all
+    // Tried in order: the first that holds everywhere ends the search.
+    let mut all: Vec<(Reading, Vec<Trial>)> = Vec::with_capacity(readings.len());
+    for r in readings {
+        let tr = trials(grid, i, &r.terms);
+        if !tr.is_empty() && holds(&tr) == tr.len() && evidence(&tr) > 0 {
+            return Some((r, tr));
+        }
+        all.push((r, tr));
+    }
+    let n = all
         .iter()
-        .position(|(_, tr)| !tr.is_empty() && holds(tr) == tr.len() && evidence(tr) > 0);
-    let mostly = || {
-        all.iter()
-            .enumerate()
-            .filter(|(_, (_, tr))| evidence(tr) > 0 && 2 * holds(tr) > tr.len())
-            .max_by_key(|(n, (_, tr))| (holds(tr), std::cmp::Reverse(*n)))
-            .map(|(n, _)| n)
-    };
-    let n = everywhere.or_else(mostly)?;
+        .enumerate()
+        .filter(|(_, (_, tr))| evidence(tr) > 0 && 2 * holds(tr) > tr.len())
+        .max_by_key(|(n, (_, tr))| (holds(tr), std::cmp::Reverse(*n)))
+        .map(|(n, _)| n)?;
     all.into_iter().nth(n)
 }
 
@@ -383,6 +380,15 @@ fn write_name(out: &mut String, t: &Table, k: usize) {
     let r = &t.rows[k];
     let _ = if r.label.is_empty() {
         write!(out, "the unlabelled total on line {}", r.line)
+    } else if r
+        .label
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        // Printable ASCII without quotes or backslashes: `{:?}` would only add the quotes.
+        out.push('"');
+        out.push_str(&r.label);
+        write!(out, "\" (line {})", r.line)
     } else {
         write!(out, "{:?} (line {})", r.label, r.line)
     };
@@ -510,12 +516,11 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
     for (t, tw) in doc.tables.iter().zip(lw) {
         for (k, r) in t.rows.iter().enumerate() {
             // "Silver produced (oz.)", or "Lead - Tons" under a production heading.
-            let in_production = r
-                .section
-                .as_deref()
-                .is_some_and(|x| words(x).iter().any(|w| w == "production"))
-                && matches!(r.unit, Some(Unit::Oz | Unit::Tons | Unit::Lbs))
-                && metal_in(&r.label).is_some();
+            let in_production = matches!(r.unit, Some(Unit::Oz | Unit::Tons | Unit::Lbs))
+                && metal_in(&r.label).is_some()
+                && r.section.as_deref().is_some_and(|x| {
+                    super::raw_words(x).any(|w| w.eq_ignore_ascii_case("production"))
+                });
             if r.kind == RowKind::Heading
                 || !(in_production || concept(plain(&tw[k]), r.unit) == Some("production"))
             {

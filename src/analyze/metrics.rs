@@ -104,24 +104,11 @@ pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
     let mut found: Option<&'static str> = None;
     let mut several = false;
     for w in raw_words(text) {
-        // Every name is 3 to 10 ASCII letters: most words are ruled out by length alone.
-        if !(3..=10).contains(&w.len()) {
-            continue;
-        }
-        let mut buf = [0u8; 10];
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        let lower: &[u8] = lower;
-        if lower == b"equivalent" {
+        if w.eq_ignore_ascii_case("equivalent") {
             equivalent = true;
             continue;
         }
-        let Some(metal) = METALS
-            .iter()
-            .find(|(_, names)| names.iter().any(|n| lower == n.as_bytes()))
-            .map(|(m, _)| *m)
-        else {
+        let Some(metal) = metal_word(w) else {
             continue;
         };
         gold |= metal == "gold";
@@ -142,6 +129,23 @@ pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
     } else {
         found
     }
+}
+
+/// The metal one word names, in any ASCII case ("Silver", "GEOs"); no allocation.
+pub(crate) fn metal_word(w: &str) -> Option<&'static str> {
+    // Every name is 3 to 10 ASCII letters: most words are ruled out by length alone.
+    if !(3..=10).contains(&w.len()) {
+        return None;
+    }
+    let mut buf = [0u8; 10];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower: &[u8] = lower;
+    METALS
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| lower == n.as_bytes()))
+        .map(|(m, _)| *m)
 }
 
 /// The metal a row concerns: its label, else its heading, else its section.
@@ -413,7 +417,7 @@ fn restated(t: &Table, out: &mut Vec<Metric>) {
 }
 
 /// The metal of a "Divided by silver ounces produced" row in the same section, if one.
-fn primary_metal(t: &Table, k: usize) -> Option<&'static str> {
+pub(crate) fn primary_metal(t: &Table, k: usize) -> Option<&'static str> {
     let section = &t.rows[k].section;
     t.rows
         .iter()

@@ -222,6 +222,65 @@ pub(crate) fn figure(row: &Row, column: usize) -> Option<Figure> {
     }
 }
 
+/// By column of a table, whether a figure may be looked up there by its period alone: the
+/// only column of its period, neither restated nor adjusted, not a measure of its own.
+pub(crate) fn plain_columns(t: &Table) -> Vec<bool> {
+    t.columns
+        .iter()
+        .enumerate()
+        .map(|(c, col)| {
+            metrics::period_unique(t, c)
+                && !claims::restated_column(&col.label)
+                && !claims::other_measure(&col.label)
+        })
+        .collect()
+}
+
+/// A hash map keyed by the document's own text, with [`FxHasher`]: SipHash's protection
+/// against chosen collisions buys nothing here (a release slows only its own reader) and
+/// costs more than the lookups.
+pub(crate) type FxMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// FxHash's word-at-a-time multiply and rotate.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Units whose figures add up (money and quantities, not rates).
 pub(crate) fn additive(unit: Option<Unit>) -> bool {
     matches!(
@@ -288,7 +347,7 @@ fn ascii_words(b: &[u8]) -> Vec<String> {
 }
 
 /// The words of a text as printed (case kept), without allocating.
-pub(crate) fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn raw_words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '&')
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
