@@ -29,7 +29,7 @@ use super::metrics::{
 };
 use super::tolerance::{Interval, Qualifier};
 use super::{
-    figure, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, Status, Tolerance,
+    figure, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, FxMap, Status, Tolerance,
 };
 use crate::document::{Document, RowKind, Table, Unit};
 
@@ -57,7 +57,8 @@ pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWor
             if figs.is_empty() {
                 continue;
             }
-            let said = Said::new(sentence);
+            let lower = lower_case(sentence);
+            let said = Said::new(sentence, &lower);
             let entity = if n == 0 {
                 ctx.entity_in(&said.words)
             } else {
@@ -173,8 +174,13 @@ fn figures(s: &str) -> Vec<Fig> {
             j += 1;
         }
         i = j;
-        let digits: String = s[num_start..j].chars().filter(|c| *c != ',').collect();
-        let Ok(number) = digits.parse::<Decimal>() else {
+        let printed = &s[num_start..j];
+        let parsed = if printed.contains(',') {
+            printed.replace(',', "").parse::<Decimal>()
+        } else {
+            printed.parse::<Decimal>()
+        };
+        let Ok(number) = parsed else {
             continue;
         };
         // "9A", "38R", "25-square-mile", "116-year-old": names and compounds, not figures.
@@ -195,7 +201,6 @@ fn figures(s: &str) -> Vec<Fig> {
             .trim_end_matches("negative")
             .trim_end_matches("minus")
             .trim_end();
-        let qualifier = Qualifier::from_words(pre_q);
         let mut end = j;
         let rest = &s[j..];
         let mut factor = Decimal::ONE;
@@ -306,7 +311,7 @@ fn figures(s: &str) -> Vec<Fig> {
             factor,
             kind,
             signed: negative,
-            qualifier,
+            qualifier: Qualifier::from_words(pre_q),
         });
     }
     out
@@ -363,8 +368,10 @@ enum YearRef {
 /// A sentence with what every figure in it needs, computed once.
 struct Said<'s> {
     text: &'s str,
-    lower: String,
-    words: Vec<String>,
+    /// The text in lower case, byte for byte where the text is (ASCII and Latin-1).
+    lower: &'s str,
+    /// [`words`] of the text, as slices of `lower`.
+    words: Vec<&'s str>,
     periods: Vec<(usize, usize, When)>,
     /// Where the [`BOUNDARIES`] occur: (start, length).
     bounds: Vec<(usize, usize)>,
@@ -373,23 +380,33 @@ struct Said<'s> {
 }
 
 impl<'s> Said<'s> {
-    fn new(text: &'s str) -> Said<'s> {
-        let words = words(text);
+    fn new(text: &'s str, lower: &'s str) -> Said<'s> {
+        let words: Vec<&str> = raw_words(lower).collect();
         let mut metals: Vec<&'static str> = words.iter().filter_map(|w| metal_word(w)).collect();
         crate::sort::dedup(&mut metals);
-        let lower = text.to_ascii_lowercase();
-        let bounds = BOUNDARIES
-            .iter()
-            .flat_map(|b| lower.match_indices(b).map(|(k, _)| (k, b.len())))
+        // No boundary can overlap itself, so these are the ones `match_indices` would give.
+        let bounds = occurrences(lower, BOUNDARIES, |b| b)
+            .into_iter()
+            .map(|(n, k)| (k, BOUNDARIES[n].len()))
             .collect();
         Said {
             text,
-            periods: periods(&lower),
+            periods: periods(lower),
             lower,
             words,
             bounds,
             metals,
         }
+    }
+}
+
+/// `text` in lower case with every character the same length in bytes, so that offsets into
+/// the text hold in it (ASCII and Latin-1 letters; [`crate::case`]).
+fn lower_case(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        crate::case::to_lower(text)
     }
 }
 
@@ -431,21 +448,8 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
         ("at the end of", None, None),
         ("as of", None, None),
     ];
-    // Every occurrence of every phrase in one pass over the bytes (a phrase is tried only
-    // where its first letter is), then taken phrase by phrase as the phrases rank.
-    let mut first = [false; 256];
-    for (p, ..) in phrases {
-        first[usize::from(p.as_bytes()[0])] = true;
-    }
-    let b = lower.as_bytes();
-    let mut hits: Vec<(usize, usize)> = Vec::new();
-    for at in (0..b.len()).filter(|&at| first[usize::from(b[at])]) {
-        for (n, (p, ..)) in phrases.iter().enumerate() {
-            if p.as_bytes()[0] == b[at] && b[at..].starts_with(p.as_bytes()) {
-                hits.push((n, at));
-            }
-        }
-    }
+    // Every occurrence found in one pass, then taken phrase by phrase as the phrases rank.
+    let hits = occurrences(lower, phrases, |p| p.0);
     for (n, &(p, months, quarter)) in phrases.iter().enumerate() {
         let mut from = 0;
         for &(_, at) in hits.iter().filter(|&&(m, _)| m == n) {
@@ -488,6 +492,30 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
         }
     }
     crate::sort::by_key(&mut out, |&(a, _, _)| a);
+    out
+}
+
+/// Every occurrence of every phrase in `text`, overlapping ones too, as (phrase, start) in
+/// the order of the text: one pass, each phrase tried only where its first byte is. At most
+/// 32 phrases.
+fn occurrences<T>(text: &str, phrases: &[T], name: impl Fn(&T) -> &str) -> Vec<(usize, usize)> {
+    let mut by_first = [0u32; 256];
+    for (n, p) in phrases.iter().enumerate() {
+        by_first[usize::from(name(p).as_bytes()[0])] |= 1 << n;
+    }
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for at in 0..b.len() {
+        let mut m = by_first[usize::from(b[at])];
+        while m != 0 {
+            let n = m.trailing_zeros() as usize;
+            m &= m - 1;
+            let p = name(&phrases[n]).as_bytes();
+            if p.len() <= b.len() - at && p.iter().zip(&b[at..]).all(|(x, y)| x == y) {
+                out.push((n, at));
+            }
+        }
+    }
     out
 }
 
@@ -585,6 +613,13 @@ struct Context<'a> {
     entities: Vec<(Vec<String>, String)>,
     /// Stems of the rows' headings, each run of rows under one heading sharing one.
     headings: Vec<Vec<String>>,
+    /// Indices into `rows` by unit, in order.
+    by_unit: Vec<(Option<Unit>, Vec<usize>)>,
+    /// Indices into `rows` of money rows by the first word of their `sig`, in order: a
+    /// money figure's candidates are among the rows whose first word its clause holds.
+    by_first_word: FxMap<String, Vec<usize>>,
+    /// Where each table's rows are in `rows`.
+    of_table: Vec<std::ops::Range<usize>>,
     /// By table, the columns a figure may be looked up in: [`super::plain_column`].
     plain: Vec<Vec<bool>>,
 }
@@ -699,18 +734,44 @@ impl<'a> Context<'a> {
             }
             entities.push((name, e));
         }
+        let mut by_unit: Vec<(Option<Unit>, Vec<usize>)> = Vec::new();
+        let mut by_first_word: FxMap<String, Vec<usize>> = FxMap::default();
+        let mut of_table = vec![0..0; doc.tables.len()];
+        for (n, info) in rows.iter().enumerate() {
+            match by_unit.iter_mut().find(|(u, _)| *u == info.unit) {
+                Some((_, v)) => v.push(n),
+                None => by_unit.push((info.unit, vec![n])),
+            }
+            if let (Some(Unit::Usd), Some(w)) = (info.unit, info.sig.first()) {
+                match by_first_word.get_mut(w) {
+                    Some(v) => v.push(n),
+                    None => {
+                        by_first_word.insert(w.clone(), vec![n]);
+                    }
+                }
+            }
+            let r = &mut of_table[info.table];
+            if r.start == r.end {
+                *r = n..n + 1;
+            } else {
+                r.end = n + 1;
+            }
+        }
         Context {
             doc,
             metrics,
             rows,
             entities,
             headings,
+            by_unit,
+            by_first_word,
+            of_table,
             plain: doc.tables.iter().map(super::plain_columns).collect(),
         }
     }
 
     /// The one operation a text's words name, if exactly one.
-    fn entity_in(&self, w: &[String]) -> Option<String> {
+    fn entity_in<S: AsRef<str>>(&self, w: &[S]) -> Option<String> {
         let named: Vec<&String> = self
             .entities
             .iter()
@@ -818,8 +879,7 @@ impl<'a> Context<'a> {
             return None;
         }
         'tables: for ti in 0..self.doc.tables.len() {
-            let rows: Vec<(usize, &Vec<String>)> = self
-                .rows
+            let rows: Vec<(usize, &Vec<String>)> = self.rows[self.of_table[ti].clone()]
                 .iter()
                 .filter(|r| r.table == ti && r.unit == Some(Unit::Usd) && r.scope == *entity)
                 .map(|r| (r.row, &r.label))
@@ -881,7 +941,7 @@ impl<'a> Context<'a> {
             "plans",
             "target",
         ];
-        if sw.iter().any(|w| forward.contains(&w.as_str())) {
+        if sw.iter().any(|w| forward.contains(w)) {
             return not(format!(
                 "{} is in a forward-looking sentence; the tables report results, not estimates.",
                 f.text
@@ -1020,7 +1080,7 @@ impl<'a> Context<'a> {
     ) -> Result<Vec<(usize, usize)>, String> {
         let f = &figs[i];
         let sw = &s.words;
-        let has = |x: &str| sw.iter().any(|w| w == x);
+        let has = |x: &str| sw.contains(&x);
         let metals = &s.metals;
         let metal = if s.contains("respectively") {
             respective_metal(s, figs, i)
@@ -1043,8 +1103,27 @@ impl<'a> Context<'a> {
         } else {
             Vec::new()
         };
+        // The rows that can match, in order: of the unit, and for money, those whose first
+        // significant word is in the clause (a match needs all of them there).
+        let picked: Vec<usize> = match f.kind {
+            Kind::Money => {
+                let mut v: Vec<usize> = Vec::new();
+                for w in &clause {
+                    v.extend(self.by_first_word.get(w.as_str()).into_iter().flatten());
+                }
+                crate::sort::dedup(&mut v);
+                v
+            }
+            Kind::PerUnit(u) | Kind::Quantity(u) => self
+                .by_unit
+                .iter()
+                .find(|(x, _)| *x == Some(u))
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
         let mut out: Vec<(usize, usize, usize)> = Vec::new();
-        for info in &self.rows {
+        for info in picked.iter().map(|&n| &self.rows[n]) {
             let wanted = match f.kind {
                 Kind::Money => Unit::Usd,
                 Kind::PerUnit(u) | Kind::Quantity(u) => u,
@@ -1540,8 +1619,10 @@ fn unmatched(f: &Fig, claim: &ClaimRef, why: String) -> Check {
 }
 
 /// Whether `name` occurs as a run of consecutive words in `w`.
-fn contains_run(w: &[String], name: &[String]) -> bool {
-    !name.is_empty() && w.windows(name.len()).any(|x| x == name)
+fn contains_run<S: AsRef<str>>(w: &[S], name: &[String]) -> bool {
+    !name.is_empty()
+        && w.windows(name.len())
+            .any(|x| x.iter().zip(name).all(|(a, b)| a.as_ref() == b))
 }
 
 /// The clause holding a figure: between the punctuation (commas, semicolons, brackets) and
@@ -1627,7 +1708,8 @@ mod tests {
             ]
         );
         // The compared period gives the length; the figures are a year later.
-        let when = period_of(&Said::new(s), &figs, 1).unwrap();
+        let lower = lower_case(s);
+        let when = period_of(&Said::new(s, &lower), &figs, 1).unwrap();
         assert_eq!((when.months, when.year), (Some(9), YearRef::Current));
         assert_eq!(respective_metal(s, &figs, 3), Some("gold"));
 

@@ -289,6 +289,8 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
     // difference is in our reading of the scale, not in the release.
     let (ra, rb) = (&ta.rows[a.row], &tb.rows[b.row]);
     let unsure_scale = ra.scale != rb.scale && (ta.scale_note.is_none() || tb.scale_note.is_none());
+    // Where the two are, for the explanations: the same in every column.
+    let places = std::cell::OnceCell::new();
     for (i, ca) in ta.columns.iter().enumerate() {
         for (j, cb) in tb.columns.iter().enumerate() {
             if !same_period(a, ca, b, cb) || !a.plain[i] || !b.plain[j] {
@@ -316,8 +318,12 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
             } else {
                 fa.interval.overlaps(&fb.interval)
             };
-            let where_a = format!("{} {}", table_name(ta), name(ta, a.row));
-            let where_b = format!("{} {}", table_name(tb), name(tb, b.row));
+            let (where_a, where_b) = places.get_or_init(|| {
+                (
+                    format!("{} {}", table_name(ta), name(ta, a.row)),
+                    format!("{} {}", table_name(tb), name(tb, b.row)),
+                )
+            });
             let explanation = if holds {
                 format!(
                     "{} ({}) is {} in {where_b} and {} in {where_a}, which agree within their printed precision.",

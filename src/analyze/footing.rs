@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 
 use super::tolerance::Interval;
 use super::{additive, figure, show, words, CellRef, Check, CheckKind, Figure, Status, Tolerance};
-use crate::document::{Document, RowKind, Table, Unit};
+use crate::document::{Date, Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
     checks_in(doc, &super::label_words(doc))
@@ -544,6 +544,22 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
             }
         }
     }
+    // The operations' parts of a metal, unit and period, found once for every total that
+    // needs them.
+    type Parts<'p> = Vec<(&'p Option<String>, Figure, CellRef)>;
+    type Key<'p> = (&'p str, Option<Unit>, Option<Date>, Option<u8>);
+    let mut known: Vec<(Key, Parts)> = Vec::new();
+    type Trial<'p> = (usize, Figure, Decimal, Interval, bool, Parts<'p>);
+    fn trial(c: usize, tf: Figure, parts: Parts<'_>) -> Trial<'_> {
+        let sum: Decimal = parts.iter().map(|p| p.1.value).sum();
+        let interval = parts
+            .iter()
+            .fold(Interval::exact(Decimal::ZERO), |acc, p| acc + p.1.interval);
+        let holds = interval.overlaps(&tf.interval)
+            || interval.meets(&tf.interval)
+                && (interval.lo == interval.hi || tf.interval.lo == tf.interval.hi);
+        (c, tf, sum, interval, holds, parts)
+    }
     let mut out = Vec::new();
     for total in prods.iter().filter(|p| p.scope.is_none()) {
         let unit = total.table.rows[total.row].unit;
@@ -555,8 +571,15 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
             if !period_unique(total.table, c) {
                 continue;
             }
+            let key = (total.metal, unit, col.end, col.months);
+            if let Some((_, parts)) = known.iter().find(|(k, _)| *k == key) {
+                if parts.len() >= 2 {
+                    trials.push(trial(c, tf, parts.clone()));
+                }
+                continue;
+            }
             // Per operation, the most precise printing for this period.
-            let mut parts: Vec<(&Option<String>, super::Figure, CellRef)> = Vec::new();
+            let mut parts: Parts = Vec::new();
             for p in prods
                 .iter()
                 .filter(|p| p.scope.is_some() && p.metal == total.metal)
@@ -585,17 +608,10 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
                     None => parts.push((&p.scope, f, cell)),
                 }
             }
-            if parts.len() < 2 {
-                continue;
+            if parts.len() >= 2 {
+                trials.push(trial(c, tf, parts.clone()));
             }
-            let sum: Decimal = parts.iter().map(|p| p.1.value).sum();
-            let interval = parts
-                .iter()
-                .fold(Interval::exact(Decimal::ZERO), |acc, p| acc + p.1.interval);
-            let holds = interval.overlaps(&tf.interval)
-                || interval.meets(&tf.interval)
-                    && (interval.lo == interval.hi || tf.interval.lo == tf.interval.hi);
-            trials.push((c, tf, sum, interval, holds, parts));
+            known.push((key, parts));
         }
         let holds = trials.iter().filter(|t| t.4).count();
         if holds == 0 || 2 * holds <= trials.len() && holds != trials.len() {

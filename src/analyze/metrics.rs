@@ -12,8 +12,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{figure, raw_words, words, CellRef};
-use crate::document::{Column, Document, Row, RowKind, Table, Unit};
+use super::{figure, raw_words, words, CellRef, FxMap};
+use crate::document::{Column, Date, Document, Row, RowKind, Table, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
@@ -694,54 +694,81 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
             }
         }
     }
-    let costs: Vec<Metric> = out
-        .iter()
-        .filter(|m| m.kind == MetricKind::TotalCashCostPerOz)
-        .cloned()
+    let costs: Vec<usize> = (0..out.len())
+        .filter(|&n| out[n].kind == MetricKind::TotalCashCostPerOz)
         .collect();
-    for cost in costs {
+    let mut tables: FxMap<&str, &Table> = FxMap::default();
+    for t in &doc.tables {
+        tables.entry(t.id.as_str()).or_insert(t);
+    }
+    // The price for a metal and period, worked out once for all the costs that need it.
+    type Pick<'d> = Option<(&'d Table, usize, usize, bool)>;
+    let mut picks: Vec<(String, Option<Date>, Option<u8>, Pick)> = Vec::new();
+    // The margins given so far (metal, entity, period, value): each is given once.
+    let mut given: Vec<(Option<String>, Option<String>, String, Decimal)> = Vec::new();
+    for n in costs {
+        let cost = &out[n];
         let (Some(metal), Some(cost_value), Some(input)) =
             (cost.metal.as_deref(), cost.value, cost.inputs.first())
         else {
             continue;
         };
-        let Some(ct) = doc.tables.iter().find(|t| t.id == input.table) else {
+        let Some(ct) = tables.get(input.table.as_str()) else {
             continue;
         };
         let col = &ct.columns[input.column];
-        let same_period = |t: &Table, c: usize| {
-            t.columns[c].end == col.end && t.columns[c].months == col.months && col.end.is_some()
+        let known = picks
+            .iter()
+            .find(|(m, end, months, _)| m == metal && *end == col.end && *months == col.months);
+        let pick = match known {
+            Some(&(.., pick)) => pick,
+            None => {
+                let same_period = |t: &Table, c: usize| {
+                    t.columns[c].end == col.end
+                        && t.columns[c].months == col.months
+                        && col.end.is_some()
+                };
+                let candidates: Vec<(&Table, usize, usize, bool)> = prices
+                    .iter()
+                    .filter(|(_, _, m, _)| *m == metal)
+                    .flat_map(|&(t, k, _, realized)| {
+                        (0..t.columns.len())
+                            .filter(move |&c| same_period(t, c))
+                            .map(move |c| (t, k, c, realized))
+                    })
+                    .collect();
+                let pick = candidates
+                    .iter()
+                    .find(|p| p.3)
+                    .or_else(|| candidates.first())
+                    .copied();
+                picks.push((metal.to_string(), col.end, col.months, pick));
+                pick
+            }
         };
-        let candidates: Vec<(&Table, usize, usize, bool)> = prices
-            .iter()
-            .filter(|(_, _, m, _)| *m == metal)
-            .flat_map(|&(t, k, _, realized)| {
-                (0..t.columns.len())
-                    .filter(move |&c| same_period(t, c))
-                    .map(move |c| (t, k, c, realized))
-            })
-            .collect();
-        let pick = candidates
-            .iter()
-            .find(|p| p.3)
-            .or_else(|| candidates.first());
-        let Some(&(t, k, c, realized)) = pick else {
+        let Some((t, k, c, realized)) = pick else {
             continue;
         };
         let Some(price) = figure(&t.rows[k], c) else {
             continue;
         };
         let margin = price.value - cost_value;
-        let seen = out.iter().any(|m| {
-            m.kind == MetricKind::MarginPerOz
-                && m.metal == cost.metal
-                && m.entity == cost.entity
-                && m.period == cost.period
-                && m.value == Some(margin)
+        let seen = given.iter().any(|(metal, entity, period, value)| {
+            *metal == cost.metal
+                && *entity == cost.entity
+                && *period == cost.period
+                && *value == margin
         });
         if seen {
             continue;
         }
+        given.push((
+            cost.metal.clone(),
+            cost.entity.clone(),
+            cost.period.clone(),
+            margin,
+        ));
+        let input = input.clone();
         let mut m = cost.clone();
         m.kind = MetricKind::MarginPerOz;
         m.label = format!(
@@ -750,7 +777,7 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
             if realized { "" } else { " (a reference price)" }
         );
         m.value = Some(margin);
-        m.inputs = vec![CellRef::new(t, k, c), input.clone()];
+        m.inputs = vec![CellRef::new(t, k, c), input];
         out.push(m);
     }
 }

@@ -358,23 +358,21 @@ pub(crate) fn show(d: Decimal, dp: u32) -> String {
     let d = d.round_dp(dp).normalize();
     let s = d.abs().to_string();
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let mut grouped = String::new();
+    let mut out = String::with_capacity(s.len() + int.len() / 3 + 2);
+    if d.is_sign_negative() && !d.is_zero() {
+        out.push('-');
+    }
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
+            out.push(',');
         }
-        grouped.push(c);
+        out.push(c);
     }
-    let sign = if d.is_sign_negative() && !d.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
     }
+    out
 }
 
 #[cfg(test)]
