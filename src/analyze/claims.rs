@@ -240,46 +240,47 @@ fn figures(s: &str) -> Vec<Fig> {
                 tail = &tail[k..];
             }
             let w = next_word(tail);
-            // "$538 per ounce", "$0.17 diluted loss per share": "per <unit>" within a few
-            // words, before any punctuation.
-            let mut ahead_end = tail
-                .find([',', ';', '(', ')', '.'])
-                .unwrap_or(tail.len())
-                .min(60);
-            while !tail.is_char_boundary(ahead_end) {
-                ahead_end -= 1;
-            }
-            let mut ahead = [""; 6];
-            for (slot, w) in ahead.iter_mut().zip(raw_words(&tail[..ahead_end])) {
-                *slot = w;
-            }
-            let per_after = ahead[..5]
-                .iter()
-                .position(|x| ["per", "an", "a"].iter().any(|p| x.eq_ignore_ascii_case(p)))
-                .and_then(|k| per_unit(ahead[k + 1]));
-            // "cost per ounce of silver in the third quarter of $538": the unit may come first,
-            // within the figure's clause.
-            let prev_end = out.last().map_or(0, |f: &Fig| f.end).min(pre.len());
-            let clause_start = pre
-                .rfind([',', ';', '(', ')'])
-                .map_or(0, |k| k + 1)
-                .max(prev_end);
-            let mut window_start = clause_start.max(pre.len().saturating_sub(120));
-            while !pre.is_char_boundary(window_start) {
-                window_start += 1;
-            }
-            // The last twelve words, nearest first: the word after the nearest "per".
-            let mut per_before = None;
-            let mut after_per: Option<&str> = None;
-            for x in raw_words(&pre[window_start..]).rev().take(12) {
-                if x.eq_ignore_ascii_case("per") {
-                    per_before = after_per.and_then(per_unit);
-                    break;
-                }
-                after_per = Some(x);
-            }
             kind = if dollar || cents {
-                match per_after.or(per_before) {
+                // "$538 per ounce", "$0.17 diluted loss per share": "per <unit>" within a few
+                // words, before any punctuation.
+                let mut ahead_end = tail
+                    .find([',', ';', '(', ')', '.'])
+                    .unwrap_or(tail.len())
+                    .min(60);
+                while !tail.is_char_boundary(ahead_end) {
+                    ahead_end -= 1;
+                }
+                let mut ahead = [""; 6];
+                for (slot, w) in ahead.iter_mut().zip(raw_words(&tail[..ahead_end])) {
+                    *slot = w;
+                }
+                let per_after = ahead[..5]
+                    .iter()
+                    .position(|x| ["per", "an", "a"].iter().any(|p| x.eq_ignore_ascii_case(p)))
+                    .and_then(|k| per_unit(ahead[k + 1]));
+                // "cost per ounce of silver in the third quarter of $538": the unit may come
+                // first, within the figure's clause.
+                let per_before = || {
+                    let prev_end = out.last().map_or(0, |f: &Fig| f.end).min(pre.len());
+                    let clause_start = pre
+                        .rfind([',', ';', '(', ')'])
+                        .map_or(0, |k| k + 1)
+                        .max(prev_end);
+                    let mut window_start = clause_start.max(pre.len().saturating_sub(120));
+                    while !pre.is_char_boundary(window_start) {
+                        window_start += 1;
+                    }
+                    // The last twelve words, nearest first: the word after the nearest "per".
+                    let mut after_per: Option<&str> = None;
+                    for x in raw_words(&pre[window_start..]).rev().take(12) {
+                        if x.eq_ignore_ascii_case("per") {
+                            return after_per.and_then(per_unit);
+                        }
+                        after_per = Some(x);
+                    }
+                    None
+                };
+                match per_after.or_else(per_before) {
                     Some(u) => Kind::PerUnit(u),
                     None => Kind::Money,
                 }

@@ -388,10 +388,27 @@ fn write_name(out: &mut String, t: &Table, k: usize) {
         // Printable ASCII without quotes or backslashes: `{:?}` would only add the quotes.
         out.push('"');
         out.push_str(&r.label);
-        write!(out, "\" (line {})", r.line)
+        out.push_str("\" (line ");
+        out.push_str(itoa(r.line, &mut [0; 20]));
+        out.push(')');
+        Ok(())
     } else {
         write!(out, "{:?} (line {})", r.label, r.line)
     };
+}
+
+/// `n` in decimal, written into `buf` (the `{}` of a `usize` without the formatter).
+fn itoa(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or("")
 }
 
 /// A statement identity found by labels.

@@ -12,7 +12,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{figure, raw_words, words, CellRef, FxMap};
+use super::{figure, has_word, raw_words, words, CellRef, FxMap};
 use crate::document::{Column, Date, Document, Row, RowKind, Table, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -72,7 +72,7 @@ pub(crate) fn metrics_in(doc: &Document, lw: &super::LabelWords) -> Vec<Metric> 
     let mut out = Vec::new();
     for (t, w) in doc.tables.iter().zip(lw) {
         changes(t, &mut out);
-        restated(t, &mut out);
+        restated(t, w, &mut out);
         ratios(t, w, &mut out);
         by_product_credits(t, w, &mut out);
         cost_per_ton(t, &mut out);
@@ -134,7 +134,12 @@ pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
 /// The metal one word names, in any ASCII case ("Silver", "GEOs"); no allocation.
 pub(crate) fn metal_word(w: &str) -> Option<&'static str> {
     // Every name is 3 to 10 ASCII letters: most words are ruled out by length alone.
-    if !(3..=10).contains(&w.len()) {
+    if !(3..=10).contains(&w.len())
+        || !matches!(
+            w.as_bytes()[0] | 0x20,
+            b'g' | b's' | b'c' | b'l' | b'z' | b'n' | b'p' | b'm'
+        )
+    {
         return None;
     }
     let mut buf = [0u8; 10];
@@ -324,16 +329,19 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
                 MetricKind::Change,
                 t,
                 a,
-                format!(
-                    "Change in {}: {} against {}",
+                [
+                    "Change in ",
                     if row.label.is_empty() {
                         "the unlabelled total"
                     } else {
                         &row.label
                     },
-                    t.columns[a].label,
-                    t.columns[b].label
-                ),
+                    ": ",
+                    &t.columns[a].label,
+                    " against ",
+                    &t.columns[b].label,
+                ]
+                .concat(),
                 facts,
             );
             m.value = Some(now.value - then.value);
@@ -359,7 +367,7 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
 }
 
 /// Production and per-ounce costs, restated with their metal and operation.
-fn restated(t: &Table, out: &mut Vec<Metric>) {
+fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
         if !matches!(
             row.unit,
@@ -367,10 +375,9 @@ fn restated(t: &Table, out: &mut Vec<Metric>) {
         ) {
             continue;
         }
-        let w = words(&row.label);
-        let context = format!("{} {}", row.parent.as_deref().unwrap_or(""), row.label);
-        let cw = words(&context);
-        let chas = |x: &str| cw.iter().any(|y| y == x);
+        let w = &lw[k];
+        // The words of the heading and the label.
+        let chas = |x: &str| has(w, x) || row.parent.as_deref().is_some_and(|p| has_word(p, x));
         let kind = match row.unit {
             Some(Unit::Oz | Unit::Tons | Unit::Lbs)
                 if metal_in(&row.label).is_some()
@@ -674,23 +681,27 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
             if row.unit != Some(Unit::UsdPerOz) {
                 continue;
             }
-            let context = format!(
-                "{} {} {}",
-                row.section.as_deref().unwrap_or(""),
-                row.parent.as_deref().unwrap_or(""),
-                row.label
-            );
-            let w = words(&context);
+            // The words of the section, the heading and the label.
+            let says = |x: &str| {
+                [
+                    row.section.as_deref(),
+                    row.parent.as_deref(),
+                    Some(row.label.as_str()),
+                ]
+                .into_iter()
+                .flatten()
+                .any(|text| has_word(text, x))
+            };
             let pricey = [
                 "price", "prices", "london", "fix", "comex", "lbma", "realized",
             ]
             .iter()
-            .any(|x| has(&w, x));
-            if row.unit != Some(Unit::UsdPerOz) || !pricey || has(&w, "cost") || has(&w, "costs") {
+            .any(|x| says(x));
+            if row.unit != Some(Unit::UsdPerOz) || !pricey || says("cost") || says("costs") {
                 continue;
             }
             if let Some(metal) = metal_of(row) {
-                prices.push((t, k, metal, has(&w, "realized")));
+                prices.push((t, k, metal, says("realized")));
             }
         }
     }
