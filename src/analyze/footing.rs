@@ -314,7 +314,8 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
     let mut cells = vec![CellRef::new(t, total, c)];
     cells.extend(terms.iter().map(|&(k, _)| CellRef::new(t, k, c)));
     // The terms, comma-separated, written into one string.
-    let mut listed = String::new();
+    let mut listed =
+        String::with_capacity(terms.iter().map(|&(k, _)| t.rows[k].label.len() + 24).sum());
     for (n, &(k, neg)) in terms.iter().enumerate() {
         if n > 0 {
             listed.push_str(", ");
@@ -369,7 +370,7 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
 
 /// "Total sales (line 446)", or "the unlabelled total on line 565".
 pub(crate) fn name(t: &Table, k: usize) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(t.rows[k].label.len() + 24);
     write_name(&mut s, t, k);
     s
 }
