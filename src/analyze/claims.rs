@@ -49,7 +49,10 @@ pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWor
         let para_entity = std::cell::OnceCell::new();
         let para_entity = || {
             para_entity
-                .get_or_init(|| sents.first().and_then(|s| ctx.entity_in(&words(s))))
+                .get_or_init(|| {
+                    let first = lower_case(sents.first()?);
+                    ctx.entity_in(&raw_words(&first).collect::<Vec<_>>())
+                })
                 .clone()
         };
         for (n, &sentence) in sents.iter().enumerate() {

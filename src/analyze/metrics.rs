@@ -103,19 +103,38 @@ pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
     let (mut equivalent, mut gold, mut silver) = (false, false, false);
     let mut found: Option<&'static str> = None;
     let mut several = false;
-    for w in raw_words(text) {
-        if w.eq_ignore_ascii_case("equivalent") {
+    let mut word = |w: &[u8]| {
+        if w.eq_ignore_ascii_case(b"equivalent") {
             equivalent = true;
-            continue;
+            return;
         }
-        let Some(metal) = metal_word(w) else {
-            continue;
+        let Some(metal) = metal_bytes(w) else {
+            return;
         };
         gold |= metal == "gold";
         silver |= metal == "silver";
         match found {
             Some(f) if f != metal => several = true,
             _ => found = Some(metal),
+        }
+    };
+    if text.is_ascii() {
+        // The words of [`raw_words`], split on bytes rather than decoded characters.
+        let piece = |c: &u8| c.is_ascii_alphanumeric() || *c == b'\'' || *c == b'&';
+        for mut w in text.as_bytes().split(|c| !piece(c)) {
+            while let [b'\'', rest @ ..] = w {
+                w = rest;
+            }
+            while let [rest @ .., b'\''] = w {
+                w = rest;
+            }
+            if !w.is_empty() {
+                word(w);
+            }
+        }
+    } else {
+        for w in raw_words(text) {
+            word(w.as_bytes());
         }
     }
     if equivalent && gold {
@@ -133,10 +152,15 @@ pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
 
 /// The metal one word names, in any ASCII case ("Silver", "GEOs"); no allocation.
 pub(crate) fn metal_word(w: &str) -> Option<&'static str> {
+    metal_bytes(w.as_bytes())
+}
+
+/// [`metal_word`] for the bytes of a word.
+fn metal_bytes(w: &[u8]) -> Option<&'static str> {
     // Every name is 3 to 10 ASCII letters: most words are ruled out by length alone.
     if !(3..=10).contains(&w.len())
         || !matches!(
-            w.as_bytes()[0] | 0x20,
+            w[0] | 0x20,
             b'g' | b's' | b'c' | b'l' | b'z' | b'n' | b'p' | b'm'
         )
     {
@@ -144,7 +168,7 @@ pub(crate) fn metal_word(w: &str) -> Option<&'static str> {
     }
     let mut buf = [0u8; 10];
     let lower = &mut buf[..w.len()];
-    lower.copy_from_slice(w.as_bytes());
+    lower.copy_from_slice(w);
     lower.make_ascii_lowercase();
     let lower: &[u8] = lower;
     METALS
