@@ -22,6 +22,8 @@
 //! negative in a table but "losses were $6.1 million" in prose) unless the prose says
 //! "negative".
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::metrics::{
@@ -595,7 +597,7 @@ struct Cand {
 }
 
 /// What matching needs to know of a row, computed once per document.
-struct RowInfo {
+struct RowInfo<'a> {
     table: usize,
     row: usize,
     unit: Option<Unit>,
@@ -603,16 +605,23 @@ struct RowInfo {
     metal: Option<&'static str>,
     /// The heading's stems, an index into [`Context::headings`].
     heading: Option<usize>,
+    /// Which stems of the label are not filler words (indices into `label`).
+    sig: Vec<usize>,
+    /// Stems of the label, mostly slices of the document's label words.
+    label: Vec<Cow<'a, str>>,
+}
+
+impl RowInfo<'_> {
     /// Stems of the label without filler words.
-    sig: Vec<String>,
-    /// Stems of the label.
-    label: Vec<String>,
+    fn sig(&self) -> impl Iterator<Item = &str> {
+        self.sig.iter().map(|&n| &*self.label[n])
+    }
 }
 
 struct Context<'a> {
     doc: &'a Document,
     metrics: &'a [Metric],
-    rows: Vec<RowInfo>,
+    rows: Vec<RowInfo<'a>>,
     /// (name words, entity) for each operation the tables name.
     entities: Vec<(Vec<String>, String)>,
     /// Stems of the rows' headings, each run of rows under one heading sharing one.
@@ -632,8 +641,8 @@ const STOP: &[&str] = &[
     "of", "and", "the", "for", "to", "in", "by", "on", "a", "an", "total", "provided", "&",
 ];
 
-/// The stem of a lower-case word ([`words`] gives them): one allocation.
-fn stem(w: &str) -> String {
+/// The stem of a lower-case word ([`words`] gives them): a slice of it but for "-ies".
+fn stem(w: &str) -> Cow<'_, str> {
     let w = match w {
         "revenue" | "revenues" => "sales",
         _ => w,
@@ -643,22 +652,22 @@ fn stem(w: &str) -> String {
         let mut s = String::with_capacity(n - 2);
         s.push_str(&w[..n - 3]);
         s.push('y');
-        s
+        Cow::Owned(s)
     } else if w.ends_with("sses") {
-        w[..n - 2].to_string()
+        Cow::Borrowed(&w[..n - 2])
     } else if w.ends_with('s') && !w.ends_with("ss") && n > 3 {
-        w[..n - 1].to_string()
+        Cow::Borrowed(&w[..n - 1])
     } else {
-        w.to_string()
+        Cow::Borrowed(w)
     }
 }
 
 fn stems(text: &str) -> Vec<String> {
-    words(text).iter().map(|w| stem(w)).collect()
+    words(text).iter().map(|w| stem(w).into_owned()).collect()
 }
 
 impl<'a> Context<'a> {
-    fn new(doc: &'a Document, metrics: &'a [Metric], lw: &super::LabelWords) -> Context<'a> {
+    fn new(doc: &'a Document, metrics: &'a [Metric], lw: &'a super::LabelWords) -> Context<'a> {
         let mut rows = Vec::new();
         let mut headings: Vec<Vec<String>> = Vec::new();
         // The operations the tables name, in order of appearance.
@@ -701,7 +710,7 @@ impl<'a> Context<'a> {
                 ) {
                     continue;
                 }
-                let label: Vec<String> = lw[ti][k].iter().map(|w| stem(w)).collect();
+                let label: Vec<Cow<str>> = lw[ti][k].iter().map(|w| stem(w)).collect();
                 let heading = r.parent.as_deref().map(|p| {
                     if last_parent != Some(p) {
                         last_parent = Some(p);
@@ -716,10 +725,8 @@ impl<'a> Context<'a> {
                     scope,
                     metal: super::metrics::metal_of(r),
                     heading,
-                    sig: label
-                        .iter()
-                        .filter(|w| !STOP.contains(&w.as_str()))
-                        .cloned()
+                    sig: (0..label.len())
+                        .filter(|&n| !STOP.contains(&&*label[n]))
                         .collect(),
                     label,
                 });
@@ -746,11 +753,11 @@ impl<'a> Context<'a> {
                 Some((_, v)) => v.push(n),
                 None => by_unit.push((info.unit, vec![n])),
             }
-            if let (Some(Unit::Usd), Some(w)) = (info.unit, info.sig.first()) {
+            if let (Some(Unit::Usd), Some(w)) = (info.unit, info.sig().next()) {
                 match by_first_word.get_mut(w) {
                     Some(v) => v.push(n),
                     None => {
-                        by_first_word.insert(w.clone(), vec![n]);
+                        by_first_word.insert(w.to_string(), vec![n]);
                     }
                 }
             }
@@ -883,14 +890,14 @@ impl<'a> Context<'a> {
             return None;
         }
         'tables: for ti in 0..self.doc.tables.len() {
-            let rows: Vec<(usize, &Vec<String>)> = self.rows[self.of_table[ti].clone()]
+            let rows: Vec<(usize, &[Cow<str>])> = self.rows[self.of_table[ti].clone()]
                 .iter()
                 .filter(|r| r.table == ti && r.unit == Some(Unit::Usd) && r.scope == *entity)
-                .map(|r| (r.row, &r.label))
+                .map(|r| (r.row, r.label.as_slice()))
                 .collect();
             let mut chosen: Vec<usize> = Vec::new();
             for item in &items {
-                let unique = |pred: &dyn Fn(&[String]) -> bool| {
+                let unique = |pred: &dyn Fn(&[Cow<str>]) -> bool| {
                     let m: Vec<usize> = rows
                         .iter()
                         .filter(|(_, w)| pred(w))
@@ -898,8 +905,9 @@ impl<'a> Context<'a> {
                         .collect();
                     (m.len() == 1).then(|| m[0])
                 };
-                let found = unique(&|w| w.starts_with(item))
-                    .or_else(|| unique(&|w| item.iter().all(|x| w.contains(x))));
+                let found =
+                    unique(&|w| w.len() >= item.len() && w.iter().zip(item).all(|(a, b)| a == b))
+                        .or_else(|| unique(&|w| item.iter().all(|x| w.iter().any(|y| y == x))));
                 match found {
                     Some(k) => {
                         if !chosen.contains(&k) {
@@ -1143,7 +1151,8 @@ impl<'a> Context<'a> {
                 (None, _) => true,
             };
             let heading: &[String] = info.heading.map_or(&[], |h| &self.headings[h]);
-            let lhas = |x: &str| heading.iter().chain(&info.label).any(|w| w == x);
+            let lhas =
+                |x: &str| heading.iter().any(|w| w == x) || info.label.iter().any(|w| w == x);
             let ok = match f.kind {
                 Kind::PerUnit(Unit::UsdPerShare) => !lhas("dividend") || lhas("after"),
                 Kind::PerUnit(Unit::UsdPerOz | Unit::UsdPerLb) => {
@@ -1173,14 +1182,12 @@ impl<'a> Context<'a> {
                         && !lhas("processed")
                 }
                 Kind::Money => {
-                    let sig = &info.sig;
                     // One generic word ("Basic", "Other") is too little to go on.
-                    let enough = sig.len() >= 2
-                        || sig.iter().any(|w| {
-                            ["sale", "exploration", "ebitda", "inventory", "goodwill"]
-                                .contains(&w.as_str())
+                    let enough = info.sig.len() >= 2
+                        || info.sig().any(|w| {
+                            ["sale", "exploration", "ebitda", "inventory", "goodwill"].contains(&w)
                         });
-                    enough && sig.iter().all(|w| clause.contains(w))
+                    enough && info.sig().all(|w| clause.iter().any(|c| c == w))
                 }
                 _ => false,
             };
