@@ -1609,10 +1609,16 @@ pub(crate) fn restated_column(label: &str) -> bool {
 /// A column whose header names a measure of its own ("EPS", "%", "per share"), which the
 /// row's unit does not describe.
 pub(crate) fn other_measure(label: &str) -> bool {
-    let w = words(label);
-    label.contains('%')
-        || w.iter().any(|x| x == "eps" || x == "percent")
-        || w.windows(2).any(|p| p == ["per", "share"])
+    if label.contains('%') {
+        return true;
+    }
+    let mut after_per = false;
+    raw_words(label).any(|x| {
+        let is = |w: &str| x.eq_ignore_ascii_case(w);
+        let found = is("eps") || is("percent") || (after_per && is("share"));
+        after_per = is("per");
+        found
+    })
 }
 
 /// A claim that could not be matched, and why.

@@ -399,16 +399,8 @@ fn write_name(out: &mut String, t: &Table, k: usize) {
 }
 
 /// `n` in decimal, written into `buf` (the `{}` of a `usize` without the formatter).
-fn itoa(mut n: usize, buf: &mut [u8; 20]) -> &str {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
+fn itoa(n: usize, buf: &mut [u8; 20]) -> &str {
+    let i = super::write_digits(n as u64, buf, 20);
     std::str::from_utf8(&buf[i..]).unwrap_or("")
 }
 

@@ -358,24 +358,50 @@ pub(crate) fn raw_words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Writes the decimal digits of `n` into `buf` so that they end before `end`; returns where
+/// they start.
+pub(crate) fn write_digits(mut n: u64, buf: &mut [u8], end: usize) -> usize {
+    let mut i = end;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return i;
+        }
+    }
+}
+
 /// A decimal for people: trailing zeros dropped, at most `dp` places, thousands grouped.
 pub(crate) fn show(d: Decimal, dp: u32) -> String {
     let d = d.round_dp(dp).normalize();
-    let s = d.abs().to_string();
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let mut out = String::with_capacity(s.len() + int.len() / 3 + 2);
+    // The mantissa's digits, right-aligned after zeros, so that the point can go `scale`
+    // digits from the right with at least one digit before it (what `Display` prints).
+    let mut buf = [b'0'; 40];
+    let mut i = buf.len();
+    let mut m = d.mantissa().unsigned_abs();
+    while m > u128::from(u64::MAX) {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+    }
+    let i = write_digits(m as u64, &mut buf, i);
+    let scale = d.scale() as usize;
+    let digits = &buf[i.min(buf.len() - scale - 1)..];
+    let (int, frac) = digits.split_at(digits.len() - scale);
+    let mut out = String::with_capacity(digits.len() + int.len() / 3 + 2);
     if d.is_sign_negative() && !d.is_zero() {
         out.push('-');
     }
-    for (i, c) in int.chars().enumerate() {
+    for (i, &c) in int.iter().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             out.push(',');
         }
-        out.push(c);
+        out.push(char::from(c));
     }
     if !frac.is_empty() {
         out.push('.');
-        out.push_str(frac);
+        out.extend(frac.iter().map(|&c| char::from(c)));
     }
     out
 }
@@ -391,6 +417,17 @@ mod tests {
         assert_eq!(show(d("-4828000"), 2), "-4,828,000");
         assert_eq!(show(d("4.93291"), 2), "4.93");
         assert_eq!(show(d("0.10"), 4), "0.1");
+        assert_eq!(show(d("-0.0001"), 2), "0");
+        assert_eq!(show(d("0.05"), 4), "0.05");
+        assert_eq!(show(d("0"), 4), "0");
+        assert_eq!(
+            show(d("-79228162514264337593543950335"), 0),
+            "-79,228,162,514,264,337,593,543,950,335"
+        );
+        assert_eq!(
+            show(d("0.0000000000000000000000000001"), 28),
+            "0.0000000000000000000000000001"
+        );
     }
 
     #[test]
