@@ -677,6 +677,7 @@ impl<'a> Context<'a> {
             let mut last: Option<(Option<&str>, Option<String>)> = None;
             // Consecutive rows share their heading: stem it once per run.
             let mut last_parent: Option<&str> = None;
+            let mut metals = super::metrics::Metals::default();
             for (k, r) in t.rows.iter().enumerate() {
                 let scope = match &last {
                     Some((section, scope)) if *section == r.section.as_deref() => scope.clone(),
@@ -723,7 +724,7 @@ impl<'a> Context<'a> {
                     row: k,
                     unit: r.unit,
                     scope,
-                    metal: super::metrics::metal_of(r),
+                    metal: metals.of(r),
                     heading,
                     sig: (0..label.len())
                         .filter(|&n| !STOP.contains(&&*label[n]))

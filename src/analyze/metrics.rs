@@ -184,6 +184,36 @@ pub(crate) fn metal_of(row: &Row) -> Option<&'static str> {
         .or_else(|| row.section.as_deref().and_then(metal_in))
 }
 
+/// [`metal_of`] for rows taken in order: a run of rows under one heading, or in one section,
+/// reads it once.
+#[derive(Default)]
+pub(crate) struct Metals<'d> {
+    parent: Option<(&'d str, Option<&'static str>)>,
+    section: Option<(&'d str, Option<&'static str>)>,
+}
+
+impl<'d> Metals<'d> {
+    pub(crate) fn of(&mut self, row: &'d Row) -> Option<&'static str> {
+        metal_in(&row.label)
+            .or_else(|| Self::memo(&mut self.parent, row.parent.as_deref()?))
+            .or_else(|| Self::memo(&mut self.section, row.section.as_deref()?))
+    }
+
+    fn memo(
+        slot: &mut Option<(&'d str, Option<&'static str>)>,
+        text: &'d str,
+    ) -> Option<&'static str> {
+        match slot {
+            Some((t, m)) if *t == text => *m,
+            _ => {
+                let m = metal_in(text);
+                *slot = Some((text, m));
+                m
+            }
+        }
+    }
+}
+
 /// Words that make a section name an operation rather than a part of a statement.
 pub(crate) const OPERATION_WORDS: &[&str] = &[
     "unit",
@@ -325,6 +355,7 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
     }
     // Rows of a section share its scope: work it out once per run of rows.
     let mut scope: Option<(Option<&str>, Option<String>)> = None;
+    let mut metals = Metals::default();
     for (k, row) in t.rows.iter().enumerate() {
         if row.kind == RowKind::Heading {
             continue;
@@ -344,7 +375,7 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
                     }
                 };
                 RowFacts {
-                    metal: metal_of(row).map(str::to_string),
+                    metal: metals.of(row).map(str::to_string),
                     entity,
                     unit: unit_name(row.unit),
                 }
