@@ -164,9 +164,10 @@ fn figures(s: &str) -> Vec<Fig> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let glued =
-            i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'-' | b'.' | b','));
-        if !b[i].is_ascii_digit() || glued {
+        let glued = || {
+            i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'-' | b'.' | b','))
+        };
+        if !b[i].is_ascii_digit() || glued() {
             i += 1;
             continue;
         }
@@ -467,12 +468,11 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
                 continue;
             }
             // The words right after: "of 2006", "a year ago", "last year".
-            let after: String = lower[from..].chars().take(40).collect();
-            let aw = words(&after);
+            let rest = &lower[from..];
+            let after = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(k, _)| k)];
             let year = if p.starts_with("prior") || p.starts_with("year-ago") {
                 YearRef::Prior
-            } else if let Some(y) = aw
-                .iter()
+            } else if let Some(y) = raw_words(after)
                 .take(5)
                 .find_map(|w| w.parse::<u16>().ok().filter(|y| (1900..2100).contains(y)))
             {
