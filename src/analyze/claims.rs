@@ -1111,8 +1111,8 @@ impl<'a> Context<'a> {
         {
             return Err("the sentence names several metals".into());
         }
-        let clause = if f.kind == Kind::Money {
-            stems(clause_of(s, f))
+        let clause: Vec<Cow<str>> = if f.kind == Kind::Money {
+            raw_words(clause_of(s, f)).map(stem).collect()
         } else {
             Vec::new()
         };
@@ -1122,7 +1122,7 @@ impl<'a> Context<'a> {
             Kind::Money => {
                 let mut v: Vec<usize> = Vec::new();
                 for w in &clause {
-                    v.extend(self.by_first_word.get(w.as_str()).into_iter().flatten());
+                    v.extend(self.by_first_word.get(w.as_ref()).into_iter().flatten());
                 }
                 crate::sort::dedup(&mut v);
                 v
@@ -1188,7 +1188,7 @@ impl<'a> Context<'a> {
                         || info.sig().any(|w| {
                             ["sale", "exploration", "ebitda", "inventory", "goodwill"].contains(&w)
                         });
-                    enough && info.sig().all(|w| clause.iter().any(|c| c == w))
+                    enough && info.sig().all(|w| clause.iter().any(|c| c.as_ref() == w))
                 }
                 _ => false,
             };
@@ -1402,9 +1402,9 @@ impl<'a> Context<'a> {
         while !lower.is_char_boundary(reach) {
             reach -= 1;
         }
-        let near: Vec<String> = words(&lower[..reach]);
-        let is_up = near.iter().any(|w| up.contains(&w.as_str()));
-        let is_down = near.iter().any(|w| down.contains(&w.as_str()));
+        let near: Vec<&str> = raw_words(&lower[..reach]).collect();
+        let is_up = near.iter().any(|w| up.contains(w));
+        let is_down = near.iter().any(|w| down.contains(w));
         let share = after.trim_start().starts_with("of ");
         if f.kind == Kind::Percent && (share || (!is_up && !is_down)) {
             return not(format!("{} is a percentage that is not stated as a change; the tables hold no share to compare it with.", f.text));
@@ -1646,6 +1646,7 @@ fn contains_run<S: AsRef<str>>(w: &[S], name: &[String]) -> bool {
 /// The clause holding a figure: between the punctuation (commas, semicolons, brackets) and
 /// comparison words around it.
 fn clause_of<'s>(s: &Said<'s>, f: &Fig) -> &'s str {
+    // The offsets hold in the lower-case text, which is what is returned.
     let text = s.text;
     let marks = [',', ';', '(', ')'];
     let mut start = text[..f.start].rfind(marks).map_or(0, |k| k + 1);
@@ -1657,7 +1658,7 @@ fn clause_of<'s>(s: &Said<'s>, f: &Fig) -> &'s str {
             end = end.min(k);
         }
     }
-    &text[start..end]
+    &s.lower[start..end]
 }
 
 /// "46% and 184%", "$13.12, $666 and $1.56": figures of one kind joined only by "and" or a
