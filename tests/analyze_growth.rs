@@ -1,5 +1,5 @@
 //! The analysis grows with the input, not with its square: on the Hecla seed concatenated ten
-//! times it takes well under 25 times as long as on the seed (about 15 times by callgrind
+//! times it takes well under 25 times as long as on the seed (about 16 times by callgrind
 //! instruction counts, while the findings themselves grow about 19 times: every copy of a
 //! claim matches the cells of all ten copies). A matching step that compared every figure
 //! with every row of every table again would take about 100 times as long.
