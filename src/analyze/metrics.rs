@@ -12,7 +12,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{figure, has_word, raw_words, words, CellRef, FxMap};
+use super::{figure, raw_words, words, CellRef, FxMap};
 use crate::document::{Column, Date, Document, Row, RowKind, Table, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -432,7 +432,11 @@ fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
         }
         let w = &lw[k];
         // The words of the heading and the label.
-        let chas = |x: &str| has(w, x) || row.parent.as_deref().is_some_and(|p| has_word(p, x));
+        let heading: Vec<&str> = match row.parent.as_deref() {
+            Some(p) if row.unit == Some(Unit::UsdPerOz) => raw_words(p).collect(),
+            _ => Vec::new(),
+        };
+        let chas = |x: &str| has(w, x) || heading.iter().any(|y| y.eq_ignore_ascii_case(x));
         let kind = match row.unit {
             Some(Unit::Oz | Unit::Tons | Unit::Lbs)
                 if metal_in(&row.label).is_some()
@@ -737,16 +741,16 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
                 continue;
             }
             // The words of the section, the heading and the label.
-            let says = |x: &str| {
-                [
-                    row.section.as_deref(),
-                    row.parent.as_deref(),
-                    Some(row.label.as_str()),
-                ]
-                .into_iter()
-                .flatten()
-                .any(|text| has_word(text, x))
-            };
+            let w: Vec<&str> = [
+                row.section.as_deref(),
+                row.parent.as_deref(),
+                Some(row.label.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .flat_map(raw_words)
+            .collect();
+            let says = |x: &str| w.iter().any(|y| y.eq_ignore_ascii_case(x));
             let pricey = [
                 "price", "prices", "london", "fix", "comex", "lbma", "realized",
             ]

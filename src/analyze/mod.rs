@@ -346,11 +346,6 @@ fn ascii_words(b: &[u8]) -> Vec<String> {
     out
 }
 
-/// Whether a text has the lower-case ASCII word `x` among its [`words`], without allocating.
-pub(crate) fn has_word(text: &str, x: &str) -> bool {
-    raw_words(text).any(|w| w.eq_ignore_ascii_case(x))
-}
-
 /// The words of a text as printed (case kept), without allocating.
 pub(crate) fn raw_words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '&')
