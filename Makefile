@@ -21,7 +21,7 @@ help:
 	@echo "make test         run every test: lint, native, wasm in Chromium, end-to-end"
 	@echo "make dist         build the deployable static site into dist/"
 	@echo "make screenshots  regenerate docs/screenshot.png from headless Chromium"
-	@echo "make bench        native benchmarks of extraction"
+	@echo "make bench        native benchmarks of reading and analysis"
 	@echo "make bench-browser  in-browser benchmark of the sample, read to drawn"
 
 setup:

@@ -22,14 +22,16 @@
 //! negative in a table but "losses were $6.1 million" in prose) unless the prose says
 //! "negative".
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::metrics::{
-    comparable_pairs, metal_in, period_unique, scope_of, Metric, MetricKind, OPERATION_WORDS,
+    comparable_pairs, metal_in, metal_word, scope_of, Metric, MetricKind, OPERATION_WORDS,
 };
 use super::tolerance::{Interval, Qualifier};
 use super::{
-    figure, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, Status, Tolerance,
+    figure, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, FxMap, Status, Tolerance,
 };
 use crate::document::{Document, RowKind, Table, Unit};
 
@@ -49,7 +51,10 @@ pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWor
         let para_entity = std::cell::OnceCell::new();
         let para_entity = || {
             para_entity
-                .get_or_init(|| sents.first().and_then(|s| ctx.entity_in(&words(s))))
+                .get_or_init(|| {
+                    let first = lower_case(sents.first()?);
+                    ctx.entity_in(&raw_words(&first).collect::<Vec<_>>())
+                })
                 .clone()
         };
         for (n, &sentence) in sents.iter().enumerate() {
@@ -57,7 +62,8 @@ pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWor
             if figs.is_empty() {
                 continue;
             }
-            let said = Said::new(sentence);
+            let lower = lower_case(sentence);
+            let said = Said::new(sentence, &lower);
             let entity = if n == 0 {
                 ctx.entity_in(&said.words)
             } else {
@@ -158,9 +164,10 @@ fn figures(s: &str) -> Vec<Fig> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let glued =
-            i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'-' | b'.' | b','));
-        if !b[i].is_ascii_digit() || glued {
+        let glued = || {
+            i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'-' | b'.' | b','))
+        };
+        if !b[i].is_ascii_digit() || glued() {
             i += 1;
             continue;
         }
@@ -173,8 +180,13 @@ fn figures(s: &str) -> Vec<Fig> {
             j += 1;
         }
         i = j;
-        let digits: String = s[num_start..j].chars().filter(|c| *c != ',').collect();
-        let Ok(number) = Decimal::from_str_exact(&digits) else {
+        let printed = &s[num_start..j];
+        let parsed = if printed.contains(',') {
+            Decimal::from_str_exact(&printed.replace(',', ""))
+        } else {
+            Decimal::from_str_exact(printed)
+        };
+        let Ok(number) = parsed else {
             continue;
         };
         // "9A", "38R", "25-square-mile", "116-year-old": names and compounds, not figures.
@@ -195,7 +207,6 @@ fn figures(s: &str) -> Vec<Fig> {
             .trim_end_matches("negative")
             .trim_end_matches("minus")
             .trim_end();
-        let qualifier = Qualifier::from_words(pre_q);
         let mut end = j;
         let rest = &s[j..];
         let mut factor = Decimal::ONE;
@@ -235,45 +246,47 @@ fn figures(s: &str) -> Vec<Fig> {
                 tail = &tail[k..];
             }
             let w = next_word(tail);
-            // "$538 per ounce", "$0.17 diluted loss per share": "per <unit>" within a few
-            // words, before any punctuation.
-            let mut ahead_end = tail
-                .find([',', ';', '(', ')', '.'])
-                .unwrap_or(tail.len())
-                .min(60);
-            while !tail.is_char_boundary(ahead_end) {
-                ahead_end -= 1;
-            }
-            let ahead = words(&tail[..ahead_end]);
-            let per_after = ahead
-                .iter()
-                .take(5)
-                .position(|x| x == "per" || x == "an" || x == "a")
-                .and_then(|k| ahead.get(k + 1))
-                .and_then(|u| per_unit(u));
-            // "cost per ounce of silver in the third quarter of $538": the unit may come first,
-            // within the figure's clause.
-            let prev_end = out.last().map_or(0, |f: &Fig| f.end).min(pre.len());
-            let clause_start = pre
-                .rfind([',', ';', '(', ')'])
-                .map_or(0, |k| k + 1)
-                .max(prev_end);
-            let mut window_start = clause_start.max(pre.len().saturating_sub(120));
-            while !pre.is_char_boundary(window_start) {
-                window_start += 1;
-            }
-            let window: Vec<String> = words(&pre[window_start..])
-                .into_iter()
-                .rev()
-                .take(12)
-                .collect();
-            let per_before = window
-                .iter()
-                .position(|x| x == "per")
-                .and_then(|k| k.checked_sub(1).map(|k| window[k].as_str()))
-                .and_then(per_unit);
             kind = if dollar || cents {
-                match per_after.or(per_before) {
+                // "$538 per ounce", "$0.17 diluted loss per share": "per <unit>" within a few
+                // words, before any punctuation.
+                let mut ahead_end = tail
+                    .find([',', ';', '(', ')', '.'])
+                    .unwrap_or(tail.len())
+                    .min(60);
+                while !tail.is_char_boundary(ahead_end) {
+                    ahead_end -= 1;
+                }
+                let mut ahead = [""; 6];
+                for (slot, w) in ahead.iter_mut().zip(raw_words(&tail[..ahead_end])) {
+                    *slot = w;
+                }
+                let per_after = ahead[..5]
+                    .iter()
+                    .position(|x| ["per", "an", "a"].iter().any(|p| x.eq_ignore_ascii_case(p)))
+                    .and_then(|k| per_unit(ahead[k + 1]));
+                // "cost per ounce of silver in the third quarter of $538": the unit may come
+                // first, within the figure's clause.
+                let per_before = || {
+                    let prev_end = out.last().map_or(0, |f: &Fig| f.end).min(pre.len());
+                    let clause_start = pre
+                        .rfind([',', ';', '(', ')'])
+                        .map_or(0, |k| k + 1)
+                        .max(prev_end);
+                    let mut window_start = clause_start.max(pre.len().saturating_sub(120));
+                    while !pre.is_char_boundary(window_start) {
+                        window_start += 1;
+                    }
+                    // The last twelve words, nearest first: the word after the nearest "per".
+                    let mut after_per: Option<&str> = None;
+                    for x in raw_words(&pre[window_start..]).rev().take(12) {
+                        if x.eq_ignore_ascii_case("per") {
+                            return after_per.and_then(per_unit);
+                        }
+                        after_per = Some(x);
+                    }
+                    None
+                };
+                match per_after.or_else(per_before) {
                     Some(u) => Kind::PerUnit(u),
                     None => Kind::Money,
                 }
@@ -305,7 +318,7 @@ fn figures(s: &str) -> Vec<Fig> {
             factor,
             kind,
             signed: negative,
-            qualifier,
+            qualifier: Qualifier::from_words(pre_q),
         });
     }
     out
@@ -320,8 +333,16 @@ fn grade(tail: &str) -> bool {
     w.get(1).is_some_and(|x| x == "per") || w.get(2).is_some_and(|x| x == "per" && w[1] == "of")
 }
 
+/// The unit a word after "per" names, in any ASCII case.
 fn per_unit(w: &str) -> Option<Unit> {
-    match w {
+    if w.len() > 5 {
+        return None;
+    }
+    let mut buf = [0u8; 5];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    match std::str::from_utf8(lower).unwrap_or("") {
         "ounce" | "oz" => Some(Unit::UsdPerOz),
         "pound" | "lb" => Some(Unit::UsdPerLb),
         "share" => Some(Unit::UsdPerShare),
@@ -354,25 +375,45 @@ enum YearRef {
 /// A sentence with what every figure in it needs, computed once.
 struct Said<'s> {
     text: &'s str,
-    lower: String,
-    words: Vec<String>,
+    /// The text in lower case, byte for byte where the text is (ASCII and Latin-1).
+    lower: &'s str,
+    /// [`words`] of the text, as slices of `lower`.
+    words: Vec<&'s str>,
     periods: Vec<(usize, usize, When)>,
+    /// Where the [`BOUNDARIES`] occur: (start, length).
+    bounds: Vec<(usize, usize)>,
     /// The metals the sentence names, each once.
     metals: Vec<&'static str>,
 }
 
 impl<'s> Said<'s> {
-    fn new(text: &'s str) -> Said<'s> {
-        let words = words(text);
-        let mut metals: Vec<&'static str> = words.iter().filter_map(|w| metal_in(w)).collect();
+    fn new(text: &'s str, lower: &'s str) -> Said<'s> {
+        let words: Vec<&str> = raw_words(lower).collect();
+        let mut metals: Vec<&'static str> = words.iter().filter_map(|w| metal_word(w)).collect();
         crate::sort::dedup(&mut metals);
+        // No boundary can overlap itself, so these are the ones `match_indices` would give.
+        let bounds = occurrences(lower, BOUNDARIES, |b| b)
+            .into_iter()
+            .map(|(n, k)| (k, BOUNDARIES[n].len()))
+            .collect();
         Said {
             text,
-            lower: text.to_ascii_lowercase(),
+            periods: periods(lower),
+            lower,
             words,
-            periods: periods(text),
+            bounds,
             metals,
         }
+    }
+}
+
+/// `text` in lower case with every character the same length in bytes, so that offsets into
+/// the text hold in it (ASCII and Latin-1 letters; [`crate::case`]).
+fn lower_case(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        crate::case::to_lower(text)
     }
 }
 
@@ -384,8 +425,7 @@ impl std::ops::Deref for Said<'_> {
 }
 
 /// Period phrases in a sentence: (start, end, what).
-fn periods(s: &str) -> Vec<(usize, usize, When)> {
-    let lower = s.to_ascii_lowercase();
+fn periods(lower: &str) -> Vec<(usize, usize, When)> {
     let mut out = Vec::new();
     let phrases: &[(&str, Option<u8>, Option<u8>)] = &[
         ("first quarter", Some(3), Some(1)),
@@ -415,21 +455,24 @@ fn periods(s: &str) -> Vec<(usize, usize, When)> {
         ("at the end of", None, None),
         ("as of", None, None),
     ];
-    for &(p, months, quarter) in phrases {
+    // Every occurrence found in one pass, then taken phrase by phrase as the phrases rank.
+    let hits = occurrences(lower, phrases, |p| p.0);
+    for (n, &(p, months, quarter)) in phrases.iter().enumerate() {
         let mut from = 0;
-        while let Some(k) = lower[from..].find(p) {
-            let at = from + k;
+        for &(_, at) in hits.iter().filter(|&&(m, _)| m == n) {
+            if at < from {
+                continue;
+            }
             from = at + p.len();
             if out.iter().any(|&(a, b, _)| at >= a && at < b) {
                 continue;
             }
             // The words right after: "of 2006", "a year ago", "last year".
-            let after: String = lower[from..].chars().take(40).collect();
-            let aw = words(&after);
+            let rest = &lower[from..];
+            let after = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(k, _)| k)];
             let year = if p.starts_with("prior") || p.starts_with("year-ago") {
                 YearRef::Prior
-            } else if let Some(y) = aw
-                .iter()
+            } else if let Some(y) = raw_words(after)
                 .take(5)
                 .find_map(|w| w.parse::<u16>().ok().filter(|y| (1900..2100).contains(y)))
             {
@@ -458,6 +501,30 @@ fn periods(s: &str) -> Vec<(usize, usize, When)> {
     out
 }
 
+/// Every occurrence of every phrase in `text`, overlapping ones too, as (phrase, start) in
+/// the order of the text: one pass, each phrase tried only where its first byte is. At most
+/// 32 phrases.
+fn occurrences<T>(text: &str, phrases: &[T], name: impl Fn(&T) -> &str) -> Vec<(usize, usize)> {
+    let mut by_first = [0u32; 256];
+    for (n, p) in phrases.iter().enumerate() {
+        by_first[usize::from(name(p).as_bytes()[0])] |= 1 << n;
+    }
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for at in 0..b.len() {
+        let mut m = by_first[usize::from(b[at])];
+        while m != 0 {
+            let n = m.trailing_zeros() as usize;
+            m &= m - 1;
+            let p = name(&phrases[n]).as_bytes();
+            if p.len() <= b.len() - at && p.iter().zip(&b[at..]).all(|(x, y)| x == y) {
+                out.push((n, at));
+            }
+        }
+    }
+    out
+}
+
 /// Words that end the reach of a figure's period: what follows describes the comparison.
 const BOUNDARIES: &[&str] = &[
     "compared",
@@ -473,16 +540,8 @@ fn period_of(s: &Said, figs: &[Fig], i: usize) -> Option<When> {
     let f = &figs[i];
     let lower = &s.lower;
     let ps = &s.periods;
-    let bounds: Vec<usize> = BOUNDARIES
-        .iter()
-        .flat_map(|b| lower.match_indices(b).map(|(k, _)| k))
-        .collect();
-    let stop = bounds
-        .iter()
-        .copied()
-        .filter(|&k| k >= f.end)
-        .min()
-        .unwrap_or(s.len());
+    let bounds = || s.bounds.iter().map(|&(k, _)| k);
+    let stop = bounds().filter(|&k| k >= f.end).min().unwrap_or(s.len());
     // Forward, the figure's period comes before the next clause: " and " or the next figure,
     // unless that figure restates this one ("$12.4 million, or 10 cents per share, for …").
     let mut reach = stop;
@@ -498,7 +557,7 @@ fn period_of(s: &Said, figs: &[Fig], i: usize) -> Option<When> {
     }
     // A figure after a comparison word ("compared with net income of $1.8 million in the
     // preceding quarter") takes its period from its own part of the sentence only.
-    let seg_start = bounds.iter().copied().filter(|&k| k < f.start).max();
+    let seg_start = bounds().filter(|&k| k < f.start).max();
     let pick = |w: When| (w.months != Some(0xFE)).then_some(w);
     if let Some(&(_, _, w)) = ps.iter().find(|&&(a, _, _)| a >= f.end && a < reach) {
         return pick(w);
@@ -538,65 +597,87 @@ struct Cand {
 }
 
 /// What matching needs to know of a row, computed once per document.
-struct RowInfo {
+struct RowInfo<'a> {
     table: usize,
     row: usize,
     unit: Option<Unit>,
     scope: Option<String>,
     metal: Option<&'static str>,
-    /// Stems of the heading and label.
-    context: Vec<String>,
+    /// The heading's stems, an index into [`Context::headings`].
+    heading: Option<usize>,
+    /// Which stems of the label are not filler words (indices into `label`).
+    sig: Vec<usize>,
+    /// Stems of the label, mostly slices of the document's label words.
+    label: Vec<Cow<'a, str>>,
+}
+
+impl RowInfo<'_> {
     /// Stems of the label without filler words.
-    sig: Vec<String>,
-    /// Stems of the label.
-    label: Vec<String>,
+    fn sig(&self) -> impl Iterator<Item = &str> {
+        self.sig.iter().map(|&n| &*self.label[n])
+    }
 }
 
 struct Context<'a> {
     doc: &'a Document,
     metrics: &'a [Metric],
-    rows: Vec<RowInfo>,
+    rows: Vec<RowInfo<'a>>,
     /// (name words, entity) for each operation the tables name.
     entities: Vec<(Vec<String>, String)>,
+    /// Stems of the rows' headings, each run of rows under one heading sharing one.
+    headings: Vec<Vec<String>>,
+    /// Indices into `rows` by unit, in order.
+    by_unit: Vec<(Option<Unit>, Vec<usize>)>,
+    /// Indices into `rows` of money rows by the first word of their `sig`, in order: a
+    /// money figure's candidates are among the rows whose first word its clause holds.
+    by_first_word: FxMap<String, Vec<usize>>,
+    /// Where each table's rows are in `rows`.
+    of_table: Vec<std::ops::Range<usize>>,
+    /// By table, the columns a figure may be looked up in: [`super::plain_column`].
+    plain: Vec<Vec<bool>>,
 }
 
 const STOP: &[&str] = &[
     "of", "and", "the", "for", "to", "in", "by", "on", "a", "an", "total", "provided", "&",
 ];
 
-fn stem(w: &str) -> String {
-    let w = if w.is_ascii() {
-        w.to_ascii_lowercase()
-    } else {
-        crate::case::to_lower(w)
-    };
-    let w = match w.as_str() {
-        "revenue" | "revenues" => "sales".to_string(),
+/// The stem of a lower-case word ([`words`] gives them): a slice of it but for "-ies".
+fn stem(w: &str) -> Cow<'_, str> {
+    let w = match w {
+        "revenue" | "revenues" => "sales",
         _ => w,
     };
-    if w.ends_with("ies") && w.len() > 4 {
-        format!("{}y", &w[..w.len() - 3])
+    let n = w.len();
+    if w.ends_with("ies") && n > 4 {
+        let mut s = String::with_capacity(n - 2);
+        s.push_str(&w[..n - 3]);
+        s.push('y');
+        Cow::Owned(s)
     } else if w.ends_with("sses") {
-        w[..w.len() - 2].to_string()
-    } else if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
-        w[..w.len() - 1].to_string()
+        Cow::Borrowed(&w[..n - 2])
+    } else if w.ends_with('s') && !w.ends_with("ss") && n > 3 {
+        Cow::Borrowed(&w[..n - 1])
     } else {
-        w
+        Cow::Borrowed(w)
     }
 }
 
 fn stems(text: &str) -> Vec<String> {
-    words(text).iter().map(|w| stem(w)).collect()
+    words(text).iter().map(|w| stem(w).into_owned()).collect()
 }
 
 impl<'a> Context<'a> {
-    fn new(doc: &'a Document, metrics: &'a [Metric], lw: &super::LabelWords) -> Context<'a> {
+    fn new(doc: &'a Document, metrics: &'a [Metric], lw: &'a super::LabelWords) -> Context<'a> {
         let mut rows = Vec::new();
+        let mut headings: Vec<Vec<String>> = Vec::new();
+        // The operations the tables name, in order of appearance.
+        let mut scopes: Vec<String> = Vec::new();
         for (ti, t) in doc.tables.iter().enumerate() {
             // Rows of a section share its scope: work it out once per run of rows.
             let mut last: Option<(Option<&str>, Option<String>)> = None;
             // Consecutive rows share their heading: stem it once per run.
-            let mut last_parent: Option<(&str, Vec<String>)> = None;
+            let mut last_parent: Option<&str> = None;
+            let mut metals = super::metrics::Metals::default();
             for (k, r) in t.rows.iter().enumerate() {
                 let scope = match &last {
                     Some((section, scope)) if *section == r.section.as_deref() => scope.clone(),
@@ -609,41 +690,52 @@ impl<'a> Context<'a> {
                 if r.kind == RowKind::Heading {
                     continue;
                 }
-                let label: Vec<String> = lw[ti][k].iter().map(|w| stem(w)).collect();
-                let mut context = match r.parent.as_deref() {
-                    None => Vec::new(),
-                    Some(p) => match &last_parent {
-                        Some((q, st)) if *q == p => st.clone(),
-                        _ => {
-                            let st = stems(p);
-                            last_parent = Some((p, st.clone()));
-                            st
-                        }
-                    },
-                };
-                context.extend(label.iter().cloned());
+                if let Some(e) = &scope {
+                    if !scopes.contains(e) {
+                        scopes.push(e.clone());
+                    }
+                }
+                // Only money, per-unit amounts and quantities of metal are matched.
+                if !matches!(
+                    r.unit,
+                    Some(
+                        Unit::Usd
+                            | Unit::UsdPerOz
+                            | Unit::UsdPerLb
+                            | Unit::UsdPerShare
+                            | Unit::UsdPerTon
+                            | Unit::Oz
+                            | Unit::Tons
+                            | Unit::Lbs
+                    )
+                ) {
+                    continue;
+                }
+                let label: Vec<Cow<str>> = lw[ti][k].iter().map(|w| stem(w)).collect();
+                let heading = r.parent.as_deref().map(|p| {
+                    if last_parent != Some(p) {
+                        last_parent = Some(p);
+                        headings.push(stems(p));
+                    }
+                    headings.len() - 1
+                });
                 rows.push(RowInfo {
                     table: ti,
                     row: k,
                     unit: r.unit,
                     scope,
-                    metal: super::metrics::metal_of(r),
-                    context,
-                    sig: label
-                        .iter()
-                        .filter(|w| !STOP.contains(&w.as_str()))
-                        .cloned()
+                    metal: metals.of(r),
+                    heading,
+                    sig: (0..label.len())
+                        .filter(|&n| !STOP.contains(&&*label[n]))
                         .collect(),
                     label,
                 });
             }
         }
         let mut entities: Vec<(Vec<String>, String)> = Vec::new();
-        for e in rows.iter().filter_map(|r| r.scope.as_ref()) {
-            if entities.iter().any(|(_, x)| x == e) {
-                continue;
-            }
-            let name: Vec<String> = words(e)
+        for e in scopes {
+            let name: Vec<String> = words(&e)
                 .into_iter()
                 .filter(|w| !OPERATION_WORDS.contains(&w.as_str()))
                 .collect();
@@ -652,23 +744,46 @@ impl<'a> Context<'a> {
             if name.is_empty() || name.iter().all(|w| metal_in(w).is_some()) {
                 continue;
             }
-            entities.push((name, e.clone()));
+            entities.push((name, e));
+        }
+        let mut by_unit: Vec<(Option<Unit>, Vec<usize>)> = Vec::new();
+        let mut by_first_word: FxMap<String, Vec<usize>> = FxMap::default();
+        let mut of_table = vec![0..0; doc.tables.len()];
+        for (n, info) in rows.iter().enumerate() {
+            match by_unit.iter_mut().find(|(u, _)| *u == info.unit) {
+                Some((_, v)) => v.push(n),
+                None => by_unit.push((info.unit, vec![n])),
+            }
+            if let (Some(Unit::Usd), Some(w)) = (info.unit, info.sig().next()) {
+                match by_first_word.get_mut(w) {
+                    Some(v) => v.push(n),
+                    None => {
+                        by_first_word.insert(w.to_string(), vec![n]);
+                    }
+                }
+            }
+            let r = &mut of_table[info.table];
+            if r.start == r.end {
+                *r = n..n + 1;
+            } else {
+                r.end = n + 1;
+            }
         }
         Context {
             doc,
             metrics,
             rows,
             entities,
+            headings,
+            by_unit,
+            by_first_word,
+            of_table,
+            plain: doc.tables.iter().map(super::plain_columns).collect(),
         }
     }
 
-    /// The one operation a text names, if exactly one.
-    fn entity_named(&self, text: &str) -> Option<String> {
-        self.entity_in(&words(text))
-    }
-
-    /// [`Context::entity_named`] for a text's words.
-    fn entity_in(&self, w: &[String]) -> Option<String> {
+    /// The one operation a text's words name, if exactly one.
+    fn entity_in<S: AsRef<str>>(&self, w: &[S]) -> Option<String> {
         let named: Vec<&String> = self
             .entities
             .iter()
@@ -776,15 +891,14 @@ impl<'a> Context<'a> {
             return None;
         }
         'tables: for ti in 0..self.doc.tables.len() {
-            let rows: Vec<(usize, &Vec<String>)> = self
-                .rows
+            let rows: Vec<(usize, &[Cow<str>])> = self.rows[self.of_table[ti].clone()]
                 .iter()
                 .filter(|r| r.table == ti && r.unit == Some(Unit::Usd) && r.scope == *entity)
-                .map(|r| (r.row, &r.label))
+                .map(|r| (r.row, r.label.as_slice()))
                 .collect();
             let mut chosen: Vec<usize> = Vec::new();
             for item in &items {
-                let unique = |pred: &dyn Fn(&[String]) -> bool| {
+                let unique = |pred: &dyn Fn(&[Cow<str>]) -> bool| {
                     let m: Vec<usize> = rows
                         .iter()
                         .filter(|(_, w)| pred(w))
@@ -792,8 +906,9 @@ impl<'a> Context<'a> {
                         .collect();
                     (m.len() == 1).then(|| m[0])
                 };
-                let found = unique(&|w| w.starts_with(item))
-                    .or_else(|| unique(&|w| item.iter().all(|x| w.contains(x))));
+                let found =
+                    unique(&|w| w.len() >= item.len() && w.iter().zip(item).all(|(a, b)| a == b))
+                        .or_else(|| unique(&|w| item.iter().all(|x| w.iter().any(|y| y == x))));
                 match found {
                     Some(k) => {
                         if !chosen.contains(&k) {
@@ -839,7 +954,7 @@ impl<'a> Context<'a> {
             "plans",
             "target",
         ];
-        if sw.iter().any(|w| forward.contains(&w.as_str())) {
+        if sw.iter().any(|w| forward.contains(w)) {
             return not(format!(
                 "{} is in a forward-looking sentence; the tables report results, not estimates.",
                 f.text
@@ -947,10 +1062,7 @@ impl<'a> Context<'a> {
                 continue;
             }
             for c in self.columns(table, when) {
-                if !period_unique(table, c)
-                    || restated_column(&table.columns[c].label)
-                    || other_measure(&table.columns[c].label)
-                {
+                if !self.plain[t][c] {
                     continue;
                 }
                 let cand = Cand {
@@ -981,7 +1093,7 @@ impl<'a> Context<'a> {
     ) -> Result<Vec<(usize, usize)>, String> {
         let f = &figs[i];
         let sw = &s.words;
-        let has = |x: &str| sw.iter().any(|w| w == x);
+        let has = |x: &str| sw.contains(&x);
         let metals = &s.metals;
         let metal = if s.contains("respectively") {
             respective_metal(s, figs, i)
@@ -999,9 +1111,32 @@ impl<'a> Context<'a> {
         {
             return Err("the sentence names several metals".into());
         }
-        let clause = stems(clause_of(s, f));
+        let clause: Vec<Cow<str>> = if f.kind == Kind::Money {
+            raw_words(clause_of(s, f)).map(stem).collect()
+        } else {
+            Vec::new()
+        };
+        // The rows that can match, in order: of the unit, and for money, those whose first
+        // significant word is in the clause (a match needs all of them there).
+        let picked: Vec<usize> = match f.kind {
+            Kind::Money => {
+                let mut v: Vec<usize> = Vec::new();
+                for w in &clause {
+                    v.extend(self.by_first_word.get(w.as_ref()).into_iter().flatten());
+                }
+                crate::sort::dedup(&mut v);
+                v
+            }
+            Kind::PerUnit(u) | Kind::Quantity(u) => self
+                .by_unit
+                .iter()
+                .find(|(x, _)| *x == Some(u))
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
         let mut out: Vec<(usize, usize, usize)> = Vec::new();
-        for info in &self.rows {
+        for info in picked.iter().map(|&n| &self.rows[n]) {
             let wanted = match f.kind {
                 Kind::Money => Unit::Usd,
                 Kind::PerUnit(u) | Kind::Quantity(u) => u,
@@ -1016,7 +1151,9 @@ impl<'a> Context<'a> {
                 (Some(_), None) => false,
                 (None, _) => true,
             };
-            let lhas = |x: &str| info.context.iter().any(|w| w == x);
+            let heading: &[String] = info.heading.map_or(&[], |h| &self.headings[h]);
+            let lhas =
+                |x: &str| heading.iter().any(|w| w == x) || info.label.iter().any(|w| w == x);
             let ok = match f.kind {
                 Kind::PerUnit(Unit::UsdPerShare) => !lhas("dividend") || lhas("after"),
                 Kind::PerUnit(Unit::UsdPerOz | Unit::UsdPerLb) => {
@@ -1046,14 +1183,12 @@ impl<'a> Context<'a> {
                         && !lhas("processed")
                 }
                 Kind::Money => {
-                    let sig = &info.sig;
                     // One generic word ("Basic", "Other") is too little to go on.
-                    let enough = sig.len() >= 2
-                        || sig.iter().any(|w| {
-                            ["sale", "exploration", "ebitda", "inventory", "goodwill"]
-                                .contains(&w.as_str())
+                    let enough = info.sig.len() >= 2
+                        || info.sig().any(|w| {
+                            ["sale", "exploration", "ebitda", "inventory", "goodwill"].contains(&w)
                         });
-                    enough && sig.iter().all(|w| clause.contains(w))
+                    enough && info.sig().all(|w| clause.iter().any(|c| c.as_ref() == w))
                 }
                 _ => false,
             };
@@ -1267,9 +1402,9 @@ impl<'a> Context<'a> {
         while !lower.is_char_boundary(reach) {
             reach -= 1;
         }
-        let near: Vec<String> = words(&lower[..reach]);
-        let is_up = near.iter().any(|w| up.contains(&w.as_str()));
-        let is_down = near.iter().any(|w| down.contains(&w.as_str()));
+        let near: Vec<&str> = raw_words(&lower[..reach]).collect();
+        let is_up = near.iter().any(|w| up.contains(w));
+        let is_down = near.iter().any(|w| down.contains(w));
         let share = after.trim_start().starts_with("of ");
         if f.kind == Kind::Percent && (share || (!is_up && !is_down)) {
             return not(format!("{} is a percentage that is not stated as a change; the tables hold no share to compare it with.", f.text));
@@ -1305,7 +1440,7 @@ impl<'a> Context<'a> {
                 }
             },
             Some(k) => {
-                let entity = self.entity_named(s);
+                let entity = self.entity_in(&s.words);
                 match self.candidates(
                     s,
                     figs,
@@ -1322,7 +1457,7 @@ impl<'a> Context<'a> {
                 // By words, as money would be matched, with this figure's period.
                 let mut as_money = figs.to_vec();
                 as_money[i].kind = Kind::Money;
-                let entity = self.entity_named(s);
+                let entity = self.entity_in(&s.words);
                 match self.candidates(s, &as_money, i, &entity, when, matched) {
                     Ok(c) => c,
                     Err(why) => return not(format!("{}: {why}", f.text)),
@@ -1475,10 +1610,16 @@ pub(crate) fn restated_column(label: &str) -> bool {
 /// A column whose header names a measure of its own ("EPS", "%", "per share"), which the
 /// row's unit does not describe.
 pub(crate) fn other_measure(label: &str) -> bool {
-    let w = words(label);
-    label.contains('%')
-        || w.iter().any(|x| x == "eps" || x == "percent")
-        || w.windows(2).any(|p| p == ["per", "share"])
+    if label.contains('%') {
+        return true;
+    }
+    let mut after_per = false;
+    raw_words(label).any(|x| {
+        let is = |w: &str| x.eq_ignore_ascii_case(w);
+        let found = is("eps") || is("percent") || (after_per && is("share"));
+        after_per = is("per");
+        found
+    })
 }
 
 /// A claim that could not be matched, and why.
@@ -1496,27 +1637,28 @@ fn unmatched(f: &Fig, claim: &ClaimRef, why: String) -> Check {
 }
 
 /// Whether `name` occurs as a run of consecutive words in `w`.
-fn contains_run(w: &[String], name: &[String]) -> bool {
-    !name.is_empty() && w.windows(name.len()).any(|x| x == name)
+fn contains_run<S: AsRef<str>>(w: &[S], name: &[String]) -> bool {
+    !name.is_empty()
+        && w.windows(name.len())
+            .any(|x| x.iter().zip(name).all(|(a, b)| a.as_ref() == b))
 }
 
 /// The clause holding a figure: between the punctuation (commas, semicolons, brackets) and
 /// comparison words around it.
-fn clause_of<'s>(s: &'s str, f: &Fig) -> &'s str {
-    let lower = s.to_ascii_lowercase();
+fn clause_of<'s>(s: &Said<'s>, f: &Fig) -> &'s str {
+    // The offsets hold in the lower-case text, which is what is returned.
+    let text = s.text;
     let marks = [',', ';', '(', ')'];
-    let mut start = s[..f.start].rfind(marks).map_or(0, |k| k + 1);
-    let mut end = s[f.end..].find(marks).map_or(s.len(), |k| f.end + k);
-    for b in BOUNDARIES {
-        for (k, _) in lower.match_indices(b) {
-            if k + b.len() <= f.start {
-                start = start.max(k + b.len());
-            } else if k >= f.end {
-                end = end.min(k);
-            }
+    let mut start = text[..f.start].rfind(marks).map_or(0, |k| k + 1);
+    let mut end = text[f.end..].find(marks).map_or(text.len(), |k| f.end + k);
+    for &(k, len) in &s.bounds {
+        if k + len <= f.start {
+            start = start.max(k + len);
+        } else if k >= f.end {
+            end = end.min(k);
         }
     }
-    &s[start..end]
+    &s.lower[start..end]
 }
 
 /// "46% and 184%", "$13.12, $666 and $1.56": figures of one kind joined only by "and" or a
@@ -1539,8 +1681,8 @@ fn in_list(s: &str, figs: &[Fig], i: usize) -> bool {
 fn respective_metal(s: &str, figs: &[Fig], i: usize) -> Option<&'static str> {
     let first_fig = figs.first()?.start;
     let mut metals: Vec<&'static str> = Vec::new();
-    for w in words(&s[..first_fig]) {
-        if let Some(m) = metal_in(&w) {
+    for w in raw_words(&s[..first_fig]) {
+        if let Some(m) = metal_word(w) {
             if !metals.contains(&m) {
                 metals.push(m);
             }
@@ -1585,7 +1727,8 @@ mod tests {
             ]
         );
         // The compared period gives the length; the figures are a year later.
-        let when = period_of(&Said::new(s), &figs, 1).unwrap();
+        let lower = lower_case(s);
+        let when = period_of(&Said::new(s, &lower), &figs, 1).unwrap();
         assert_eq!((when.months, when.year), (Some(9), YearRef::Current));
         assert_eq!(respective_metal(s, &figs, 3), Some("gold"));
 

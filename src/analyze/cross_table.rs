@@ -13,14 +13,12 @@
 //! statement's adjustments (which aggregate lines differently from the income statement) only
 //! take part through the vocabulary.
 
-use std::collections::HashMap;
-
 use super::footing::name;
 use rust_decimal::Decimal;
 
-use super::metrics::{metal_of, period_unique, scope_of};
+use super::metrics::{metal_of, primary_metal, scope_of};
 use super::tolerance::Interval;
-use super::{figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
+use super::{figure, show, words, CellRef, Check, CheckKind, FxMap, Status, Tolerance};
 use crate::document::{Column, Date, Document, RowKind, Table, Unit};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -28,7 +26,8 @@ struct Key {
     concept: String,
     entity: Option<String>,
     metal: Option<&'static str>,
-    unit: Option<Unit>,
+    /// The unit's discriminant (`Unit` itself is not `Hash`).
+    unit: Option<u8>,
     /// A pro forma or non-GAAP table restates items on purpose; it is compared only with
     /// its own kind.
     restated: bool,
@@ -141,6 +140,8 @@ fn is_cash(w: &[String]) -> Option<bool> {
 
 struct Entry<'a> {
     table: &'a Table,
+    /// The table's [`super::plain_columns`].
+    plain: &'a [bool],
     row: usize,
     /// For cash: whether the row is cash at the end (else at the beginning) of its columns.
     cash_at_end: Option<bool>,
@@ -152,9 +153,10 @@ pub fn checks(doc: &Document) -> Vec<Check> {
 
 /// [`checks`] with the document's label words worked out.
 pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
-    let mut groups: HashMap<Key, Vec<Entry>> = HashMap::new();
+    let mut groups: FxMap<Key, Vec<Entry>> = FxMap::default();
     let mut order: Vec<Key> = Vec::new();
-    for (t, tw) in doc.tables.iter().zip(lw) {
+    let plains: Vec<Vec<bool>> = doc.tables.iter().map(super::plain_columns).collect();
+    for ((t, tw), columns) in doc.tables.iter().zip(lw).zip(&plains) {
         let cash_flow = t.title.as_deref().is_some_and(|s| {
             let w = words(s);
             w.iter().any(|x| x == "cash") && w.iter().any(|x| x == "flows" || x == "flow")
@@ -164,7 +166,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
             s.contains("pro forma") || s.contains("non-gaap") || s.contains("non gaap")
         });
         let plain_w: Vec<&[String]> = tw.iter().map(|w| plain(w)).collect();
-        let mut seen: HashMap<(&[String], Option<&str>), usize> = HashMap::new();
+        let mut seen: FxMap<(&[String], Option<&str>), usize> = FxMap::default();
         for (r, &w) in t.rows.iter().zip(&plain_w) {
             *seen.entry((w, r.section.as_deref())).or_default() += 1;
         }
@@ -188,7 +190,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
                         r.unit,
                         Some(Unit::UsdPerOz | Unit::Oz | Unit::Tons | Unit::Lbs)
                     )
-                    .then(|| metal_of(r).or_else(|| section_metal(t, k)))
+                    .then(|| metal_of(r).or_else(|| primary_metal(t, k)))
                     .flatten();
                     (c.to_string(), metal)
                 }
@@ -197,7 +199,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
             };
             let key = Key {
                 restated,
-                vocabulary: cash.is_some() || concept != w.join(" "),
+                vocabulary: cash.is_some() || !is_joined(&concept, w),
                 concept,
                 entity: match &last_scope {
                     Some((section, scope)) if *section == r.section.as_deref() => scope.clone(),
@@ -208,16 +210,21 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
                     }
                 },
                 metal,
-                unit: r.unit,
+                unit: r.unit.map(|u| u as u8),
             };
-            if !groups.contains_key(&key) {
-                order.push(key.clone());
-            }
-            groups.entry(key).or_default().push(Entry {
+            let entry = Entry {
                 table: t,
+                plain: columns,
                 row: k,
                 cash_at_end: cash,
-            });
+            };
+            match groups.get_mut(&key) {
+                Some(entries) => entries.push(entry),
+                None => {
+                    order.push(key.clone());
+                    groups.insert(key, vec![entry]);
+                }
+            }
         }
     }
     let mut out = Vec::new();
@@ -235,15 +242,22 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
     out
 }
 
-/// The metal named by a "Divided by … ounces" row of the same section.
-fn section_metal(t: &Table, k: usize) -> Option<&'static str> {
-    let section = &t.rows[k].section;
-    t.rows
-        .iter()
-        .filter(|r| {
-            &r.section == section && words(&r.label).first().is_some_and(|w| w == "divided")
-        })
-        .find_map(|r| super::metrics::metal_in(&r.label))
+/// Whether `s` is the words joined by single spaces (`w.join(" ") == s`, without the join).
+fn is_joined(s: &str, w: &[String]) -> bool {
+    let mut rest = s;
+    for (n, x) in w.iter().enumerate() {
+        if n > 0 {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        match rest.strip_prefix(x.as_str()) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// The date a column's figure stands at, for cash: its end, or the day before it starts.
@@ -275,14 +289,11 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
     // difference is in our reading of the scale, not in the release.
     let (ra, rb) = (&ta.rows[a.row], &tb.rows[b.row]);
     let unsure_scale = ra.scale != rb.scale && (ta.scale_note.is_none() || tb.scale_note.is_none());
+    // Where the two are, for the explanations: the same in every column.
+    let places = std::cell::OnceCell::new();
     for (i, ca) in ta.columns.iter().enumerate() {
         for (j, cb) in tb.columns.iter().enumerate() {
-            let odd = |t: &Table, c: usize| {
-                !period_unique(t, c)
-                    || super::claims::restated_column(&t.columns[c].label)
-                    || super::claims::other_measure(&t.columns[c].label)
-            };
-            if !same_period(a, ca, b, cb) || odd(ta, i) || odd(tb, j) {
+            if !same_period(a, ca, b, cb) || !a.plain[i] || !b.plain[j] {
                 continue;
             }
             let (Some(fa), Some(fb)) = (figure(&ta.rows[a.row], i), figure(&tb.rows[b.row], j))
@@ -307,8 +318,12 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
             } else {
                 fa.interval.overlaps(&fb.interval)
             };
-            let where_a = format!("{} {}", table_name(ta), name(ta, a.row));
-            let where_b = format!("{} {}", table_name(tb), name(tb, b.row));
+            let (where_a, where_b) = places.get_or_init(|| {
+                (
+                    format!("{} {}", table_name(ta), name(ta, a.row)),
+                    format!("{} {}", table_name(tb), name(tb, b.row)),
+                )
+            });
             let explanation = if holds {
                 format!(
                     "{} ({}) is {} in {where_b} and {} in {where_a}, which agree within their printed precision.",

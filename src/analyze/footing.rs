@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 
 use super::tolerance::Interval;
 use super::{additive, figure, show, words, CellRef, Check, CheckKind, Figure, Status, Tolerance};
-use crate::document::{Document, RowKind, Table, Unit};
+use crate::document::{Date, Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
     checks_in(doc, &super::label_words(doc))
@@ -242,30 +242,27 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
 /// more than it fails (the other columns are then mismatches); `None` when no reading can be
 /// trusted.
 fn decide(grid: &Grid, i: usize, readings: Vec<Reading>) -> Option<(Reading, Vec<Trial>)> {
-    let all: Vec<(Reading, Vec<Trial>)> = readings
-        .into_iter()
-        .map(|r| {
-            let tr = trials(grid, i, &r.terms);
-            (r, tr)
-        })
-        .collect();
     let evidence = |tr: &[Trial]| {
         tr.iter()
             .filter(|x| x.holds && !x.total.value.is_zero())
             .count()
     };
     let holds = |tr: &[Trial]| tr.iter().filter(|x| x.holds).count();
-    let everywhere = all
+    // Tried in order: the first that holds everywhere ends the search.
+    let mut all: Vec<(Reading, Vec<Trial>)> = Vec::with_capacity(readings.len());
+    for r in readings {
+        let tr = trials(grid, i, &r.terms);
+        if !tr.is_empty() && holds(&tr) == tr.len() && evidence(&tr) > 0 {
+            return Some((r, tr));
+        }
+        all.push((r, tr));
+    }
+    let n = all
         .iter()
-        .position(|(_, tr)| !tr.is_empty() && holds(tr) == tr.len() && evidence(tr) > 0);
-    let mostly = || {
-        all.iter()
-            .enumerate()
-            .filter(|(_, (_, tr))| evidence(tr) > 0 && 2 * holds(tr) > tr.len())
-            .max_by_key(|(n, (_, tr))| (holds(tr), std::cmp::Reverse(*n)))
-            .map(|(n, _)| n)
-    };
-    let n = everywhere.or_else(mostly)?;
+        .enumerate()
+        .filter(|(_, (_, tr))| evidence(tr) > 0 && 2 * holds(tr) > tr.len())
+        .max_by_key(|(n, (_, tr))| (holds(tr), std::cmp::Reverse(*n)))
+        .map(|(n, _)| n)?;
     all.into_iter().nth(n)
 }
 
@@ -317,7 +314,8 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
     let mut cells = vec![CellRef::new(t, total, c)];
     cells.extend(terms.iter().map(|&(k, _)| CellRef::new(t, k, c)));
     // The terms, comma-separated, written into one string.
-    let mut listed = String::new();
+    let mut listed =
+        String::with_capacity(terms.iter().map(|&(k, _)| t.rows[k].label.len() + 24).sum());
     for (n, &(k, neg)) in terms.iter().enumerate() {
         if n > 0 {
             listed.push_str(", ");
@@ -372,7 +370,7 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
 
 /// "Total sales (line 446)", or "the unlabelled total on line 565".
 pub(crate) fn name(t: &Table, k: usize) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(t.rows[k].label.len() + 24);
     write_name(&mut s, t, k);
     s
 }
@@ -383,9 +381,27 @@ fn write_name(out: &mut String, t: &Table, k: usize) {
     let r = &t.rows[k];
     let _ = if r.label.is_empty() {
         write!(out, "the unlabelled total on line {}", r.line)
+    } else if r
+        .label
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        // Printable ASCII without quotes or backslashes: `{:?}` would only add the quotes.
+        out.push('"');
+        out.push_str(&r.label);
+        out.push_str("\" (line ");
+        out.push_str(itoa(r.line, &mut [0; 20]));
+        out.push(')');
+        Ok(())
     } else {
         write!(out, "{} (line {})", crate::case::Quoted(&r.label), r.line)
     };
+}
+
+/// `n` in decimal, written into `buf` (the `{}` of a `usize` without the formatter).
+fn itoa(n: usize, buf: &mut [u8; 20]) -> &str {
+    let i = super::write_digits(n as u64, buf, 20);
+    std::str::from_utf8(&buf[i..]).unwrap_or("")
 }
 
 /// A statement identity found by labels.
@@ -510,12 +526,11 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
     for (t, tw) in doc.tables.iter().zip(lw) {
         for (k, r) in t.rows.iter().enumerate() {
             // "Silver produced (oz.)", or "Lead - Tons" under a production heading.
-            let in_production = r
-                .section
-                .as_deref()
-                .is_some_and(|x| words(x).iter().any(|w| w == "production"))
-                && matches!(r.unit, Some(Unit::Oz | Unit::Tons | Unit::Lbs))
-                && metal_in(&r.label).is_some();
+            let in_production = matches!(r.unit, Some(Unit::Oz | Unit::Tons | Unit::Lbs))
+                && metal_in(&r.label).is_some()
+                && r.section.as_deref().is_some_and(|x| {
+                    super::raw_words(x).any(|w| w.eq_ignore_ascii_case("production"))
+                });
             if r.kind == RowKind::Heading
                 || !(in_production || concept(plain(&tw[k]), r.unit) == Some("production"))
             {
@@ -539,6 +554,22 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
             }
         }
     }
+    // The operations' parts of a metal, unit and period, found once for every total that
+    // needs them.
+    type Parts<'p> = Vec<(&'p Option<String>, Figure, CellRef)>;
+    type Key<'p> = (&'p str, Option<Unit>, Option<Date>, Option<u8>);
+    let mut known: Vec<(Key, Parts)> = Vec::new();
+    type Trial<'p> = (usize, Figure, Decimal, Interval, bool, Parts<'p>);
+    fn trial(c: usize, tf: Figure, parts: Parts<'_>) -> Trial<'_> {
+        let sum: Decimal = parts.iter().map(|p| p.1.value).sum();
+        let interval = parts
+            .iter()
+            .fold(Interval::exact(Decimal::ZERO), |acc, p| acc + p.1.interval);
+        let holds = interval.overlaps(&tf.interval)
+            || interval.meets(&tf.interval)
+                && (interval.lo == interval.hi || tf.interval.lo == tf.interval.hi);
+        (c, tf, sum, interval, holds, parts)
+    }
     let mut out = Vec::new();
     for total in prods.iter().filter(|p| p.scope.is_none()) {
         let unit = total.table.rows[total.row].unit;
@@ -550,8 +581,15 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
             if !period_unique(total.table, c) {
                 continue;
             }
+            let key = (total.metal, unit, col.end, col.months);
+            if let Some((_, parts)) = known.iter().find(|(k, _)| *k == key) {
+                if parts.len() >= 2 {
+                    trials.push(trial(c, tf, parts.clone()));
+                }
+                continue;
+            }
             // Per operation, the most precise printing for this period.
-            let mut parts: Vec<(&Option<String>, super::Figure, CellRef)> = Vec::new();
+            let mut parts: Parts = Vec::new();
             for p in prods
                 .iter()
                 .filter(|p| p.scope.is_some() && p.metal == total.metal)
@@ -580,17 +618,10 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
                     None => parts.push((&p.scope, f, cell)),
                 }
             }
-            if parts.len() < 2 {
-                continue;
+            if parts.len() >= 2 {
+                trials.push(trial(c, tf, parts.clone()));
             }
-            let sum: Decimal = parts.iter().map(|p| p.1.value).sum();
-            let interval = parts
-                .iter()
-                .fold(Interval::exact(Decimal::ZERO), |acc, p| acc + p.1.interval);
-            let holds = interval.overlaps(&tf.interval)
-                || interval.meets(&tf.interval)
-                    && (interval.lo == interval.hi || tf.interval.lo == tf.interval.hi);
-            trials.push((c, tf, sum, interval, holds, parts));
+            known.push((key, parts));
         }
         let holds = trials.iter().filter(|t| t.4).count();
         if holds == 0 || 2 * holds <= trials.len() && holds != trials.len() {

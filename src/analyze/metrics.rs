@@ -12,8 +12,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{figure, raw_words, words, CellRef};
-use crate::document::{Column, Document, Row, RowKind, Table, Unit};
+use super::{figure, raw_words, words, CellRef, FxMap};
+use crate::document::{Column, Date, Document, Row, RowKind, Table, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
@@ -72,7 +72,7 @@ pub(crate) fn metrics_in(doc: &Document, lw: &super::LabelWords) -> Vec<Metric> 
     let mut out = Vec::new();
     for (t, w) in doc.tables.iter().zip(lw) {
         changes(t, &mut out);
-        restated(t, &mut out);
+        restated(t, w, &mut out);
         ratios(t, w, &mut out);
         by_product_credits(t, w, &mut out);
         cost_per_ton(t, &mut out);
@@ -103,32 +103,38 @@ pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
     let (mut equivalent, mut gold, mut silver) = (false, false, false);
     let mut found: Option<&'static str> = None;
     let mut several = false;
-    for w in raw_words(text) {
-        // Every name is 3 to 10 ASCII letters: most words are ruled out by length alone.
-        if !(3..=10).contains(&w.len()) {
-            continue;
-        }
-        let mut buf = [0u8; 10];
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        let lower: &[u8] = lower;
-        if lower == b"equivalent" {
+    let mut word = |w: &[u8]| {
+        if w.eq_ignore_ascii_case(b"equivalent") {
             equivalent = true;
-            continue;
+            return;
         }
-        let Some(metal) = METALS
-            .iter()
-            .find(|(_, names)| names.iter().any(|n| lower == n.as_bytes()))
-            .map(|(m, _)| *m)
-        else {
-            continue;
+        let Some(metal) = metal_bytes(w) else {
+            return;
         };
         gold |= metal == "gold";
         silver |= metal == "silver";
         match found {
             Some(f) if f != metal => several = true,
             _ => found = Some(metal),
+        }
+    };
+    if text.is_ascii() {
+        // The words of [`raw_words`], split on bytes rather than decoded characters.
+        let piece = |c: &u8| c.is_ascii_alphanumeric() || *c == b'\'' || *c == b'&';
+        for mut w in text.as_bytes().split(|c| !piece(c)) {
+            while let [b'\'', rest @ ..] = w {
+                w = rest;
+            }
+            while let [rest @ .., b'\''] = w {
+                w = rest;
+            }
+            if !w.is_empty() {
+                word(w);
+            }
+        }
+    } else {
+        for w in raw_words(text) {
+            word(w.as_bytes());
         }
     }
     if equivalent && gold {
@@ -144,11 +150,68 @@ pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
     }
 }
 
+/// The metal one word names, in any ASCII case ("Silver", "GEOs"); no allocation.
+pub(crate) fn metal_word(w: &str) -> Option<&'static str> {
+    metal_bytes(w.as_bytes())
+}
+
+/// [`metal_word`] for the bytes of a word.
+fn metal_bytes(w: &[u8]) -> Option<&'static str> {
+    // Every name is 3 to 10 ASCII letters: most words are ruled out by length alone.
+    if !(3..=10).contains(&w.len())
+        || !matches!(
+            w[0] | 0x20,
+            b'g' | b's' | b'c' | b'l' | b'z' | b'n' | b'p' | b'm'
+        )
+    {
+        return None;
+    }
+    let mut buf = [0u8; 10];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    let lower: &[u8] = lower;
+    METALS
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| lower == n.as_bytes()))
+        .map(|(m, _)| *m)
+}
+
 /// The metal a row concerns: its label, else its heading, else its section.
 pub(crate) fn metal_of(row: &Row) -> Option<&'static str> {
     metal_in(&row.label)
         .or_else(|| row.parent.as_deref().and_then(metal_in))
         .or_else(|| row.section.as_deref().and_then(metal_in))
+}
+
+/// [`metal_of`] for rows taken in order: a run of rows under one heading, or in one section,
+/// reads it once.
+#[derive(Default)]
+pub(crate) struct Metals<'d> {
+    parent: Option<(&'d str, Option<&'static str>)>,
+    section: Option<(&'d str, Option<&'static str>)>,
+}
+
+impl<'d> Metals<'d> {
+    pub(crate) fn of(&mut self, row: &'d Row) -> Option<&'static str> {
+        metal_in(&row.label)
+            .or_else(|| Self::memo(&mut self.parent, row.parent.as_deref()?))
+            .or_else(|| Self::memo(&mut self.section, row.section.as_deref()?))
+    }
+
+    fn memo(
+        slot: &mut Option<(&'d str, Option<&'static str>)>,
+        text: &'d str,
+    ) -> Option<&'static str> {
+        match slot {
+            Some((t, m)) if *t == text => *m,
+            _ => {
+                let m = metal_in(text);
+                *slot = Some((text, m));
+                m
+            }
+        }
+    }
 }
 
 /// Words that make a section name an operation rather than a part of a statement.
@@ -289,6 +352,7 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
     }
     // Rows of a section share its scope: work it out once per run of rows.
     let mut scope: Option<(Option<&str>, Option<String>)> = None;
+    let mut metals = Metals::default();
     for (k, row) in t.rows.iter().enumerate() {
         if row.kind == RowKind::Heading {
             continue;
@@ -308,7 +372,7 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
                     }
                 };
                 RowFacts {
-                    metal: metal_of(row).map(str::to_string),
+                    metal: metals.of(row).map(str::to_string),
                     entity,
                     unit: unit_name(row.unit),
                 }
@@ -317,16 +381,19 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
                 MetricKind::Change,
                 t,
                 a,
-                format!(
-                    "Change in {}: {} against {}",
+                [
+                    "Change in ",
                     if row.label.is_empty() {
                         "the unlabelled total"
                     } else {
                         &row.label
                     },
-                    t.columns[a].label,
-                    t.columns[b].label
-                ),
+                    ": ",
+                    &t.columns[a].label,
+                    " against ",
+                    &t.columns[b].label,
+                ]
+                .concat(),
                 facts,
             );
             m.value = Some(now.value - then.value);
@@ -352,7 +419,7 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
 }
 
 /// Production and per-ounce costs, restated with their metal and operation.
-fn restated(t: &Table, out: &mut Vec<Metric>) {
+fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
         if !matches!(
             row.unit,
@@ -360,10 +427,13 @@ fn restated(t: &Table, out: &mut Vec<Metric>) {
         ) {
             continue;
         }
-        let w = words(&row.label);
-        let context = format!("{} {}", row.parent.as_deref().unwrap_or(""), row.label);
-        let cw = words(&context);
-        let chas = |x: &str| cw.iter().any(|y| y == x);
+        let w = &lw[k];
+        // The words of the heading and the label.
+        let heading: Vec<&str> = match row.parent.as_deref() {
+            Some(p) if row.unit == Some(Unit::UsdPerOz) => raw_words(p).collect(),
+            _ => Vec::new(),
+        };
+        let chas = |x: &str| has(w, x) || heading.iter().any(|y| y.eq_ignore_ascii_case(x));
         let kind = match row.unit {
             Some(Unit::Oz | Unit::Tons | Unit::Lbs)
                 if metal_in(&row.label).is_some()
@@ -410,7 +480,7 @@ fn restated(t: &Table, out: &mut Vec<Metric>) {
 }
 
 /// The metal of a "Divided by silver ounces produced" row in the same section, if one.
-fn primary_metal(t: &Table, k: usize) -> Option<&'static str> {
+pub(crate) fn primary_metal(t: &Table, k: usize) -> Option<&'static str> {
     let section = &t.rows[k].section;
     t.rows
         .iter()
@@ -667,74 +737,105 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
             if row.unit != Some(Unit::UsdPerOz) {
                 continue;
             }
-            let context = format!(
-                "{} {} {}",
-                row.section.as_deref().unwrap_or(""),
-                row.parent.as_deref().unwrap_or(""),
-                row.label
-            );
-            let w = words(&context);
+            // The words of the section, the heading and the label.
+            let w: Vec<&str> = [
+                row.section.as_deref(),
+                row.parent.as_deref(),
+                Some(row.label.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .flat_map(raw_words)
+            .collect();
+            let says = |x: &str| w.iter().any(|y| y.eq_ignore_ascii_case(x));
             let pricey = [
                 "price", "prices", "london", "fix", "comex", "lbma", "realized",
             ]
             .iter()
-            .any(|x| has(&w, x));
-            if row.unit != Some(Unit::UsdPerOz) || !pricey || has(&w, "cost") || has(&w, "costs") {
+            .any(|x| says(x));
+            if row.unit != Some(Unit::UsdPerOz) || !pricey || says("cost") || says("costs") {
                 continue;
             }
             if let Some(metal) = metal_of(row) {
-                prices.push((t, k, metal, has(&w, "realized")));
+                prices.push((t, k, metal, says("realized")));
             }
         }
     }
-    let costs: Vec<Metric> = out
-        .iter()
-        .filter(|m| m.kind == MetricKind::TotalCashCostPerOz)
-        .cloned()
+    let costs: Vec<usize> = (0..out.len())
+        .filter(|&n| out[n].kind == MetricKind::TotalCashCostPerOz)
         .collect();
-    for cost in costs {
+    let mut tables: FxMap<&str, &Table> = FxMap::default();
+    for t in &doc.tables {
+        tables.entry(t.id.as_str()).or_insert(t);
+    }
+    // The price for a metal and period, worked out once for all the costs that need it.
+    type Pick<'d> = Option<(&'d Table, usize, usize, bool)>;
+    let mut picks: Vec<(String, Option<Date>, Option<u8>, Pick)> = Vec::new();
+    // The margins given so far (metal, entity, period, value): each is given once.
+    let mut given: Vec<(Option<String>, Option<String>, String, Decimal)> = Vec::new();
+    for n in costs {
+        let cost = &out[n];
         let (Some(metal), Some(cost_value), Some(input)) =
             (cost.metal.as_deref(), cost.value, cost.inputs.first())
         else {
             continue;
         };
-        let Some(ct) = doc.tables.iter().find(|t| t.id == input.table) else {
+        let Some(ct) = tables.get(input.table.as_str()) else {
             continue;
         };
         let col = &ct.columns[input.column];
-        let same_period = |t: &Table, c: usize| {
-            t.columns[c].end == col.end && t.columns[c].months == col.months && col.end.is_some()
+        let known = picks
+            .iter()
+            .find(|(m, end, months, _)| m == metal && *end == col.end && *months == col.months);
+        let pick = match known {
+            Some(&(.., pick)) => pick,
+            None => {
+                let same_period = |t: &Table, c: usize| {
+                    t.columns[c].end == col.end
+                        && t.columns[c].months == col.months
+                        && col.end.is_some()
+                };
+                let candidates: Vec<(&Table, usize, usize, bool)> = prices
+                    .iter()
+                    .filter(|(_, _, m, _)| *m == metal)
+                    .flat_map(|&(t, k, _, realized)| {
+                        (0..t.columns.len())
+                            .filter(move |&c| same_period(t, c))
+                            .map(move |c| (t, k, c, realized))
+                    })
+                    .collect();
+                let pick = candidates
+                    .iter()
+                    .find(|p| p.3)
+                    .or_else(|| candidates.first())
+                    .copied();
+                picks.push((metal.to_string(), col.end, col.months, pick));
+                pick
+            }
         };
-        let candidates: Vec<(&Table, usize, usize, bool)> = prices
-            .iter()
-            .filter(|(_, _, m, _)| *m == metal)
-            .flat_map(|&(t, k, _, realized)| {
-                (0..t.columns.len())
-                    .filter(move |&c| same_period(t, c))
-                    .map(move |c| (t, k, c, realized))
-            })
-            .collect();
-        let pick = candidates
-            .iter()
-            .find(|p| p.3)
-            .or_else(|| candidates.first());
-        let Some(&(t, k, c, realized)) = pick else {
+        let Some((t, k, c, realized)) = pick else {
             continue;
         };
         let Some(price) = figure(&t.rows[k], c) else {
             continue;
         };
         let margin = price.value - cost_value;
-        let seen = out.iter().any(|m| {
-            m.kind == MetricKind::MarginPerOz
-                && m.metal == cost.metal
-                && m.entity == cost.entity
-                && m.period == cost.period
-                && m.value == Some(margin)
+        let seen = given.iter().any(|(metal, entity, period, value)| {
+            *metal == cost.metal
+                && *entity == cost.entity
+                && *period == cost.period
+                && *value == margin
         });
         if seen {
             continue;
         }
+        given.push((
+            cost.metal.clone(),
+            cost.entity.clone(),
+            cost.period.clone(),
+            margin,
+        ));
+        let input = input.clone();
         let mut m = cost.clone();
         m.kind = MetricKind::MarginPerOz;
         m.label = format!(
@@ -743,7 +844,7 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
             if realized { "" } else { " (a reference price)" }
         );
         m.value = Some(margin);
-        m.inputs = vec![CellRef::new(t, k, c), input.clone()];
+        m.inputs = vec![CellRef::new(t, k, c), input];
         out.push(m);
     }
 }

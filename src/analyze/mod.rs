@@ -226,6 +226,65 @@ pub(crate) fn figure(row: &Row, column: usize) -> Option<Figure> {
     }
 }
 
+/// By column of a table, whether a figure may be looked up there by its period alone: the
+/// only column of its period, neither restated nor adjusted, not a measure of its own.
+pub(crate) fn plain_columns(t: &Table) -> Vec<bool> {
+    t.columns
+        .iter()
+        .enumerate()
+        .map(|(c, col)| {
+            metrics::period_unique(t, c)
+                && !claims::restated_column(&col.label)
+                && !claims::other_measure(&col.label)
+        })
+        .collect()
+}
+
+/// A hash map keyed by the document's own text, with [`FxHasher`]: SipHash's protection
+/// against chosen collisions buys nothing here (a release slows only its own reader) and
+/// costs more than the lookups.
+pub(crate) type FxMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// FxHash's word-at-a-time multiply and rotate.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Units whose figures add up (money and quantities, not rates).
 pub(crate) fn additive(unit: Option<Unit>) -> bool {
     matches!(
@@ -292,34 +351,58 @@ fn ascii_words(b: &[u8]) -> Vec<String> {
 }
 
 /// The words of a text as printed (case kept), without allocating.
-pub(crate) fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn raw_words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !crate::case::is_alphanumeric(c) && c != '\'' && c != '&')
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
 }
 
+/// Writes the decimal digits of `n` into `buf` so that they end before `end`; returns where
+/// they start.
+pub(crate) fn write_digits(mut n: u64, buf: &mut [u8], end: usize) -> usize {
+    let mut i = end;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return i;
+        }
+    }
+}
+
 /// A decimal for people: trailing zeros dropped, at most `dp` places, thousands grouped.
 pub(crate) fn show(d: Decimal, dp: u32) -> String {
     let d = d.round_dp(dp).normalize();
-    let s = d.abs().to_string();
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
+    // The mantissa's digits, right-aligned after zeros, so that the point can go `scale`
+    // digits from the right with at least one digit before it (what `Display` prints).
+    let mut buf = [b'0'; 40];
+    let mut i = buf.len();
+    let mut m = d.mantissa().unsigned_abs();
+    while m > u128::from(u64::MAX) {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+    }
+    let i = write_digits(m as u64, &mut buf, i);
+    let scale = d.scale() as usize;
+    let digits = &buf[i.min(buf.len() - scale - 1)..];
+    let (int, frac) = digits.split_at(digits.len() - scale);
+    let mut out = String::with_capacity(digits.len() + int.len() / 3 + 2);
+    if d.is_sign_negative() && !d.is_zero() {
+        out.push('-');
+    }
+    for (i, &c) in int.iter().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
+            out.push(',');
         }
-        grouped.push(c);
+        out.push(char::from(c));
     }
-    let sign = if d.is_sign_negative() && !d.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
+    if !frac.is_empty() {
+        out.push('.');
+        out.extend(frac.iter().map(|&c| char::from(c)));
     }
+    out
 }
 
 #[cfg(test)]
@@ -333,6 +416,17 @@ mod tests {
         assert_eq!(show(d("-4828000"), 2), "-4,828,000");
         assert_eq!(show(d("4.93291"), 2), "4.93");
         assert_eq!(show(d("0.10"), 4), "0.1");
+        assert_eq!(show(d("-0.0001"), 2), "0");
+        assert_eq!(show(d("0.05"), 4), "0.05");
+        assert_eq!(show(d("0"), 4), "0");
+        assert_eq!(
+            show(d("-79228162514264337593543950335"), 0),
+            "-79,228,162,514,264,337,593,543,950,335"
+        );
+        assert_eq!(
+            show(d("0.0000000000000000000000000001"), 28),
+            "0.0000000000000000000000000001"
+        );
     }
 
     #[test]

@@ -186,19 +186,32 @@ fn bench(paths: &[String]) -> Result<(), String> {
             ten.push(b'\n');
         }
         report(&format!("{name} x10"), &ten, &[ten.as_slice()]);
-        growth(bytes, &ten);
+        let read = |b: &[u8]| {
+            let _ = std::hint::black_box(assay::read::read_document(b));
+        };
+        growth("growth x10", &|| read(bytes), &|| read(&ten));
+        if let (Ok(d1), Ok(d10)) = (
+            assay::read::read_document(bytes),
+            assay::read::read_document(&ten),
+        ) {
+            let analyze = |d: &assay::document::Document| {
+                let _ = std::hint::black_box(assay::analyze::analyze(d));
+            };
+            growth("analysis growth x10", &|| analyze(&d1), &|| analyze(&d10));
+        }
     }
     Ok(())
 }
 
-/// The x10 input's time over the single input's. Each sample times ten runs of the single
-/// input, then one run of the x10 input: both take about as long, so on a shared machine both
-/// are as likely to be preempted (timing a short run against a long one exaggerates growth).
-fn growth(one: &[u8], ten: &[u8]) {
-    let time = |b: &[u8], n: usize| {
+/// The x10 input's time over the single input's (reading, or the analysis of documents read
+/// once). Each sample times ten runs of the single input, then one run of the x10 input: both
+/// take about as long, so on a shared machine both are as likely to be preempted (timing a
+/// short run against a long one exaggerates growth).
+fn growth(what: &str, one: &dyn Fn(), ten: &dyn Fn()) {
+    let time = |f: &dyn Fn(), n: usize| {
         let t = Instant::now();
         for _ in 0..n {
-            let _ = std::hint::black_box(assay::read::read_document(b));
+            f();
         }
         t.elapsed().as_secs_f64() / n as f64
     };
@@ -216,7 +229,7 @@ fn growth(one: &[u8], ten: &[u8]) {
         v[v.len() / 2]
     };
     println!(
-        "growth x10 (interleaved): {:.1}x  (1x median {:.3} ms, 10x median {:.3} ms)",
+        "{what} (interleaved): {:.1}x  (1x median {:.3} ms, 10x median {:.3} ms)",
         median(&mut ratios),
         median(&mut ones) * 1e3,
         median(&mut tens) * 1e3
