@@ -64,8 +64,8 @@ def short_names():
 
 
 def shorten_imports(wasm: bytes, js: str) -> tuple:
-    """Renames every function import to a short name, in the wasm and in the glue's import
-    object, and drops the custom sections the browser does not read."""
+    """Renames every function import, and wasm-bindgen's exports, to short names in the wasm
+    and in the glue, and drops the custom sections the browser does not read."""
     assert wasm[:8] == b"\0asm\x01\0\0\0", "csp: not a wasm module"
     out, i, names = bytearray(wasm[:8]), 8, short_names()
     while i < len(wasm):
@@ -106,6 +106,31 @@ def shorten_imports(wasm: bytes, js: str) -> tuple:
                     raise SystemExit("csp: %s is named %d times in the glue" % (field, hits))
                 section += name(b"a") + name(short.encode()) + desc
             out += bytes([2]) + leb(len(section)) + section
+            i = end
+            continue
+        if sid == 7:
+            count, j = uleb(wasm, body)
+            section = bytearray(leb(count))
+            for _ in range(count):
+                n, j = uleb(wasm, j)
+                field = wasm[j : j + n].decode()
+                j += n
+                _, k = uleb(wasm, j + 1)
+                desc = wasm[j:k]
+                j = k
+                # wasm-bindgen's own exports, which the glue reads as properties of the
+                # instance's exports (`wasm.<name>`; its local wrappers of the same name are
+                # left to esbuild); `memory`, `main` and the rest keep their names.
+                if field.startswith(("__wbindgen_", "__externref_", "wasm_bindgen__")):
+                    if re.search(r"[\"'`]%s\b" % re.escape(field), js):
+                        raise SystemExit("csp: the glue names %s in a string" % field)
+                    short = next(names)
+                    js, hits = re.subn(r"\.%s\b" % re.escape(field), "." + short, js)
+                    if hits == 0:
+                        raise SystemExit("csp: the glue does not read %s" % field)
+                    field = short
+                section += name(field.encode()) + desc
+            out += bytes([7]) + leb(len(section)) + section
             i = end
             continue
         out += wasm[i:end]
