@@ -5,7 +5,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 TOOLS ?= $(HOME)/.cache/assay
-export PATH := $(HOME)/.cargo/bin:$(TOOLS)/binaryen-132.0.0/node_modules/.bin:$(PATH)
+export PATH := $(HOME)/.cargo/bin:$(TOOLS)/binaryen-132.0.0/node_modules/.bin:$(TOOLS)/esbuild-0.24.2/node_modules/.bin:$(PATH)
 # trunk checks crates.io for a newer version at start-up unless told not to; offline, it
 # also passes --offline to cargo (`make fetch` reads the registry once first).
 export TRUNK_SKIP_VERSION_CHECK := true

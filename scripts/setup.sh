@@ -2,7 +2,7 @@
 # Installs what building, serving and testing Assay needs, skipping what is already there at
 # the right version. Only package registries are contacted (crates.io, npm, Debian).
 #
-#   scripts/setup.sh build   wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh build   wasm32 target, trunk, wasm-bindgen-cli, wasm-opt, esbuild
 #   scripts/setup.sh test    the above, plus Chromium and chromedriver (Debian packages)
 set -euo pipefail
 
@@ -11,6 +11,7 @@ TRUNK_VERSION=0.21.14
 # GitHub on a mismatch, which fails offline.
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
+ESBUILD_VERSION=0.24.2
 TOOLS="${ASSAY_TOOLS:-$HOME/.cache/assay}"
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -30,13 +31,14 @@ ensure_cargo_tool() { # binary, version, crate, extra cargo-install flags…
   cargo install --debug "$@" "$crate" --version "$version"
 }
 
-ensure_wasm_opt() {
-  local dir="$TOOLS/binaryen-$BINARYEN_VERSION"
-  if [ -x "$dir/node_modules/.bin/wasm-opt" ]; then return; fi
-  # Debian's binaryen (108) cannot read current wasm-bindgen output; npm's build can.
-  say "installing wasm-opt from npm's binaryen@$BINARYEN_VERSION"
+# An npm package in its own folder, $TOOLS/<package>-<version> (the Makefile puts its
+# node_modules/.bin on PATH).
+ensure_npm_tool() { # binary, package, version
+  local bin=$1 package=$2 version=$3 dir="$TOOLS/$2-$3"
+  if [ -x "$dir/node_modules/.bin/$bin" ]; then return; fi
+  say "installing $bin from npm's $package@$version"
   mkdir -p "$dir"
-  (cd "$dir" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" >/dev/null)
+  (cd "$dir" && npm install --no-audit --no-fund --silent "$package@$version" >/dev/null)
 }
 
 ensure_chromium() {
@@ -55,5 +57,9 @@ ensure_wasm_target
 ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked
 # --locked fails for wasm-bindgen-cli: its lockfile wants a webpki-roots the registry lacks.
 ensure_cargo_tool wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
-ensure_wasm_opt
+# Debian's binaryen (108) cannot read current wasm-bindgen output; npm's build can.
+ensure_npm_tool wasm-opt binaryen "$BINARYEN_VERSION"
+# esbuild minifies wasm-bindgen's JS glue after the build (scripts/csp.py); trunk's own
+# minifier fails on it.
+ensure_npm_tool esbuild esbuild "$ESBUILD_VERSION"
 if [ "${1:-build}" = test ]; then ensure_chromium; fi

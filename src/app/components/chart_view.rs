@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::{button, expander};
 use crate::app::{download, location};
 use crate::chart::{chart_csv, chart_data_table, render_svg, ChartSpec};
 use crate::share::{link, SharePayload, LONG_LINK_CHARS};
@@ -135,15 +136,13 @@ pub fn ChartView(props: &Props) -> Html {
                 { Html::from_html_unchecked(AttrValue::from((*svg).clone())) }
             </div>
             <div class="chart-actions">
-                <button class="save-svg" onclick={save_svg}>{"SVG"}</button>
-                <button class="save-png" onclick={save_png}>{"PNG"}</button>
-                <button class="save-csv" onclick={save_csv}>{"CSV"}</button>
-                <button class="show-data" aria-expanded={show_data.to_string()} onclick={toggle_data}>
-                    { if *show_data { "Hide data" } else { "Show data" } }
-                </button>
-                <button class="share" aria-expanded={sharing.to_string()} onclick={toggle_share}>{"Share"}</button>
+                { button("save-svg", "SVG", save_svg) }
+                { button("save-png", "PNG", save_png) }
+                { button("save-csv", "CSV", save_csv) }
+                { expander("show-data", if *show_data { "Hide data" } else { "Show data" }, *show_data, toggle_data) }
+                { expander("share", "Share", *sharing, toggle_share) }
                 if let Some(remove) = remove {
-                    <button class="quiet remove-chart" onclick={remove}>{"Remove"}</button>
+                    { button("quiet remove-chart", "Remove", remove) }
                 }
             </div>
             { share_html }
@@ -188,7 +187,7 @@ fn share_panel(
                                    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                                    input.select();
                                })} />
-                        <button class="primary copy-link" onclick={copy}>{"Copy"}</button>
+                        { button("primary copy-link", "Copy", copy) }
                     </div>
                     <p class={if length > LONG_LINK_CHARS { "share-length long" } else { "share-length" }}>
                         { format!("{length} characters.") }

@@ -73,7 +73,7 @@ pub fn document_view(
                     </li>
                 </ul>
                 <div class="document-actions">
-                    <button class="save-json" onclick={save_json}>{"Download JSON"}</button>
+                    { super::button("save-json", "Download JSON", save_json) }
                 </div>
                 if !document.warnings.is_empty() {
                     <details class="warnings">

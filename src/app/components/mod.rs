@@ -18,3 +18,26 @@ pub use input_panel::InputPanel;
 pub use notice_bar::notice_bar;
 pub use shared_chart::shared_chart;
 pub use source_view::source_view;
+
+use yew::prelude::*;
+
+/// A button with a class and a fixed label. Each `<button>` written out in `html!` is another
+/// copy of the code that builds one; through here there is one copy.
+pub(crate) fn button(
+    class: &'static str,
+    label: &'static str,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    html! { <button {class} {onclick}>{ label }</button> }
+}
+
+/// A button that shows or hides a part, saying which through `aria-expanded`.
+pub(crate) fn expander(
+    class: &'static str,
+    label: &'static str,
+    expanded: bool,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    let expanded = if expanded { "true" } else { "false" };
+    html! { <button {class} aria-expanded={expanded} {onclick}>{ label }</button> }
+}

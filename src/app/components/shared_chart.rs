@@ -16,7 +16,7 @@ pub fn shared_chart(spec: &Rc<ChartSpec>, on_action: &Callback<Action>) -> Html 
         <section id="shared-chart" class="shared-chart" aria-label="Shared chart">
             <header>
                 <h2>{"Chart shared with you"}</h2>
-                <button class="quiet" onclick={close}>{"Close"}</button>
+                { super::button("quiet", "Close", close) }
             </header>
             <p class="shared-source">
                 { if source.is_empty() { "The link does not say where its data came from.".to_owned() } else { format!("Data from: {source}") } }

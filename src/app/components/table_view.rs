@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use super::button;
 use crate::app::download;
 use crate::chart::ChartKind;
 use crate::document::{Cell, Row, RowKind, Table, Value};
@@ -188,15 +189,15 @@ pub fn table_view(
                     <p class="scale">{ note }</p>
                 }
                 <div class="table-actions">
-                    <button class="save-csv" onclick={save_csv}>{"CSV"}</button>
-                    <button class="save-json" onclick={save_json}>{"JSON"}</button>
+                    { button("save-csv", "CSV", save_csv) }
+                    { button("save-json", "JSON", save_json) }
                 </div>
             </header>
             if !selected.is_empty() {
                 <div class="chart-picker" role="group" aria-label="Chart the selected rows">
                     <span>{ format!("{} selected:", selected.len()) }</span>
-                    <button class="primary chart-bar" onclick={chart_as(ChartKind::Bar)}>{"Bar chart"}</button>
-                    <button class="primary chart-line" onclick={chart_as(ChartKind::Line)}>{"Line chart"}</button>
+                    { button("primary chart-bar", "Bar chart", chart_as(ChartKind::Bar)) }
+                    { button("primary chart-line", "Line chart", chart_as(ChartKind::Line)) }
                 </div>
             }
             <div class="table-scroll">
