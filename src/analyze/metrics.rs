@@ -420,6 +420,7 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
 
 /// Production and per-ounce costs, restated with their metal and operation.
 fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
+    let primary = primary_metals(t);
     for (k, row) in t.rows.iter().enumerate() {
         if !matches!(
             row.unit,
@@ -470,7 +471,7 @@ fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
             let Some(f) = figure(row, c) else { continue };
             let mut m = metric_with(kind, t, c, row.label.clone(), &facts);
             if m.metal.is_none() {
-                m.metal = primary_metal(t, k).map(str::to_string);
+                m.metal = primary.get(&row.section.as_deref()).map(|m| m.to_string());
             }
             m.value = Some(f.value);
             m.inputs = vec![CellRef::new(t, k, c)];
@@ -479,13 +480,18 @@ fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
     }
 }
 
-/// The metal of a "Divided by silver ounces produced" row in the same section, if one.
-pub(crate) fn primary_metal(t: &Table, k: usize) -> Option<&'static str> {
-    let section = &t.rows[k].section;
-    t.rows
-        .iter()
-        .filter(|r| &r.section == section && first_word_is(&r.label, "divided"))
-        .find_map(|r| metal_in(&r.label))
+/// Per section of a table, the metal of its first "Divided by silver ounces produced" row
+/// that names one: worked out once per table, so asking for every row stays linear.
+pub(crate) fn primary_metals(t: &Table) -> FxMap<Option<&str>, &'static str> {
+    let mut out = FxMap::default();
+    for r in &t.rows {
+        if first_word_is(&r.label, "divided") {
+            if let Some(metal) = metal_in(&r.label) {
+                out.entry(r.section.as_deref()).or_insert(metal);
+            }
+        }
+    }
+    out
 }
 
 /// A row found by label words in a table, when exactly one row (of the unit) matches.
