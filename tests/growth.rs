@@ -136,6 +136,31 @@ fn repeated_label(n: usize) -> String {
     text
 }
 
+/// `n` sentences with figures over a table of `n` rows whose labels they name: what a claims
+/// matcher that compares every figure with every row turns quadratic (fuzzing found the shape).
+fn claims_and_rows(n: usize) -> String {
+    let mut text = String::from("Hecla reports results.\n\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "Sales of ore {i} increased {}% to ${}.{} million in the third quarter of 2007 compared to 2006. ",
+            i % 40,
+            1 + i % 9,
+            i % 10
+        ));
+    }
+    text.push_str(
+        "\n\n                            Three Months Ended September 30,\n                                2007          2006\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!(
+            "Sales of ore {i:<12}  {:>10}  {:>12}\n",
+            1000 + i % 9000,
+            900 + i % 8000
+        ));
+    }
+    text
+}
+
 fn assert_linear(name: &str, make: fn(usize) -> String, small: usize, html: bool) -> String {
     let (s, l) = (make(small), make(small * FACTOR));
     let (r, ts, tl) = ratio(&s, &l, html);
@@ -166,6 +191,12 @@ fn pathological_inputs_take_time_proportional_to_their_size() {
         "a label repeated 1,000,000 times",
         repeated_label,
         100_000,
+        false,
+    );
+    assert_linear(
+        "20,000 claims over 20,000 rows",
+        claims_and_rows,
+        2_000,
         false,
     );
 }
