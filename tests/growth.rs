@@ -84,11 +84,26 @@ fn wide_table(n: usize) -> String {
     text
 }
 
+/// The period header of the generated tables.
+const HEADER: &str =
+    "                            Three Months Ended September 30,\n                                2007          2006\n";
+
+/// `n` rows of a two-period table, `label` before each row's number.
+fn rows(text: &mut String, n: usize, label: impl Fn(usize) -> String) {
+    for i in 0..n {
+        text.push_str(&format!(
+            "{:<28}{:>10}  {:>12}\n",
+            label(i),
+            1000 + i % 9000,
+            900 + i % 8000
+        ));
+    }
+}
+
 /// A table whose `n` rows are alternately data and rules (dashes, equals signs), the shape
 /// that makes a reader look for the rows a total closes.
 fn rule_rows(n: usize) -> String {
-    let mut text =
-        String::from("                            Three Months Ended September 30,\n                                2007          2006\n");
+    let mut text = String::from(HEADER);
     for i in 0..n / 2 {
         text.push_str(&format!(
             "Cost item {i:<18}  {:>10}  {:>12}\n",
@@ -123,16 +138,8 @@ fn nested_html(n: usize) -> String {
 /// The same row label `n` times, in one table: every row has the same words, the worst case
 /// for anything that groups or matches rows by label.
 fn repeated_label(n: usize) -> String {
-    let mut text = String::from(
-        "                            Three Months Ended September 30,\n                                2007          2006\nSilver\n",
-    );
-    for i in 0..n {
-        text.push_str(&format!(
-            "  Ounces produced           {:>10}  {:>12}\n",
-            1000 + i % 9000,
-            900 + i % 8000
-        ));
-    }
+    let mut text = format!("{HEADER}Silver\n");
+    rows(&mut text, n, |_| "  Ounces produced".into());
     text
 }
 
@@ -148,16 +155,9 @@ fn claims_and_rows(n: usize) -> String {
             i % 10
         ));
     }
-    text.push_str(
-        "\n\n                            Three Months Ended September 30,\n                                2007          2006\n",
-    );
-    for i in 0..n {
-        text.push_str(&format!(
-            "Sales of ore {i:<12}  {:>10}  {:>12}\n",
-            1000 + i % 9000,
-            900 + i % 8000
-        ));
-    }
+    text.push_str("\n\n");
+    text.push_str(HEADER);
+    rows(&mut text, n, |i| format!("Sales of ore {i}"));
     text
 }
 
