@@ -18,6 +18,24 @@ for target in "${targets[@]}"; do
   extra=()
   case "$target" in
     read_bytes|analyze_text) cp -n tests/fixtures/*.txt tests/fixtures/*.htm "$corpus/" 2>/dev/null || true ;;
+    share_decode)
+      # Crafted-mode seeds (see fuzz_targets/share_decode.rs): the wire layout of every link
+      # in the corpus behind 0xFE, and a bomb of zeros behind 0xFF.
+      python3 - "$corpus" <<'PY'
+import base64, hashlib, os, sys, zlib
+corpus = sys.argv[1]
+def put(data):
+    open(os.path.join(corpus, "crafted-" + hashlib.sha1(data).hexdigest()), "wb").write(data)
+for name in os.listdir(corpus):
+    body = open(os.path.join(corpus, name), "rb").read().strip()
+    try:
+        raw = base64.urlsafe_b64decode(body + b"=" * (-len(body) % 4))
+        put(bytes([0xFE]) + raw[:2] + zlib.decompress(raw[2:]))
+    except Exception:
+        pass
+put(bytes([0xFF, 0, 0, 0xFF, 0xFF, 0]))
+PY
+      ;;
     read_html)
       cp -n tests/fixtures/*.htm "$corpus/" 2>/dev/null || true
       extra=(-dict=fuzz/html.dict) ;;
