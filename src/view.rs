@@ -2,8 +2,6 @@
 //! browser types: the layout of a table with its change columns, and the checks in the
 //! order a reader wants them (mismatches first).
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use crate::analyze::{Analysis, Check, MetricKind, Status};
@@ -53,11 +51,12 @@ pub enum ChangeCell {
 }
 
 /// Changes by (table id, row, current column, prior column).
-pub type Changes = HashMap<(String, usize, usize, usize), ChangeCell>;
+/// (The analysis's Fx-hashed map: SipHash would be one more hasher in the wasm.)
+pub type Changes = crate::analyze::FxMap<(String, usize, usize, usize), ChangeCell>;
 
 /// Every change metric, keyed for the table view.
 pub fn changes(analysis: &Analysis) -> Changes {
-    let mut out = HashMap::new();
+    let mut out = Changes::default();
     for m in analysis
         .metrics
         .iter()

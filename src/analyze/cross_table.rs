@@ -16,7 +16,7 @@
 use super::footing::name;
 use rust_decimal::Decimal;
 
-use super::metrics::{metal_of, primary_metals, scope_of};
+use super::metrics::{metal_of, scope_of, PrimaryMetals};
 use super::tolerance::Interval;
 use super::{figure, show, words, CellRef, Check, CheckKind, FxMap, Status, Tolerance};
 use crate::document::{Column, Date, Document, RowKind, Table, Unit};
@@ -170,7 +170,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
         for (r, &w) in t.rows.iter().zip(&plain_w) {
             *seen.entry((w, r.section.as_deref())).or_default() += 1;
         }
-        let primary = primary_metals(t);
+        let primary = PrimaryMetals::of(t);
         // Rows of a section share its scope: work it out once per run of rows.
         let mut last_scope: Option<(Option<&str>, Option<String>)> = None;
         for (k, r) in t.rows.iter().enumerate() {
@@ -191,7 +191,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
                         r.unit,
                         Some(Unit::UsdPerOz | Unit::Oz | Unit::Tons | Unit::Lbs)
                     )
-                    .then(|| metal_of(r).or_else(|| primary.get(&r.section.as_deref()).copied()))
+                    .then(|| metal_of(r).or_else(|| primary.of_section(r.section.as_deref())))
                     .flatten();
                     (c.to_string(), metal)
                 }

@@ -17,8 +17,6 @@
 //! we cannot tell what it adds up, and we say so rather than guess. Rows in another unit, rates
 //! (per ounce, per share, percent) and sections other than the total's never take part.
 
-use std::collections::HashSet;
-
 use rust_decimal::Decimal;
 
 use super::tolerance::Interval;
@@ -84,11 +82,13 @@ impl<'t> Grid<'t> {
 fn table_checks(t: &Table, w: &[Vec<String>], out: &mut Vec<Check>) {
     let grid = Grid::new(t);
     let identities = identities(t, w);
-    let identity_rows: HashSet<usize> = identities
+    // A sorted list, not a `HashSet`: one hash-table copy less in the wasm.
+    let mut identity_rows: Vec<usize> = identities
         .iter()
         .filter(|i| i.replaces_footing)
         .map(|i| i.row)
         .collect();
+    crate::sort::dedup(&mut identity_rows);
     let mut open: Vec<usize> = Vec::new();
     let mut section = None;
     for (i, r) in t.rows.iter().enumerate() {
@@ -105,7 +105,7 @@ fn table_checks(t: &Table, w: &[Vec<String>], out: &mut Vec<Check>) {
             }
             RowKind::Total if !additive(r.unit) => {}
             RowKind::Total => {
-                if identity_rows.contains(&i) {
+                if identity_rows.binary_search(&i).is_ok() {
                     open.clear();
                     open.push(i);
                     continue;

@@ -420,7 +420,7 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
 
 /// Production and per-ounce costs, restated with their metal and operation.
 fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
-    let primary = primary_metals(t);
+    let primary = PrimaryMetals::of(t);
     for (k, row) in t.rows.iter().enumerate() {
         if !matches!(
             row.unit,
@@ -471,7 +471,9 @@ fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
             let Some(f) = figure(row, c) else { continue };
             let mut m = metric_with(kind, t, c, row.label.clone(), &facts);
             if m.metal.is_none() {
-                m.metal = primary.get(&row.section.as_deref()).map(|m| m.to_string());
+                m.metal = primary
+                    .of_section(row.section.as_deref())
+                    .map(str::to_string);
             }
             m.value = Some(f.value);
             m.inputs = vec![CellRef::new(t, k, c)];
@@ -482,16 +484,25 @@ fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
 
 /// Per section of a table, the metal of its first "Divided by silver ounces produced" row
 /// that names one: worked out once per table, so asking for every row stays linear.
-pub(crate) fn primary_metals(t: &Table) -> FxMap<Option<&str>, &'static str> {
-    let mut out = FxMap::default();
-    for r in &t.rows {
-        if first_word_is(&r.label, "divided") {
-            if let Some(metal) = metal_in(&r.label) {
-                out.entry(r.section.as_deref()).or_insert(metal);
-            }
-        }
+pub(crate) struct PrimaryMetals<'t>(Vec<(Option<&'t str>, &'static str)>);
+
+impl<'t> PrimaryMetals<'t> {
+    pub(crate) fn of(t: &'t Table) -> Self {
+        let mut found: Vec<(Option<&str>, &'static str)> = (t.rows.iter())
+            .filter(|r| first_word_is(&r.label, "divided"))
+            .filter_map(|r| Some((r.section.as_deref(), metal_in(&r.label)?)))
+            .collect();
+        // Stable, so the first row of each section stays first; a sorted list rather than
+        // another hash-map type in the wasm.
+        crate::sort::by(&mut found, |a, b| a.0.cmp(&b.0));
+        found.dedup_by(|later, first| later.0 == first.0);
+        PrimaryMetals(found)
     }
-    out
+
+    pub(crate) fn of_section(&self, section: Option<&str>) -> Option<&'static str> {
+        let at = self.0.binary_search_by(|(s, _)| s.cmp(&section)).ok()?;
+        Some(self.0[at].1)
+    }
 }
 
 /// A row found by label words in a table, when exactly one row (of the unit) matches.
@@ -773,8 +784,7 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
     let mut tables: FxMap<&str, &Table> = FxMap::default();
     for t in &doc.tables {
         tables.entry(t.id.as_str()).or_insert(t);
-    }
-    // The price for a metal and period, worked out once for all the costs that need it.
+    } // The price for a metal and period, worked out once for all the costs that need it.
     type Pick<'d> = Option<(&'d Table, usize, usize, bool)>;
     let mut picks: Vec<(String, Option<Date>, Option<u8>, Pick)> = Vec::new();
     // The margins given so far (metal, entity, period, value): each is given once.

@@ -243,12 +243,11 @@ pub(crate) fn plain_columns(t: &Table) -> Vec<bool> {
 /// A hash map keyed by the document's own text, with [`FxHasher`]: SipHash's protection
 /// against chosen collisions buys nothing here (a release slows only its own reader) and
 /// costs more than the lookups.
-pub(crate) type FxMap<K, V> =
-    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+pub type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// FxHash's word-at-a-time multiply and rotate.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
+pub struct FxHasher(u64);
 
 impl FxHasher {
     fn add(&mut self, word: u64) {
