@@ -662,11 +662,7 @@ async fn the_keyboard_reaches_every_control_and_enter_works_them() {
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn on_a_390_pixel_phone_the_page_does_not_scroll_sideways() {
     let site = Site::start();
-    let browser = Browser::open().await;
-    browser.client.set_window_size(390, 844).await.unwrap();
-    browser.client.goto(&site.url).await.unwrap();
-    browser.click("#sample-button").await;
-    browser.text_of("#document-header").await;
+    let browser = Browser::with_sample_at(&site, Some((390, 844))).await;
     // Wide tables scroll inside their own boxes; the page itself stays within the screen.
     let widths = browser
         .client

@@ -19,11 +19,7 @@ fn docs(file: &str) -> std::path::PathBuf {
 /// to `anchor` (CSS selector) at `width` × `height`.
 async fn capture(width: u32, height: u32, anchor: &str, file: &str) {
     let site = Site::start();
-    let browser = Browser::open().await;
-    browser.client.set_window_size(width, height).await.unwrap();
-    browser.client.goto(&site.url).await.unwrap();
-    browser.click("#sample-button").await;
-    browser.text_of("#document-header").await;
+    let browser = Browser::with_sample_at(&site, Some((width, height))).await;
     let picks = browser
         .client
         .find_all(fantoccini::Locator::XPath(
@@ -58,10 +54,7 @@ async fn capture(width: u32, height: u32, anchor: &str, file: &str) {
 /// of picked rows, each cut to its chart card.
 async fn chart_kinds() {
     let site = Site::start();
-    let browser = Browser::open().await;
-    browser.client.set_window_size(1280, 1000).await.unwrap();
-    browser.client.goto(&site.url).await.unwrap();
-    browser.click("#sample-button").await;
+    let browser = Browser::with_sample_at(&site, Some((1280, 1000))).await;
     browser.text_of("#charts").await;
     browser
         .xpath("//section[@id='table-t1']//tr[th[normalize-space()='Silver - London Fix ($/oz.)']]//input")

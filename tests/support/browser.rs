@@ -207,7 +207,16 @@ impl Browser {
 
     /// A browser on the site with the sample loaded.
     pub async fn with_sample(site: &Site) -> Browser {
+        Browser::with_sample_at(site, None).await
+    }
+
+    /// [`Browser::with_sample`] in a window of `(width, height)` pixels, set before the page
+    /// loads (the phone layout, the screenshots).
+    pub async fn with_sample_at(site: &Site, size: Option<(u32, u32)>) -> Browser {
         let browser = Browser::open().await;
+        if let Some((width, height)) = size {
+            browser.client.set_window_size(width, height).await.unwrap();
+        }
         browser.client.goto(&site.url).await.unwrap();
         browser.click("#sample-button").await;
         browser.text_of("#document-header").await;
