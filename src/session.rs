@@ -170,13 +170,9 @@ impl Session {
                 notice: Some(Notice::Error(format!("Could not open {name}: {reason}"))),
                 ..self.clone()
             },
-            Action::FileTooLarge { name, bytes } => Session {
-                notice: Some(Notice::Error(format!(
-                    "{name}: {}",
-                    crate::read::ReadError::TooLarge { bytes }
-                ))),
-                ..self.clone()
-            },
+            Action::FileTooLarge { name, bytes } => {
+                self.refused(&name, crate::read::ReadError::TooLarge { bytes })
+            }
             Action::LoadSample(text) => self.read(text, SAMPLE_SOURCE.into()),
             Action::Restore { input, source } => {
                 if input.trim().is_empty() {
@@ -364,10 +360,15 @@ impl Session {
     fn read_bytes(&self, bytes: &[u8], name: String) -> Session {
         match decode_text(bytes) {
             Ok(text) => self.read(text, name),
-            Err(error) => Session {
-                notice: Some(Notice::Error(format!("{name}: {error}"))),
-                ..self.clone()
-            },
+            Err(error) => self.refused(&name, error),
+        }
+    }
+
+    /// A file that could not be read: the message names it; the box and document stay.
+    fn refused(&self, name: &str, error: crate::read::ReadError) -> Session {
+        Session {
+            notice: Some(Notice::Error(format!("{name}: {error}"))),
+            ..self.clone()
         }
     }
 }

@@ -767,7 +767,8 @@ fn header_pieces(
             }
             // A rule under the header spans the columns it is drawn over; a piece over a
             // segment of it heads every column under that segment.
-            let mut covered: Vec<usize> = touching(sp, bands).collect();
+            let near = touching(sp, bands);
+            let mut covered: Vec<usize> = near.clone().collect();
             for g in &rule[touching(sp, &rule)] {
                 covered.extend(touching((g.start, g.end), bands));
             }
@@ -775,7 +776,7 @@ fn header_pieces(
             let targets = if covered.is_empty() {
                 // The nearest band, the left one on a tie: only the neighbours of the gap
                 // the piece falls in can be nearest.
-                let right = touching(sp, bands).start;
+                let right = near.start;
                 (right.saturating_sub(1)..(right + 1).min(bands.len()))
                     .min_by_key(|&j| distance(sp, bands[j]))
                     .into_iter()
