@@ -1,10 +1,7 @@
 //! The paste box, the file picker (which also takes drag-and-drop), and the sample button.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo_file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, Event, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -19,32 +16,33 @@ pub struct Props {
 
 #[component]
 pub fn InputPanel(props: &Props) -> Html {
-    // The browser reads files asynchronously; the reader must live until it calls back.
-    let pending: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let dragging = use_state(|| false);
 
     let read_file = {
         let on_action = props.on_action.clone();
-        let pending = pending.clone();
         move |file: web_sys::File| {
-            let file = gloo_file::File::from(file);
             let name = file.name();
             // Refuse an oversize file by its size, before the browser reads it into memory.
-            let bytes = usize::try_from(file.size()).unwrap_or(usize::MAX);
+            // (`as` saturates: a file past 4 GiB counts as `usize::MAX` bytes.)
+            let bytes = file.size() as usize;
             if bytes > crate::read::MAX_INPUT_BYTES {
                 on_action.emit(Action::FileTooLarge { name, bytes });
                 return;
             }
             let on_action = on_action.clone();
             perf::mark_read();
-            let reader = gloo_file::callbacks::read_as_bytes(&file, move |result| match result {
-                Ok(bytes) => on_action.emit(Action::ReadFile { name, bytes }),
-                Err(error) => on_action.emit(Action::FileFailed {
-                    name,
-                    reason: error.to_string(),
-                }),
+            yew::platform::spawn_local(async move {
+                on_action.emit(match JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => Action::ReadFile {
+                        name,
+                        bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+                    },
+                    Err(_) => Action::FileFailed {
+                        name,
+                        reason: "the browser could not read it".into(),
+                    },
+                });
             });
-            *pending.borrow_mut() = Some(reader);
         }
     };
 
