@@ -46,6 +46,16 @@ pub struct Session {
     pub shared: Option<Rc<ChartSpec>>,
     /// The release chart the reader is looking at (its id), when no row is in focus.
     pub chart_view: Option<String>,
+    /// Which checks the checks panel lists besides the mismatches.
+    pub shown_checks: ShownChecks,
+}
+
+/// The checks listed besides the mismatches, which are always listed: a reader comes for
+/// those, and the rest waits behind a toggle each. Kept across reads, until a Clear.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ShownChecks {
+    pub not_checkable: bool,
+    pub ok: bool,
 }
 
 /// The rows of `table` picked for charting, in row order.
@@ -105,6 +115,8 @@ pub enum Action {
     Navigate(String),
     /// Put away the chart opened from a link.
     CloseShared,
+    /// List these checks besides the mismatches.
+    ShowChecks(ShownChecks),
     /// Forget the document and the remembered text.
     Clear,
 }
@@ -262,6 +274,10 @@ impl Session {
                 shared: None,
                 ..self.clone()
             },
+            Action::ShowChecks(shown_checks) => Session {
+                shown_checks,
+                ..self.clone()
+            },
             Action::Clear => Session::default(),
         }
     }
@@ -293,6 +309,7 @@ impl Session {
                     document: Some(Rc::new(document)),
                     input: text,
                     source,
+                    shown_checks: self.shown_checks,
                     ..Session::default()
                 }
             }

@@ -1,7 +1,7 @@
 //! The explorer's interaction logic, natively: the same reducer the app dispatches to.
 
 use assay::chart::ChartKind;
-use assay::session::{picked, Action, Notice, Session, PASTED_SOURCE, SAMPLE_SOURCE};
+use assay::session::{picked, Action, Notice, Session, ShownChecks, PASTED_SOURCE, SAMPLE_SOURCE};
 
 fn error_text(s: &Session) -> &str {
     match &s.notice {
@@ -93,6 +93,23 @@ fn clear_forgets_everything() {
         .apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()))
         .apply(Action::Clear);
     assert_eq!(s, Session::default());
+}
+
+#[test]
+fn the_checks_shown_stay_across_reads_until_a_clear() {
+    let all = ShownChecks {
+        not_checkable: true,
+        ok: true,
+    };
+    let s = Session::default()
+        .apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()))
+        .apply(Action::ShowChecks(all));
+    assert_eq!(s.shown_checks, all);
+    let s = s
+        .apply(Action::Edit(assay::SAMPLE_RELEASE.into()))
+        .apply(Action::ReadInput);
+    assert_eq!(s.shown_checks, all);
+    assert_eq!(s.apply(Action::Clear).shown_checks, ShownChecks::default());
 }
 
 #[test]

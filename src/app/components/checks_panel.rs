@@ -1,27 +1,11 @@
 //! The checks: counts by status, then each check with its explanation and evidence, mismatches
 //! first. Each cell of evidence opens the row it points at.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::analyze::{Analysis, Check, CheckKind, Status};
-use crate::session::{Action, Focus};
+use crate::session::{Action, Focus, ShownChecks};
 use crate::view::checks_in_order;
-
-#[derive(Properties)]
-pub struct Props {
-    pub analysis: Rc<Analysis>,
-    pub on_action: Callback<Action>,
-}
-
-/// The analysis by address: a new read makes a new one, and comparing two in depth would
-/// cost wasm and time for nothing.
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &other.analysis) && self.on_action == other.on_action
-    }
-}
 
 fn kind_text(kind: CheckKind) -> &'static str {
     match kind {
@@ -89,24 +73,22 @@ fn check_html(check: &Check, on_action: &Callback<Action>) -> Html {
     }
 }
 
-#[component]
-pub fn ChecksPanel(props: &Props) -> Html {
-    let counts = props.analysis.counts();
-    // Mismatches are what a reader came for; the rest waits behind a toggle each.
-    let show_unchecked = use_state(|| false);
-    let show_ok = use_state(|| false);
-    let shown: Vec<&Check> = checks_in_order(&props.analysis)
+/// The `analysis`'s checks: every mismatch, and the others `shown`.
+pub fn checks_panel(analysis: &Analysis, shown: ShownChecks, on_action: &Callback<Action>) -> Html {
+    let counts = analysis.counts();
+    let listed: Vec<&Check> = checks_in_order(analysis)
         .into_iter()
         .filter(|c| match c.status {
             Status::Mismatch => true,
-            Status::NotCheckable => *show_unchecked,
-            Status::Ok => *show_ok,
+            Status::NotCheckable => shown.not_checkable,
+            Status::Ok => shown.ok,
         })
         .collect();
-    let toggle = |state: &UseStateHandle<bool>| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.set(!*state))
+    let toggle = |next: ShownChecks| {
+        let on_action = on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::ShowChecks(next)))
     };
+    let (show_unchecked, show_ok) = (shown.not_checkable, shown.ok);
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     html! {
@@ -116,18 +98,20 @@ pub fn ChecksPanel(props: &Props) -> Html {
                 <span class={if counts.mismatch > 0 { "badge mismatch" } else { "badge ok" }}>
                     { plural(counts.mismatch, "mismatch", "mismatches") }
                 </span>
-                <button class="quiet show-unchecked" aria-pressed={show_unchecked.to_string()} onclick={toggle(&show_unchecked)}>
-                    { format!("{} {} not checkable", if *show_unchecked { "Hide" } else { "Show" }, counts.not_checkable) }
+                <button class="quiet show-unchecked" aria-pressed={show_unchecked.to_string()}
+                        onclick={toggle(ShownChecks { not_checkable: !show_unchecked, ..shown })}>
+                    { format!("{} {} not checkable", if show_unchecked { "Hide" } else { "Show" }, counts.not_checkable) }
                 </button>
-                <button class="quiet show-ok" aria-pressed={show_ok.to_string()} onclick={toggle(&show_ok)}>
-                    { format!("{} {} that agree", if *show_ok { "Hide" } else { "Show" }, counts.ok) }
+                <button class="quiet show-ok" aria-pressed={show_ok.to_string()}
+                        onclick={toggle(ShownChecks { ok: !show_ok, ..shown })}>
+                    { format!("{} {} that agree", if show_ok { "Hide" } else { "Show" }, counts.ok) }
                 </button>
             </p>
             if counts.mismatch == 0 {
                 <p class="check-none">{ format!("No mismatches: every one of the {} checks that could be made agrees.", counts.ok) }</p>
             }
             <ul class="check-list">
-                { for shown.iter().map(|c| check_html(c, &props.on_action)) }
+                { for listed.iter().map(|c| check_html(c, on_action)) }
             </ul>
         </section>
     }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::charts_panel::charts_panel;
-use super::checks_panel::ChecksPanel;
+use super::checks_panel::checks_panel;
 use super::figure_charts::figure_charts;
 use super::key_figures::key_figures;
 use super::table_view::table_view;
@@ -87,7 +87,7 @@ pub fn document_view(
                 }
             </section>
             { key_figures(&session.key_figures, on_action) }
-            <ChecksPanel analysis={Rc::clone(analysis)} on_action={on_action.clone()} />
+            { checks_panel(analysis, session.shown_checks, on_action) }
             { charts_panel(&session.charts, release, on_action) }
             { figure_charts(&session.figures, release, on_action) }
             <h2 class="tables-heading">{ "Tables" }</h2>
