@@ -48,6 +48,8 @@ pub struct Session {
     pub chart_view: Option<String>,
     /// Which checks the checks panel lists besides the mismatches.
     pub shown_checks: ShownChecks,
+    /// A file is being dragged over the paste box (which then says it will take it).
+    pub dragging: bool,
 }
 
 /// The checks listed besides the mismatches, which are always listed: a reader comes for
@@ -117,6 +119,8 @@ pub enum Action {
     CloseShared,
     /// List these checks besides the mismatches.
     ShowChecks(ShownChecks),
+    /// A file is dragged over the paste box (`true`), or away or dropped (`false`).
+    Drag(bool),
     /// Forget the document and the remembered text.
     Clear,
 }
@@ -276,6 +280,10 @@ impl Session {
             },
             Action::ShowChecks(shown_checks) => Session {
                 shown_checks,
+                ..self.clone()
+            },
+            Action::Drag(dragging) => Session {
+                dragging,
                 ..self.clone()
             },
             Action::Clear => Session::default(),

@@ -113,6 +113,14 @@ fn the_checks_shown_stay_across_reads_until_a_clear() {
 }
 
 #[test]
+fn a_file_dragged_over_the_box_changes_nothing_else() {
+    let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
+    let over = s.apply(Action::Drag(true));
+    assert!(over.dragging);
+    assert_eq!(over.apply(Action::Drag(false)), s);
+}
+
+#[test]
 fn restore_reads_the_remembered_text_again() {
     let s = Session::default().apply(Action::Restore {
         input: assay::SAMPLE_RELEASE.into(),

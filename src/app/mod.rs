@@ -14,7 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::session::{Action, Session};
-use components::{document_view, notice_bar, shared_chart, source_view, InputPanel};
+use components::{document_view, input_panel, notice_bar, shared_chart, source_view};
 
 /// Yew's reducer wrapper around the pure session.
 #[derive(Default, PartialEq)]
@@ -106,7 +106,7 @@ fn App() -> Html {
                 <p class="tagline">{"Read a mining company's earnings release: tables, metrics, checks and charts. Everything stays in this browser tab."}</p>
             </header>
             <main>
-                <InputPanel input={session.input.clone()} on_action={dispatch.clone()} />
+                { input_panel(&session.input, session.dragging, &dispatch) }
                 { notice_bar(session.notice.as_ref()) }
                 if let Some(chart) = &session.shared {
                     { shared_chart(chart, &dispatch) }

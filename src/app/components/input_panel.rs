@@ -8,18 +8,10 @@ use yew::prelude::*;
 use crate::app::{perf, sample};
 use crate::session::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub input: String,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn InputPanel(props: &Props) -> Html {
-    let dragging = use_state(|| false);
-
+/// The box holds `input`; `dragging`: a file is being dragged over the panel.
+pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) -> Html {
     let read_file = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         move |file: web_sys::File| {
             let name = file.name();
             // Refuse an oversize file by its size, before the browser reads it into memory.
@@ -49,7 +41,7 @@ pub fn InputPanel(props: &Props) -> Html {
     // A selection copied from a web page carries HTML beside the text: read the HTML, where
     // table cells are still apart; the box takes the plain text as usual.
     let onpaste = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |event: Event| {
             let html = event
                 .dyn_ref::<web_sys::ClipboardEvent>()
@@ -63,7 +55,7 @@ pub fn InputPanel(props: &Props) -> Html {
         })
     };
     let oninput = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
             on_action.emit(Action::Edit(area.value()));
@@ -80,22 +72,25 @@ pub fn InputPanel(props: &Props) -> Html {
             input.set_value("");
         })
     };
+    // The browser repeats dragover while a file hovers: only a change is dispatched.
     let ondragover = {
-        let dragging = dragging.clone();
+        let on_action = on_action.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
-            dragging.set(true);
+            if !dragging {
+                on_action.emit(Action::Drag(true));
+            }
         })
     };
     let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
+        let on_action = on_action.clone();
+        Callback::from(move |_: DragEvent| on_action.emit(Action::Drag(false)))
     };
     let ondrop = {
-        let dragging = dragging.clone();
+        let on_action = on_action.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
-            dragging.set(false);
+            on_action.emit(Action::Drag(false));
             let file = event
                 .data_transfer()
                 .and_then(|data| data.files())
@@ -106,7 +101,7 @@ pub fn InputPanel(props: &Props) -> Html {
         })
     };
     let emit = |action: fn() -> Action| {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |_: MouseEvent| {
             perf::mark_read();
             on_action.emit(action())
@@ -114,7 +109,7 @@ pub fn InputPanel(props: &Props) -> Html {
     };
 
     let load_sample = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |_: MouseEvent| {
             perf::mark_read();
             let on_action = on_action.clone();
@@ -131,14 +126,14 @@ pub fn InputPanel(props: &Props) -> Html {
     };
 
     html! {
-        <section class={if *dragging { "input-panel dragging" } else { "input-panel" }}
+        <section class={if dragging { "input-panel dragging" } else { "input-panel" }}
                  aria-label="Release input" {ondragover} {ondragleave} {ondrop}>
             <label for="release-input" class="input-label">
                 {"Paste a release, or drop a file (SEC EDGAR text, HTML, or text copied from a web page)"}
             </label>
             <textarea id="release-input" rows="8" spellcheck="false"
                       placeholder="Paste the text of an earnings release here…"
-                      value={props.input.clone()} {oninput} {onpaste} />
+                      value={input.to_owned()} {oninput} {onpaste} />
             <div class="input-actions">
                 <button id="read-button" class="primary" onclick={emit(|| Action::ReadInput)}>{"Read release"}</button>
                 <label class="file-button" for="file-input">{"Open a file…"}</label>

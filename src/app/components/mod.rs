@@ -14,7 +14,7 @@ mod source_view;
 mod table_view;
 
 pub use document_view::document_view;
-pub use input_panel::InputPanel;
+pub use input_panel::input_panel;
 pub use notice_bar::notice_bar;
 pub use shared_chart::shared_chart;
 pub use source_view::source_view;
