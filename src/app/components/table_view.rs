@@ -2,13 +2,15 @@
 //! items under their heading, totals under a rule, nils and negatives as printed; a change
 //! column after each comparable pair of periods. A row's label opens its source line.
 
+use std::rc::Rc;
+
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::button;
 use crate::app::download;
 use crate::chart::ChartKind;
-use crate::document::{Cell, Row, RowKind, Table, Value};
+use crate::document::{Cell, Document, Row, RowKind, Table, Value};
 use crate::export::{table_csv, table_json};
 use crate::session::{Action, Focus};
 use crate::view::{ChangeCell, Changes, TableColumn};
@@ -108,7 +110,9 @@ fn header_html(table: &Table, columns: &[TableColumn]) -> Html {
 
 /// The table with its `columns` (change columns included), the rows picked for charting
 /// (`selected`) and the row in focus, if it is in this table. Keyed by the table's id.
+/// `document` holds the table: its downloads read it there when clicked.
 pub fn table_view(
+    document: &Rc<Document>,
     table: &Table,
     columns: &[TableColumn],
     changes: &Changes,
@@ -145,8 +149,12 @@ pub fn table_view(
         })
     };
     let save = |name: String, mime: &'static str, text: fn(&Table) -> String| {
-        let table = table.clone();
-        Callback::from(move |_: MouseEvent| download::save_text(&name, mime, &text(&table)))
+        let (document, id) = (Rc::clone(document), table_id.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(table) = document.tables.iter().find(|t| t.id == id) {
+                download::save_text(&name, mime, &text(table));
+            }
+        })
     };
     let save_csv = save(format!("table-{table_id}.csv"), "text/csv", table_csv);
     let save_json = save(
