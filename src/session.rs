@@ -347,14 +347,15 @@ impl Session {
                 notice: Some(Notice::Error(error.to_string())),
                 ..self.clone()
             },
-            None => match view_param(hash) {
-                Some(view) if view.starts_with(CHART_VIEW_PREFIX) => self.apply(Action::ViewChart(
-                    Some(view[CHART_VIEW_PREFIX.len()..].to_owned()),
-                )),
-                view => self
-                    .apply(Action::ViewChart(None))
-                    .apply(Action::Focus(view.and_then(parse_focus))),
-            },
+            None => {
+                let view = view_param(hash);
+                match view.and_then(|v| v.strip_prefix(CHART_VIEW_PREFIX)) {
+                    Some(chart) => self.apply(Action::ViewChart(Some(chart.to_owned()))),
+                    None => self
+                        .apply(Action::ViewChart(None))
+                        .apply(Action::Focus(view.and_then(parse_focus))),
+                }
+            }
         }
     }
 

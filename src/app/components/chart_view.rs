@@ -225,10 +225,10 @@ fn data_table(spec: &ChartSpec) -> Html {
                 <caption>{ format!("Data: {}", spec.title) }</caption>
                 <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                 <tbody>
-                    { for body.iter().map(|row| html! {
+                    { for body.iter().filter_map(|row| row.split_first()).map(|(label, cells)| html! {
                         <tr>
-                            <th scope="row">{ &row[0] }</th>
-                            { for row[1..].iter().map(|c| html! { <td>{ c }</td> }) }
+                            <th scope="row">{ label }</th>
+                            { for cells.iter().map(|c| html! { <td>{ c }</td> }) }
                         </tr>
                     }) }
                 </tbody>
