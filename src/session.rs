@@ -22,6 +22,9 @@ pub struct Session {
     pub source: String,
     /// The document read from `input`, if reading succeeded.
     pub document: Option<Rc<Document>>,
+    /// The text the document was read from (the HTML of a pasted web page, which the box
+    /// shows as plain text): what a share link may carry.
+    pub release: Option<Rc<String>>,
     /// Its metrics and checks.
     pub analysis: Option<Rc<Analysis>>,
     /// The charts the document supports.
@@ -315,6 +318,7 @@ impl Session {
                     changes: Rc::new(changes(&analysis)),
                     analysis: Some(Rc::new(analysis)),
                     document: Some(Rc::new(document)),
+                    release: Some(Rc::new(text.clone())),
                     input: text,
                     source,
                     shown_checks: self.shown_checks,

@@ -297,6 +297,26 @@ fn a_paste_with_html_reads_the_html_and_keeps_the_box() {
     );
     assert_eq!(s.source, assay::session::PASTED_HTML_SOURCE);
     assert!(!s.document.unwrap().tables.is_empty());
+    // A share link carries what the document was read from: the HTML, not the box.
+    assert_eq!(s.release.as_deref().map(String::as_str), Some(html));
+}
+
+#[test]
+fn a_share_link_may_carry_the_text_the_document_was_read_from() {
+    let s = Session::default()
+        .apply(Action::Edit(assay::SAMPLE_RELEASE.into()))
+        .apply(Action::ReadInput);
+    assert_eq!(
+        s.release.as_deref().map(String::as_str),
+        Some(assay::SAMPLE_RELEASE)
+    );
+    // Typing after a read does not change what was read.
+    let s = s.apply(Action::Edit("typed".into()));
+    assert_eq!(
+        s.release.as_deref().map(String::as_str),
+        Some(assay::SAMPLE_RELEASE)
+    );
+    assert_eq!(s.apply(Action::Clear).release, None);
 }
 
 #[test]

@@ -93,12 +93,6 @@ fn App() -> Html {
     }
 
     let session = &state.0;
-    // The release a share link may carry: what the current document was read from.
-    // Keyed by the document's address: a new document means a new read of the box.
-    let release = use_memo(session.document.as_ref().map(Rc::as_ptr), |read| {
-        read.map(|_| Rc::new(session.input.clone()))
-    });
-    let release: Option<Rc<String>> = (*release).clone();
     html! {
         <>
             <header class="masthead">
@@ -112,7 +106,7 @@ fn App() -> Html {
                     { shared_chart(chart, &dispatch) }
                 }
                 if let (Some(document), Some(analysis)) = (&session.document, &session.analysis) {
-                    { document_view(session, document, analysis, release.as_ref(), &dispatch) }
+                    { document_view(session, document, analysis, &dispatch) }
                 }
                 { focused_source(session, &dispatch) }
             </main>

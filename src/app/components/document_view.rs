@@ -19,12 +19,11 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The session's `document` and its `analysis`; `release` is the text a share link may carry.
+/// The session's `document` and its `analysis`.
 pub fn document_view(
     session: &Session,
     document: &Rc<Document>,
     analysis: &Rc<Analysis>,
-    release: Option<&Rc<String>>,
     on_action: &Callback<Action>,
 ) -> Html {
     let company = document
@@ -88,8 +87,8 @@ pub fn document_view(
             </section>
             { key_figures(&session.key_figures, on_action) }
             { checks_panel(analysis, session.shown_checks, on_action) }
-            { charts_panel(&session.charts, release, on_action) }
-            { figure_charts(&session.figures, release, on_action) }
+            { charts_panel(&session.charts, session.release.as_ref(), on_action) }
+            { figure_charts(&session.figures, session.release.as_ref(), on_action) }
             <h2 class="tables-heading">{ "Tables" }</h2>
             { for document.tables.iter().zip(session.columns.iter()).map(|(table, columns)| {
                 let focused = session.focus.as_ref().filter(|f| f.table == table.id).map(|f| f.row);
