@@ -57,12 +57,23 @@ fn file_stem(title: &str) -> String {
     }
 }
 
+/// What the reader opened on a chart: its data table, its share panel, and whether the link
+/// carries the release.
+#[derive(Clone, Copy)]
+struct Open {
+    data: bool,
+    share: bool,
+    with_release: bool,
+}
+
 #[component]
 pub fn ChartView(props: &Props) -> Html {
     let spec = &props.spec;
-    let show_data = use_state(|| props.show_data);
-    let sharing = use_state(|| false);
-    let with_release = use_state(|| false);
+    let open = use_state(|| Open {
+        data: props.show_data,
+        share: false,
+        with_release: false,
+    });
     // The SVG is made by the core's renderer, which escapes every piece of text it writes;
     // nothing from the document reaches the page as markup any other way.
     let svg = use_memo(Rc::clone(spec), |spec| render_svg(spec, WIDTH, HEIGHT));
@@ -94,25 +105,23 @@ pub fn ChartView(props: &Props) -> Html {
             }
         }
     };
-    let toggle_data = {
-        let (show_data, viewed) = (show_data.clone(), viewed.clone());
+    let toggle = |flip: fn(Open) -> Open| {
+        let (open, viewed) = (open.clone(), viewed.clone());
         Callback::from(move |_: MouseEvent| {
-            show_data.set(!*show_data);
+            open.set(flip(*open));
             viewed();
         })
     };
-    let toggle_share = {
-        let sharing = sharing.clone();
-        Callback::from(move |_: MouseEvent| {
-            sharing.set(!*sharing);
-            viewed();
-        })
-    };
-    let share_html = if *sharing {
+    let toggle_data = toggle(|o| Open { data: !o.data, ..o });
+    let toggle_share = toggle(|o| Open {
+        share: !o.share,
+        ..o
+    });
+    let share_html = if open.share {
         share_panel(
             spec,
-            props.release.as_deref().filter(|_| *with_release),
-            with_release.clone(),
+            props.release.as_deref().filter(|_| open.with_release),
+            open.clone(),
             props.release.is_some(),
         )
     } else {
@@ -139,14 +148,14 @@ pub fn ChartView(props: &Props) -> Html {
                 { button("save-svg", "SVG", save_svg) }
                 { button("save-png", "PNG", save_png) }
                 { button("save-csv", "CSV", save_csv) }
-                { expander("show-data", if *show_data { "Hide data" } else { "Show data" }, *show_data, toggle_data) }
-                { expander("share", "Share", *sharing, toggle_share) }
+                { expander("show-data", if open.data { "Hide data" } else { "Show data" }, open.data, toggle_data) }
+                { expander("share", "Share", open.share, toggle_share) }
                 if let Some(remove) = remove {
                     { button("quiet remove-chart", "Remove", remove) }
                 }
             </div>
             { share_html }
-            if *show_data {
+            if open.data {
                 { data_table(spec) }
             }
         </figure>
@@ -157,7 +166,7 @@ pub fn ChartView(props: &Props) -> Html {
 fn share_panel(
     spec: &ChartSpec,
     release: Option<&String>,
-    with_release: UseStateHandle<bool>,
+    open: UseStateHandle<Open>,
     can_include: bool,
 ) -> Html {
     let payload = match release {
@@ -168,10 +177,13 @@ fn share_panel(
         None => SharePayload::Chart(spec.clone()),
     };
     let url = link(&location::base_url(), &payload);
-    let toggle = {
-        let with_release = with_release.clone();
-        Callback::from(move |_: Event| with_release.set(!*with_release))
-    };
+    let with_release = open.with_release;
+    let toggle = Callback::from(move |_: Event| {
+        open.set(Open {
+            with_release: !open.with_release,
+            ..*open
+        })
+    });
     let body = match url {
         Ok(url) => {
             let length = url.chars().count();
@@ -205,7 +217,7 @@ fn share_panel(
             { body }
             if can_include {
                 <label class="share-release">
-                    <input type="checkbox" checked={*with_release} onchange={toggle} />
+                    <input type="checkbox" checked={with_release} onchange={toggle} />
                     {" Include the release, so the receiver gets the whole explorer"}
                 </label>
             }
