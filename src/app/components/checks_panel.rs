@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::document_view::plural;
 use crate::analyze::{Analysis, Check, CheckKind, Status};
 use crate::session::{Action, Focus, ShownChecks};
 use crate::view::checks_in_order;
@@ -89,8 +90,6 @@ pub fn checks_panel(analysis: &Analysis, shown: ShownChecks, on_action: &Callbac
         Callback::from(move |_: MouseEvent| on_action.emit(Action::ShowChecks(next)))
     };
     let (show_unchecked, show_ok) = (shown.not_checkable, shown.ok);
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     html! {
         <section id="checks" class="checks-panel" aria-label="Consistency checks">
             <h2>{"Checks"}</h2>
