@@ -115,18 +115,16 @@ fn read_as(text: &str, force_html: bool) -> Document {
         }
         meta::paragraphs(&lines, &in_table)
     } else {
-        let grids = pipe::read(&lines)
-            .into_iter()
-            .chain(pipe::read_tabs(&lines));
-        for (first, last, found) in grids.chain(
-            wrapper::fenced_or_all(&lines, unwrapped.format)
-                .into_iter()
-                .flat_map(|(from, to)| {
-                    fixed::read(&lines[from..to])
-                        .into_iter()
-                        .map(move |f| (f.first + from, f.last + from, f.raw))
-                }),
-        ) {
+        // Pipe and tab grids first, then fixed-width tables; a table overlapping an earlier
+        // one is dropped.
+        let mut candidates = pipe::read(&lines);
+        candidates.extend(pipe::read_tabs(&lines));
+        for (from, to) in wrapper::fenced_or_all(&lines, unwrapped.format) {
+            for f in fixed::read(&lines[from..to]) {
+                candidates.push((f.first + from, f.last + from, f.raw));
+            }
+        }
+        for (first, last, found) in candidates {
             if in_table[first..=last].iter().any(|&b| b) {
                 continue;
             }
