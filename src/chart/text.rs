@@ -166,12 +166,13 @@ pub(crate) fn wrap(s: &str, px: f64, max: f64, max_lines: usize) -> Vec<String> 
             i += 1;
         }
         if lines.len() + 1 == max_lines {
-            let rest = std::iter::once(current.as_str()).chain(words[i..].iter().copied());
-            lines.push(fit(
-                &format!("{}…", rest.collect::<Vec<_>>().join(" ")),
-                px,
-                max,
-            ));
+            let mut rest = current;
+            for w in &words[i..] {
+                rest.push(' ');
+                rest.push_str(w);
+            }
+            rest.push('…');
+            lines.push(fit(&rest, px, max));
             return lines;
         }
         lines.push(std::mem::take(&mut current));
