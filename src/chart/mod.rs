@@ -10,7 +10,7 @@ mod render;
 mod scale;
 mod spec;
 mod table;
-mod text;
+pub(crate) mod text;
 mod waterfall;
 
 pub use render::{

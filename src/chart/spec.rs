@@ -308,16 +308,7 @@ impl ChartSpec {
     pub fn source_line(&self) -> String {
         let p = &self.provenance;
         let rows = p.rows.join("; ");
-        [
-            p.company.as_str(),
-            p.period.as_str(),
-            p.table.as_str(),
-            rows.as_str(),
-        ]
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
+        let parts = [&p.company, &p.period, &p.table, &rows].map(|s| s.trim());
+        super::text::join_present(&parts, " · ")
     }
 }

@@ -32,6 +32,18 @@ pub fn clean_text(s: &str) -> String {
 }
 
 /// Control characters are not allowed in XML; anything that slips through becomes a space.
+/// The non-empty `parts` joined by `sep` ("Hecla Mining Company · Production Data").
+pub(crate) fn join_present(parts: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 pub(crate) fn printable(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
