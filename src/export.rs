@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::analyze::Analysis;
-use crate::chart::csv_field;
+use crate::chart::csv_line;
 use crate::document::{Document, Table, SCHEMA};
 use crate::figures::unit_text;
 
@@ -12,11 +12,7 @@ use crate::figures::unit_text;
 /// one column per period with the exact values (`-4828`, nil as `0`, empty when absent).
 pub fn table_csv(table: &Table) -> String {
     let mut out = String::new();
-    let mut line = |cells: Vec<(String, bool)>| {
-        let fields: Vec<String> = cells.iter().map(|(c, text)| csv_field(c, *text)).collect();
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
-    };
+    let mut line = |cells: Vec<(String, bool)>| csv_line(&mut out, &cells);
     let mut header: Vec<(String, bool)> = ["Label", "Section", "Heading", "Unit"]
         .iter()
         .map(|h| (h.to_string(), true))

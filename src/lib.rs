@@ -8,6 +8,7 @@
 pub mod analyze;
 pub(crate) mod case;
 pub mod chart;
+pub(crate) mod decimal;
 pub mod document;
 pub mod export;
 pub mod figures;

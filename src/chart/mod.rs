@@ -10,7 +10,7 @@ mod render;
 mod scale;
 mod spec;
 mod table;
-mod text;
+pub(crate) mod text;
 mod waterfall;
 
 pub use render::{
@@ -21,6 +21,6 @@ pub use spec::{
     MAX_POINTS, MAX_SERIES, MAX_SOURCE_ROWS, MAX_TEXT_CHARS,
 };
 
-pub use table::{chart_csv, chart_data_table, csv_field};
+pub use table::{chart_csv, chart_data_table, csv_field, csv_line};
 pub use text::{clean_text, format_change, format_value};
 pub use waterfall::{walk as waterfall_walk, WalkStep};

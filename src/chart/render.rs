@@ -888,14 +888,16 @@ fn sideways_axes(spec: &ChartSpec, f: &Frame, values: &[Decimal]) -> Axes {
 /// Bars, waterfalls and lines: choose the axes, draw grid, data, zero line and labels.
 fn plot(p: &mut Painter, spec: &ChartSpec, f: &Frame) -> Drawn {
     let walk = waterfall::walk(spec);
-    let values: Vec<Decimal> = if spec.kind == ChartKind::Waterfall {
-        walk.iter().flat_map(|s| [s.from, s.to]).collect()
+    let mut values: Vec<Decimal> = Vec::new();
+    if spec.kind == ChartKind::Waterfall {
+        for s in &walk {
+            values.extend([s.from, s.to]);
+        }
     } else {
-        spec.series
-            .iter()
-            .flat_map(|s| s.values.iter().flatten().copied())
-            .collect()
-    };
+        for s in &spec.series {
+            values.extend(s.values.iter().flatten());
+        }
+    }
     let axes = match spec.kind {
         ChartKind::Line => upright_axes(spec, f, &values, false, 26.0),
         ChartKind::HorizontalBar => sideways_axes(spec, f, &values),
@@ -1472,17 +1474,13 @@ fn describe(spec: &ChartSpec) -> String {
     }
     let points = spec.categories.len() * spec.series.len();
     if points > 0 && points <= DESC_MAX_VALUES {
-        let values: Vec<String> = spec
-            .series
-            .iter()
-            .enumerate()
-            .flat_map(|(j, s)| {
-                s.values.iter().enumerate().map(move |(i, v)| {
-                    let v = v.map(format_value).unwrap_or_else(|| "not reported".into());
-                    readout(spec, j, i, &v)
-                })
-            })
-            .collect();
+        let mut values: Vec<String> = Vec::with_capacity(points);
+        for (j, s) in spec.series.iter().enumerate() {
+            for (i, v) in s.values.iter().enumerate() {
+                let v = v.map(format_value).unwrap_or_else(|| "not reported".into());
+                values.push(readout(spec, j, i, &v));
+            }
+        }
         parts.push(format!("Values: {}", values.join("; ")));
     } else if points > DESC_MAX_VALUES {
         parts.push("The values are in the chart's data table".to_string());

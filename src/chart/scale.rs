@@ -81,7 +81,7 @@ pub(crate) fn nice_scale(
             let places = step.normalize().scale();
             let ticks: Option<Vec<Decimal>> = (first..=last)
                 .map(|k| {
-                    step.checked_mul(Decimal::from(k)).map(|t| {
+                    crate::decimal::checked_mul(step, Decimal::from(k)).map(|t| {
                         let mut t = t.normalize();
                         t.rescale(places);
                         t
@@ -143,7 +143,7 @@ fn ticks(lo: f64, hi: f64, target: usize) -> Option<(Decimal, i64, i64)> {
     };
     let step = if exp >= 0 {
         let pow = Decimal::try_from_i128_with_scale(10i128.checked_pow(exp as u32)?, 0).ok()?;
-        Decimal::try_new(tenths, 1).ok()?.checked_mul(pow)?
+        crate::decimal::checked_mul(Decimal::try_new(tenths, 1).ok()?, pow)?
     } else {
         Decimal::try_new(tenths, 1 + exp.unsigned_abs()).ok()?
     };

@@ -265,11 +265,14 @@ impl ChartSpec {
                 return Err(SpecError::BadText(field));
             }
         }
-        let labels = self.categories.iter().map(|c| ("category label", c));
-        let names = self.series.iter().map(|s| ("series name", &s.name));
-        let rows = self.provenance.rows.iter().map(|r| ("source row label", r));
-        if let Some((field, _)) = labels.chain(names).chain(rows).find(|(_, t)| !text_ok(t)) {
-            return Err(SpecError::BadText(field));
+        if !self.categories.iter().all(|c| text_ok(c)) {
+            return Err(SpecError::BadText("category label"));
+        }
+        if !self.series.iter().all(|s| text_ok(&s.name)) {
+            return Err(SpecError::BadText("series name"));
+        }
+        if !self.provenance.rows.iter().all(|r| text_ok(r)) {
+            return Err(SpecError::BadText("source row label"));
         }
         let one_series = matches!(self.kind, ChartKind::Bar | ChartKind::Waterfall);
         if one_series && self.series.len() > 1 {
@@ -305,16 +308,7 @@ impl ChartSpec {
     pub fn source_line(&self) -> String {
         let p = &self.provenance;
         let rows = p.rows.join("; ");
-        [
-            p.company.as_str(),
-            p.period.as_str(),
-            p.table.as_str(),
-            rows.as_str(),
-        ]
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
+        let parts = [&p.company, &p.period, &p.table, &rows].map(|s| s.trim());
+        super::text::join_present(&parts, " · ")
     }
 }

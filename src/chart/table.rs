@@ -60,11 +60,7 @@ pub fn chart_data_table(spec: &ChartSpec) -> Vec<Vec<String>> {
 /// Value cells are exact decimals and are written bare so they stay numbers.
 pub fn chart_csv(spec: &ChartSpec) -> String {
     let mut out = String::new();
-    let mut line = |cells: &[(String, bool)]| {
-        let fields: Vec<String> = cells.iter().map(|(c, text)| csv_field(c, *text)).collect();
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
-    };
+    let mut line = |cells: &[(String, bool)]| csv_line(&mut out, cells);
     let caption = [spec.title.as_str(), spec.subtitle.as_str()]
         .iter()
         .filter(|s| !s.trim().is_empty())
@@ -91,6 +87,17 @@ pub fn chart_csv(spec: &ChartSpec) -> String {
         line(&cells);
     }
     out
+}
+
+/// One CSV line, CRLF-terminated: each cell a field (see [`csv_field`]), `true` for text.
+pub fn csv_line(out: &mut String, cells: &[(String, bool)]) {
+    for (i, (cell, text)) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field(cell, *text));
+    }
+    out.push_str("\r\n");
 }
 
 /// One CSV field: quoted when it holds a comma, quote or line break; a `text` cell that a

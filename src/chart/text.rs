@@ -32,6 +32,18 @@ pub fn clean_text(s: &str) -> String {
 }
 
 /// Control characters are not allowed in XML; anything that slips through becomes a space.
+/// The non-empty `parts` joined by `sep` ("Hecla Mining Company · Production Data").
+pub(crate) fn join_present(parts: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for part in parts.iter().filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 pub(crate) fn printable(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -166,12 +178,13 @@ pub(crate) fn wrap(s: &str, px: f64, max: f64, max_lines: usize) -> Vec<String> 
             i += 1;
         }
         if lines.len() + 1 == max_lines {
-            let rest = std::iter::once(current.as_str()).chain(words[i..].iter().copied());
-            lines.push(fit(
-                &format!("{}…", rest.collect::<Vec<_>>().join(" ")),
-                px,
-                max,
-            ));
+            let mut rest = current;
+            for w in &words[i..] {
+                rest.push(' ');
+                rest.push_str(w);
+            }
+            rest.push('…');
+            lines.push(fit(&rest, px, max));
             return lines;
         }
         lines.push(std::mem::take(&mut current));

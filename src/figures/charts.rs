@@ -21,6 +21,7 @@ use super::{company, unit_text};
 use super::{statements, walks};
 use crate::analyze::metrics::{entity_of, metal_of};
 use crate::analyze::{Analysis, MetricKind};
+use crate::chart::text::join_present;
 use crate::chart::{ChartKind, ChartSpec, Provenance, Series};
 use crate::document::{Date, Document, Row, Table, Unit};
 
@@ -86,11 +87,7 @@ pub(crate) struct Draft {
 impl Ctx<'_> {
     pub(crate) fn spec(&self, table: &Table, d: Draft) -> ChartSpec {
         let table_title = table_title(table);
-        let subtitle = [self.company.clone(), table_title.clone()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let subtitle = join_present(&[&self.company, &table_title], " · ");
         let mut spec = ChartSpec::new(d.kind, d.title, subtitle, d.unit, d.categories, d.series);
         spec.provenance = Provenance {
             company: self.company.clone(),

@@ -153,25 +153,29 @@ pub(crate) fn display_name(s: &str) -> String {
     if s.chars().any(crate::case::is_lowercase) {
         return s.to_owned();
     }
-    s.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) => std::iter::once(crate::case::upper(f))
-                    .chain(c.map(crate::case::lower))
-                    .collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut c = w.chars();
+        if let Some(f) = c.next() {
+            out.push(crate::case::upper(f));
+            out.extend(c.map(crate::case::lower));
+        }
+    }
+    out
 }
 
 /// "silver" → "Silver".
 pub(crate) fn capital(s: &str) -> String {
     let mut c = s.chars();
     c.next()
-        .map(|f| std::iter::once(crate::case::upper(f)).chain(c).collect())
+        .map(|f| {
+            let mut out = String::from(crate::case::upper(f));
+            out.push_str(c.as_str());
+            out
+        })
         .unwrap_or_default()
 }
 

@@ -10,13 +10,23 @@ pub(crate) fn headline(doc: &Document) -> Option<(Date, u8)> {
     if let (Some(end), Some(months)) = (doc.period.end, doc.period.months) {
         return Some((end, months));
     }
-    latest(doc.tables.iter().flat_map(|t| t.columns.iter()))
+    doc.tables
+        .iter()
+        .filter_map(|t| latest(&t.columns))
+        .max_by(later)
 }
 
-fn latest<'a>(columns: impl Iterator<Item = &'a Column>) -> Option<(Date, u8)> {
+/// The latest end date of `columns`, shortest period first.
+fn latest(columns: &[Column]) -> Option<(Date, u8)> {
     columns
+        .iter()
         .filter_map(|c| Some((c.end?, c.months?)))
-        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .max_by(later)
+}
+
+/// Orders (end, months) by end date, then the shorter period as the later.
+fn later(a: &(Date, u8), b: &(Date, u8)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then(b.1.cmp(&a.1))
 }
 
 /// A table's current column and, when printed, the column for the same period one year
@@ -39,7 +49,7 @@ pub(crate) fn pair(table: &Table, headline: Option<(Date, u8)>) -> Option<Pair> 
     };
     let Some(current) = headline
         .and_then(find)
-        .or_else(|| latest(table.columns.iter()).and_then(find))
+        .or_else(|| latest(&table.columns).and_then(find))
     else {
         return labelled_pair(table);
     };

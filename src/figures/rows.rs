@@ -148,11 +148,7 @@ pub fn rows_chart(
     };
     // The chart spans the table's periods, so the subtitle names whose figures they are
     // rather than the release's headline period.
-    let subtitle = [company(document), table_title.clone()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let subtitle = crate::chart::text::join_present(&[&company(document), &table_title], " · ");
     let mut spec = ChartSpec::new(kind, title, subtitle, unit, categories, series);
     spec.provenance = Provenance {
         company: company(document),

@@ -165,9 +165,7 @@ fn closed_group(table: &Table, col: usize) -> Option<(String, Vec<&Row>)> {
                 .iter()
                 .filter_map(|x| number(x, col))
                 .map(|d| d.scale())
-                .chain([v.scale()])
-                .max()
-                .unwrap_or(0);
+                .fold(v.scale(), u32::max);
             if near(sum, v, run.len(), scale) {
                 return Some((r.label.clone(), run));
             }

@@ -42,7 +42,10 @@ fn walk_spec(
     let categories = items.iter().map(|i| i.label.clone()).collect();
     let values = items.iter().map(|i| Some(i.value)).collect();
     let steps = items.iter().map(|i| i.step).collect();
-    let mut rows: Vec<String> = items.iter().flat_map(|i| i.rows.clone()).collect();
+    let mut rows: Vec<String> = Vec::new();
+    for i in &items {
+        rows.extend_from_slice(&i.rows);
+    }
     rows.dedup();
     let mut spec = ctx.spec(
         table,
@@ -241,7 +244,10 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
                 Some(r.label.clone())
             };
             if let Some(name) = name {
-                let rows: Vec<String> = pending.drain(open..).flat_map(|d| d.rows).collect();
+                let mut rows: Vec<String> = Vec::new();
+                for d in pending.drain(open..) {
+                    rows.extend(d.rows);
+                }
                 pending.push(WalkItem {
                     label: name,
                     value: v,

@@ -115,18 +115,16 @@ fn read_as(text: &str, force_html: bool) -> Document {
         }
         meta::paragraphs(&lines, &in_table)
     } else {
-        let grids = pipe::read(&lines)
-            .into_iter()
-            .chain(pipe::read_tabs(&lines));
-        for (first, last, found) in grids.chain(
-            wrapper::fenced_or_all(&lines, unwrapped.format)
-                .into_iter()
-                .flat_map(|(from, to)| {
-                    fixed::read(&lines[from..to])
-                        .into_iter()
-                        .map(move |f| (f.first + from, f.last + from, f.raw))
-                }),
-        ) {
+        // Pipe and tab grids first, then fixed-width tables; a table overlapping an earlier
+        // one is dropped.
+        let mut candidates = pipe::read(&lines);
+        candidates.extend(pipe::read_tabs(&lines));
+        for (from, to) in wrapper::fenced_or_all(&lines, unwrapped.format) {
+            for f in fixed::read(&lines[from..to]) {
+                candidates.push((f.first + from, f.last + from, f.raw));
+            }
+        }
+        for (first, last, found) in candidates {
             if in_table[first..=last].iter().any(|&b| b) {
                 continue;
             }
@@ -216,13 +214,20 @@ pub fn read_html(html: &str) -> Document {
 /// The period the release reports: the stated "period ended" date, with the shortest
 /// column ending then; else the first dated column of the first table.
 fn main_period(tables: &[Table], stated: Option<crate::document::Date>) -> Period {
-    let cols = || tables.iter().flat_map(|t| t.columns.iter());
-    let pick = match stated {
-        Some(end) => cols()
-            .filter(|c| c.end == Some(end) && c.months.is_some())
-            .min_by_key(|c| c.months),
-        None => cols().find(|c| c.end.is_some() && c.months.is_some()),
-    };
+    let mut pick: Option<&crate::document::Column> = None;
+    for c in tables.iter().flat_map(|t| &t.columns) {
+        let better = match stated {
+            // The shortest column ending then (the first of equals).
+            Some(end) => {
+                c.end == Some(end) && c.months.is_some() && pick.is_none_or(|p| c.months < p.months)
+            }
+            // The first dated column.
+            None => pick.is_none() && c.end.is_some() && c.months.is_some(),
+        };
+        if better {
+            pick = Some(c);
+        }
+    }
     match pick {
         Some(c) => Period {
             end: c.end,

@@ -236,7 +236,7 @@ pub fn parse_brief_value(s: &str) -> Option<Value> {
             _ => return None,
         };
         if let Some(f) = factor {
-            value = value.checked_mul(f)?;
+            value = crate::decimal::checked_mul(value, f)?;
         }
     }
     if negative && !value.is_zero() {

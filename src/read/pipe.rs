@@ -137,21 +137,18 @@ pub(crate) fn grid(
     let first_data = rows
         .iter()
         .position(|(_, c)| c.iter().any(is_value) && !year_row(c))?;
-    // Value columns: positions holding values, in order.
-    let mut cols: Vec<usize> = rows[first_data..]
+    // Each data row's value positions; the value columns are all of them, in order.
+    let rows_values: Vec<Vec<usize>> = rows[first_data..]
         .iter()
-        .flat_map(|(_, c)| c.iter().filter(|x| is_value(x)).map(|x| x.0))
+        .map(|(_, c)| c.iter().filter(|x| is_value(x)).map(|x| x.0).collect())
         .collect();
+    let mut cols: Vec<usize> = rows_values.concat();
     crate::sort::dedup(&mut cols);
     if cols.is_empty() {
         return None;
     }
     // Adjacent positions never filled in the same row are one column printed two ways: HTML
     // puts "$" and the amount in two cells on some rows and one cell spanning both on others.
-    let rows_values: Vec<Vec<usize>> = rows[first_data..]
-        .iter()
-        .map(|(_, c)| c.iter().filter(|x| is_value(x)).map(|x| x.0).collect())
-        .collect();
     let mut groups: Vec<(usize, usize)> = Vec::with_capacity(cols.len());
     for &p in &cols {
         match groups.last_mut() {

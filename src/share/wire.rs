@@ -107,7 +107,7 @@ impl Writer {
     }
 
     fn decimal(&mut self, v: Decimal) {
-        let nibbles: Vec<u8> = v
+        let mut nibbles: Vec<u8> = v
             .to_string()
             .bytes()
             .map(|c| match c {
@@ -115,8 +115,8 @@ impl Writer {
                 b'.' => 10,
                 _ => 11, // '-': Decimal's Display writes nothing else
             })
-            .chain(std::iter::once(15))
             .collect();
+        nibbles.push(15);
         for pair in nibbles.chunks(2) {
             self.bytes
                 .push(pair[0] << 4 | pair.get(1).copied().unwrap_or(15));
