@@ -112,3 +112,30 @@ fn bad_selections_say_what_to_do() {
         Err(RowsChartError::NoValues)
     );
 }
+
+#[test]
+fn a_line_chart_does_not_join_the_quarter_to_nine_months() {
+    let d = hecla();
+    let row = find_row(
+        &d,
+        0,
+        "Silver - Ounces",
+        Some("PRODUCTION SUMMARY - TOTALS"),
+    );
+    let line = rows_chart(&d, &d.tables[0].id, &[row], ChartKind::Line).unwrap();
+    // Q3 2006, Q3 2007 | 9M 2006, 9M 2007: one break, where nine months begin.
+    assert_eq!(line.breaks, vec![2]);
+    assert!(line.categories[2].contains("2006"));
+    let svg = assay::chart::render_svg(&line, 720, 420);
+    // Two runs of two points: two polylines of the series, not one of four points.
+    let runs = svg.matches("<polyline").count();
+    let bar = rows_chart(&d, &d.tables[0].id, &[row], ChartKind::Bar).unwrap();
+    assert!(bar.breaks.is_empty(), "bars stand apart anyway");
+    let mut joined = line.clone();
+    joined.breaks.clear();
+    let joined_runs = assay::chart::render_svg(&joined, 720, 420)
+        .matches("<polyline")
+        .count();
+    // The break turns the one series line into two and adds the rule between the runs.
+    assert_eq!(runs, joined_runs + 2, "{svg}");
+}

@@ -364,3 +364,28 @@ proptest! {
         let _ = decode(&craft(WIRE_VERSION, code, &bytes));
     }
 }
+
+#[test]
+fn a_version_1_line_chart_still_opens_without_breaks() {
+    // Version 1 links have no breaks bitmap after a line chart's series.
+    let mut w = vec![3u8]; // kind: line
+    for s in [&b"Silver"[..], b"", b"ounces"] {
+        str(&mut w, s);
+    }
+    varint(&mut w, 2); // two categories
+    varint(&mut w, 0);
+    str(&mut w, b"Q3 2006");
+    varint(&mut w, 3);
+    str(&mut w, b"2007");
+    varint(&mut w, 1); // one series
+    varint(&mut w, 0);
+    str(&mut w, b"Silver");
+    w.push(0b11);
+    w.extend([0x1F, 0x2F]); // 1 then 2
+    empty_provenance(&mut w);
+    let p = decode(&craft(1, 0, &w)).unwrap();
+    assert_eq!(p.chart().categories, ["Q3 2006", "Q3 2007"]);
+    assert!(p.chart().breaks.is_empty());
+    // The same bytes under version 2 lack the bitmap, so the provenance reads short.
+    assert!(decode(&craft(2, 0, &w)).is_err());
+}

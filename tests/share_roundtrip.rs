@@ -241,6 +241,9 @@ prop_compose! {
             kind,
             title, subtitle, unit, categories,
             series: series.into_iter().map(|(name, values)| Series { name, values }).collect(),
+            breaks: if kind == ChartKind::Line {
+                (1..steps.len()).filter(|i| steps[*i]).collect()
+            } else { Vec::new() },
             steps: if kind == ChartKind::Waterfall {
                 steps.into_iter().map(|t| if t { Step::Total } else { Step::Delta }).collect()
             } else { Vec::new() },

@@ -1307,19 +1307,25 @@ fn lines_series(p: &mut Painter, spec: &ChartSpec, a: &Axes) -> Drawn {
     } else {
         a.bottom
     };
+    // A rule between runs of periods shows where the lines stop on purpose.
+    for &b in &spec.breaks {
+        let x = a.band(b, 0.0);
+        p.line(vec![(x, a.top), (x, a.bottom)], CONNECTOR, 1)?;
+    }
     for (j, s) in spec.series.iter().enumerate() {
         let color = series_color(j);
-        // Absent values break the line rather than bridging a gap the release left.
+        // Absent values break the line rather than bridging a gap the release left, and so
+        // does a change of period length (the spec's breaks).
         let mut run: Vec<(i32, i32)> = Vec::new();
         for (i, v) in s.values.iter().enumerate() {
-            match v {
-                Some(v) => run.push((a.band(i, 0.5), a.v(*v))),
-                None => {
-                    if run.len() > 1 {
-                        p.line(std::mem::take(&mut run), color, 2)?;
-                    }
-                    run.clear();
+            if v.is_none() || spec.breaks.contains(&i) {
+                if run.len() > 1 {
+                    p.line(std::mem::take(&mut run), color, 2)?;
                 }
+                run.clear();
+            }
+            if let Some(v) = v {
+                run.push((a.band(i, 0.5), a.v(*v)));
             }
         }
         if run.len() > 1 {

@@ -118,6 +118,11 @@ pub struct ChartSpec {
     /// Waterfall only: one step per category. Empty for every other kind.
     #[serde(default)]
     pub steps: Vec<Step>,
+    /// Line only: the categories where a new run of like periods begins (quarters give way
+    /// to nine months), in increasing order. A line is not drawn across a break: joining the
+    /// third quarter to nine months would draw a trend that is not there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<usize>,
     #[serde(default)]
     pub provenance: Provenance,
 }
@@ -144,6 +149,8 @@ pub enum SpecError {
         kind: ChartKind,
         series: usize,
     },
+    /// Breaks on a chart that is not a line chart, out of order, or outside the categories.
+    BadBreaks,
     /// Waterfall steps must match the categories; other kinds have none.
     BadSteps {
         steps: usize,
@@ -186,6 +193,9 @@ impl fmt::Display for SpecError {
                     kind.label().to_ascii_lowercase()
                 )
             }
+            SpecError::BadBreaks => {
+                f.write_str("line breaks must be increasing category indices of a line chart")
+            }
             SpecError::BadSteps { steps, categories } => {
                 write!(f, "{steps} waterfall steps for {categories} categories")
             }
@@ -220,6 +230,7 @@ impl ChartSpec {
             categories,
             series,
             steps: Vec::new(),
+            breaks: Vec::new(),
             provenance: Provenance::default(),
         }
     }
@@ -291,6 +302,13 @@ impl ChartSpec {
                 steps: self.steps.len(),
                 categories,
             });
+        }
+        let breaks_ok = self.breaks.is_empty()
+            || (self.kind == ChartKind::Line
+                && self.breaks.windows(2).all(|w| w[0] < w[1])
+                && self.breaks.iter().all(|&b| b > 0 && b < categories));
+        if !breaks_ok {
+            return Err(SpecError::BadBreaks);
         }
         Ok(())
     }

@@ -84,6 +84,16 @@ fn chronological(table: &Table) -> Vec<usize> {
     order
 }
 
+/// Where, in `order`, a new run of like periods begins: the length changes (quarters to nine
+/// months) or the dates stop. A line chart does not join one run to the next.
+fn period_breaks(table: &Table, order: &[usize]) -> Vec<usize> {
+    let run = |i: usize| {
+        let c = &table.columns[order[i]];
+        (c.end.is_none(), c.months)
+    };
+    (1..order.len()).filter(|&i| run(i) != run(i - 1)).collect()
+}
+
 /// Charts `rows` (indices into the table's rows) of table `table_id` as bars or lines.
 pub fn rows_chart(
     document: &Document,
@@ -150,6 +160,9 @@ pub fn rows_chart(
     // rather than the release's headline period.
     let subtitle = crate::chart::text::join_present(&[&company(document), &table_title], " · ");
     let mut spec = ChartSpec::new(kind, title, subtitle, unit, categories, series);
+    if kind == ChartKind::Line {
+        spec.breaks = period_breaks(table, &order);
+    }
     spec.provenance = Provenance {
         company: company(document),
         period: document_period(document),

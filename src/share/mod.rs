@@ -32,8 +32,9 @@ use crate::chart::{ChartSpec, SpecError};
 use std::fmt;
 use wire::{Reader, WireError, Writer};
 
-/// The link format version this build writes and reads.
-pub const WIRE_VERSION: u8 = 1;
+/// The link format version this build writes; it reads every version from 1 up to it.
+/// Version 2 added line breaks between runs of periods (wire.rs).
+pub const WIRE_VERSION: u8 = 2;
 /// The most characters a link body with a release may have (a 5 MiB release that does not
 /// compress at all, in base64).
 pub const MAX_LINK_CHARS: usize = 8 * 1024 * 1024;
@@ -207,7 +208,7 @@ pub fn decode(body: &str) -> Result<SharePayload, ShareError> {
     if version > WIRE_VERSION {
         return Err(ShareError::NewerVersion(version));
     }
-    if version != WIRE_VERSION || code > 1 {
+    if version == 0 || code > 1 {
         return Err(ShareError::Damaged);
     }
     let limit = body_limit(code);
@@ -231,7 +232,7 @@ pub fn decode(body: &str) -> Result<SharePayload, ShareError> {
         },
     )?;
     let mut r = Reader::new(&raw);
-    let chart = r.chart()?;
+    let chart = r.chart(version)?;
     let payload = if code == 0 {
         SharePayload::Chart(chart)
     } else {

@@ -2,16 +2,17 @@
 //! checks every count and length against the chart limits *before* it allocates, so a
 //! hostile payload cannot make it reserve more than the inflate cap already allowed.
 //!
-//! Layout (version 1). `varint` is unsigned LEB128; `str` is `varint byte length, UTF-8`;
+//! Layout (version 2; version 1 had no `breaks`). `varint` is unsigned LEB128; `str` is `varint byte length, UTF-8`;
 //! `strs` is a list where each string shares a prefix with the one before it:
 //! `varint count, then per string: varint shared-prefix bytes, str suffix`.
 //!
 //! ```text
 //! chart   := kind:u8 title:str subtitle:str unit:str categories:strs
-//!            series_count:varint series* steps? company:str period:str table:str rows:strs
+//!            series_count:varint series* steps? breaks? company:str period:str table:str rows:strs
 //! series  := name_shared:varint name_suffix:str present:bitmap value*
 //! value   := decimal string packed in nibbles (0-9, '.'=10, '-'=11), ended by 15
 //! steps   := bitmap, bit set = Total (waterfall only)
+//! breaks  := bitmap, bit set = a new run of periods begins here (line only, version 2)
 //! bitmap  := ceil(categories / 8) bytes, least significant bit first
 //! release := varint byte length, UTF-8 (only in "chart with release" payloads)
 //! ```
@@ -146,6 +147,9 @@ impl Writer {
         if spec.kind == ChartKind::Waterfall {
             self.bitmap(spec.steps.iter().map(|s| *s == Step::Total));
         }
+        if spec.kind == ChartKind::Line {
+            self.bitmap((0..spec.categories.len()).map(|i| spec.breaks.contains(&i)));
+        }
         let p = &spec.provenance;
         self.str(&p.company);
         self.str(&p.period);
@@ -268,7 +272,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn chart(&mut self) -> Read<ChartSpec> {
+    /// A chart in the layout of link `version` (1 or 2).
+    pub fn chart(&mut self, version: u8) -> Read<ChartSpec> {
         let kind = *ChartKind::ALL
             .get(usize::from(self.u8()?))
             .ok_or(WireError::Damaged)?;
@@ -303,6 +308,12 @@ impl<'a> Reader<'a> {
         } else {
             Vec::new()
         };
+        let breaks = if kind == ChartKind::Line && version >= 2 {
+            let bits = self.bitmap(n)?;
+            (0..n).filter(|&i| bits[i]).collect()
+        } else {
+            Vec::new()
+        };
         let provenance = Provenance {
             company: self.str()?,
             period: self.str()?,
@@ -318,6 +329,7 @@ impl<'a> Reader<'a> {
             categories,
             series,
             steps,
+            breaks,
             provenance,
         })
     }
