@@ -73,7 +73,7 @@ pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWor
             for (i, f) in figs.iter().enumerate() {
                 let claim = ClaimRef {
                     sentence: sentence.to_string(),
-                    line: p.line,
+                    line: p.line_at(offset_in(&p.text, sentence) + f.start),
                     figure: f.text.clone(),
                 };
                 let (check, cands) = ctx.check(&said, &figs, i, &entity, &matched, claim);
@@ -87,6 +87,11 @@ pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWor
 
 // ---------------------------------------------------------------------------------------
 // Sentences and figures.
+
+/// Where `part`, a slice of `whole` (as [`sentences`] returns), begins in it.
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
+}
 
 /// Abbreviations a period does not end a sentence after.
 const ABBREVIATIONS: &[&str] = &[

@@ -196,7 +196,8 @@ impl CellRef {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct ClaimRef {
     pub sentence: String,
-    /// First source line of the paragraph holding the sentence.
+    /// The source line the figure is printed on (for a block read from HTML, the block's
+    /// first line).
     pub line: usize,
     /// The figure as written ("$21 million", "46%").
     pub figure: String,

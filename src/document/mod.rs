@@ -426,6 +426,30 @@ pub struct Paragraph {
     /// First source line.
     pub line: usize,
     pub text: String,
+    /// Where each later source line begins in `text` (byte offset, line number), so a
+    /// sentence can name its own line rather than the paragraph's first. Empty for a block
+    /// read from HTML, whose text is not laid out in lines, and for a one-line paragraph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub line_starts: Vec<(usize, usize)>,
+}
+
+impl Paragraph {
+    /// A paragraph of one block of text that starts on `line`.
+    pub fn new(line: usize, text: String) -> Self {
+        Paragraph {
+            line,
+            text,
+            line_starts: Vec::new(),
+        }
+    }
+
+    /// The source line holding byte `offset` of `text`.
+    pub fn line_at(&self, offset: usize) -> usize {
+        match self.line_starts.partition_point(|&(at, _)| at <= offset) {
+            0 => self.line,
+            n => self.line_starts[n - 1].1,
+        }
+    }
 }
 
 /// Something a reader should know about how the text was read.

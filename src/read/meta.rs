@@ -37,14 +37,10 @@ pub(crate) fn paragraphs(lines: &[Line], in_table: &[bool]) -> Vec<Paragraph> {
         match &mut cur {
             Some(p) => {
                 p.text.push(' ');
+                p.line_starts.push((p.text.len(), l.no));
                 p.text.push_str(t);
             }
-            None => {
-                cur = Some(Paragraph {
-                    line: l.no,
-                    text: t.to_string(),
-                })
-            }
+            None => cur = Some(Paragraph::new(l.no, t.to_string())),
         }
     }
     out.extend(cur);
@@ -244,4 +240,36 @@ pub(crate) fn period_end(paragraphs: &[Paragraph]) -> Option<Date> {
         let i = l.find("period ended").or_else(|| l.find("quarter ended"))?;
         period::find_date(&p.text[i..]).map(|(d, _)| d)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paragraph_knows_the_line_of_each_of_its_words() {
+        let text = [
+            "Hecla recorded income of",
+            "",
+            "  $12.4 million, or 10",
+            "cents.",
+            "",
+        ];
+        let lines: Vec<Line> = text
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line {
+                no: i + 20,
+                text: t,
+            })
+            .collect();
+        let ps = paragraphs(&lines, &[false; 5]);
+        assert_eq!(ps.len(), 2);
+        let p = &ps[1];
+        assert_eq!(p.text, "$12.4 million, or 10 cents.");
+        assert_eq!(p.line_at(0), 22);
+        assert_eq!(p.line_at(p.text.find("10").unwrap()), 22);
+        assert_eq!(p.line_at(p.text.find("cents").unwrap()), 23);
+        assert_eq!(ps[0].line_at(5), 20);
+    }
 }

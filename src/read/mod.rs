@@ -106,7 +106,7 @@ fn read_as(text: &str, force_html: bool) -> Document {
         found
             .blocks
             .into_iter()
-            .map(|(line, text)| Paragraph { line, text })
+            .map(|(line, text)| Paragraph::new(line, text))
             .collect()
     } else if unwrapped.format == wrapper::Format::ReutersBrief {
         if let Some((t, first, last)) = brief::read(&lines) {
