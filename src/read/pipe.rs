@@ -7,6 +7,8 @@
 //! cell covers the value columns up to the next header cell (or an even share of them when
 //! the header row has fewer cells, as a lost colspan leaves it).
 
+use std::borrow::Cow;
+
 use super::fixed::Line;
 use super::number::{is_currency_sign, is_year, parse_value};
 use super::table::{RawLine, RawTable};
@@ -273,7 +275,8 @@ pub(crate) fn read_tabs(lines: &[Line]) -> Vec<(usize, usize, RawTable)> {
         }
         let mut rows: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
         let mut label: Option<(usize, String)> = None;
-        for l in &lines[start..=end] {
+        for (no, text) in join_wrapped_header_cells(&lines[start..=end]) {
+            let l = Line { no, text: &text };
             let text = l.text;
             if !text.contains('\t') {
                 let t = clean_cell(text);
@@ -327,6 +330,46 @@ pub(crate) fn read_tabs(lines: &[Line]) -> Vec<(usize, usize, RawTable)> {
     out
 }
 
+/// A browser copy breaks a header cell that wraps ("November 2," then "2024") across two
+/// lines: the first line ends inside the cell (text, no tab, after its last tab) and the next
+/// starts inside it (text before its first tab). Above the first row of amounts, where such
+/// headers sit, those lines are joined back into one row, the cell's parts by a space. The
+/// last line of such a row may hold no tab at all ("2023"): it is joined when the line before
+/// was itself a continuation, since a tab-less line otherwise names the row below it. Below
+/// the first amounts a line that ends in text is a row of its own.
+fn join_wrapped_header_cells<'a>(block: &[Line<'a>]) -> Vec<(usize, Cow<'a, str>)> {
+    let text_at = |c: Option<&str>| c.is_some_and(|c| !clean_cell(c).is_empty());
+    let has_amounts = |t: &str| {
+        t.split('\t').skip(1).any(|c| {
+            let c = clean_cell(c);
+            !is_year(&c) && parse_value(&c).is_some()
+        })
+    };
+    let mut out: Vec<(usize, Cow<'a, str>)> = Vec::with_capacity(block.len());
+    let mut amounts_seen = false;
+    let mut prev_continued = false;
+    for l in block {
+        amounts_seen |= has_amounts(l.text);
+        let starts_in_cell =
+            text_at(l.text.split('\t').next()) && (l.text.contains('\t') || prev_continued);
+        let continues = !amounts_seen
+            && starts_in_cell
+            && out
+                .last()
+                .is_some_and(|(_, p)| p.contains('\t') && text_at(p.rsplit('\t').next()));
+        match out.last_mut() {
+            Some((_, prev)) if continues => {
+                let joined = prev.to_mut();
+                joined.push(' ');
+                joined.push_str(l.text);
+            }
+            _ => out.push((l.no, Cow::Borrowed(l.text))),
+        }
+        prev_continued = continues;
+    }
+    out
+}
+
 /// Whitespace collapsed (non-breaking spaces included).
 pub(crate) fn clean_cell(c: &str) -> String {
     c.split(|ch: char| ch.is_whitespace() || ch == '\u{a0}')
@@ -361,4 +404,48 @@ pub(crate) fn strip_glued_footnotes(s: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(texts: &[&'static str]) -> Vec<String> {
+        let lines: Vec<Line> = texts
+            .iter()
+            .enumerate()
+            .map(|(no, text)| Line { no, text })
+            .collect();
+        join_wrapped_header_cells(&lines)
+            .into_iter()
+            .map(|(_, t)| t.into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_header_cells_are_joined_back() {
+        let rows = joined(&[
+            "\tNovember 2,",
+            "2024\t\tOctober 28,",
+            "2023",
+            "Sales\t293,618\t303,457",
+        ]);
+        assert_eq!(
+            rows,
+            [
+                "\tNovember 2, 2024\t\tOctober 28, 2023",
+                "Sales\t293,618\t303,457"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_line_under_a_header_stays_a_label() {
+        // A tab-less line after a header ending in text names the row below it.
+        let rows = joined(&["\tQ3 2024\tQ3 2023", "Revenue", "\t100\t200"]);
+        assert_eq!(rows.len(), 3);
+        // Below the first amounts, a row ending in text is not a wrapped header.
+        let rows = joined(&["\t2024\t2023", "Sales\t100\tnote", "Costs\t90\t80"]);
+        assert_eq!(rows.len(), 3);
+    }
 }
