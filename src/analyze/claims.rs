@@ -446,6 +446,12 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
         ("previous quarter", Some(0xFE), None),
         ("sequential", Some(0xFE), None),
         ("same quarter", Some(3), None),
+        // Retailers' and other fiscal calendars: "the 13-week fiscal quarter ended …".
+        ("fiscal quarter", Some(3), None),
+        ("13-week", Some(3), None),
+        ("26-week", Some(6), None),
+        ("39-week", Some(9), None),
+        ("52-week", Some(12), None),
         ("first nine months", Some(9), None),
         ("nine months", Some(9), None),
         ("nine-month", Some(9), None),
@@ -1245,7 +1251,7 @@ impl<'a> Context<'a> {
         let first = magnitude(figs[0].0);
         let agree = figs
             .iter()
-            .all(|(x, _)| magnitude(*x).interval.meets(&first.interval));
+            .all(|(x, _)| magnitude(*x).interval.agrees(&first.interval));
         let parts = 1 + figs[0].1.also.len();
         let where_ = if parts > 1 {
             format!(
@@ -1272,7 +1278,9 @@ impl<'a> Context<'a> {
                 claim: Some(claim),
             };
         }
-        let holds = claimed.meets(&first.interval);
+        // Printed figures one unit apart in the last digit touch only at an edge neither can
+        // reach ($0.88 and $0.89): that is a difference, not rounding.
+        let holds = claimed.agrees(&first.interval);
         let explanation = if holds {
             format!(
                 "The sentence's {} ({}) agrees with {}.",

@@ -67,6 +67,16 @@ impl Interval {
         self.lo < o.hi && o.lo < self.hi
     }
 
+    /// Two figures can stand for the same amount: their intervals overlap, or, when either
+    /// is a single exact point, touch.
+    pub fn agrees(&self, o: &Interval) -> bool {
+        if self.lo == self.hi || o.lo == o.hi {
+            self.meets(o)
+        } else {
+            self.overlaps(o)
+        }
+    }
+
     pub fn contains(&self, x: Decimal) -> bool {
         self.lo <= x && x <= self.hi
     }
@@ -250,6 +260,12 @@ mod tests {
         let b = Interval::printed(d("46985"), Decimal::ONE);
         assert!(a.meets(&b), "closed intervals touch at 46984.5");
         assert!(!a.overlaps(&b), "but rounding cannot give both");
+        assert!(!a.agrees(&b));
+        // $0.88 (diluted) is not $0.89 (basic); an exact amount on the edge still agrees.
+        let cents = |s| Interval::printed(d(s), Decimal::ONE);
+        assert!(!cents("0.88").agrees(&cents("0.89")));
+        assert!(Interval::exact(d("0.885")).agrees(&cents("0.89")));
+        assert!(cents("0.9").agrees(&cents("0.89")));
         assert!(a.overlaps(&Interval::printed(d("47"), d("1000"))));
     }
 
