@@ -9,3 +9,84 @@ use rust_decimal::Decimal;
 pub(crate) fn checked_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_mul(b)
 }
+
+/// Reads a plain decimal exactly, keeping its scale ("1.50" stays 1.50): an optional minus,
+/// digits, at most one point with digits on at least one side. `None` for anything else and
+/// for values `Decimal` cannot hold exactly. Our own so the wasm needs no copy of
+/// rust_decimal's parser, which also reads signs, underscores and rounds long fractions; the
+/// tests hold the two to the same answers on what we read.
+#[inline(never)]
+pub(crate) fn parse_exact(s: &str) -> Option<Decimal> {
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut mantissa: u128 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(u128::from(b - b'0'))?;
+    }
+    if mantissa >> 96 != 0 || frac.len() > 28 {
+        return None;
+    }
+    Some(Decimal::from_parts(
+        mantissa as u32,
+        (mantissa >> 32) as u32,
+        (mantissa >> 64) as u32,
+        negative,
+        frac.len() as u32,
+    ))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn plain_decimals_read_exactly() {
+        let shown = |s| parse_exact(s).map(|d| d.to_string());
+        assert_eq!(shown("1.50").as_deref(), Some("1.50"));
+        assert_eq!(shown("-4.91").as_deref(), Some("-4.91"));
+        assert_eq!(shown(".5").as_deref(), Some("0.5"));
+        assert_eq!(shown("0001341395").as_deref(), Some("1341395"));
+        for bad in [
+            "", "-", ".", "1.2.3", "--1", "1-2", "+1", "1_000", "1e5", " 1",
+        ] {
+            assert_eq!(parse_exact(bad), None, "{bad:?}");
+        }
+        // 2^96 - 1 is the largest mantissa; one more does not fit.
+        assert!(parse_exact("79228162514264337593543950335").is_some());
+        assert_eq!(parse_exact("79228162514264337593543950336"), None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// On what it reads, it reads what rust_decimal's exact parser reads, scale and sign
+        /// included; what it refuses (signs, underscores, stray characters) is not a plain
+        /// decimal.
+        #[test]
+        fn agrees_with_rust_decimal(s in "-?[0-9]{0,31}(\\.[0-9]{0,31})?") {
+            let ours = parse_exact(&s);
+            let theirs = Decimal::from_str_exact(&s).ok();
+            match (ours, theirs) {
+                (Some(a), Some(b)) => {
+                    prop_assert_eq!(a.to_string(), b.to_string());
+                    prop_assert_eq!(a.scale(), b.scale());
+                }
+                (None, None) => {}
+                // rust_decimal reads "1." and "-" forms we refuse only where we say so.
+                (a, b) => prop_assert!(false, "{s:?}: ours {a:?}, rust_decimal {b:?}"),
+            }
+        }
+    }
+}

@@ -187,11 +187,11 @@ fn figures(s: &str) -> Vec<Fig> {
         i = j;
         let printed = &s[num_start..j];
         let parsed = if printed.contains(',') {
-            Decimal::from_str_exact(&printed.replace(',', ""))
+            crate::decimal::parse_exact(&printed.replace(',', ""))
         } else {
-            Decimal::from_str_exact(printed)
+            crate::decimal::parse_exact(printed)
         };
-        let Ok(number) = parsed else {
+        let Some(number) = parsed else {
             continue;
         };
         // "9A", "38R", "25-square-mile", "116-year-old": names and compounds, not figures.

@@ -204,7 +204,7 @@ pub(crate) fn plain_decimal(s: &str) -> Option<Decimal> {
     };
     // Exact: a run of more than 28 significant digits, which no release prints, is not read
     // as a number rather than rounded (one decimal parser in the wasm, the share links' one).
-    Decimal::from_str_exact(&cleaned).ok()
+    crate::decimal::parse_exact(&cleaned)
 }
 
 /// Reads a wire-brief figure: `18 cts`, `loss one ct`, `2.27 dlrs`, `34.9 mln`, `1.2 billion

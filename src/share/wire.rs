@@ -18,7 +18,7 @@
 //! ```
 //!
 //! Values travel as the decimal strings they are (`-4.91`), packed two characters a byte,
-//! and are parsed back with `Decimal::from_str_exact`, so the scale as printed survives.
+//! and are parsed back exactly (`crate::decimal::parse_exact`), so the scale as printed survives.
 
 use crate::chart::{
     ChartKind, ChartSpec, Provenance, Series, SpecError, Step, CHART_SPEC_VERSION, MAX_CATEGORIES,
@@ -262,7 +262,7 @@ impl<'a> Reader<'a> {
                     10 => text.push('.'),
                     11 => text.push('-'),
                     // Exact parse: digits that would round are damage, not a value.
-                    15 => return Decimal::from_str_exact(&text).map_err(|_| WireError::Damaged),
+                    15 => return crate::decimal::parse_exact(&text).ok_or(WireError::Damaged),
                     _ => return Err(WireError::Damaged),
                 }
             }
