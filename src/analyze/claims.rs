@@ -36,7 +36,7 @@ use super::{
 use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document, metrics: &[Metric]) -> Vec<Check> {
-    checks_in(doc, metrics, &super::label_words(doc))
+    checks_in(doc, metrics, &super::LabelText::of(doc).words())
 }
 
 /// [`checks`] with the document's label words worked out.
@@ -711,7 +711,7 @@ impl<'a> Context<'a> {
                 ) {
                     continue;
                 }
-                let label: Vec<Cow<str>> = lw[ti][k].iter().map(|w| stem(w)).collect();
+                let label: Vec<Cow<str>> = lw.table(ti)[k].iter().map(|w| stem(w)).collect();
                 let heading = r.parent.as_deref().map(|p| {
                     if last_parent != Some(p) {
                         last_parent = Some(p);

@@ -37,9 +37,9 @@ struct Key {
 }
 
 /// A concept from the vocabulary, or `None` for a label that only means itself.
-pub(crate) fn concept(w: &[String], unit: Option<Unit>) -> Option<&'static str> {
-    let has = |x: &str| w.iter().any(|y| y == x);
-    let is = |xs: &[&str]| w.len() == xs.len() && w.iter().zip(xs).all(|(a, b)| a == b);
+pub(crate) fn concept(w: &[&str], unit: Option<Unit>) -> Option<&'static str> {
+    let has = |x: &str| w.contains(&x);
+    let is = |xs: &[&str]| w == xs;
     let cost = has("cost") || has("costs");
     // Adjusted and non-GAAP measures, and share counts that the reader may have taken for
     // per-share rows, are not the vocabulary's items.
@@ -111,12 +111,12 @@ pub(crate) fn concept(w: &[String], unit: Option<Unit>) -> Option<&'static str> 
 
 /// Label words with the bookkeeping verbs of reconciliations dropped ("Add exploration"),
 /// as a slice of them.
-pub(crate) fn plain(w: &[String]) -> &[String] {
-    if w.first().is_some_and(|x| x == "divided") && w.get(1).is_some_and(|x| x == "by") {
+pub(crate) fn plain<'w, 's>(w: &'w [&'s str]) -> &'w [&'s str] {
+    if w.starts_with(&["divided", "by"]) {
         &w[2..]
     } else if w
         .first()
-        .is_some_and(|x| ["add", "less", "deduct", "plus"].contains(&x.as_str()))
+        .is_some_and(|x| ["add", "less", "deduct", "plus"].contains(x))
     {
         &w[1..]
     } else {
@@ -125,13 +125,12 @@ pub(crate) fn plain(w: &[String]) -> &[String] {
 }
 
 /// Cash at the end of a period (a balance sheet's cash is cash at its date).
-fn is_cash(w: &[String]) -> Option<bool> {
+fn is_cash(w: &[&str]) -> Option<bool> {
     let starts = w.len() >= 4 && w[..4] == ["cash", "and", "cash", "equivalents"];
     if !starts {
         return None;
     }
-    let rest: Vec<&str> = w[4..].iter().map(String::as_str).collect();
-    match rest.as_slice() {
+    match &w[4..] {
         [] | ["at", "end", "of", "period"] | ["at", "end", "of", "year"] => Some(true),
         ["at", "beginning", "of", "period"] | ["at", "beginning", "of", "year"] => Some(false),
         _ => None,
@@ -148,7 +147,7 @@ struct Entry<'a> {
 }
 
 pub fn checks(doc: &Document) -> Vec<Check> {
-    checks_in(doc, &super::label_words(doc))
+    checks_in(doc, &super::LabelText::of(doc).words())
 }
 
 /// [`checks`] with the document's label words worked out.
@@ -156,7 +155,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
     let mut groups: FxMap<Key, Vec<Entry>> = FxMap::default();
     let mut order: Vec<Key> = Vec::new();
     let plains: Vec<Vec<bool>> = doc.tables.iter().map(super::plain_columns).collect();
-    for ((t, tw), columns) in doc.tables.iter().zip(lw).zip(&plains) {
+    for ((t, tw), columns) in doc.tables.iter().zip(lw.tables()).zip(&plains) {
         let cash_flow = t.title.as_deref().is_some_and(|s| {
             let w = words(s);
             w.iter().any(|x| x == "cash") && w.iter().any(|x| x == "flows" || x == "flow")
@@ -165,8 +164,8 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
             let s = s.to_ascii_lowercase();
             s.contains("pro forma") || s.contains("non-gaap") || s.contains("non gaap")
         });
-        let plain_w: Vec<&[String]> = tw.iter().map(|w| plain(w)).collect();
-        let mut seen: FxMap<(&[String], Option<&str>), usize> = FxMap::default();
+        let plain_w: Vec<&[&str]> = tw.iter().map(plain).collect();
+        let mut seen: FxMap<(&[&str], Option<&str>), usize> = FxMap::default();
         for (r, &w) in t.rows.iter().zip(&plain_w) {
             *seen.entry((w, r.section.as_deref())).or_default() += 1;
         }
@@ -244,7 +243,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
 }
 
 /// Whether `s` is the words joined by single spaces (`w.join(" ") == s`, without the join).
-fn is_joined(s: &str, w: &[String]) -> bool {
+fn is_joined(s: &str, w: &[&str]) -> bool {
     let mut rest = s;
     for (n, x) in w.iter().enumerate() {
         if n > 0 {
@@ -253,7 +252,7 @@ fn is_joined(s: &str, w: &[String]) -> bool {
                 None => return false,
             }
         }
-        match rest.strip_prefix(x.as_str()) {
+        match rest.strip_prefix(x) {
             Some(r) => rest = r,
             None => return false,
         }

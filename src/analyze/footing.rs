@@ -24,13 +24,13 @@ use super::{additive, figure, show, words, CellRef, Check, CheckKind, Figure, St
 use crate::document::{Date, Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
-    checks_in(doc, &super::label_words(doc))
+    checks_in(doc, &super::LabelText::of(doc).words())
 }
 
 /// [`checks`] with the document's label words worked out.
 pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
     let mut out = Vec::new();
-    for (t, w) in doc.tables.iter().zip(lw) {
+    for (t, w) in doc.tables.iter().zip(lw.tables()) {
         table_checks(t, w, &mut out);
     }
     out
@@ -79,7 +79,7 @@ impl<'t> Grid<'t> {
     }
 }
 
-fn table_checks(t: &Table, w: &[Vec<String>], out: &mut Vec<Check>) {
+fn table_checks(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
     let grid = Grid::new(t);
     let identities = identities(t, w);
     // A sorted list, not a `HashSet`: one hash-table copy less in the wasm.
@@ -414,7 +414,7 @@ struct Identity {
     replaces_footing: bool,
 }
 
-fn identities(t: &Table, w: &[Vec<String>]) -> Vec<Identity> {
+fn identities(t: &Table, w: super::TableWords) -> Vec<Identity> {
     let has = |k: usize, ws: &[&str]| ws.iter().all(|x| w[k].iter().any(|y| y == x));
     let money = |k: usize| {
         t.rows[k].kind != RowKind::Heading && t.rows[k].unit == Some(crate::document::Unit::Usd)
@@ -430,7 +430,7 @@ fn identities(t: &Table, w: &[Vec<String>]) -> Vec<Identity> {
     let le = unique(&|k| has(k, &["total", "liabilities", "equity"]));
     let tl = unique(&|k| w[k] == ["total", "liabilities"]);
     let te = unique(&|k| {
-        w[k].first().map(String::as_str) == Some("total")
+        w[k].first() == Some(&"total")
             && (has(k, &["equity"]) || has(k, &["deficit"]))
             && !has(k, &["liabilities"])
     });
@@ -439,7 +439,7 @@ fn identities(t: &Table, w: &[Vec<String>]) -> Vec<Identity> {
         // between total liabilities and the grand total is the second reading.
         let between: Vec<Term> = (tl..le)
             .filter(|&k| money(k) && t.rows[k].kind == RowKind::Total)
-            .filter(|&k| w[k].first().is_some_and(|x| x == "total"))
+            .filter(|&k| w[k].first() == Some(&"total"))
             .map(|k| (k, false))
             .collect();
         out.push(Identity {
@@ -508,7 +508,7 @@ fn identities(t: &Table, w: &[Vec<String>]) -> Vec<Identity> {
 /// column says nothing and is left out; a sum that holds in most columns and fails in others
 /// is a mismatch in those.
 pub fn operations(doc: &Document) -> Vec<Check> {
-    operations_in(doc, &super::label_words(doc))
+    operations_in(doc, &super::LabelText::of(doc).words())
 }
 
 /// [`operations`] with the document's label words worked out.
@@ -523,7 +523,7 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
         scope: Option<String>,
     }
     let mut prods = Vec::new();
-    for (t, tw) in doc.tables.iter().zip(lw) {
+    for (t, tw) in doc.tables.iter().zip(lw.tables()) {
         for (k, r) in t.rows.iter().enumerate() {
             // "Silver produced (oz.)", or "Lead - Tons" under a production heading.
             let in_production = matches!(r.unit, Some(Unit::Oz | Unit::Tons | Unit::Lbs))

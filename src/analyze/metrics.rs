@@ -64,18 +64,18 @@ pub struct Metric {
 }
 
 pub fn metrics(doc: &Document) -> Vec<Metric> {
-    metrics_in(doc, &super::label_words(doc))
+    metrics_in(doc, &super::LabelText::of(doc).words())
 }
 
 /// [`metrics`] with the document's label words worked out.
 pub(crate) fn metrics_in(doc: &Document, lw: &super::LabelWords) -> Vec<Metric> {
     let mut out = Vec::new();
-    for (t, w) in doc.tables.iter().zip(lw) {
+    for (t, w) in doc.tables.iter().zip(lw.tables()) {
         changes(t, &mut out);
         restated(t, w, &mut out);
         ratios(t, w, &mut out);
         by_product_credits(t, w, &mut out);
-        cost_per_ton(t, &mut out);
+        cost_per_ton(t, w, &mut out);
     }
     margins(doc, &mut out);
     out
@@ -419,7 +419,7 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
 }
 
 /// Production and per-ounce costs, restated with their metal and operation.
-fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
+fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
     let primary = PrimaryMetals::of(t);
     for (k, row) in t.rows.iter().enumerate() {
         if !matches!(
@@ -448,7 +448,7 @@ fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
                             "reserves",
                             "resources",
                         ]
-                        .contains(&x.as_str())
+                        .contains(x)
                     }) =>
             {
                 MetricKind::Production
@@ -508,9 +508,9 @@ impl<'t> PrimaryMetals<'t> {
 /// A row found by label words in a table, when exactly one row (of the unit) matches.
 fn unique_row(
     t: &Table,
-    label_words: &[Vec<String>],
+    label_words: super::TableWords,
     unit: Unit,
-    pred: impl Fn(&[String]) -> bool,
+    pred: impl Fn(&[&str]) -> bool,
 ) -> Option<usize> {
     let mut it = t
         .rows
@@ -531,13 +531,13 @@ fn first_word_is(label: &str, w: &str) -> bool {
         .is_some_and(|x| x.eq_ignore_ascii_case(w))
 }
 
-fn has(w: &[String], x: &str) -> bool {
-    w.iter().any(|y| y == x)
+fn has(w: &[&str], x: &str) -> bool {
+    w.contains(&x)
 }
 
 /// Gross margin, revenue mix and the current ratio: quotients of two rows of one table.
-fn ratios(t: &Table, label_words: &[Vec<String>], out: &mut Vec<Metric>) {
-    let is_sales = |w: &[String]| {
+fn ratios(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
+    let is_sales = |w: &[&str]| {
         (has(w, "sales") || has(w, "revenue") || has(w, "revenues"))
             && !has(w, "cost")
             && !has(w, "costs")
@@ -545,9 +545,7 @@ fn ratios(t: &Table, label_words: &[Vec<String>], out: &mut Vec<Metric>) {
             && w.len() <= 4
     };
     let sales = unique_row(t, label_words, Unit::Usd, |w| {
-        is_sales(w)
-            && w.first().is_some_and(|f| f == "total" || w.len() <= 3)
-            && !w.iter().any(|x| x == "operations")
+        is_sales(w) && (w.first() == Some(&"total") || w.len() <= 3) && !has(w, "operations")
     });
     let gross = unique_row(t, label_words, Unit::Usd, |w| {
         has(w, "gross") && (has(w, "profit") || has(w, "margin")) && w.len() <= 4
@@ -566,13 +564,17 @@ fn ratios(t: &Table, label_words: &[Vec<String>], out: &mut Vec<Metric>) {
     }
     // Segment gross margin and revenue mix: items under a sales heading and a gross profit
     // heading with the same label, and the sales heading's total.
-    let under = |k: usize, pred: &dyn Fn(&[String]) -> bool| {
-        t.rows[k].parent.as_deref().is_some_and(|p| pred(&words(p)))
+    // A heading's words, compared as `words` would give them, without allocating them.
+    let under = |k: usize, names: &[&str]| {
+        t.rows[k]
+            .parent
+            .as_deref()
+            .is_some_and(|p| raw_words(p).any(|x| names.iter().any(|n| x.eq_ignore_ascii_case(n))))
     };
-    let sales_heading = |w: &[String]| has(w, "sales") || has(w, "revenue") || has(w, "revenues");
-    let gross_heading = |w: &[String]| has(w, "gross");
+    let sales_heading: &[&str] = &["sales", "revenue", "revenues"];
+    let gross_heading: &[&str] = &["gross"];
     for (k, row) in t.rows.iter().enumerate() {
-        if row.kind != RowKind::Item || row.unit != Some(Unit::Usd) || !under(k, &sales_heading) {
+        if row.kind != RowKind::Item || row.unit != Some(Unit::Usd) || !under(k, sales_heading) {
             continue;
         }
         let total = t.rows.iter().enumerate().position(|(j, r)| {
@@ -592,7 +594,7 @@ fn ratios(t: &Table, label_words: &[Vec<String>], out: &mut Vec<Metric>) {
             );
         }
         let segment_gross = t.rows.iter().enumerate().position(|(j, r)| {
-            j != k && r.label == row.label && r.unit == row.unit && under(j, &gross_heading)
+            j != k && r.label == row.label && r.unit == row.unit && under(j, gross_heading)
         });
         if let Some(gp) = segment_gross {
             let label = format!("Gross margin of {}", row.label);
@@ -657,7 +659,7 @@ fn quotients(
 }
 
 /// By-product credits ÷ ounces of the primary metal, in sections that print both.
-fn by_product_credits(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
+fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
         let w = &lw[k];
         if row.unit != Some(Unit::Usd)
@@ -702,7 +704,7 @@ fn by_product_credits(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
 }
 
 /// Per-ton costs as printed, and mining plus milling where an operation prints both.
-fn cost_per_ton(t: &Table, out: &mut Vec<Metric>) {
+fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
         if row.unit != Some(Unit::UsdPerTon) {
             continue;
@@ -715,8 +717,7 @@ fn cost_per_ton(t: &Table, out: &mut Vec<Metric>) {
             m.inputs = vec![CellRef::new(t, k, c)];
             out.push(m);
         }
-        let w = words(&row.label);
-        if !has(&w, "mining") {
+        if !lw[k].contains(&"mining") {
             continue;
         }
         let milling = t.rows.iter().position(|r| {

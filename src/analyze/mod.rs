@@ -41,7 +41,8 @@ pub struct Analysis {
 
 /// Metrics and checks for a document.
 pub fn analyze(doc: &Document) -> Analysis {
-    let lw = label_words(doc);
+    let text = LabelText::of(doc);
+    let lw = text.words();
     let mut checks = Vec::new();
     checks.extend(footing::checks_in(doc, &lw));
     checks.extend(footing::operations_in(doc, &lw));
@@ -292,15 +293,129 @@ pub(crate) fn additive(unit: Option<Unit>) -> bool {
     )
 }
 
+/// The lower-case words of every row label, written once into one string: the words
+/// themselves are slices of it ([`LabelWords`]), so a document's labels cost two
+/// allocations, not one per word.
+pub(crate) struct LabelText {
+    text: String,
+    /// Each word's (start, end) in `text`.
+    spans: Vec<(u32, u32)>,
+    /// Per row of every table in order, where its words end in `spans`.
+    ends: Vec<u32>,
+    /// Per table, its first row in `ends`.
+    first_row: Vec<u32>,
+}
+
+impl LabelText {
+    pub(crate) fn of(doc: &Document) -> LabelText {
+        let rows: usize = doc.tables.iter().map(|t| t.rows.len()).sum();
+        let bytes: usize = (doc.tables.iter())
+            .flat_map(|t| &t.rows)
+            .map(|r| r.label.len())
+            .sum();
+        let mut l = LabelText {
+            text: String::with_capacity(bytes),
+            spans: Vec::with_capacity(bytes / 6 + rows),
+            ends: Vec::with_capacity(rows),
+            first_row: Vec::with_capacity(doc.tables.len()),
+        };
+        for t in &doc.tables {
+            l.first_row.push(l.ends.len() as u32);
+            for r in &t.rows {
+                l.push_label(&r.label);
+                l.ends.push(l.spans.len() as u32);
+            }
+        }
+        l
+    }
+
+    /// Appends the [`words`] of a label.
+    fn push_label(&mut self, label: &str) {
+        let base = self.text.len();
+        if label.is_ascii() {
+            // Lower-cased whole, the words are spans of it.
+            self.text.push_str(label);
+            self.text[base..].make_ascii_lowercase();
+            for (a, b) in ascii_spans(label.as_bytes()) {
+                self.spans.push(((base + a) as u32, (base + b) as u32));
+            }
+        } else {
+            for w in raw_words(label) {
+                let start = self.text.len() as u32;
+                self.text.push_str(&crate::case::to_lower(w));
+                self.spans.push((start, self.text.len() as u32));
+            }
+        }
+    }
+
+    /// The words as slices, by table and row.
+    pub(crate) fn words(&self) -> LabelWords<'_> {
+        let text = self.text.as_str();
+        LabelWords {
+            words: (self.spans.iter())
+                .map(|&(a, b)| &text[a as usize..b as usize])
+                .collect(),
+            ends: &self.ends,
+            first_row: &self.first_row,
+        }
+    }
+}
+
 /// The [`words`] of every row label, by table then row: worked out once per document and
 /// shared by the modules that match labels.
-pub(crate) type LabelWords = Vec<Vec<Vec<String>>>;
+pub(crate) struct LabelWords<'a> {
+    words: Vec<&'a str>,
+    ends: &'a [u32],
+    first_row: &'a [u32],
+}
 
-pub(crate) fn label_words(doc: &Document) -> LabelWords {
-    doc.tables
-        .iter()
-        .map(|t| t.rows.iter().map(|r| words(&r.label)).collect())
-        .collect()
+impl<'a> LabelWords<'a> {
+    /// The words of one table's labels.
+    pub(crate) fn table(&self, t: usize) -> TableWords<'_> {
+        let first = self.first_row[t] as usize;
+        let last = self
+            .first_row
+            .get(t + 1)
+            .map_or(self.ends.len(), |&k| k as usize);
+        TableWords {
+            words: &self.words,
+            start: if first == 0 { 0 } else { self.ends[first - 1] },
+            ends: &self.ends[first..last],
+        }
+    }
+
+    /// [`LabelWords::table`] for every table, in order.
+    pub(crate) fn tables(&self) -> impl Iterator<Item = TableWords<'_>> {
+        (0..self.first_row.len()).map(|t| self.table(t))
+    }
+}
+
+/// The label words of one table's rows: `tw[k]` is row `k`'s.
+#[derive(Clone, Copy)]
+pub(crate) struct TableWords<'a> {
+    words: &'a [&'a str],
+    /// Where the table's first row's words start in `words`.
+    start: u32,
+    ends: &'a [u32],
+}
+
+impl<'a> TableWords<'a> {
+    /// Each row's words, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'a [&'a str]> + '_ {
+        (0..self.ends.len()).map(|k| self.row(k))
+    }
+
+    fn row(&self, k: usize) -> &'a [&'a str] {
+        let start = if k == 0 { self.start } else { self.ends[k - 1] };
+        &self.words[start as usize..self.ends[k] as usize]
+    }
+}
+
+impl<'a> std::ops::Index<usize> for TableWords<'a> {
+    type Output = [&'a str];
+    fn index(&self, k: usize) -> &[&'a str] {
+        self.row(k)
+    }
 }
 
 /// Lower-case words of a label, punctuation dropped: the basis of matching by meaning.
@@ -321,32 +436,43 @@ pub(crate) fn words(label: &str) -> Vec<String> {
 
 /// [`words`] for ASCII text: one pass over the bytes, each word allocated once at its size.
 fn ascii_words(b: &[u8]) -> Vec<String> {
-    let piece = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'&';
     let mut out = Vec::with_capacity(b.len() / 6 + 1);
-    let mut i = 0;
-    while i < b.len() {
-        if !piece(b[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && piece(b[i]) {
-            i += 1;
-        }
-        let mut w = &b[start..i];
-        while let [b'\'', rest @ ..] = w {
-            w = rest;
-        }
-        while let [rest @ .., b'\''] = w {
-            w = rest;
-        }
-        if !w.is_empty() {
-            let mut s = String::with_capacity(w.len());
-            s.extend(w.iter().map(|c| c.to_ascii_lowercase() as char));
-            out.push(s);
-        }
+    for (start, end) in ascii_spans(b) {
+        let mut s = String::with_capacity(end - start);
+        s.extend(b[start..end].iter().map(|c| c.to_ascii_lowercase() as char));
+        out.push(s);
     }
     out
+}
+
+/// Where the [`raw_words`] of ASCII text are, as (start, end): split on bytes rather than
+/// decoded characters.
+fn ascii_spans(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let piece = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'&';
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if !piece(b[i]) {
+                i += 1;
+                continue;
+            }
+            let mut start = i;
+            while i < b.len() && piece(b[i]) {
+                i += 1;
+            }
+            let mut end = i;
+            while start < end && b[start] == b'\'' {
+                start += 1;
+            }
+            while start < end && b[end - 1] == b'\'' {
+                end -= 1;
+            }
+            if start < end {
+                return Some((start, end));
+            }
+        }
+        None
+    })
 }
 
 /// The words of a text as printed (case kept), without allocating.

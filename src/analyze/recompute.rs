@@ -17,13 +17,13 @@ use super::{figure, show, CellRef, Check, CheckKind, Status, Tolerance};
 use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
-    checks_in(doc, &super::label_words(doc))
+    checks_in(doc, &super::LabelText::of(doc).words())
 }
 
 /// [`checks`] with the document's label words worked out.
 pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
     let mut out = Vec::new();
-    for (t, w) in doc.tables.iter().zip(lw) {
+    for (t, w) in doc.tables.iter().zip(lw.tables()) {
         divided_by(t, w, &mut out);
         per_share(t, w, &mut out);
     }
@@ -37,7 +37,7 @@ fn is_rate(unit: Option<Unit>) -> bool {
     )
 }
 
-fn divided_by(t: &Table, lw: &[Vec<String>], out: &mut Vec<Check>) {
+fn divided_by(t: &Table, lw: super::TableWords, out: &mut Vec<Check>) {
     for (d, row) in t.rows.iter().enumerate() {
         let w = &lw[d];
         if w.len() < 3 || w[0] != "divided" || w[1] != "by" {
@@ -136,8 +136,8 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
     });
 }
 
-fn per_share(t: &Table, w: &[Vec<String>], out: &mut Vec<Check>) {
-    let has = |k: usize, x: &str| w[k].iter().any(|y| y == x);
+fn per_share(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
+    let has = |k: usize, x: &str| w[k].contains(&x);
     let unique = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
         let mut it = (0..t.rows.len()).filter(|&k| pred(k));
         let first = it.next()?;
