@@ -36,13 +36,19 @@ use super::{
 use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document, metrics: &[Metric]) -> Vec<Check> {
-    checks_in(doc, metrics, &super::LabelText::of(doc).words())
+    let mut out = Vec::new();
+    checks_in(doc, metrics, &super::LabelText::of(doc).words(), &mut out);
+    out
 }
 
 /// [`checks`] with the document's label words worked out.
-pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWords) -> Vec<Check> {
+pub(crate) fn checks_in(
+    doc: &Document,
+    metrics: &[Metric],
+    lw: &super::LabelWords,
+    out: &mut Vec<Check>,
+) {
     let ctx = Context::new(doc, metrics, lw);
-    let mut out = Vec::new();
     for p in &doc.narrative {
         // A paragraph about one operation names it first ("Lucky Friday - The Lucky Friday
         // silver operation …"); its later sentences ("the unit produced …") are about it.
@@ -82,7 +88,6 @@ pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWor
             }
         }
     }
-    out
 }
 
 // ---------------------------------------------------------------------------------------

@@ -147,11 +147,13 @@ struct Entry<'a> {
 }
 
 pub fn checks(doc: &Document) -> Vec<Check> {
-    checks_in(doc, &super::LabelText::of(doc).words())
+    let mut out = Vec::new();
+    checks_in(doc, &super::LabelText::of(doc).words(), &mut out);
+    out
 }
 
 /// [`checks`] with the document's label words worked out.
-pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
+pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
     let mut groups: FxMap<Key, Vec<Entry>> = FxMap::default();
     let mut order: Vec<Key> = Vec::new();
     let plains: Vec<Vec<bool>> = doc.tables.iter().map(super::plain_columns).collect();
@@ -227,7 +229,6 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
             }
         }
     }
-    let mut out = Vec::new();
     for key in order {
         let entries = &groups[&key];
         let Some((first, rest)) = entries.split_first() else {
@@ -235,11 +236,10 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
         };
         for other in rest {
             if key.vocabulary || !std::ptr::eq(first.table, other.table) {
-                compare(first, other, &mut out);
+                compare(first, other, out);
             }
         }
     }
-    out
 }
 
 /// Whether `s` is the words joined by single spaces (`w.join(" ") == s`, without the join).

@@ -24,16 +24,16 @@ use super::{additive, figure, show, words, CellRef, Check, CheckKind, Figure, St
 use crate::document::{Date, Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
-    checks_in(doc, &super::LabelText::of(doc).words())
+    let mut out = Vec::new();
+    checks_in(doc, &super::LabelText::of(doc).words(), &mut out);
+    out
 }
 
 /// [`checks`] with the document's label words worked out.
-pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
-    let mut out = Vec::new();
+pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
     for (t, w) in doc.tables.iter().zip(lw.tables()) {
-        table_checks(t, w, &mut out);
+        table_checks(t, w, out);
     }
-    out
 }
 
 /// A row in a reading, added or subtracted.
@@ -508,11 +508,13 @@ fn identities(t: &Table, w: super::TableWords) -> Vec<Identity> {
 /// column says nothing and is left out; a sum that holds in most columns and fails in others
 /// is a mismatch in those.
 pub fn operations(doc: &Document) -> Vec<Check> {
-    operations_in(doc, &super::LabelText::of(doc).words())
+    let mut out = Vec::new();
+    operations_in(doc, &super::LabelText::of(doc).words(), &mut out);
+    out
 }
 
 /// [`operations`] with the document's label words worked out.
-pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
+pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
     use super::cross_table::{concept, plain};
     use super::metrics::{metal_in, metal_of, period_unique, scope_of, OPERATION_WORDS};
 
@@ -570,7 +572,6 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
                 && (interval.lo == interval.hi || tf.interval.lo == tf.interval.hi);
         (c, tf, sum, interval, holds, parts)
     }
-    let mut out = Vec::new();
     for total in prods.iter().filter(|p| p.scope.is_none()) {
         let unit = total.table.rows[total.row].unit;
         let mut trials = Vec::new();
@@ -667,5 +668,4 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
             });
         }
     }
-    out
 }

@@ -17,17 +17,17 @@ use super::{figure, show, CellRef, Check, CheckKind, Status, Tolerance};
 use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
-    checks_in(doc, &super::LabelText::of(doc).words())
+    let mut out = Vec::new();
+    checks_in(doc, &super::LabelText::of(doc).words(), &mut out);
+    out
 }
 
 /// [`checks`] with the document's label words worked out.
-pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
-    let mut out = Vec::new();
+pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
     for (t, w) in doc.tables.iter().zip(lw.tables()) {
-        divided_by(t, w, &mut out);
-        per_share(t, w, &mut out);
+        divided_by(t, w, out);
+        per_share(t, w, out);
     }
-    out
 }
 
 fn is_rate(unit: Option<Unit>) -> bool {
