@@ -26,9 +26,7 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use super::metrics::{
-    comparable_pairs, metal_in, metal_word, scope_of, Metric, MetricKind, OPERATION_WORDS,
-};
+use super::metrics::{comparable_pairs, metal_in, metal_word, Metric, MetricKind, OPERATION_WORDS};
 use super::tolerance::{Interval, Qualifier};
 use super::{
     figure, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, FxMap, Status, Tolerance,
@@ -56,12 +54,10 @@ pub(crate) fn checks_in(
         let sents = sentences(&p.text);
         let para_entity = std::cell::OnceCell::new();
         let para_entity = || {
-            para_entity
-                .get_or_init(|| {
-                    let first = lower_case(sents.first()?);
-                    ctx.entity_in(&raw_words(&first).collect::<Vec<_>>())
-                })
-                .clone()
+            *para_entity.get_or_init(|| {
+                let first = lower_case(sents.first()?);
+                ctx.entity_in(&raw_words(&first).collect::<Vec<_>>())
+            })
         };
         for (n, &sentence) in sents.iter().enumerate() {
             let figs = figures(sentence);
@@ -82,7 +78,7 @@ pub(crate) fn checks_in(
                     line: p.line,
                     figure: f.text.clone(),
                 };
-                let (check, cands) = ctx.check(&said, &figs, i, &entity, &matched, claim);
+                let (check, cands) = ctx.check(&said, &figs, i, entity, &matched, claim);
                 matched.push(cands);
                 out.push(check);
             }
@@ -606,7 +602,7 @@ struct RowInfo<'a> {
     table: usize,
     row: usize,
     unit: Option<Unit>,
-    scope: Option<String>,
+    scope: Option<&'a str>,
     metal: Option<&'static str>,
     /// The heading's stems, an index into [`Context::headings`].
     heading: Option<usize>,
@@ -628,7 +624,7 @@ struct Context<'a> {
     metrics: &'a [Metric],
     rows: Vec<RowInfo<'a>>,
     /// (name words, entity) for each operation the tables name.
-    entities: Vec<(Vec<String>, String)>,
+    entities: Vec<(Vec<String>, &'a str)>,
     /// Stems of the rows' headings, each run of rows under one heading sharing one.
     headings: Vec<Vec<String>>,
     /// Indices into `rows` by unit, in order.
@@ -676,28 +672,18 @@ impl<'a> Context<'a> {
         let mut rows = Vec::new();
         let mut headings: Vec<Vec<String>> = Vec::new();
         // The operations the tables name, in order of appearance.
-        let mut scopes: Vec<String> = Vec::new();
-        for (ti, t) in doc.tables.iter().enumerate() {
-            // Rows of a section share its scope: work it out once per run of rows.
-            let mut last: Option<(Option<&str>, Option<String>)> = None;
+        let mut scopes: Vec<&str> = Vec::new();
+        for ((ti, t), tw) in doc.tables.iter().enumerate().zip(lw.tables()) {
             // Consecutive rows share their heading: stem it once per run.
             let mut last_parent: Option<&str> = None;
-            let mut metals = super::metrics::Metals::default();
             for (k, r) in t.rows.iter().enumerate() {
-                let scope = match &last {
-                    Some((section, scope)) if *section == r.section.as_deref() => scope.clone(),
-                    _ => {
-                        let scope = scope_of(t, r);
-                        last = Some((r.section.as_deref(), scope.clone()));
-                        scope
-                    }
-                };
                 if r.kind == RowKind::Heading {
                     continue;
                 }
-                if let Some(e) = &scope {
-                    if !scopes.contains(e) {
-                        scopes.push(e.clone());
+                let scope = tw.scope(k);
+                if let Some(e) = scope {
+                    if !scopes.contains(&e) {
+                        scopes.push(e);
                     }
                 }
                 // Only money, per-unit amounts and quantities of metal are matched.
@@ -716,7 +702,7 @@ impl<'a> Context<'a> {
                 ) {
                     continue;
                 }
-                let label: Vec<Cow<str>> = lw.table(ti)[k].iter().map(|w| stem(w)).collect();
+                let label: Vec<Cow<str>> = tw[k].iter().map(|w| stem(w)).collect();
                 let heading = r.parent.as_deref().map(|p| {
                     if last_parent != Some(p) {
                         last_parent = Some(p);
@@ -729,7 +715,7 @@ impl<'a> Context<'a> {
                     row: k,
                     unit: r.unit,
                     scope,
-                    metal: metals.of(r),
+                    metal: tw.metal(k),
                     heading,
                     sig: (0..label.len())
                         .filter(|&n| !STOP.contains(&&*label[n]))
@@ -738,9 +724,9 @@ impl<'a> Context<'a> {
                 });
             }
         }
-        let mut entities: Vec<(Vec<String>, String)> = Vec::new();
+        let mut entities: Vec<(Vec<String>, &str)> = Vec::new();
         for e in scopes {
-            let name: Vec<String> = words(&e)
+            let name: Vec<String> = words(e)
                 .into_iter()
                 .filter(|w| !OPERATION_WORDS.contains(&w.as_str()))
                 .collect();
@@ -788,14 +774,12 @@ impl<'a> Context<'a> {
     }
 
     /// The one operation a text's words name, if exactly one.
-    fn entity_in<S: AsRef<str>>(&self, w: &[S]) -> Option<String> {
-        let named: Vec<&String> = self
-            .entities
-            .iter()
+    fn entity_in<S: AsRef<str>>(&self, w: &[S]) -> Option<&'a str> {
+        let mut named = (self.entities.iter())
             .filter(|(name, _)| contains_run(w, name))
-            .map(|(_, e)| e)
-            .collect();
-        (named.len() == 1).then(|| named[0].clone())
+            .map(|&(_, e)| e);
+        let first = named.next()?;
+        named.next().is_none().then_some(first)
     }
 
     /// The columns of a table that a period names.
@@ -852,7 +836,7 @@ impl<'a> Context<'a> {
         &self,
         s: &str,
         f: &Fig,
-        entity: &Option<String>,
+        entity: Option<&str>,
     ) -> Option<(usize, usize, Vec<usize>)> {
         let lower = s[..f.start].to_ascii_lowercase();
         let mut before = lower.trim_end();
@@ -898,7 +882,7 @@ impl<'a> Context<'a> {
         'tables: for ti in 0..self.doc.tables.len() {
             let rows: Vec<(usize, &[Cow<str>])> = self.rows[self.of_table[ti].clone()]
                 .iter()
-                .filter(|r| r.table == ti && r.unit == Some(Unit::Usd) && r.scope == *entity)
+                .filter(|r| r.table == ti && r.unit == Some(Unit::Usd) && r.scope == entity)
                 .map(|r| (r.row, r.label.as_slice()))
                 .collect();
             let mut chosen: Vec<usize> = Vec::new();
@@ -935,7 +919,7 @@ impl<'a> Context<'a> {
         s: &Said,
         figs: &[Fig],
         i: usize,
-        entity: &Option<String>,
+        entity: Option<&str>,
         matched: &[Option<Vec<Cand>>],
         claim: ClaimRef,
     ) -> (Check, Option<Vec<Cand>>) {
@@ -1015,7 +999,7 @@ impl<'a> Context<'a> {
         s: &Said,
         figs: &[Fig],
         i: usize,
-        entity: &Option<String>,
+        entity: Option<&str>,
         when: When,
         matched: &[Option<Vec<Cand>>],
     ) -> Result<Vec<Cand>, String> {
@@ -1094,7 +1078,7 @@ impl<'a> Context<'a> {
         s: &Said,
         figs: &[Fig],
         i: usize,
-        entity: &Option<String>,
+        entity: Option<&str>,
     ) -> Result<Vec<(usize, usize)>, String> {
         let f = &figs[i];
         let sw = &s.words;
@@ -1147,7 +1131,7 @@ impl<'a> Context<'a> {
                 Kind::PerUnit(u) | Kind::Quantity(u) => u,
                 _ => continue,
             };
-            if info.unit != Some(wanted) || info.scope != *entity {
+            if info.unit != Some(wanted) || info.scope != entity {
                 continue;
             }
             let rm = info.metal;
@@ -1450,7 +1434,7 @@ impl<'a> Context<'a> {
                     s,
                     figs,
                     k,
-                    &entity,
+                    entity,
                     period_of(s, figs, k).unwrap_or(when),
                     matched,
                 ) {
@@ -1463,7 +1447,7 @@ impl<'a> Context<'a> {
                 let mut as_money = figs.to_vec();
                 as_money[i].kind = Kind::Money;
                 let entity = self.entity_in(&s.words);
-                match self.candidates(s, &as_money, i, &entity, when, matched) {
+                match self.candidates(s, &as_money, i, entity, when, matched) {
                     Ok(c) => c,
                     Err(why) => return not(format!("{}: {why}", f.text)),
                 }

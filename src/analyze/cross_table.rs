@@ -16,15 +16,15 @@
 use super::footing::name;
 use rust_decimal::Decimal;
 
-use super::metrics::{metal_of, scope_of, PrimaryMetals};
+use super::metrics::PrimaryMetals;
 use super::tolerance::Interval;
 use super::{figure, show, words, CellRef, Check, CheckKind, FxMap, Status, Tolerance};
 use crate::document::{Column, Date, Document, RowKind, Table, Unit};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Key {
+struct Key<'a> {
     concept: String,
-    entity: Option<String>,
+    entity: Option<&'a str>,
     metal: Option<&'static str>,
     /// The unit's discriminant (`Unit` itself is not `Hash`).
     unit: Option<u8>,
@@ -172,8 +172,6 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
             *seen.entry((w, r.section.as_deref())).or_default() += 1;
         }
         let primary = PrimaryMetals::of(t);
-        // Rows of a section share its scope: work it out once per run of rows.
-        let mut last_scope: Option<(Option<&str>, Option<String>)> = None;
         for (k, r) in t.rows.iter().enumerate() {
             if r.kind == RowKind::Heading || r.label.is_empty() {
                 continue;
@@ -192,7 +190,10 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
                         r.unit,
                         Some(Unit::UsdPerOz | Unit::Oz | Unit::Tons | Unit::Lbs)
                     )
-                    .then(|| metal_of(r).or_else(|| primary.of_section(r.section.as_deref())))
+                    .then(|| {
+                        tw.metal(k)
+                            .or_else(|| primary.of_section(r.section.as_deref()))
+                    })
                     .flatten();
                     (c.to_string(), metal)
                 }
@@ -203,14 +204,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
                 restated,
                 vocabulary: cash.is_some() || !is_joined(&concept, w),
                 concept,
-                entity: match &last_scope {
-                    Some((section, scope)) if *section == r.section.as_deref() => scope.clone(),
-                    _ => {
-                        let scope = scope_of(t, r);
-                        last_scope = Some((r.section.as_deref(), scope.clone()));
-                        scope
-                    }
-                },
+                entity: tw.scope(k),
                 metal,
                 unit: r.unit.map(|u| u as u8),
             };

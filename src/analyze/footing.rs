@@ -516,13 +516,13 @@ pub fn operations(doc: &Document) -> Vec<Check> {
 /// [`operations`] with the document's label words worked out.
 pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
     use super::cross_table::{concept, plain};
-    use super::metrics::{metal_in, metal_of, period_unique, scope_of, OPERATION_WORDS};
+    use super::metrics::{metal_in, period_unique, OPERATION_WORDS};
 
     struct Prod<'a> {
         table: &'a Table,
         row: usize,
         metal: &'static str,
-        scope: Option<String>,
+        scope: Option<&'a str>,
     }
     let mut prods = Vec::new();
     for (t, tw) in doc.tables.iter().zip(lw.tables()) {
@@ -538,9 +538,9 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
             {
                 continue;
             }
-            let Some(metal) = metal_of(r) else { continue };
-            let scope = scope_of(t, r);
-            let segment = scope.as_deref().is_some_and(|s| {
+            let Some(metal) = tw.metal(k) else { continue };
+            let scope = tw.scope(k);
+            let segment = scope.is_some_and(|s| {
                 words(s)
                     .iter()
                     .filter(|w| !OPERATION_WORDS.contains(&w.as_str()))
@@ -558,7 +558,7 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
     }
     // The operations' parts of a metal, unit and period, found once for every total that
     // needs them.
-    type Parts<'p> = Vec<(&'p Option<String>, Figure, CellRef)>;
+    type Parts<'p> = Vec<(Option<&'p str>, Figure, CellRef)>;
     type Key<'p> = (&'p str, Option<Unit>, Option<Date>, Option<u8>);
     let mut known: Vec<(Key, Parts)> = Vec::new();
     type Trial<'p> = (usize, Figure, Decimal, Interval, bool, Parts<'p>);
@@ -608,15 +608,15 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
                     continue;
                 };
                 let cell = CellRef::new(p.table, p.row, pc);
-                match parts.iter_mut().find(|(s, ..)| *s == &p.scope) {
+                match parts.iter_mut().find(|(s, ..)| *s == p.scope) {
                     Some(slot)
                         if slot.1.interval.hi - slot.1.interval.lo
                             > f.interval.hi - f.interval.lo =>
                     {
-                        *slot = (&p.scope, f, cell);
+                        *slot = (p.scope, f, cell);
                     }
                     Some(_) => {}
-                    None => parts.push((&p.scope, f, cell)),
+                    None => parts.push((p.scope, f, cell)),
                 }
             }
             if parts.len() >= 2 {
@@ -631,7 +631,7 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
         for (c, tf, sum, interval, ok, parts) in trials {
             let names: Vec<String> = parts
                 .iter()
-                .map(|p| format!("{} {}", p.0.as_deref().unwrap_or(""), show(p.1.value, 4)))
+                .map(|p| format!("{} {}", p.0.unwrap_or(""), show(p.1.value, 4)))
                 .collect();
             let label = crate::case::Quoted(&total.table.rows[total.row].label);
             let period = &total.table.columns[c].label;

@@ -71,7 +71,7 @@ pub fn metrics(doc: &Document) -> Vec<Metric> {
 pub(crate) fn metrics_in(doc: &Document, lw: &super::LabelWords) -> Vec<Metric> {
     let mut out = Vec::new();
     for (t, w) in doc.tables.iter().zip(lw.tables()) {
-        changes(t, &mut out);
+        changes(t, w, &mut out);
         restated(t, w, &mut out);
         ratios(t, w, &mut out);
         by_product_credits(t, w, &mut out);
@@ -99,42 +99,33 @@ const METALS: &[(&str, &[&str])] = &[
 
 /// The one metal the words name ("gold equivalent" before "gold"); `None` for none or several.
 pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
-    // Called for every label and sentence: one pass over the words, no allocation.
+    // Called for labels and sentences: one pass over the words, no allocation.
+    if text.is_ascii() {
+        let b = text.as_bytes();
+        metal_named(super::ascii_spans(b).map(|(s, e)| &b[s..e]))
+    } else {
+        metal_named(raw_words(text).map(str::as_bytes))
+    }
+}
+
+/// [`metal_in`] for the words of a text, in any ASCII case.
+fn metal_named<'w>(words: impl Iterator<Item = &'w [u8]>) -> Option<&'static str> {
     let (mut equivalent, mut gold, mut silver) = (false, false, false);
     let mut found: Option<&'static str> = None;
     let mut several = false;
-    let mut word = |w: &[u8]| {
+    for w in words {
         if w.eq_ignore_ascii_case(b"equivalent") {
             equivalent = true;
-            return;
+            continue;
         }
         let Some(metal) = metal_bytes(w) else {
-            return;
+            continue;
         };
         gold |= metal == "gold";
         silver |= metal == "silver";
         match found {
             Some(f) if f != metal => several = true,
             _ => found = Some(metal),
-        }
-    };
-    if text.is_ascii() {
-        // The words of [`raw_words`], split on bytes rather than decoded characters.
-        let piece = |c: &u8| c.is_ascii_alphanumeric() || *c == b'\'' || *c == b'&';
-        for mut w in text.as_bytes().split(|c| !piece(c)) {
-            while let [b'\'', rest @ ..] = w {
-                w = rest;
-            }
-            while let [rest @ .., b'\''] = w {
-                w = rest;
-            }
-            if !w.is_empty() {
-                word(w);
-            }
-        }
-    } else {
-        for w in raw_words(text) {
-            word(w.as_bytes());
         }
     }
     if equivalent && gold {
@@ -193,9 +184,19 @@ pub(crate) struct Metals<'d> {
 }
 
 impl<'d> Metals<'d> {
-    pub(crate) fn of(&mut self, row: &'d Row) -> Option<&'static str> {
-        metal_in(&row.label)
-            .or_else(|| Self::memo(&mut self.parent, row.parent.as_deref()?))
+    /// The metal of a row whose label's [`super::words`] are `label`.
+    pub(crate) fn of_words<'w>(
+        &mut self,
+        label: impl Iterator<Item = &'w str>,
+        row: &'d Row,
+    ) -> Option<&'static str> {
+        metal_named(label.map(str::as_bytes)).or_else(|| self.above(row))
+    }
+
+    /// The metal of a row's heading, else of its section.
+    fn above(&mut self, row: &'d Row) -> Option<&'static str> {
+        (row.parent.as_deref())
+            .and_then(|p| Self::memo(&mut self.parent, p))
             .or_else(|| Self::memo(&mut self.section, row.section.as_deref()?))
     }
 
@@ -310,18 +311,19 @@ fn unit_name(unit: Option<Unit>) -> String {
 }
 
 /// What every metric of a row shares, computed once per row.
-struct RowFacts {
-    metal: Option<String>,
-    entity: Option<String>,
-    unit: String,
+struct RowFacts<'a> {
+    metal: Option<&'static str>,
+    entity: Option<&'a str>,
+    unit: Option<Unit>,
 }
 
-impl RowFacts {
-    fn of(t: &Table, row: &Row) -> RowFacts {
+impl<'a> RowFacts<'a> {
+    /// Row `k`'s facts, as the document's [`super::LabelWords`] hold them.
+    fn of(w: super::TableWords<'a>, row: &Row, k: usize) -> RowFacts<'a> {
         RowFacts {
-            metal: metal_of(row).map(str::to_string),
-            entity: scope_of(t, row),
-            unit: unit_name(row.unit),
+            metal: w.metal(k),
+            entity: w.scope(k),
+            unit: row.unit,
         }
     }
 }
@@ -330,11 +332,11 @@ fn metric_with(kind: MetricKind, t: &Table, c: usize, label: String, facts: &Row
     Metric {
         kind,
         label,
-        metal: facts.metal.clone(),
-        entity: facts.entity.clone(),
+        metal: facts.metal.map(str::to_string),
+        entity: facts.entity.map(str::to_string),
         period: t.columns[c].label.clone(),
         value: None,
-        unit: facts.unit.clone(),
+        unit: unit_name(facts.unit),
         percent: None,
         note: None,
         inputs: Vec::new(),
@@ -345,38 +347,20 @@ fn hundred() -> Decimal {
     Decimal::ONE_HUNDRED
 }
 
-fn changes(t: &Table, out: &mut Vec<Metric>) {
+fn changes(t: &Table, w: super::TableWords, out: &mut Vec<Metric>) {
     let pairs = comparable_pairs(&t.columns);
     if pairs.is_empty() {
         return;
     }
-    // Rows of a section share its scope: work it out once per run of rows.
-    let mut scope: Option<(Option<&str>, Option<String>)> = None;
-    let mut metals = Metals::default();
     for (k, row) in t.rows.iter().enumerate() {
         if row.kind == RowKind::Heading {
             continue;
         }
-        let mut facts = None;
+        let facts = RowFacts::of(w, row, k);
         for &(a, b) in &pairs {
             let (Some(now), Some(then)) = (figure(row, a), figure(row, b)) else {
                 continue;
             };
-            let facts = facts.get_or_insert_with(|| {
-                let entity = match &scope {
-                    Some((section, e)) if *section == row.section.as_deref() => e.clone(),
-                    _ => {
-                        let e = scope_of(t, row);
-                        scope = Some((row.section.as_deref(), e.clone()));
-                        e
-                    }
-                };
-                RowFacts {
-                    metal: metals.of(row).map(str::to_string),
-                    entity,
-                    unit: unit_name(row.unit),
-                }
-            });
             let mut m = metric_with(
                 MetricKind::Change,
                 t,
@@ -394,7 +378,7 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
                     &t.columns[b].label,
                 ]
                 .concat(),
-                facts,
+                &facts,
             );
             m.value = Some(now.value - then.value);
             let rate = matches!(row.unit, Some(Unit::Percent | Unit::Ratio));
@@ -466,7 +450,7 @@ fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
             }
             _ => continue,
         };
-        let facts = RowFacts::of(t, row);
+        let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
             let Some(f) = figure(row, c) else { continue };
             let mut m = metric_with(kind, t, c, row.label.clone(), &facts);
@@ -553,6 +537,7 @@ fn ratios(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
     if let (Some(s), Some(g)) = (sales, gross) {
         quotients(
             t,
+            label_words,
             out,
             MetricKind::GrossMargin,
             "Gross margin",
@@ -584,6 +569,7 @@ fn ratios(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
             let label = format!("Share of {} in {}", row.label, t.rows[total].label);
             quotients(
                 t,
+                label_words,
                 out,
                 MetricKind::RevenueShare,
                 &label,
@@ -600,6 +586,7 @@ fn ratios(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
             let label = format!("Gross margin of {}", row.label);
             quotients(
                 t,
+                label_words,
                 out,
                 MetricKind::GrossMargin,
                 &label,
@@ -619,6 +606,7 @@ fn ratios(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
     if let (Some(a), Some(l)) = (ca, cl) {
         quotients(
             t,
+            label_words,
             out,
             MetricKind::CurrentRatio,
             "Current ratio",
@@ -634,6 +622,7 @@ fn ratios(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
 #[allow(clippy::too_many_arguments)]
 fn quotients(
     t: &Table,
+    w: super::TableWords,
     out: &mut Vec<Metric>,
     kind: MetricKind,
     label: &str,
@@ -642,7 +631,7 @@ fn quotients(
     factor: Decimal,
     unit: &str,
 ) {
-    let facts = RowFacts::of(t, &t.rows[num]);
+    let facts = RowFacts::of(w, &t.rows[num], num);
     for c in 0..t.columns.len() {
         let (Some(n), Some(d)) = (figure(&t.rows[num], c), figure(&t.rows[den], c)) else {
             continue;
@@ -675,7 +664,7 @@ fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         });
         let Some(oz) = ounces else { continue };
         let metal = metal_in(&t.rows[oz].label);
-        let facts = RowFacts::of(t, row);
+        let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
             let (Some(n), Some(d)) = (figure(row, c), figure(&t.rows[oz], c)) else {
                 continue;
@@ -709,7 +698,7 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         if row.unit != Some(Unit::UsdPerTon) {
             continue;
         }
-        let facts = RowFacts::of(t, row);
+        let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
             let Some(f) = figure(row, c) else { continue };
             let mut m = metric_with(MetricKind::UnitCostPerTon, t, c, row.label.clone(), &facts);

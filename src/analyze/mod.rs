@@ -294,9 +294,11 @@ pub(crate) fn additive(unit: Option<Unit>) -> bool {
     )
 }
 
-/// The lower-case words of every row label, written once into one string: the words
-/// themselves are slices of it ([`LabelWords`]), so a document's labels cost two
-/// allocations, not one per word.
+/// What the analysis reads from every row's label, heading and section, worked out once per
+/// document and shared by the modules that match rows: the label's lower-case words, written
+/// into one string (the words themselves are slices of it, [`LabelWords`], so the labels
+/// cost two allocations, not one per word); the row's metal ([`metrics::metal_of`]) and its
+/// operation ([`metrics::scope_of`]).
 pub(crate) struct LabelText {
     text: String,
     /// Each word's (start, end) in `text`.
@@ -305,6 +307,12 @@ pub(crate) struct LabelText {
     ends: Vec<u32>,
     /// Per table, its first row in `ends`.
     first_row: Vec<u32>,
+    /// Per row, its metal.
+    metal: Vec<Option<&'static str>>,
+    /// Per row, its operation: an index into `scopes`.
+    scope: Vec<Option<u32>>,
+    /// The operations the rows name, each once, in order of appearance.
+    scopes: Vec<String>,
 }
 
 impl LabelText {
@@ -319,12 +327,41 @@ impl LabelText {
             spans: Vec::with_capacity(bytes / 6 + rows),
             ends: Vec::with_capacity(rows),
             first_row: Vec::with_capacity(doc.tables.len()),
+            metal: Vec::with_capacity(rows),
+            scope: Vec::with_capacity(rows),
+            scopes: Vec::new(),
         };
         for t in &doc.tables {
             l.first_row.push(l.ends.len() as u32);
+            // Rows of a section share its scope, and a run of rows under one heading or in
+            // one section its metal: each worked out once per run.
+            let mut last: Option<(Option<&str>, Option<u32>)> = None;
+            let mut metals = metrics::Metals::default();
             for r in &t.rows {
+                let first = l.spans.len();
                 l.push_label(&r.label);
                 l.ends.push(l.spans.len() as u32);
+                let words = l.spans[first..]
+                    .iter()
+                    .map(|&(a, b)| &l.text[a as usize..b as usize]);
+                l.metal.push(metals.of_words(words, r));
+                let scope = match last {
+                    Some((section, scope)) if section == r.section.as_deref() => scope,
+                    _ => {
+                        let scope = metrics::scope_of(t, r).map(|s| {
+                            match l.scopes.iter().position(|x| *x == s) {
+                                Some(n) => n as u32,
+                                None => {
+                                    l.scopes.push(s);
+                                    (l.scopes.len() - 1) as u32
+                                }
+                            }
+                        });
+                        last = Some((r.section.as_deref(), scope));
+                        scope
+                    }
+                };
+                l.scope.push(scope);
             }
         }
         l
@@ -356,38 +393,37 @@ impl LabelText {
             words: (self.spans.iter())
                 .map(|&(a, b)| &text[a as usize..b as usize])
                 .collect(),
-            ends: &self.ends,
-            first_row: &self.first_row,
+            of: self,
         }
     }
 }
 
-/// The [`words`] of every row label, by table then row: worked out once per document and
-/// shared by the modules that match labels.
+/// The [`words`] of every row label (and the rows' metals and operations), by table then
+/// row: worked out once per document and shared by the modules that match labels.
 pub(crate) struct LabelWords<'a> {
     words: Vec<&'a str>,
-    ends: &'a [u32],
-    first_row: &'a [u32],
+    of: &'a LabelText,
 }
 
 impl<'a> LabelWords<'a> {
     /// The words of one table's labels.
     pub(crate) fn table(&self, t: usize) -> TableWords<'_> {
-        let first = self.first_row[t] as usize;
-        let last = self
-            .first_row
+        let first_row = &self.of.first_row;
+        let first = first_row[t] as usize;
+        let last = first_row
             .get(t + 1)
-            .map_or(self.ends.len(), |&k| k as usize);
+            .map_or(self.of.ends.len(), |&k| k as usize);
         TableWords {
             words: &self.words,
-            start: if first == 0 { 0 } else { self.ends[first - 1] },
-            ends: &self.ends[first..last],
+            of: self.of,
+            first,
+            rows: last - first,
         }
     }
 
     /// [`LabelWords::table`] for every table, in order.
     pub(crate) fn tables(&self) -> impl Iterator<Item = TableWords<'_>> {
-        (0..self.first_row.len()).map(|t| self.table(t))
+        (0..self.of.first_row.len()).map(|t| self.table(t))
     }
 }
 
@@ -395,20 +431,34 @@ impl<'a> LabelWords<'a> {
 #[derive(Clone, Copy)]
 pub(crate) struct TableWords<'a> {
     words: &'a [&'a str],
-    /// Where the table's first row's words start in `words`.
-    start: u32,
-    ends: &'a [u32],
+    of: &'a LabelText,
+    /// The table's first row among the document's.
+    first: usize,
+    rows: usize,
 }
 
 impl<'a> TableWords<'a> {
     /// Each row's words, in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &'a [&'a str]> + '_ {
-        (0..self.ends.len()).map(|k| self.row(k))
+        (0..self.rows).map(|k| self.row(k))
     }
 
     fn row(&self, k: usize) -> &'a [&'a str] {
-        let start = if k == 0 { self.start } else { self.ends[k - 1] };
-        &self.words[start as usize..self.ends[k] as usize]
+        let ends = &self.of.ends;
+        let n = self.first + k;
+        let start = if n == 0 { 0 } else { ends[n - 1] };
+        &self.words[start as usize..ends[n] as usize]
+    }
+
+    /// Row `k`'s metal: [`metrics::metal_of`].
+    pub(crate) fn metal(&self, k: usize) -> Option<&'static str> {
+        self.of.metal[self.first + k]
+    }
+
+    /// Row `k`'s operation: [`metrics::scope_of`].
+    pub(crate) fn scope(&self, k: usize) -> Option<&'a str> {
+        let n = self.of.scope[self.first + k]?;
+        Some(self.of.scopes[n as usize].as_str())
     }
 }
 
@@ -448,7 +498,7 @@ fn ascii_words(b: &[u8]) -> Vec<String> {
 
 /// Where the [`raw_words`] of ASCII text are, as (start, end): split on bytes rather than
 /// decoded characters.
-fn ascii_spans(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(crate) fn ascii_spans(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let piece = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'&';
     let mut i = 0;
     std::iter::from_fn(move || {
