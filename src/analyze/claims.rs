@@ -944,14 +944,15 @@ impl<'a> Context<'a> {
             "target",
         ];
         if sw.iter().any(|w| forward.contains(w)) {
-            return not(format!(
+            return not(super::format_in!(
+                super::SENTENCE,
                 "{} is in a forward-looking sentence; the tables report results, not estimates.",
                 f.text
             ));
         }
         let paired = s.contains("respectively") && respective_metal(s, figs, i).is_some();
         if (in_list(s, figs, i) || s.contains("respectively")) && !paired {
-            return not(format!("{} is one of a list of figures whose subjects the sentence does not pair with them.", f.text));
+            return not(super::format_in!(super::SENTENCE, "{} is one of a list of figures whose subjects the sentence does not pair with them.", f.text));
         }
         // A change ("increased 46% to $21 million in the third quarter") has the period of the
         // figure it is attached to.
@@ -962,7 +963,8 @@ impl<'a> Context<'a> {
                 .and_then(|k| period_of(s, figs, k))
         };
         let Some(when) = period_of(s, figs, i).or_else(attached) else {
-            return not(format!(
+            return not(super::format_in!(
+                super::SENTENCE,
                 "{}: the sentence names no period to find it in.",
                 f.text
             ));
@@ -985,7 +987,7 @@ impl<'a> Context<'a> {
         }
         let cands = match self.candidates(s, figs, i, entity, when, matched) {
             Ok(c) => c,
-            Err(why) => return not(format!("{}: {why}", f.text)),
+            Err(why) => return not(super::format_in!(super::SENTENCE, "{}: {why}", f.text)),
         };
         if f.kind == Kind::Ratio {
             return (self.ratio(f, when, claim), None);
@@ -1232,7 +1234,8 @@ impl<'a> Context<'a> {
             .all(|(x, _)| magnitude(*x).interval.meets(&first.interval));
         let parts = 1 + figs[0].1.also.len();
         let where_ = if parts > 1 {
-            format!(
+            super::format_in!(
+                super::PHRASE,
                 "the sum of {} ({})",
                 cells[..parts]
                     .iter()
@@ -1251,21 +1254,23 @@ impl<'a> Context<'a> {
                 reported: Some(f.value * f.factor),
                 recomputed: None,
                 tolerance: None,
-                explanation: format!("{} could be any of {} cells that disagree with each other, so it is not matched.", f.text, cells.len()),
+                explanation: super::format_in!(super::SENTENCE, "{} could be any of {} cells that disagree with each other, so it is not matched.", f.text, cells.len()),
                 cells,
                 claim: Some(claim),
             };
         }
         let holds = claimed.meets(&first.interval);
         let explanation = if holds {
-            format!(
+            super::format_in!(
+                super::SENTENCE,
                 "The sentence's {} ({}) agrees with {}.",
                 f.text,
                 f.qualifier.words(),
                 where_
             )
         } else {
-            format!(
+            super::format_in!(
+                super::SENTENCE,
                 "The sentence says {} but {} ({}), which the figure's precision ({}) does not allow.",
                 f.text,
                 where_,
@@ -1280,7 +1285,11 @@ impl<'a> Context<'a> {
             recomputed: Some(first.value),
             tolerance: Some(Tolerance::new(
                 claimed,
-                format!("the figure as written, {}", f.qualifier.words()),
+                super::format_in!(
+                    super::PHRASE,
+                    "the figure as written, {}",
+                    f.qualifier.words()
+                ),
             )),
             explanation,
             cells,
@@ -1311,7 +1320,8 @@ impl<'a> Context<'a> {
                 reported: Some(f.value),
                 recomputed: None,
                 tolerance: None,
-                explanation: format!(
+                explanation: super::format_in!(
+                    super::SENTENCE,
                     "{}: no ratio the tables allow computing matches what the sentence names.",
                     f.text
                 ),
@@ -1340,7 +1350,8 @@ impl<'a> Context<'a> {
             reported: Some(f.value),
             recomputed: m.value,
             tolerance: Some(Tolerance::new(claimed, "the ratio as written")),
-            explanation: format!(
+            explanation: super::format_in!(
+                super::SENTENCE,
                 "The sentence's {} is the current ratio; total current assets over total current liabilities give {}{}.",
                 f.text,
                 m.value.map(|v| show(v, 2)).unwrap_or_default(),
@@ -1396,7 +1407,7 @@ impl<'a> Context<'a> {
         let is_down = near.iter().any(|w| down.contains(w));
         let share = after.trim_start().starts_with("of ");
         if f.kind == Kind::Percent && (share || (!is_up && !is_down)) {
-            return not(format!("{} is a percentage that is not stated as a change; the tables hold no share to compare it with.", f.text));
+            return not(super::format_in!(super::SENTENCE, "{} is a percentage that is not stated as a change; the tables hold no share to compare it with.", f.text));
         }
         let improvement = near.iter().any(|w| w.starts_with("improvement"));
         // The subject: "N% to $X" → X; ", a N% increase" → the figure before; else by words.
@@ -1422,7 +1433,8 @@ impl<'a> Context<'a> {
             Some(k) if k < i => match matched.get(k).cloned().flatten() {
                 Some(c) => c,
                 None => {
-                    return not(format!(
+                    return not(super::format_in!(
+                        super::SENTENCE,
                         "{}: the figure it describes could not be matched.",
                         f.text
                     ))
@@ -1439,7 +1451,9 @@ impl<'a> Context<'a> {
                     matched,
                 ) {
                     Ok(c) => c,
-                    Err(why) => return not(format!("{}: {why}", f.text)),
+                    Err(why) => {
+                        return not(super::format_in!(super::SENTENCE, "{}: {why}", f.text))
+                    }
                 }
             }
             None => {
@@ -1449,7 +1463,9 @@ impl<'a> Context<'a> {
                 let entity = self.entity_in(&s.words);
                 match self.candidates(s, &as_money, i, entity, when, matched) {
                     Ok(c) => c,
-                    Err(why) => return not(format!("{}: {why}", f.text)),
+                    Err(why) => {
+                        return not(super::format_in!(super::SENTENCE, "{}: {why}", f.text))
+                    }
                 }
             }
         };
@@ -1468,7 +1484,8 @@ impl<'a> Context<'a> {
             }
         }
         if pairs.is_empty() {
-            return not(format!(
+            return not(super::format_in!(
+                super::SENTENCE,
                 "{}: the tables print no figure a year before to measure the change from.",
                 f.text
             ));
@@ -1509,7 +1526,8 @@ impl<'a> Context<'a> {
             results.push((r, c.clone()));
         }
         let Some(((first_i, first_v), _)) = results.first().cloned() else {
-            return not(format!(
+            return not(super::format_in!(
+                super::SENTENCE,
                 "{}: no figures to compute the change from.",
                 f.text
             ));
@@ -1526,7 +1544,8 @@ impl<'a> Context<'a> {
             })
             .collect();
         if !agree {
-            return not(format!(
+            return not(super::format_in!(
+                super::SENTENCE,
                 "{} could describe the change of several rows that disagree, so it is not matched.",
                 f.text
             ));
@@ -1555,7 +1574,8 @@ impl<'a> Context<'a> {
             };
         let holds = claimed.meets(&iv) && direction_ok;
         let unit = if f.kind == Kind::Percent { "%" } else { "" };
-        let explanation = format!(
+        let explanation = super::format_in!(
+            super::SENTENCE,
             "The sentence's {} ({}) is the change of {} against the same period a year before, which the tables give as {}{unit}{}.",
             f.text,
             f.qualifier.words(),
@@ -1571,7 +1591,11 @@ impl<'a> Context<'a> {
                 recomputed: Some(v.round_dp(4)),
                 tolerance: Some(Tolerance::new(
                     claimed,
-                    format!("the figure as written, {}", f.qualifier.words()),
+                    super::format_in!(
+                        super::PHRASE,
+                        "the figure as written, {}",
+                        f.qualifier.words()
+                    ),
                 )),
                 explanation,
                 cells,

@@ -314,12 +314,13 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
             };
             let (where_a, where_b) = places.get_or_init(|| {
                 (
-                    format!("{} {}", table_name(ta), name(ta, a.row)),
-                    format!("{} {}", table_name(tb), name(tb, b.row)),
+                    super::format_in!(super::PHRASE, "{} {}", table_name(ta), name(ta, a.row)),
+                    super::format_in!(super::PHRASE, "{} {}", table_name(tb), name(tb, b.row)),
                 )
             });
             let explanation = if holds {
-                format!(
+                super::format_in!(
+                    super::SENTENCE,
                     "{} ({}) is {} in {where_b} and {} in {where_a}, which agree within their printed precision.",
                     tb.rows[b.row].label,
                     cb.label,
@@ -327,7 +328,8 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
                     show(fa.value, 4)
                 )
             } else {
-                format!(
+                super::format_in!(
+                    super::SENTENCE,
                     "{} ({}) is printed as {} in {where_b} but {} in {where_a}, a difference of {} that rounding cannot explain.",
                     tb.rows[b.row].label,
                     cb.label,

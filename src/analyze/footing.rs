@@ -138,7 +138,8 @@ fn table_checks(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
                         reported: figure(&t.rows[id.row], c).map(|f| f.value),
                         recomputed: None,
                         tolerance: None,
-                        explanation: format!(
+                        explanation: super::format_in!(
+                            super::SENTENCE,
                             "{} should equal {}, but the rows found for it do not add up in most columns, so the statement's structure is not what we read.",
                             name(t, id.row),
                             id.how
@@ -221,7 +222,8 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
                     reported: figure(row, column).map(|f| f.value),
                     recomputed: None,
                     tolerance: None,
-                    explanation: format!(
+                    explanation: super::format_in!(
+                        super::SENTENCE,
                         "{} is a total, but none of the usual readings (the rows under its heading, the rows since the previous total, the open rows of its section) adds up to it in any column, so which rows it closes cannot be told.",
                         name(t, i)
                     ),
@@ -327,7 +329,8 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
     }
     let period = &t.columns[c].label;
     let explanation = if trial.holds {
-        format!(
+        super::format_in!(
+            super::SENTENCE,
             "{} ({period}) is {}, and {} ({}) add up to {}.",
             name(t, total),
             show(trial.total.value, 6),
@@ -336,7 +339,8 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
             show(trial.sum, 6)
         )
     } else {
-        format!(
+        super::format_in!(
+            super::SENTENCE,
             "{} ({period}) is printed as {}, but {} ({}) add up to {}, a difference of {} that rounding cannot explain.",
             name(t, total),
             show(trial.total.value, 6),
@@ -357,7 +361,8 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
         recomputed: Some(trial.sum),
         tolerance: Some(Tolerance::new(
             trial.interval,
-            format!(
+            super::format_in!(
+                super::PHRASE,
                 "sum of {} printed figures, each within half a unit of its last digit",
                 terms.len()
             ),
@@ -636,14 +641,16 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
             let label = crate::case::Quoted(&total.table.rows[total.row].label);
             let period = &total.table.columns[c].label;
             let explanation = if ok {
-                format!(
+                super::format_in!(
+                    super::SENTENCE,
                     "{label} ({period}) is {}, the sum of the operations' {} production ({}).",
                     show(tf.value, 4),
                     total.metal,
                     names.join(" + ")
                 )
             } else {
-                format!(
+                super::format_in!(
+                    super::SENTENCE,
                     "{label} ({period}) is printed as {}, but the operations' {} production adds up to {} ({}), which rounding cannot explain.",
                     show(tf.value, 4),
                     total.metal,

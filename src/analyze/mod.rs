@@ -17,6 +17,24 @@
 //!
 //! Values are real amounts (the printed value times the row's scale), exact decimals.
 
+/// `format!` into a string with room for `$cap` bytes ([`SENTENCE`], [`PHRASE`]): `format!`
+/// starts from a guess and grows, copying, several times over a sentence of a few hundred
+/// bytes, which made growing strings the analysis's largest cost after allocating them.
+macro_rules! format_in {
+    ($cap:expr, $($arg:tt)*) => {{
+        let mut s = String::with_capacity($cap);
+        // Writing into a String cannot fail.
+        let _ = std::fmt::Write::write_fmt(&mut s, format_args!($($arg)*));
+        s
+    }};
+}
+pub(crate) use format_in;
+
+/// Room for an explanation: most are 130 to 330 bytes.
+pub(crate) const SENTENCE: usize = 320;
+/// Room for a rule, a label or a place: most are under 120 bytes.
+pub(crate) const PHRASE: usize = 120;
+
 pub mod claims;
 pub mod cross_table;
 pub mod footing;
@@ -43,15 +61,25 @@ pub struct Analysis {
 pub fn analyze(doc: &Document) -> Analysis {
     let text = LabelText::of(doc);
     let lw = text.words();
-    let mut checks = Vec::new();
-    // Every kind of check writes into the one list.
+    // Every kind of check writes into the one list. A check is large, and growing the list
+    // from empty copied it several times: a document has about one check per two cells (up
+    // to one per cell), so room for that is made at once.
+    let mut checks = Vec::with_capacity(cells(doc) / 2);
     footing::checks_in(doc, &lw, &mut checks);
     footing::operations_in(doc, &lw, &mut checks);
     recompute::checks_in(doc, &lw, &mut checks);
     cross_table::checks_in(doc, &lw, &mut checks);
     let metrics = metrics::metrics_in(doc, &lw);
     claims::checks_in(doc, &metrics, &lw, &mut checks);
+    checks.shrink_to_fit();
     Analysis { metrics, checks }
+}
+
+/// How many cells a document's tables have.
+pub(crate) fn cells(doc: &Document) -> usize {
+    (doc.tables.iter())
+        .map(|t| t.rows.len() * t.columns.len())
+        .sum()
 }
 
 impl Analysis {

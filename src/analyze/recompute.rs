@@ -82,7 +82,8 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
             reported: Some(r.value),
             recomputed: None,
             tolerance: None,
-            explanation: format!(
+            explanation: super::format_in!(
+                super::SENTENCE,
                 "{} ({period}) cannot be recomputed: its divisor {} could be zero.",
                 name(t, res),
                 name(t, den)
@@ -98,7 +99,8 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
         n.value / d.value
     };
     let holds = q.meets(&r.interval);
-    let parts = format!(
+    let parts = super::format_in!(
+        super::PHRASE,
         "{} {} divided by {} {} gives {}",
         name(t, num),
         show(n.value, 4),
@@ -107,13 +109,15 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
         show(exact, 4)
     );
     let explanation = if holds {
-        format!(
+        super::format_in!(
+            super::SENTENCE,
             "{} ({period}) is {}, and {parts}.",
             name(t, res),
             show(r.value, 4)
         )
     } else {
-        format!(
+        super::format_in!(
+            super::SENTENCE,
             "{} ({period}) is printed as {}, but {parts} (between {} and {} for any values those rounded figures can stand for).",
             name(t, res),
             show(r.value, 4),
