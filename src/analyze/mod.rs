@@ -242,12 +242,25 @@ pub(crate) struct Figure {
 
 /// The figure in a row's column, if it is an amount or a nil (a dash is an exact zero).
 pub(crate) fn figure(row: &Row, column: usize) -> Option<Figure> {
-    let factor = Decimal::from(row.scale.factor());
     match row.value(column)? {
-        Value::Amount(d) => Some(Figure {
-            value: d * factor,
-            interval: Interval::printed(*d, factor),
-        }),
+        Value::Amount(d) => {
+            // What `Interval::printed` gives, the product worked out once, and not at all
+            // for a row printed at its own scale (most of them): a product by one is the
+            // figure itself, but for a zero, which a product gives without its decimals.
+            let half = tolerance::half_unit(*d);
+            let (value, half) = match row.scale.factor() {
+                1 if d.is_zero() => (Decimal::ZERO, half),
+                1 => (*d, half),
+                f => {
+                    let f = Decimal::from(f);
+                    (d * f, half * f)
+                }
+            };
+            Some(Figure {
+                value,
+                interval: Interval::around(value, half),
+            })
+        }
         Value::Nil => Some(Figure {
             value: Decimal::ZERO,
             interval: Interval::exact(Decimal::ZERO),
