@@ -29,7 +29,8 @@ use rust_decimal::Decimal;
 use super::metrics::{comparable_pairs, metal_in, metal_word, Metric, MetricKind, OPERATION_WORDS};
 use super::tolerance::{Interval, Qualifier};
 use super::{
-    figure, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, FxMap, Status, Tolerance,
+    figure, raw_word_list, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, FxMap,
+    Status, Tolerance,
 };
 use crate::document::{Document, RowKind, Table, Unit};
 
@@ -56,7 +57,7 @@ pub(crate) fn checks_in(
         let para_entity = || {
             *para_entity.get_or_init(|| {
                 let first = lower_case(sents.first()?);
-                ctx.entity_in(&raw_words(&first).collect::<Vec<_>>())
+                ctx.entity_in(&raw_word_list(&first))
             })
         };
         for (n, &sentence) in sents.iter().enumerate() {
@@ -389,7 +390,7 @@ struct Said<'s> {
 
 impl<'s> Said<'s> {
     fn new(text: &'s str, lower: &'s str) -> Said<'s> {
-        let words: Vec<&str> = raw_words(lower).collect();
+        let words = raw_word_list(lower);
         let mut metals: Vec<&'static str> = words.iter().filter_map(|w| metal_word(w)).collect();
         crate::sort::dedup(&mut metals);
         // No boundary can overlap itself, so these are the ones `match_indices` would give.
@@ -1402,7 +1403,7 @@ impl<'a> Context<'a> {
         while !lower.is_char_boundary(reach) {
             reach -= 1;
         }
-        let near: Vec<&str> = raw_words(&lower[..reach]).collect();
+        let near = raw_word_list(&lower[..reach]);
         let is_up = near.iter().any(|w| up.contains(w));
         let is_down = near.iter().any(|w| down.contains(w));
         let share = after.trim_start().starts_with("of ");

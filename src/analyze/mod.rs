@@ -574,6 +574,18 @@ pub(crate) fn raw_words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// The [`raw_words`] of a text, collected: for ASCII text (most sentences) split on bytes,
+/// several times faster than decoding characters.
+pub(crate) fn raw_word_list(text: &str) -> Vec<&str> {
+    if text.is_ascii() {
+        let mut out = Vec::with_capacity(text.len() / 5 + 1);
+        out.extend(ascii_spans(text.as_bytes()).map(|(a, b)| &text[a..b]));
+        out
+    } else {
+        raw_words(text).collect()
+    }
+}
+
 /// Writes the decimal digits of `n` into `buf` so that they end before `end`; returns where
 /// they start.
 pub(crate) fn write_digits(mut n: u64, buf: &mut [u8], end: usize) -> usize {
