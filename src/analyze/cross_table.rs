@@ -18,10 +18,10 @@ use rust_decimal::Decimal;
 
 use super::metrics::PrimaryMetals;
 use super::tolerance::Interval;
-use super::{figure, show, words, CellRef, Check, CheckKind, FxMap, Status, Tolerance};
+use super::{figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
 use crate::document::{Column, Date, Document, RowKind, Table, Unit};
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Key<'a> {
     concept: String,
     entity: Option<&'a str>,
@@ -154,8 +154,8 @@ pub fn checks(doc: &Document) -> Vec<Check> {
 
 /// [`checks`] with the document's label words worked out.
 pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
-    let mut groups: FxMap<Key, Vec<Entry>> = FxMap::default();
-    let mut order: Vec<Key> = Vec::new();
+    // Every item with its key, in document order; grouped by sorting below.
+    let mut items: Vec<(Key, Entry)> = Vec::new();
     let plains: Vec<Vec<bool>> = doc.tables.iter().map(super::plain_columns).collect();
     for ((t, tw), columns) in doc.tables.iter().zip(lw.tables()).zip(&plains) {
         let cash_flow = t.title.as_deref().is_some_and(|s| {
@@ -167,9 +167,15 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
             s.contains("pro forma") || s.contains("non-gaap") || s.contains("non gaap")
         });
         let plain_w: Vec<&[&str]> = tw.iter().map(plain).collect();
-        let mut seen: FxMap<(&[&str], Option<&str>), usize> = FxMap::default();
-        for (r, &w) in t.rows.iter().zip(&plain_w) {
-            *seen.entry((w, r.section.as_deref())).or_default() += 1;
+        // Which rows' words are theirs alone in their section: rows sorted by both, runs of one.
+        let label = |k: usize| (plain_w[k], t.rows[k].section.as_deref());
+        let mut by_label: Vec<usize> = (0..t.rows.len()).collect();
+        crate::sort::by(&mut by_label, |&a, &b| label(a).cmp(&label(b)));
+        let mut unique = vec![false; t.rows.len()];
+        for run in by_label.chunk_by(|&a, &b| label(a) == label(b)) {
+            if let [k] = run {
+                unique[*k] = true;
+            }
         }
         let primary = PrimaryMetals::of(t);
         for (k, r) in t.rows.iter().enumerate() {
@@ -182,7 +188,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
             } else {
                 None
             };
-            let unique = seen[&(w, r.section.as_deref())] == 1;
+            let unique = unique[k];
             let (concept, metal) = match (cash, concept(w, r.unit)) {
                 (Some(_), _) => ("cash and cash equivalents".to_string(), None),
                 (None, Some(c)) => {
@@ -214,21 +220,20 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
                 row: k,
                 cash_at_end: cash,
             };
-            match groups.get_mut(&key) {
-                Some(entries) => entries.push(entry),
-                None => {
-                    order.push(key.clone());
-                    groups.insert(key, vec![entry]);
-                }
-            }
+            items.push((key, entry));
         }
     }
-    for key in order {
-        let entries = &groups[&key];
-        let Some((first, rest)) = entries.split_first() else {
-            continue;
-        };
-        for other in rest {
+    // The items of a key, in document order (the sort is stable), and the keys in the order
+    // their first items appear: sorting rather than a hash map, so that no text can choose
+    // collisions.
+    let mut by_key: Vec<usize> = (0..items.len()).collect();
+    crate::sort::by(&mut by_key, |&a, &b| items[a].0.cmp(&items[b].0));
+    let mut groups: Vec<&[usize]> = by_key.chunk_by(|&a, &b| items[a].0 == items[b].0).collect();
+    crate::sort::by_key(&mut groups, |g| g[0]);
+    for g in groups {
+        let (key, first) = &items[g[0]];
+        for &n in &g[1..] {
+            let other = &items[n].1;
             if key.vocabulary || !std::ptr::eq(first.table, other.table) {
                 compare(first, other, out);
             }
