@@ -52,6 +52,10 @@ pub(crate) fn checks_in(
         // A paragraph about one operation names it first ("Lucky Friday - The Lucky Friday
         // silver operation …"); its later sentences ("the unit produced …") are about it.
         // Worked out when a sentence with a figure first needs it.
+        // A sentence's figures start with a digit: a paragraph without one has none.
+        if !p.text.bytes().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
         let sents = sentences(&p.text);
         let para_entity = std::cell::OnceCell::new();
         let para_entity = || {
@@ -100,7 +104,13 @@ fn sentences(text: &str) -> Vec<&str> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 0..b.len() {
+    // Only the bytes that can end a sentence or start an item are looked at.
+    let ends = b
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| matches!(c, b'*' | b'.' | b'?' | b'!'))
+        .map(|(i, _)| i);
+    for i in ends {
         // A Markdown list run together into one paragraph: " * " starts an item.
         if b[i] == b'*' && i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') {
             if start < i {
