@@ -177,7 +177,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
                 unique[*k] = true;
             }
         }
-        let primary = PrimaryMetals::of(t);
+        let primary = PrimaryMetals::of(t, tw);
         for (k, r) in t.rows.iter().enumerate() {
             if r.kind == RowKind::Heading || r.label.is_empty() {
                 continue;

@@ -144,6 +144,11 @@ fn metal_named<'w>(words: impl Iterator<Item = &'w [u8]>) -> Option<&'static str
     }
 }
 
+/// [`metal_in`] of a label, from its [`super::words`].
+pub(crate) fn label_metal(words: &[&str]) -> Option<&'static str> {
+    metal_named(words.iter().map(|w| w.as_bytes()))
+}
+
 /// The metal one word names, in any ASCII case ("Silver", "GEOs"); no allocation.
 pub(crate) fn metal_word(w: &str) -> Option<&'static str> {
     metal_bytes(w.as_bytes())
@@ -408,7 +413,7 @@ fn changes(t: &Table, w: super::TableWords, out: &mut Vec<Metric>) {
 
 /// Production and per-ounce costs, restated with their metal and operation.
 fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
-    let primary = PrimaryMetals::of(t);
+    let primary = PrimaryMetals::of(t, lw);
     for (k, row) in t.rows.iter().enumerate() {
         if !matches!(
             row.unit,
@@ -475,10 +480,10 @@ fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
 pub(crate) struct PrimaryMetals<'t>(Vec<(Option<&'t str>, &'static str)>);
 
 impl<'t> PrimaryMetals<'t> {
-    pub(crate) fn of(t: &'t Table) -> Self {
-        let mut found: Vec<(Option<&str>, &'static str)> = (t.rows.iter())
-            .filter(|r| first_word_is(&r.label, "divided"))
-            .filter_map(|r| Some((r.section.as_deref(), metal_in(&r.label)?)))
+    pub(crate) fn of(t: &'t Table, w: super::TableWords) -> Self {
+        let mut found: Vec<(Option<&str>, &'static str)> = (t.rows.iter().enumerate())
+            .filter(|&(k, _)| w[k].first() == Some(&"divided"))
+            .filter_map(|(k, r)| Some((r.section.as_deref(), label_metal(&w[k])?)))
             .collect();
         // Stable, so the first row of each section stays first; a sorted list rather than
         // another hash-map type in the wasm.
@@ -510,13 +515,6 @@ fn unique_row(
         .map(|(k, _)| k);
     let first = it.next()?;
     it.next().is_none().then_some(first)
-}
-
-/// Whether a label's first word is `w` (no allocation).
-fn first_word_is(label: &str, w: &str) -> bool {
-    raw_words(label)
-        .next()
-        .is_some_and(|x| x.eq_ignore_ascii_case(w))
 }
 
 fn has(w: &[&str], x: &str) -> bool {
@@ -666,13 +664,13 @@ fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         {
             continue;
         }
-        let ounces = t.rows.iter().position(|r| {
+        let ounces = t.rows.iter().enumerate().position(|(j, r)| {
             r.section == row.section
                 && r.unit == Some(Unit::Oz)
-                && first_word_is(&r.label, "divided")
+                && lw[j].first() == Some(&"divided")
         });
         let Some(oz) = ounces else { continue };
-        let metal = metal_in(&t.rows[oz].label);
+        let metal = label_metal(&lw[oz]);
         let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
             let (Some(n), Some(d)) = (figure(row, c), figure(&t.rows[oz], c)) else {
