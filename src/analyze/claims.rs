@@ -29,8 +29,8 @@ use rust_decimal::Decimal;
 use super::metrics::{comparable_pairs, metal_in, metal_word, Metric, MetricKind, OPERATION_WORDS};
 use super::tolerance::{Interval, Qualifier};
 use super::{
-    figure, raw_word_list, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, FxMap,
-    Status, Tolerance,
+    figure, raw_word_list, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, Status,
+    Tolerance,
 };
 use crate::document::{Document, RowKind, Table, Unit};
 
@@ -642,11 +642,19 @@ struct Context<'a> {
     by_unit: Vec<(Option<Unit>, Vec<usize>)>,
     /// Indices into `rows` of money rows by the first word of their `sig`, in order: a
     /// money figure's candidates are among the rows whose first word its clause holds.
-    by_first_word: FxMap<String, Vec<usize>>,
+    /// Sorted by that word (stably, so each word's rows stay in order), not hashed: no text
+    /// can choose collisions.
+    by_first_word: Vec<usize>,
     /// Where each table's rows are in `rows`.
     of_table: Vec<std::ops::Range<usize>>,
     /// By table, the columns a figure may be looked up in: [`super::plain_column`].
     plain: Vec<Vec<bool>>,
+}
+
+/// The first significant word of an indexed row's label ([`RowInfo::sig`]).
+fn first_word<'r>(rows: &'r [RowInfo], n: usize) -> &'r str {
+    let r = &rows[n];
+    &r.label[r.sig[0]]
 }
 
 const STOP: &[&str] = &[
@@ -749,20 +757,15 @@ impl<'a> Context<'a> {
             entities.push((name, e));
         }
         let mut by_unit: Vec<(Option<Unit>, Vec<usize>)> = Vec::new();
-        let mut by_first_word: FxMap<String, Vec<usize>> = FxMap::default();
+        let mut by_first_word: Vec<usize> = Vec::new();
         let mut of_table = vec![0..0; doc.tables.len()];
         for (n, info) in rows.iter().enumerate() {
             match by_unit.iter_mut().find(|(u, _)| *u == info.unit) {
                 Some((_, v)) => v.push(n),
                 None => by_unit.push((info.unit, vec![n])),
             }
-            if let (Some(Unit::Usd), Some(w)) = (info.unit, info.sig().next()) {
-                match by_first_word.get_mut(w) {
-                    Some(v) => v.push(n),
-                    None => {
-                        by_first_word.insert(w.to_string(), vec![n]);
-                    }
-                }
+            if info.unit == Some(Unit::Usd) && !info.sig.is_empty() {
+                by_first_word.push(n);
             }
             let r = &mut of_table[info.table];
             if r.start == r.end {
@@ -771,6 +774,9 @@ impl<'a> Context<'a> {
                 r.end = n + 1;
             }
         }
+        crate::sort::by(&mut by_first_word, |&a, &b| {
+            first_word(&rows, a).cmp(first_word(&rows, b))
+        });
         Context {
             doc,
             metrics,
@@ -1124,7 +1130,15 @@ impl<'a> Context<'a> {
             Kind::Money => {
                 let mut v: Vec<usize> = Vec::new();
                 for w in &clause {
-                    v.extend(self.by_first_word.get(w.as_ref()).into_iter().flatten());
+                    let index = &self.by_first_word;
+                    let w = w.as_ref();
+                    // A filler word is never a row's first significant word.
+                    if STOP.contains(&w) {
+                        continue;
+                    }
+                    let lo = index.partition_point(|&n| first_word(&self.rows, n) < w);
+                    let hi = lo + index[lo..].partition_point(|&n| first_word(&self.rows, n) == w);
+                    v.extend(&index[lo..hi]);
                 }
                 crate::sort::dedup(&mut v);
                 v

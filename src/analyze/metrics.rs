@@ -12,7 +12,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{figure, raw_words, words, CellRef, FxMap};
+use super::{figure, raw_words, words, CellRef};
 use crate::document::{Column, Date, Document, Row, RowKind, Table, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -102,17 +102,15 @@ const METALS: &[(&str, &[&str])] = &[
 
 /// The one metal the words name ("gold equivalent" before "gold"); `None` for none or several.
 pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
-    // Called for labels and sentences: one pass over the words, no allocation.
-    if text.is_ascii() {
-        let b = text.as_bytes();
-        metal_named(super::ascii_spans(b).map(|(s, e)| &b[s..e]))
-    } else {
-        metal_named(raw_words(text).map(str::as_bytes))
-    }
+    // One pass over the words, no allocation. Labels' metals come from their words
+    // ([`label_metal`]); what is left here (headings, sections, names) is read once per run.
+    metal_named(&mut raw_words(text).map(str::as_bytes))
 }
 
 /// [`metal_in`] for the words of a text, in any ASCII case.
-fn metal_named<'w>(words: impl Iterator<Item = &'w [u8]>) -> Option<&'static str> {
+///
+/// One compiled body for every kind of word list (`dyn`): it is called once per label.
+fn metal_named(words: &mut dyn Iterator<Item = &[u8]>) -> Option<&'static str> {
     let (mut equivalent, mut gold, mut silver) = (false, false, false);
     let mut found: Option<&'static str> = None;
     let mut several = false;
@@ -146,7 +144,7 @@ fn metal_named<'w>(words: impl Iterator<Item = &'w [u8]>) -> Option<&'static str
 
 /// [`metal_in`] of a label, from its [`super::words`].
 pub(crate) fn label_metal(words: &[&str]) -> Option<&'static str> {
-    metal_named(words.iter().map(|w| w.as_bytes()))
+    metal_named(&mut words.iter().map(|w| w.as_bytes()))
 }
 
 /// The metal one word names, in any ASCII case ("Silver", "GEOs"); no allocation.
@@ -198,7 +196,7 @@ impl<'d> Metals<'d> {
         label: impl Iterator<Item = &'w str>,
         row: &'d Row,
     ) -> Option<&'static str> {
-        metal_named(label.map(str::as_bytes)).or_else(|| self.above(row))
+        metal_named(&mut label.map(str::as_bytes)).or_else(|| self.above(row))
     }
 
     /// The metal of a row's heading, else of its section.
@@ -779,10 +777,10 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
     let costs: Vec<usize> = (0..out.len())
         .filter(|&n| out[n].kind == MetricKind::TotalCashCostPerOz)
         .collect();
-    let mut tables: FxMap<&str, &Table> = FxMap::default();
-    for t in &doc.tables {
-        tables.entry(t.id.as_str()).or_insert(t);
-    } // The price for a metal and period, worked out once for all the costs that need it.
+    // Tables by id, the first of an id first (a stable sort): sorted, not hashed.
+    let mut by_id: Vec<&Table> = doc.tables.iter().collect();
+    crate::sort::by(&mut by_id, |a, b| a.id.cmp(&b.id));
+    // The price for a metal and period, worked out once for all the costs that need it.
     type Pick<'d> = Option<(&'d Table, usize, usize, bool)>;
     let mut picks: Vec<(String, Option<Date>, Option<u8>, Pick)> = Vec::new();
     // The margins given so far (metal, entity, period, value): each is given once.
@@ -794,7 +792,8 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
         else {
             continue;
         };
-        let Some(ct) = tables.get(input.table.as_str()) else {
+        let at = by_id.partition_point(|t| t.id < input.table);
+        let Some(ct) = by_id.get(at).filter(|t| t.id == input.table) else {
             continue;
         };
         let col = &ct.columns[input.column];

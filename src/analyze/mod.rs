@@ -21,14 +21,20 @@
 /// starts from a guess and grows, copying, several times over a sentence of a few hundred
 /// bytes, which made growing strings the analysis's largest cost after allocating them.
 macro_rules! format_in {
-    ($cap:expr, $($arg:tt)*) => {{
-        let mut s = String::with_capacity($cap);
-        // Writing into a String cannot fail.
-        let _ = std::fmt::Write::write_fmt(&mut s, format_args!($($arg)*));
-        s
-    }};
+    ($cap:expr, $($arg:tt)*) => {
+        $crate::analyze::format_sized($cap, format_args!($($arg)*))
+    };
 }
 pub(crate) use format_in;
+
+/// [`format_in!`]'s one compiled body, as `format!` has one (`alloc::fmt::format`).
+#[inline(never)]
+pub(crate) fn format_sized(cap: usize, args: std::fmt::Arguments) -> String {
+    let mut s = String::with_capacity(cap);
+    // Writing into a String cannot fail.
+    let _ = std::fmt::Write::write_fmt(&mut s, args);
+    s
+}
 
 /// Room for an explanation: most are 130 to 330 bytes.
 pub(crate) const SENTENCE: usize = 320;
@@ -539,20 +545,34 @@ fn ascii_words(b: &[u8]) -> Vec<String> {
 
 /// Where the [`raw_words`] of ASCII text are, as (start, end): split on bytes rather than
 /// decoded characters.
-pub(crate) fn ascii_spans(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let piece = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'&';
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() {
-            if !piece(b[i]) {
-                i += 1;
+pub(crate) fn ascii_spans(b: &[u8]) -> AsciiSpans<'_> {
+    AsciiSpans { b, i: 0 }
+}
+
+/// The iterator of [`ascii_spans`].
+pub(crate) struct AsciiSpans<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Iterator for AsciiSpans<'_> {
+    type Item = (usize, usize);
+
+    // One compiled body for its several callers.
+    #[inline(never)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let piece = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'&';
+        let b = self.b;
+        while self.i < b.len() {
+            if !piece(b[self.i]) {
+                self.i += 1;
                 continue;
             }
-            let mut start = i;
-            while i < b.len() && piece(b[i]) {
-                i += 1;
+            let mut start = self.i;
+            while self.i < b.len() && piece(b[self.i]) {
+                self.i += 1;
             }
-            let mut end = i;
+            let mut end = self.i;
             while start < end && b[start] == b'\'' {
                 start += 1;
             }
@@ -564,7 +584,7 @@ pub(crate) fn ascii_spans(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_
             }
         }
         None
-    })
+    }
 }
 
 /// The words of a text as printed (case kept), without allocating.
