@@ -26,36 +26,43 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use super::metrics::{
-    comparable_pairs, metal_in, metal_word, scope_of, Metric, MetricKind, OPERATION_WORDS,
-};
+use super::metrics::{comparable_pairs, metal_in, metal_word, Metric, MetricKind, OPERATION_WORDS};
 use super::tolerance::{Interval, Qualifier};
 use super::{
-    figure, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, FxMap, Status, Tolerance,
+    figure, raw_word_list, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, Status,
+    Tolerance,
 };
 use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document, metrics: &[Metric]) -> Vec<Check> {
-    checks_in(doc, metrics, &super::label_words(doc))
+    let mut out = Vec::new();
+    checks_in(doc, metrics, &super::LabelText::of(doc).words(), &mut out);
+    out
 }
 
 /// [`checks`] with the document's label words worked out.
-pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWords) -> Vec<Check> {
+pub(crate) fn checks_in(
+    doc: &Document,
+    metrics: &[Metric],
+    lw: &super::LabelWords,
+    out: &mut Vec<Check>,
+) {
     let ctx = Context::new(doc, metrics, lw);
-    let mut out = Vec::new();
     for p in &doc.narrative {
         // A paragraph about one operation names it first ("Lucky Friday - The Lucky Friday
         // silver operation …"); its later sentences ("the unit produced …") are about it.
         // Worked out when a sentence with a figure first needs it.
+        // A sentence's figures start with a digit: a paragraph without one has none.
+        if !p.text.bytes().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
         let sents = sentences(&p.text);
         let para_entity = std::cell::OnceCell::new();
         let para_entity = || {
-            para_entity
-                .get_or_init(|| {
-                    let first = lower_case(sents.first()?);
-                    ctx.entity_in(&raw_words(&first).collect::<Vec<_>>())
-                })
-                .clone()
+            *para_entity.get_or_init(|| {
+                let first = lower_case(sents.first()?);
+                ctx.entity_in(&raw_word_list(&first))
+            })
         };
         for (n, &sentence) in sents.iter().enumerate() {
             let figs = figures(sentence);
@@ -76,13 +83,12 @@ pub(crate) fn checks_in(doc: &Document, metrics: &[Metric], lw: &super::LabelWor
                     line: p.line_at(offset_in(&p.text, sentence) + f.start),
                     figure: f.text.clone(),
                 };
-                let (check, cands) = ctx.check(&said, &figs, i, &entity, &matched, claim);
+                let (check, cands) = ctx.check(&said, &figs, i, entity, &matched, claim);
                 matched.push(cands);
                 out.push(check);
             }
         }
     }
-    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -103,7 +109,13 @@ fn sentences(text: &str) -> Vec<&str> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 0..b.len() {
+    // Only the bytes that can end a sentence or start an item are looked at.
+    let ends = b
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| matches!(c, b'*' | b'.' | b'?' | b'!'))
+        .map(|(i, _)| i);
+    for i in ends {
         // A Markdown list run together into one paragraph: " * " starts an item.
         if b[i] == b'*' && i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') {
             if start < i {
@@ -393,7 +405,7 @@ struct Said<'s> {
 
 impl<'s> Said<'s> {
     fn new(text: &'s str, lower: &'s str) -> Said<'s> {
-        let words: Vec<&str> = raw_words(lower).collect();
+        let words = raw_word_list(lower);
         let mut metals: Vec<&'static str> = words.iter().filter_map(|w| metal_word(w)).collect();
         crate::sort::dedup(&mut metals);
         // No boundary can overlap itself, so these are the ones `match_indices` would give.
@@ -612,7 +624,7 @@ struct RowInfo<'a> {
     table: usize,
     row: usize,
     unit: Option<Unit>,
-    scope: Option<String>,
+    scope: Option<&'a str>,
     metal: Option<&'static str>,
     /// The heading's stems, an index into [`Context::headings`].
     heading: Option<usize>,
@@ -634,18 +646,26 @@ struct Context<'a> {
     metrics: &'a [Metric],
     rows: Vec<RowInfo<'a>>,
     /// (name words, entity) for each operation the tables name.
-    entities: Vec<(Vec<String>, String)>,
+    entities: Vec<(Vec<String>, &'a str)>,
     /// Stems of the rows' headings, each run of rows under one heading sharing one.
     headings: Vec<Vec<String>>,
     /// Indices into `rows` by unit, in order.
     by_unit: Vec<(Option<Unit>, Vec<usize>)>,
     /// Indices into `rows` of money rows by the first word of their `sig`, in order: a
     /// money figure's candidates are among the rows whose first word its clause holds.
-    by_first_word: FxMap<String, Vec<usize>>,
+    /// Sorted by that word (stably, so each word's rows stay in order), not hashed: no text
+    /// can choose collisions.
+    by_first_word: Vec<usize>,
     /// Where each table's rows are in `rows`.
     of_table: Vec<std::ops::Range<usize>>,
     /// By table, the columns a figure may be looked up in: [`super::plain_column`].
     plain: Vec<Vec<bool>>,
+}
+
+/// The first significant word of an indexed row's label ([`RowInfo::sig`]).
+fn first_word<'r>(rows: &'r [RowInfo], n: usize) -> &'r str {
+    let r = &rows[n];
+    &r.label[r.sig[0]]
 }
 
 const STOP: &[&str] = &[
@@ -682,28 +702,18 @@ impl<'a> Context<'a> {
         let mut rows = Vec::new();
         let mut headings: Vec<Vec<String>> = Vec::new();
         // The operations the tables name, in order of appearance.
-        let mut scopes: Vec<String> = Vec::new();
-        for (ti, t) in doc.tables.iter().enumerate() {
-            // Rows of a section share its scope: work it out once per run of rows.
-            let mut last: Option<(Option<&str>, Option<String>)> = None;
+        let mut scopes: Vec<&str> = Vec::new();
+        for ((ti, t), tw) in doc.tables.iter().enumerate().zip(lw.tables()) {
             // Consecutive rows share their heading: stem it once per run.
             let mut last_parent: Option<&str> = None;
-            let mut metals = super::metrics::Metals::default();
             for (k, r) in t.rows.iter().enumerate() {
-                let scope = match &last {
-                    Some((section, scope)) if *section == r.section.as_deref() => scope.clone(),
-                    _ => {
-                        let scope = scope_of(t, r);
-                        last = Some((r.section.as_deref(), scope.clone()));
-                        scope
-                    }
-                };
                 if r.kind == RowKind::Heading {
                     continue;
                 }
-                if let Some(e) = &scope {
-                    if !scopes.contains(e) {
-                        scopes.push(e.clone());
+                let scope = tw.scope(k);
+                if let Some(e) = scope {
+                    if !scopes.contains(&e) {
+                        scopes.push(e);
                     }
                 }
                 // Only money, per-unit amounts and quantities of metal are matched.
@@ -722,7 +732,7 @@ impl<'a> Context<'a> {
                 ) {
                     continue;
                 }
-                let label: Vec<Cow<str>> = lw[ti][k].iter().map(|w| stem(w)).collect();
+                let label: Vec<Cow<str>> = tw[k].iter().map(|w| stem(w)).collect();
                 let heading = r.parent.as_deref().map(|p| {
                     if last_parent != Some(p) {
                         last_parent = Some(p);
@@ -735,7 +745,7 @@ impl<'a> Context<'a> {
                     row: k,
                     unit: r.unit,
                     scope,
-                    metal: metals.of(r),
+                    metal: tw.metal(k),
                     heading,
                     sig: (0..label.len())
                         .filter(|&n| !STOP.contains(&&*label[n]))
@@ -744,9 +754,9 @@ impl<'a> Context<'a> {
                 });
             }
         }
-        let mut entities: Vec<(Vec<String>, String)> = Vec::new();
+        let mut entities: Vec<(Vec<String>, &str)> = Vec::new();
         for e in scopes {
-            let name: Vec<String> = words(&e)
+            let name: Vec<String> = words(e)
                 .into_iter()
                 .filter(|w| !OPERATION_WORDS.contains(&w.as_str()))
                 .collect();
@@ -758,20 +768,15 @@ impl<'a> Context<'a> {
             entities.push((name, e));
         }
         let mut by_unit: Vec<(Option<Unit>, Vec<usize>)> = Vec::new();
-        let mut by_first_word: FxMap<String, Vec<usize>> = FxMap::default();
+        let mut by_first_word: Vec<usize> = Vec::new();
         let mut of_table = vec![0..0; doc.tables.len()];
         for (n, info) in rows.iter().enumerate() {
             match by_unit.iter_mut().find(|(u, _)| *u == info.unit) {
                 Some((_, v)) => v.push(n),
                 None => by_unit.push((info.unit, vec![n])),
             }
-            if let (Some(Unit::Usd), Some(w)) = (info.unit, info.sig().next()) {
-                match by_first_word.get_mut(w) {
-                    Some(v) => v.push(n),
-                    None => {
-                        by_first_word.insert(w.to_string(), vec![n]);
-                    }
-                }
+            if info.unit == Some(Unit::Usd) && !info.sig.is_empty() {
+                by_first_word.push(n);
             }
             let r = &mut of_table[info.table];
             if r.start == r.end {
@@ -780,6 +785,9 @@ impl<'a> Context<'a> {
                 r.end = n + 1;
             }
         }
+        crate::sort::by(&mut by_first_word, |&a, &b| {
+            first_word(&rows, a).cmp(first_word(&rows, b))
+        });
         Context {
             doc,
             metrics,
@@ -794,14 +802,12 @@ impl<'a> Context<'a> {
     }
 
     /// The one operation a text's words name, if exactly one.
-    fn entity_in<S: AsRef<str>>(&self, w: &[S]) -> Option<String> {
-        let named: Vec<&String> = self
-            .entities
-            .iter()
+    fn entity_in<S: AsRef<str>>(&self, w: &[S]) -> Option<&'a str> {
+        let mut named = (self.entities.iter())
             .filter(|(name, _)| contains_run(w, name))
-            .map(|(_, e)| e)
-            .collect();
-        (named.len() == 1).then(|| named[0].clone())
+            .map(|&(_, e)| e);
+        let first = named.next()?;
+        named.next().is_none().then_some(first)
     }
 
     /// The columns of a table that a period names.
@@ -858,7 +864,7 @@ impl<'a> Context<'a> {
         &self,
         s: &str,
         f: &Fig,
-        entity: &Option<String>,
+        entity: Option<&str>,
     ) -> Option<(usize, usize, Vec<usize>)> {
         let lower = s[..f.start].to_ascii_lowercase();
         let mut before = lower.trim_end();
@@ -904,7 +910,7 @@ impl<'a> Context<'a> {
         'tables: for ti in 0..self.doc.tables.len() {
             let rows: Vec<(usize, &[Cow<str>])> = self.rows[self.of_table[ti].clone()]
                 .iter()
-                .filter(|r| r.table == ti && r.unit == Some(Unit::Usd) && r.scope == *entity)
+                .filter(|r| r.table == ti && r.unit == Some(Unit::Usd) && r.scope == entity)
                 .map(|r| (r.row, r.label.as_slice()))
                 .collect();
             let mut chosen: Vec<usize> = Vec::new();
@@ -941,7 +947,7 @@ impl<'a> Context<'a> {
         s: &Said,
         figs: &[Fig],
         i: usize,
-        entity: &Option<String>,
+        entity: Option<&str>,
         matched: &[Option<Vec<Cand>>],
         claim: ClaimRef,
     ) -> (Check, Option<Vec<Cand>>) {
@@ -966,14 +972,15 @@ impl<'a> Context<'a> {
             "target",
         ];
         if sw.iter().any(|w| forward.contains(w)) {
-            return not(format!(
+            return not(super::format_in!(
+                super::SENTENCE,
                 "{} is in a forward-looking sentence; the tables report results, not estimates.",
                 f.text
             ));
         }
         let paired = s.contains("respectively") && respective_metal(s, figs, i).is_some();
         if (in_list(s, figs, i) || s.contains("respectively")) && !paired {
-            return not(format!("{} is one of a list of figures whose subjects the sentence does not pair with them.", f.text));
+            return not(super::format_in!(super::SENTENCE, "{} is one of a list of figures whose subjects the sentence does not pair with them.", f.text));
         }
         // A change ("increased 46% to $21 million in the third quarter") has the period of the
         // figure it is attached to.
@@ -984,7 +991,8 @@ impl<'a> Context<'a> {
                 .and_then(|k| period_of(s, figs, k))
         };
         let Some(when) = period_of(s, figs, i).or_else(attached) else {
-            return not(format!(
+            return not(super::format_in!(
+                super::SENTENCE,
                 "{}: the sentence names no period to find it in.",
                 f.text
             ));
@@ -1007,7 +1015,7 @@ impl<'a> Context<'a> {
         }
         let cands = match self.candidates(s, figs, i, entity, when, matched) {
             Ok(c) => c,
-            Err(why) => return not(format!("{}: {why}", f.text)),
+            Err(why) => return not(super::format_in!(super::SENTENCE, "{}: {why}", f.text)),
         };
         if f.kind == Kind::Ratio {
             return (self.ratio(f, when, claim), None);
@@ -1021,7 +1029,7 @@ impl<'a> Context<'a> {
         s: &Said,
         figs: &[Fig],
         i: usize,
-        entity: &Option<String>,
+        entity: Option<&str>,
         when: When,
         matched: &[Option<Vec<Cand>>],
     ) -> Result<Vec<Cand>, String> {
@@ -1100,7 +1108,7 @@ impl<'a> Context<'a> {
         s: &Said,
         figs: &[Fig],
         i: usize,
-        entity: &Option<String>,
+        entity: Option<&str>,
     ) -> Result<Vec<(usize, usize)>, String> {
         let f = &figs[i];
         let sw = &s.words;
@@ -1133,7 +1141,15 @@ impl<'a> Context<'a> {
             Kind::Money => {
                 let mut v: Vec<usize> = Vec::new();
                 for w in &clause {
-                    v.extend(self.by_first_word.get(w.as_ref()).into_iter().flatten());
+                    let index = &self.by_first_word;
+                    let w = w.as_ref();
+                    // A filler word is never a row's first significant word.
+                    if STOP.contains(&w) {
+                        continue;
+                    }
+                    let lo = index.partition_point(|&n| first_word(&self.rows, n) < w);
+                    let hi = lo + index[lo..].partition_point(|&n| first_word(&self.rows, n) == w);
+                    v.extend(&index[lo..hi]);
                 }
                 crate::sort::dedup(&mut v);
                 v
@@ -1153,7 +1169,7 @@ impl<'a> Context<'a> {
                 Kind::PerUnit(u) | Kind::Quantity(u) => u,
                 _ => continue,
             };
-            if info.unit != Some(wanted) || info.scope != *entity {
+            if info.unit != Some(wanted) || info.scope != entity {
                 continue;
             }
             let rm = info.metal;
@@ -1254,7 +1270,8 @@ impl<'a> Context<'a> {
             .all(|(x, _)| magnitude(*x).interval.agrees(&first.interval));
         let parts = 1 + figs[0].1.also.len();
         let where_ = if parts > 1 {
-            format!(
+            super::format_in!(
+                super::PHRASE,
                 "the sum of {} ({})",
                 cells[..parts]
                     .iter()
@@ -1273,7 +1290,7 @@ impl<'a> Context<'a> {
                 reported: Some(f.value * f.factor),
                 recomputed: None,
                 tolerance: None,
-                explanation: format!("{} could be any of {} cells that disagree with each other, so it is not matched.", f.text, cells.len()),
+                explanation: super::format_in!(super::SENTENCE, "{} could be any of {} cells that disagree with each other, so it is not matched.", f.text, cells.len()),
                 cells,
                 claim: Some(claim),
             };
@@ -1282,14 +1299,16 @@ impl<'a> Context<'a> {
         // reach ($0.88 and $0.89): that is a difference, not rounding.
         let holds = claimed.agrees(&first.interval);
         let explanation = if holds {
-            format!(
+            super::format_in!(
+                super::SENTENCE,
                 "The sentence's {} ({}) agrees with {}.",
                 f.text,
                 f.qualifier.words(),
                 where_
             )
         } else {
-            format!(
+            super::format_in!(
+                super::SENTENCE,
                 "The sentence says {} but {} ({}), which the figure's precision ({}) does not allow.",
                 f.text,
                 where_,
@@ -1304,7 +1323,11 @@ impl<'a> Context<'a> {
             recomputed: Some(first.value),
             tolerance: Some(Tolerance::new(
                 claimed,
-                format!("the figure as written, {}", f.qualifier.words()),
+                super::format_in!(
+                    super::PHRASE,
+                    "the figure as written, {}",
+                    f.qualifier.words()
+                ),
             )),
             explanation,
             cells,
@@ -1335,7 +1358,8 @@ impl<'a> Context<'a> {
                 reported: Some(f.value),
                 recomputed: None,
                 tolerance: None,
-                explanation: format!(
+                explanation: super::format_in!(
+                    super::SENTENCE,
                     "{}: no ratio the tables allow computing matches what the sentence names.",
                     f.text
                 ),
@@ -1364,7 +1388,8 @@ impl<'a> Context<'a> {
             reported: Some(f.value),
             recomputed: m.value,
             tolerance: Some(Tolerance::new(claimed, "the ratio as written")),
-            explanation: format!(
+            explanation: super::format_in!(
+                super::SENTENCE,
                 "The sentence's {} is the current ratio; total current assets over total current liabilities give {}{}.",
                 f.text,
                 m.value.map(|v| show(v, 2)).unwrap_or_default(),
@@ -1415,12 +1440,12 @@ impl<'a> Context<'a> {
         while !lower.is_char_boundary(reach) {
             reach -= 1;
         }
-        let near: Vec<&str> = raw_words(&lower[..reach]).collect();
+        let near = raw_word_list(&lower[..reach]);
         let is_up = near.iter().any(|w| up.contains(w));
         let is_down = near.iter().any(|w| down.contains(w));
         let share = after.trim_start().starts_with("of ");
         if f.kind == Kind::Percent && (share || (!is_up && !is_down)) {
-            return not(format!("{} is a percentage that is not stated as a change; the tables hold no share to compare it with.", f.text));
+            return not(super::format_in!(super::SENTENCE, "{} is a percentage that is not stated as a change; the tables hold no share to compare it with.", f.text));
         }
         let improvement = near.iter().any(|w| w.starts_with("improvement"));
         // The subject: "N% to $X" → X; ", a N% increase" → the figure before; else by words.
@@ -1446,7 +1471,8 @@ impl<'a> Context<'a> {
             Some(k) if k < i => match matched.get(k).cloned().flatten() {
                 Some(c) => c,
                 None => {
-                    return not(format!(
+                    return not(super::format_in!(
+                        super::SENTENCE,
                         "{}: the figure it describes could not be matched.",
                         f.text
                     ))
@@ -1458,12 +1484,14 @@ impl<'a> Context<'a> {
                     s,
                     figs,
                     k,
-                    &entity,
+                    entity,
                     period_of(s, figs, k).unwrap_or(when),
                     matched,
                 ) {
                     Ok(c) => c,
-                    Err(why) => return not(format!("{}: {why}", f.text)),
+                    Err(why) => {
+                        return not(super::format_in!(super::SENTENCE, "{}: {why}", f.text))
+                    }
                 }
             }
             None => {
@@ -1471,9 +1499,11 @@ impl<'a> Context<'a> {
                 let mut as_money = figs.to_vec();
                 as_money[i].kind = Kind::Money;
                 let entity = self.entity_in(&s.words);
-                match self.candidates(s, &as_money, i, &entity, when, matched) {
+                match self.candidates(s, &as_money, i, entity, when, matched) {
                     Ok(c) => c,
-                    Err(why) => return not(format!("{}: {why}", f.text)),
+                    Err(why) => {
+                        return not(super::format_in!(super::SENTENCE, "{}: {why}", f.text))
+                    }
                 }
             }
         };
@@ -1492,7 +1522,8 @@ impl<'a> Context<'a> {
             }
         }
         if pairs.is_empty() {
-            return not(format!(
+            return not(super::format_in!(
+                super::SENTENCE,
                 "{}: the tables print no figure a year before to measure the change from.",
                 f.text
             ));
@@ -1533,7 +1564,8 @@ impl<'a> Context<'a> {
             results.push((r, c.clone()));
         }
         let Some(((first_i, first_v), _)) = results.first().cloned() else {
-            return not(format!(
+            return not(super::format_in!(
+                super::SENTENCE,
                 "{}: no figures to compute the change from.",
                 f.text
             ));
@@ -1550,7 +1582,8 @@ impl<'a> Context<'a> {
             })
             .collect();
         if !agree {
-            return not(format!(
+            return not(super::format_in!(
+                super::SENTENCE,
                 "{} could describe the change of several rows that disagree, so it is not matched.",
                 f.text
             ));
@@ -1579,7 +1612,8 @@ impl<'a> Context<'a> {
             };
         let holds = claimed.meets(&iv) && direction_ok;
         let unit = if f.kind == Kind::Percent { "%" } else { "" };
-        let explanation = format!(
+        let explanation = super::format_in!(
+            super::SENTENCE,
             "The sentence's {} ({}) is the change of {} against the same period a year before, which the tables give as {}{unit}{}.",
             f.text,
             f.qualifier.words(),
@@ -1595,7 +1629,11 @@ impl<'a> Context<'a> {
                 recomputed: Some(v.round_dp(4)),
                 tolerance: Some(Tolerance::new(
                     claimed,
-                    format!("the figure as written, {}", f.qualifier.words()),
+                    super::format_in!(
+                        super::PHRASE,
+                        "the figure as written, {}",
+                        f.qualifier.words()
+                    ),
                 )),
                 explanation,
                 cells,

@@ -16,15 +16,15 @@
 use super::footing::name;
 use rust_decimal::Decimal;
 
-use super::metrics::{metal_of, scope_of, PrimaryMetals};
+use super::metrics::PrimaryMetals;
 use super::tolerance::Interval;
-use super::{figure, show, words, CellRef, Check, CheckKind, FxMap, Status, Tolerance};
+use super::{figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
 use crate::document::{Column, Date, Document, RowKind, Table, Unit};
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Key {
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Key<'a> {
     concept: String,
-    entity: Option<String>,
+    entity: Option<&'a str>,
     metal: Option<&'static str>,
     /// The unit's discriminant (`Unit` itself is not `Hash`).
     unit: Option<u8>,
@@ -37,9 +37,9 @@ struct Key {
 }
 
 /// A concept from the vocabulary, or `None` for a label that only means itself.
-pub(crate) fn concept(w: &[String], unit: Option<Unit>) -> Option<&'static str> {
-    let has = |x: &str| w.iter().any(|y| y == x);
-    let is = |xs: &[&str]| w.len() == xs.len() && w.iter().zip(xs).all(|(a, b)| a == b);
+pub(crate) fn concept(w: &[&str], unit: Option<Unit>) -> Option<&'static str> {
+    let has = |x: &str| w.contains(&x);
+    let is = |xs: &[&str]| w == xs;
     let cost = has("cost") || has("costs");
     // Adjusted and non-GAAP measures, and share counts that the reader may have taken for
     // per-share rows, are not the vocabulary's items.
@@ -111,12 +111,12 @@ pub(crate) fn concept(w: &[String], unit: Option<Unit>) -> Option<&'static str> 
 
 /// Label words with the bookkeeping verbs of reconciliations dropped ("Add exploration"),
 /// as a slice of them.
-pub(crate) fn plain(w: &[String]) -> &[String] {
-    if w.first().is_some_and(|x| x == "divided") && w.get(1).is_some_and(|x| x == "by") {
+pub(crate) fn plain<'w, 's>(w: &'w [&'s str]) -> &'w [&'s str] {
+    if w.starts_with(&["divided", "by"]) {
         &w[2..]
     } else if w
         .first()
-        .is_some_and(|x| ["add", "less", "deduct", "plus"].contains(&x.as_str()))
+        .is_some_and(|x| ["add", "less", "deduct", "plus"].contains(x))
     {
         &w[1..]
     } else {
@@ -125,13 +125,12 @@ pub(crate) fn plain(w: &[String]) -> &[String] {
 }
 
 /// Cash at the end of a period (a balance sheet's cash is cash at its date).
-fn is_cash(w: &[String]) -> Option<bool> {
+fn is_cash(w: &[&str]) -> Option<bool> {
     let starts = w.len() >= 4 && w[..4] == ["cash", "and", "cash", "equivalents"];
     if !starts {
         return None;
     }
-    let rest: Vec<&str> = w[4..].iter().map(String::as_str).collect();
-    match rest.as_slice() {
+    match &w[4..] {
         [] | ["at", "end", "of", "period"] | ["at", "end", "of", "year"] => Some(true),
         ["at", "beginning", "of", "period"] | ["at", "beginning", "of", "year"] => Some(false),
         _ => None,
@@ -148,15 +147,17 @@ struct Entry<'a> {
 }
 
 pub fn checks(doc: &Document) -> Vec<Check> {
-    checks_in(doc, &super::label_words(doc))
+    let mut out = Vec::new();
+    checks_in(doc, &super::LabelText::of(doc).words(), &mut out);
+    out
 }
 
 /// [`checks`] with the document's label words worked out.
-pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
-    let mut groups: FxMap<Key, Vec<Entry>> = FxMap::default();
-    let mut order: Vec<Key> = Vec::new();
+pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
+    // Every item with its key, in document order; grouped by sorting below.
+    let mut items: Vec<(Key, Entry)> = Vec::new();
     let plains: Vec<Vec<bool>> = doc.tables.iter().map(super::plain_columns).collect();
-    for ((t, tw), columns) in doc.tables.iter().zip(lw).zip(&plains) {
+    for ((t, tw), columns) in doc.tables.iter().zip(lw.tables()).zip(&plains) {
         let cash_flow = t.title.as_deref().is_some_and(|s| {
             let w = words(s);
             w.iter().any(|x| x == "cash") && w.iter().any(|x| x == "flows" || x == "flow")
@@ -165,14 +166,18 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
             let s = s.to_ascii_lowercase();
             s.contains("pro forma") || s.contains("non-gaap") || s.contains("non gaap")
         });
-        let plain_w: Vec<&[String]> = tw.iter().map(|w| plain(w)).collect();
-        let mut seen: FxMap<(&[String], Option<&str>), usize> = FxMap::default();
-        for (r, &w) in t.rows.iter().zip(&plain_w) {
-            *seen.entry((w, r.section.as_deref())).or_default() += 1;
+        let plain_w: Vec<&[&str]> = tw.iter().map(plain).collect();
+        // Which rows' words are theirs alone in their section: rows sorted by both, runs of one.
+        let label = |k: usize| (plain_w[k], t.rows[k].section.as_deref());
+        let mut by_label: Vec<usize> = (0..t.rows.len()).collect();
+        crate::sort::by(&mut by_label, |&a, &b| label(a).cmp(&label(b)));
+        let mut unique = vec![false; t.rows.len()];
+        for run in by_label.chunk_by(|&a, &b| label(a) == label(b)) {
+            if let [k] = run {
+                unique[*k] = true;
+            }
         }
-        let primary = PrimaryMetals::of(t);
-        // Rows of a section share its scope: work it out once per run of rows.
-        let mut last_scope: Option<(Option<&str>, Option<String>)> = None;
+        let primary = PrimaryMetals::of(t, tw);
         for (k, r) in t.rows.iter().enumerate() {
             if r.kind == RowKind::Heading || r.label.is_empty() {
                 continue;
@@ -183,7 +188,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
             } else {
                 None
             };
-            let unique = seen[&(w, r.section.as_deref())] == 1;
+            let unique = unique[k];
             let (concept, metal) = match (cash, concept(w, r.unit)) {
                 (Some(_), _) => ("cash and cash equivalents".to_string(), None),
                 (None, Some(c)) => {
@@ -191,7 +196,10 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
                         r.unit,
                         Some(Unit::UsdPerOz | Unit::Oz | Unit::Tons | Unit::Lbs)
                     )
-                    .then(|| metal_of(r).or_else(|| primary.of_section(r.section.as_deref())))
+                    .then(|| {
+                        tw.metal(k)
+                            .or_else(|| primary.of_section(r.section.as_deref()))
+                    })
                     .flatten();
                     (c.to_string(), metal)
                 }
@@ -202,14 +210,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
                 restated,
                 vocabulary: cash.is_some() || !is_joined(&concept, w),
                 concept,
-                entity: match &last_scope {
-                    Some((section, scope)) if *section == r.section.as_deref() => scope.clone(),
-                    _ => {
-                        let scope = scope_of(t, r);
-                        last_scope = Some((r.section.as_deref(), scope.clone()));
-                        scope
-                    }
-                },
+                entity: tw.scope(k),
                 metal,
                 unit: r.unit.map(|u| u as u8),
             };
@@ -219,32 +220,29 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
                 row: k,
                 cash_at_end: cash,
             };
-            match groups.get_mut(&key) {
-                Some(entries) => entries.push(entry),
-                None => {
-                    order.push(key.clone());
-                    groups.insert(key, vec![entry]);
-                }
-            }
+            items.push((key, entry));
         }
     }
-    let mut out = Vec::new();
-    for key in order {
-        let entries = &groups[&key];
-        let Some((first, rest)) = entries.split_first() else {
-            continue;
-        };
-        for other in rest {
+    // The items of a key, in document order (the sort is stable), and the keys in the order
+    // their first items appear: sorting rather than a hash map, so that no text can choose
+    // collisions.
+    let mut by_key: Vec<usize> = (0..items.len()).collect();
+    crate::sort::by(&mut by_key, |&a, &b| items[a].0.cmp(&items[b].0));
+    let mut groups: Vec<&[usize]> = by_key.chunk_by(|&a, &b| items[a].0 == items[b].0).collect();
+    crate::sort::by_key(&mut groups, |g| g[0]);
+    for g in groups {
+        let (key, first) = &items[g[0]];
+        for &n in &g[1..] {
+            let other = &items[n].1;
             if key.vocabulary || !std::ptr::eq(first.table, other.table) {
-                compare(first, other, &mut out);
+                compare(first, other, out);
             }
         }
     }
-    out
 }
 
 /// Whether `s` is the words joined by single spaces (`w.join(" ") == s`, without the join).
-fn is_joined(s: &str, w: &[String]) -> bool {
+fn is_joined(s: &str, w: &[&str]) -> bool {
     let mut rest = s;
     for (n, x) in w.iter().enumerate() {
         if n > 0 {
@@ -253,7 +251,7 @@ fn is_joined(s: &str, w: &[String]) -> bool {
                 None => return false,
             }
         }
-        match rest.strip_prefix(x.as_str()) {
+        match rest.strip_prefix(x) {
             Some(r) => rest = r,
             None => return false,
         }
@@ -321,12 +319,13 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
             };
             let (where_a, where_b) = places.get_or_init(|| {
                 (
-                    format!("{} {}", table_name(ta), name(ta, a.row)),
-                    format!("{} {}", table_name(tb), name(tb, b.row)),
+                    super::format_in!(super::PHRASE, "{} {}", table_name(ta), name(ta, a.row)),
+                    super::format_in!(super::PHRASE, "{} {}", table_name(tb), name(tb, b.row)),
                 )
             });
             let explanation = if holds {
-                format!(
+                super::format_in!(
+                    super::SENTENCE,
                     "{} ({}) is {} in {where_b} and {} in {where_a}, which agree within their printed precision.",
                     tb.rows[b.row].label,
                     cb.label,
@@ -334,7 +333,8 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
                     show(fa.value, 4)
                 )
             } else {
-                format!(
+                super::format_in!(
+                    super::SENTENCE,
                     "{} ({}) is printed as {} in {where_b} but {} in {where_a}, a difference of {} that rounding cannot explain.",
                     tb.rows[b.row].label,
                     cb.label,

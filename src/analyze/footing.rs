@@ -24,16 +24,16 @@ use super::{additive, figure, show, words, CellRef, Check, CheckKind, Figure, St
 use crate::document::{Date, Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
-    checks_in(doc, &super::label_words(doc))
+    let mut out = Vec::new();
+    checks_in(doc, &super::LabelText::of(doc).words(), &mut out);
+    out
 }
 
 /// [`checks`] with the document's label words worked out.
-pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
-    let mut out = Vec::new();
-    for (t, w) in doc.tables.iter().zip(lw) {
-        table_checks(t, w, &mut out);
+pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
+    for (t, w) in doc.tables.iter().zip(lw.tables()) {
+        table_checks(t, w, out);
     }
-    out
 }
 
 /// A row in a reading, added or subtracted.
@@ -79,7 +79,7 @@ impl<'t> Grid<'t> {
     }
 }
 
-fn table_checks(t: &Table, w: &[Vec<String>], out: &mut Vec<Check>) {
+fn table_checks(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
     let grid = Grid::new(t);
     let identities = identities(t, w);
     // A sorted list, not a `HashSet`: one hash-table copy less in the wasm.
@@ -138,7 +138,8 @@ fn table_checks(t: &Table, w: &[Vec<String>], out: &mut Vec<Check>) {
                         reported: figure(&t.rows[id.row], c).map(|f| f.value),
                         recomputed: None,
                         tolerance: None,
-                        explanation: format!(
+                        explanation: super::format_in!(
+                            super::SENTENCE,
                             "{} should equal {}, but the rows found for it do not add up in most columns, so the statement's structure is not what we read.",
                             name(t, id.row),
                             id.how
@@ -221,7 +222,8 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
                     reported: figure(row, column).map(|f| f.value),
                     recomputed: None,
                     tolerance: None,
-                    explanation: format!(
+                    explanation: super::format_in!(
+                        super::SENTENCE,
                         "{} is a total, but none of the usual readings (the rows under its heading, the rows since the previous total, the open rows of its section) adds up to it in any column, so which rows it closes cannot be told.",
                         name(t, i)
                     ),
@@ -327,7 +329,8 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
     }
     let period = &t.columns[c].label;
     let explanation = if trial.holds {
-        format!(
+        super::format_in!(
+            super::SENTENCE,
             "{} ({period}) is {}, and {} ({}) add up to {}.",
             name(t, total),
             show(trial.total.value, 6),
@@ -336,7 +339,8 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
             show(trial.sum, 6)
         )
     } else {
-        format!(
+        super::format_in!(
+            super::SENTENCE,
             "{} ({period}) is printed as {}, but {} ({}) add up to {}, a difference of {} that rounding cannot explain.",
             name(t, total),
             show(trial.total.value, 6),
@@ -357,7 +361,8 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
         recomputed: Some(trial.sum),
         tolerance: Some(Tolerance::new(
             trial.interval,
-            format!(
+            super::format_in!(
+                super::PHRASE,
                 "sum of {} printed figures, each within half a unit of its last digit",
                 terms.len()
             ),
@@ -414,7 +419,7 @@ struct Identity {
     replaces_footing: bool,
 }
 
-fn identities(t: &Table, w: &[Vec<String>]) -> Vec<Identity> {
+fn identities(t: &Table, w: super::TableWords) -> Vec<Identity> {
     let has = |k: usize, ws: &[&str]| ws.iter().all(|x| w[k].iter().any(|y| y == x));
     let money = |k: usize| {
         t.rows[k].kind != RowKind::Heading && t.rows[k].unit == Some(crate::document::Unit::Usd)
@@ -430,7 +435,7 @@ fn identities(t: &Table, w: &[Vec<String>]) -> Vec<Identity> {
     let le = unique(&|k| has(k, &["total", "liabilities", "equity"]));
     let tl = unique(&|k| w[k] == ["total", "liabilities"]);
     let te = unique(&|k| {
-        w[k].first().map(String::as_str) == Some("total")
+        w[k].first() == Some(&"total")
             && (has(k, &["equity"]) || has(k, &["deficit"]))
             && !has(k, &["liabilities"])
     });
@@ -439,7 +444,7 @@ fn identities(t: &Table, w: &[Vec<String>]) -> Vec<Identity> {
         // between total liabilities and the grand total is the second reading.
         let between: Vec<Term> = (tl..le)
             .filter(|&k| money(k) && t.rows[k].kind == RowKind::Total)
-            .filter(|&k| w[k].first().is_some_and(|x| x == "total"))
+            .filter(|&k| w[k].first() == Some(&"total"))
             .map(|k| (k, false))
             .collect();
         out.push(Identity {
@@ -508,22 +513,24 @@ fn identities(t: &Table, w: &[Vec<String>]) -> Vec<Identity> {
 /// column says nothing and is left out; a sum that holds in most columns and fails in others
 /// is a mismatch in those.
 pub fn operations(doc: &Document) -> Vec<Check> {
-    operations_in(doc, &super::label_words(doc))
+    let mut out = Vec::new();
+    operations_in(doc, &super::LabelText::of(doc).words(), &mut out);
+    out
 }
 
 /// [`operations`] with the document's label words worked out.
-pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
+pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
     use super::cross_table::{concept, plain};
-    use super::metrics::{metal_in, metal_of, period_unique, scope_of, OPERATION_WORDS};
+    use super::metrics::{metal_in, period_unique, OPERATION_WORDS};
 
     struct Prod<'a> {
         table: &'a Table,
         row: usize,
         metal: &'static str,
-        scope: Option<String>,
+        scope: Option<&'a str>,
     }
     let mut prods = Vec::new();
-    for (t, tw) in doc.tables.iter().zip(lw) {
+    for (t, tw) in doc.tables.iter().zip(lw.tables()) {
         for (k, r) in t.rows.iter().enumerate() {
             // "Silver produced (oz.)", or "Lead - Tons" under a production heading.
             let in_production = matches!(r.unit, Some(Unit::Oz | Unit::Tons | Unit::Lbs))
@@ -536,9 +543,9 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
             {
                 continue;
             }
-            let Some(metal) = metal_of(r) else { continue };
-            let scope = scope_of(t, r);
-            let segment = scope.as_deref().is_some_and(|s| {
+            let Some(metal) = tw.metal(k) else { continue };
+            let scope = tw.scope(k);
+            let segment = scope.is_some_and(|s| {
                 words(s)
                     .iter()
                     .filter(|w| !OPERATION_WORDS.contains(&w.as_str()))
@@ -556,7 +563,7 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
     }
     // The operations' parts of a metal, unit and period, found once for every total that
     // needs them.
-    type Parts<'p> = Vec<(&'p Option<String>, Figure, CellRef)>;
+    type Parts<'p> = Vec<(Option<&'p str>, Figure, CellRef)>;
     type Key<'p> = (&'p str, Option<Unit>, Option<Date>, Option<u8>);
     let mut known: Vec<(Key, Parts)> = Vec::new();
     type Trial<'p> = (usize, Figure, Decimal, Interval, bool, Parts<'p>);
@@ -570,7 +577,6 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
                 && (interval.lo == interval.hi || tf.interval.lo == tf.interval.hi);
         (c, tf, sum, interval, holds, parts)
     }
-    let mut out = Vec::new();
     for total in prods.iter().filter(|p| p.scope.is_none()) {
         let unit = total.table.rows[total.row].unit;
         let mut trials = Vec::new();
@@ -607,15 +613,15 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
                     continue;
                 };
                 let cell = CellRef::new(p.table, p.row, pc);
-                match parts.iter_mut().find(|(s, ..)| *s == &p.scope) {
+                match parts.iter_mut().find(|(s, ..)| *s == p.scope) {
                     Some(slot)
                         if slot.1.interval.hi - slot.1.interval.lo
                             > f.interval.hi - f.interval.lo =>
                     {
-                        *slot = (&p.scope, f, cell);
+                        *slot = (p.scope, f, cell);
                     }
                     Some(_) => {}
-                    None => parts.push((&p.scope, f, cell)),
+                    None => parts.push((p.scope, f, cell)),
                 }
             }
             if parts.len() >= 2 {
@@ -630,19 +636,21 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
         for (c, tf, sum, interval, ok, parts) in trials {
             let names: Vec<String> = parts
                 .iter()
-                .map(|p| format!("{} {}", p.0.as_deref().unwrap_or(""), show(p.1.value, 4)))
+                .map(|p| format!("{} {}", p.0.unwrap_or(""), show(p.1.value, 4)))
                 .collect();
             let label = crate::case::Quoted(&total.table.rows[total.row].label);
             let period = &total.table.columns[c].label;
             let explanation = if ok {
-                format!(
+                super::format_in!(
+                    super::SENTENCE,
                     "{label} ({period}) is {}, the sum of the operations' {} production ({}).",
                     show(tf.value, 4),
                     total.metal,
                     names.join(" + ")
                 )
             } else {
-                format!(
+                super::format_in!(
+                    super::SENTENCE,
                     "{label} ({period}) is printed as {}, but the operations' {} production adds up to {} ({}), which rounding cannot explain.",
                     show(tf.value, 4),
                     total.metal,
@@ -667,5 +675,4 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check
             });
         }
     }
-    out
 }

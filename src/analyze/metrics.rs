@@ -12,7 +12,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{figure, raw_words, words, CellRef, FxMap};
+use super::{figure, raw_words, words, CellRef};
 use crate::document::{Column, Date, Document, Row, RowKind, Table, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -64,20 +64,23 @@ pub struct Metric {
 }
 
 pub fn metrics(doc: &Document) -> Vec<Metric> {
-    metrics_in(doc, &super::label_words(doc))
+    metrics_in(doc, &super::LabelText::of(doc).words())
 }
 
 /// [`metrics`] with the document's label words worked out.
 pub(crate) fn metrics_in(doc: &Document, lw: &super::LabelWords) -> Vec<Metric> {
-    let mut out = Vec::new();
-    for (t, w) in doc.tables.iter().zip(lw) {
-        changes(t, &mut out);
+    // A metric is large, and growing the list from empty copied it several times: there are
+    // fewer metrics than cells on every document we have seen (at most three in four).
+    let mut out = Vec::with_capacity(super::cells(doc));
+    for (t, w) in doc.tables.iter().zip(lw.tables()) {
+        changes(t, w, &mut out);
         restated(t, w, &mut out);
         ratios(t, w, &mut out);
         by_product_credits(t, w, &mut out);
-        cost_per_ton(t, &mut out);
+        cost_per_ton(t, w, &mut out);
     }
     margins(doc, &mut out);
+    out.shrink_to_fit();
     out
 }
 
@@ -99,42 +102,31 @@ const METALS: &[(&str, &[&str])] = &[
 
 /// The one metal the words name ("gold equivalent" before "gold"); `None` for none or several.
 pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
-    // Called for every label and sentence: one pass over the words, no allocation.
+    // One pass over the words, no allocation. Labels' metals come from their words
+    // ([`label_metal`]); what is left here (headings, sections, names) is read once per run.
+    metal_named(&mut raw_words(text).map(str::as_bytes))
+}
+
+/// [`metal_in`] for the words of a text, in any ASCII case.
+///
+/// One compiled body for every kind of word list (`dyn`): it is called once per label.
+fn metal_named(words: &mut dyn Iterator<Item = &[u8]>) -> Option<&'static str> {
     let (mut equivalent, mut gold, mut silver) = (false, false, false);
     let mut found: Option<&'static str> = None;
     let mut several = false;
-    let mut word = |w: &[u8]| {
+    for w in words {
         if w.eq_ignore_ascii_case(b"equivalent") {
             equivalent = true;
-            return;
+            continue;
         }
         let Some(metal) = metal_bytes(w) else {
-            return;
+            continue;
         };
         gold |= metal == "gold";
         silver |= metal == "silver";
         match found {
             Some(f) if f != metal => several = true,
             _ => found = Some(metal),
-        }
-    };
-    if text.is_ascii() {
-        // The words of [`raw_words`], split on bytes rather than decoded characters.
-        let piece = |c: &u8| c.is_ascii_alphanumeric() || *c == b'\'' || *c == b'&';
-        for mut w in text.as_bytes().split(|c| !piece(c)) {
-            while let [b'\'', rest @ ..] = w {
-                w = rest;
-            }
-            while let [rest @ .., b'\''] = w {
-                w = rest;
-            }
-            if !w.is_empty() {
-                word(w);
-            }
-        }
-    } else {
-        for w in raw_words(text) {
-            word(w.as_bytes());
         }
     }
     if equivalent && gold {
@@ -148,6 +140,11 @@ pub(crate) fn metal_in(text: &str) -> Option<&'static str> {
     } else {
         found
     }
+}
+
+/// [`metal_in`] of a label, from its [`super::words`].
+pub(crate) fn label_metal(words: &[&str]) -> Option<&'static str> {
+    metal_named(&mut words.iter().map(|w| w.as_bytes()))
 }
 
 /// The metal one word names, in any ASCII case ("Silver", "GEOs"); no allocation.
@@ -193,9 +190,19 @@ pub(crate) struct Metals<'d> {
 }
 
 impl<'d> Metals<'d> {
-    pub(crate) fn of(&mut self, row: &'d Row) -> Option<&'static str> {
-        metal_in(&row.label)
-            .or_else(|| Self::memo(&mut self.parent, row.parent.as_deref()?))
+    /// The metal of a row whose label's [`super::words`] are `label`.
+    pub(crate) fn of_words<'w>(
+        &mut self,
+        label: impl Iterator<Item = &'w str>,
+        row: &'d Row,
+    ) -> Option<&'static str> {
+        metal_named(&mut label.map(str::as_bytes)).or_else(|| self.above(row))
+    }
+
+    /// The metal of a row's heading, else of its section.
+    fn above(&mut self, row: &'d Row) -> Option<&'static str> {
+        (row.parent.as_deref())
+            .and_then(|p| Self::memo(&mut self.parent, p))
             .or_else(|| Self::memo(&mut self.section, row.section.as_deref()?))
     }
 
@@ -310,18 +317,19 @@ fn unit_name(unit: Option<Unit>) -> String {
 }
 
 /// What every metric of a row shares, computed once per row.
-struct RowFacts {
-    metal: Option<String>,
-    entity: Option<String>,
-    unit: String,
+struct RowFacts<'a> {
+    metal: Option<&'static str>,
+    entity: Option<&'a str>,
+    unit: Option<Unit>,
 }
 
-impl RowFacts {
-    fn of(t: &Table, row: &Row) -> RowFacts {
+impl<'a> RowFacts<'a> {
+    /// Row `k`'s facts, as the document's [`super::LabelWords`] hold them.
+    fn of(w: super::TableWords<'a>, row: &Row, k: usize) -> RowFacts<'a> {
         RowFacts {
-            metal: metal_of(row).map(str::to_string),
-            entity: scope_of(t, row),
-            unit: unit_name(row.unit),
+            metal: w.metal(k),
+            entity: w.scope(k),
+            unit: row.unit,
         }
     }
 }
@@ -330,11 +338,11 @@ fn metric_with(kind: MetricKind, t: &Table, c: usize, label: String, facts: &Row
     Metric {
         kind,
         label,
-        metal: facts.metal.clone(),
-        entity: facts.entity.clone(),
+        metal: facts.metal.map(str::to_string),
+        entity: facts.entity.map(str::to_string),
         period: t.columns[c].label.clone(),
         value: None,
-        unit: facts.unit.clone(),
+        unit: unit_name(facts.unit),
         percent: None,
         note: None,
         inputs: Vec::new(),
@@ -345,38 +353,20 @@ fn hundred() -> Decimal {
     Decimal::ONE_HUNDRED
 }
 
-fn changes(t: &Table, out: &mut Vec<Metric>) {
+fn changes(t: &Table, w: super::TableWords, out: &mut Vec<Metric>) {
     let pairs = comparable_pairs(&t.columns);
     if pairs.is_empty() {
         return;
     }
-    // Rows of a section share its scope: work it out once per run of rows.
-    let mut scope: Option<(Option<&str>, Option<String>)> = None;
-    let mut metals = Metals::default();
     for (k, row) in t.rows.iter().enumerate() {
         if row.kind == RowKind::Heading {
             continue;
         }
-        let mut facts = None;
+        let facts = RowFacts::of(w, row, k);
         for &(a, b) in &pairs {
             let (Some(now), Some(then)) = (figure(row, a), figure(row, b)) else {
                 continue;
             };
-            let facts = facts.get_or_insert_with(|| {
-                let entity = match &scope {
-                    Some((section, e)) if *section == row.section.as_deref() => e.clone(),
-                    _ => {
-                        let e = scope_of(t, row);
-                        scope = Some((row.section.as_deref(), e.clone()));
-                        e
-                    }
-                };
-                RowFacts {
-                    metal: metals.of(row).map(str::to_string),
-                    entity,
-                    unit: unit_name(row.unit),
-                }
-            });
             let mut m = metric_with(
                 MetricKind::Change,
                 t,
@@ -394,7 +384,7 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
                     &t.columns[b].label,
                 ]
                 .concat(),
-                facts,
+                &facts,
             );
             m.value = Some(now.value - then.value);
             let rate = matches!(row.unit, Some(Unit::Percent | Unit::Ratio));
@@ -403,7 +393,8 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
             } else if then.value > Decimal::ZERO {
                 m.percent = Some(((now.value - then.value) / then.value * hundred()).round_dp(2));
             } else {
-                m.note = Some(format!(
+                m.note = Some(super::format_in!(
+                    super::PHRASE,
                     "percent not meaningful: the base is {}",
                     if then.value.is_zero() {
                         "zero"
@@ -419,8 +410,8 @@ fn changes(t: &Table, out: &mut Vec<Metric>) {
 }
 
 /// Production and per-ounce costs, restated with their metal and operation.
-fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
-    let primary = PrimaryMetals::of(t);
+fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
+    let primary = PrimaryMetals::of(t, lw);
     for (k, row) in t.rows.iter().enumerate() {
         if !matches!(
             row.unit,
@@ -448,7 +439,7 @@ fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
                             "reserves",
                             "resources",
                         ]
-                        .contains(&x.as_str())
+                        .contains(x)
                     }) =>
             {
                 MetricKind::Production
@@ -466,7 +457,7 @@ fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
             }
             _ => continue,
         };
-        let facts = RowFacts::of(t, row);
+        let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
             let Some(f) = figure(row, c) else { continue };
             let mut m = metric_with(kind, t, c, row.label.clone(), &facts);
@@ -487,10 +478,10 @@ fn restated(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
 pub(crate) struct PrimaryMetals<'t>(Vec<(Option<&'t str>, &'static str)>);
 
 impl<'t> PrimaryMetals<'t> {
-    pub(crate) fn of(t: &'t Table) -> Self {
-        let mut found: Vec<(Option<&str>, &'static str)> = (t.rows.iter())
-            .filter(|r| first_word_is(&r.label, "divided"))
-            .filter_map(|r| Some((r.section.as_deref(), metal_in(&r.label)?)))
+    pub(crate) fn of(t: &'t Table, w: super::TableWords) -> Self {
+        let mut found: Vec<(Option<&str>, &'static str)> = (t.rows.iter().enumerate())
+            .filter(|&(k, _)| w[k].first() == Some(&"divided"))
+            .filter_map(|(k, r)| Some((r.section.as_deref(), label_metal(&w[k])?)))
             .collect();
         // Stable, so the first row of each section stays first; a sorted list rather than
         // another hash-map type in the wasm.
@@ -508,9 +499,9 @@ impl<'t> PrimaryMetals<'t> {
 /// A row found by label words in a table, when exactly one row (of the unit) matches.
 fn unique_row(
     t: &Table,
-    label_words: &[Vec<String>],
+    label_words: super::TableWords,
     unit: Unit,
-    pred: impl Fn(&[String]) -> bool,
+    pred: impl Fn(&[&str]) -> bool,
 ) -> Option<usize> {
     let mut it = t
         .rows
@@ -524,20 +515,13 @@ fn unique_row(
     it.next().is_none().then_some(first)
 }
 
-/// Whether a label's first word is `w` (no allocation).
-fn first_word_is(label: &str, w: &str) -> bool {
-    raw_words(label)
-        .next()
-        .is_some_and(|x| x.eq_ignore_ascii_case(w))
-}
-
-fn has(w: &[String], x: &str) -> bool {
-    w.iter().any(|y| y == x)
+fn has(w: &[&str], x: &str) -> bool {
+    w.contains(&x)
 }
 
 /// Gross margin, revenue mix and the current ratio: quotients of two rows of one table.
-fn ratios(t: &Table, label_words: &[Vec<String>], out: &mut Vec<Metric>) {
-    let is_sales = |w: &[String]| {
+fn ratios(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
+    let is_sales = |w: &[&str]| {
         (has(w, "sales") || has(w, "revenue") || has(w, "revenues"))
             && !has(w, "cost")
             && !has(w, "costs")
@@ -545,9 +529,7 @@ fn ratios(t: &Table, label_words: &[Vec<String>], out: &mut Vec<Metric>) {
             && w.len() <= 4
     };
     let sales = unique_row(t, label_words, Unit::Usd, |w| {
-        is_sales(w)
-            && w.first().is_some_and(|f| f == "total" || w.len() <= 3)
-            && !w.iter().any(|x| x == "operations")
+        is_sales(w) && (w.first() == Some(&"total") || w.len() <= 3) && !has(w, "operations")
     });
     let gross = unique_row(t, label_words, Unit::Usd, |w| {
         has(w, "gross") && (has(w, "profit") || has(w, "margin")) && w.len() <= 4
@@ -555,6 +537,7 @@ fn ratios(t: &Table, label_words: &[Vec<String>], out: &mut Vec<Metric>) {
     if let (Some(s), Some(g)) = (sales, gross) {
         quotients(
             t,
+            label_words,
             out,
             MetricKind::GrossMargin,
             "Gross margin",
@@ -566,22 +549,32 @@ fn ratios(t: &Table, label_words: &[Vec<String>], out: &mut Vec<Metric>) {
     }
     // Segment gross margin and revenue mix: items under a sales heading and a gross profit
     // heading with the same label, and the sales heading's total.
-    let under = |k: usize, pred: &dyn Fn(&[String]) -> bool| {
-        t.rows[k].parent.as_deref().is_some_and(|p| pred(&words(p)))
+    // A heading's words, compared as `words` would give them, without allocating them.
+    let under = |k: usize, names: &[&str]| {
+        t.rows[k]
+            .parent
+            .as_deref()
+            .is_some_and(|p| raw_words(p).any(|x| names.iter().any(|n| x.eq_ignore_ascii_case(n))))
     };
-    let sales_heading = |w: &[String]| has(w, "sales") || has(w, "revenue") || has(w, "revenues");
-    let gross_heading = |w: &[String]| has(w, "gross");
+    let sales_heading: &[&str] = &["sales", "revenue", "revenues"];
+    let gross_heading: &[&str] = &["gross"];
     for (k, row) in t.rows.iter().enumerate() {
-        if row.kind != RowKind::Item || row.unit != Some(Unit::Usd) || !under(k, &sales_heading) {
+        if row.kind != RowKind::Item || row.unit != Some(Unit::Usd) || !under(k, sales_heading) {
             continue;
         }
         let total = t.rows.iter().enumerate().position(|(j, r)| {
             j > k && r.kind == RowKind::Total && r.parent == row.parent && r.unit == row.unit
         });
         if let Some(total) = total {
-            let label = format!("Share of {} in {}", row.label, t.rows[total].label);
+            let label = super::format_in!(
+                super::PHRASE,
+                "Share of {} in {}",
+                row.label,
+                t.rows[total].label
+            );
             quotients(
                 t,
+                label_words,
                 out,
                 MetricKind::RevenueShare,
                 &label,
@@ -592,12 +585,13 @@ fn ratios(t: &Table, label_words: &[Vec<String>], out: &mut Vec<Metric>) {
             );
         }
         let segment_gross = t.rows.iter().enumerate().position(|(j, r)| {
-            j != k && r.label == row.label && r.unit == row.unit && under(j, &gross_heading)
+            j != k && r.label == row.label && r.unit == row.unit && under(j, gross_heading)
         });
         if let Some(gp) = segment_gross {
-            let label = format!("Gross margin of {}", row.label);
+            let label = super::format_in!(super::PHRASE, "Gross margin of {}", row.label);
             quotients(
                 t,
+                label_words,
                 out,
                 MetricKind::GrossMargin,
                 &label,
@@ -617,6 +611,7 @@ fn ratios(t: &Table, label_words: &[Vec<String>], out: &mut Vec<Metric>) {
     if let (Some(a), Some(l)) = (ca, cl) {
         quotients(
             t,
+            label_words,
             out,
             MetricKind::CurrentRatio,
             "Current ratio",
@@ -632,6 +627,7 @@ fn ratios(t: &Table, label_words: &[Vec<String>], out: &mut Vec<Metric>) {
 #[allow(clippy::too_many_arguments)]
 fn quotients(
     t: &Table,
+    w: super::TableWords,
     out: &mut Vec<Metric>,
     kind: MetricKind,
     label: &str,
@@ -640,7 +636,7 @@ fn quotients(
     factor: Decimal,
     unit: &str,
 ) {
-    let facts = RowFacts::of(t, &t.rows[num]);
+    let facts = RowFacts::of(w, &t.rows[num], num);
     for c in 0..t.columns.len() {
         let (Some(n), Some(d)) = (figure(&t.rows[num], c), figure(&t.rows[den], c)) else {
             continue;
@@ -657,7 +653,7 @@ fn quotients(
 }
 
 /// By-product credits ÷ ounces of the primary metal, in sections that print both.
-fn by_product_credits(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
+fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
         let w = &lw[k];
         if row.unit != Some(Unit::Usd)
@@ -666,14 +662,14 @@ fn by_product_credits(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
         {
             continue;
         }
-        let ounces = t.rows.iter().position(|r| {
+        let ounces = t.rows.iter().enumerate().position(|(j, r)| {
             r.section == row.section
                 && r.unit == Some(Unit::Oz)
-                && first_word_is(&r.label, "divided")
+                && lw[j].first() == Some(&"divided")
         });
         let Some(oz) = ounces else { continue };
-        let metal = metal_in(&t.rows[oz].label);
-        let facts = RowFacts::of(t, row);
+        let metal = label_metal(&lw[oz]);
+        let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
             let (Some(n), Some(d)) = (figure(row, c), figure(&t.rows[oz], c)) else {
                 continue;
@@ -685,7 +681,8 @@ fn by_product_credits(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
                 MetricKind::ByProductCreditsPerOz,
                 t,
                 c,
-                format!(
+                super::format_in!(
+                    super::PHRASE,
                     "{} per ounce of {}",
                     row.label,
                     metal.unwrap_or("the primary metal")
@@ -702,12 +699,12 @@ fn by_product_credits(t: &Table, lw: &[Vec<String>], out: &mut Vec<Metric>) {
 }
 
 /// Per-ton costs as printed, and mining plus milling where an operation prints both.
-fn cost_per_ton(t: &Table, out: &mut Vec<Metric>) {
+fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
         if row.unit != Some(Unit::UsdPerTon) {
             continue;
         }
-        let facts = RowFacts::of(t, row);
+        let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
             let Some(f) = figure(row, c) else { continue };
             let mut m = metric_with(MetricKind::UnitCostPerTon, t, c, row.label.clone(), &facts);
@@ -715,8 +712,7 @@ fn cost_per_ton(t: &Table, out: &mut Vec<Metric>) {
             m.inputs = vec![CellRef::new(t, k, c)];
             out.push(m);
         }
-        let w = words(&row.label);
-        if !has(&w, "mining") {
+        if !lw[k].contains(&"mining") {
             continue;
         }
         let milling = t.rows.iter().position(|r| {
@@ -781,10 +777,10 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
     let costs: Vec<usize> = (0..out.len())
         .filter(|&n| out[n].kind == MetricKind::TotalCashCostPerOz)
         .collect();
-    let mut tables: FxMap<&str, &Table> = FxMap::default();
-    for t in &doc.tables {
-        tables.entry(t.id.as_str()).or_insert(t);
-    } // The price for a metal and period, worked out once for all the costs that need it.
+    // Tables by id, the first of an id first (a stable sort): sorted, not hashed.
+    let mut by_id: Vec<&Table> = doc.tables.iter().collect();
+    crate::sort::by(&mut by_id, |a, b| a.id.cmp(&b.id));
+    // The price for a metal and period, worked out once for all the costs that need it.
     type Pick<'d> = Option<(&'d Table, usize, usize, bool)>;
     let mut picks: Vec<(String, Option<Date>, Option<u8>, Pick)> = Vec::new();
     // The margins given so far (metal, entity, period, value): each is given once.
@@ -796,7 +792,8 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
         else {
             continue;
         };
-        let Some(ct) = tables.get(input.table.as_str()) else {
+        let at = by_id.partition_point(|t| t.id < input.table);
+        let Some(ct) = by_id.get(at).filter(|t| t.id == input.table) else {
             continue;
         };
         let col = &ct.columns[input.column];
@@ -854,7 +851,8 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
         let input = input.clone();
         let mut m = cost.clone();
         m.kind = MetricKind::MarginPerOz;
-        m.label = format!(
+        m.label = super::format_in!(
+            super::PHRASE,
             "{} less total cash cost per ounce{}",
             t.rows[k].label,
             if realized { "" } else { " (a reference price)" }

@@ -17,6 +17,30 @@
 //!
 //! Values are real amounts (the printed value times the row's scale), exact decimals.
 
+/// `format!` into a string with room for `$cap` bytes ([`SENTENCE`], [`PHRASE`]): `format!`
+/// starts from a guess and grows, copying, several times over a sentence of a few hundred
+/// bytes, which made growing strings the analysis's largest cost after allocating them.
+macro_rules! format_in {
+    ($cap:expr, $($arg:tt)*) => {
+        $crate::analyze::format_sized($cap, format_args!($($arg)*))
+    };
+}
+pub(crate) use format_in;
+
+/// [`format_in!`]'s one compiled body, as `format!` has one (`alloc::fmt::format`).
+#[inline(never)]
+pub(crate) fn format_sized(cap: usize, args: std::fmt::Arguments) -> String {
+    let mut s = String::with_capacity(cap);
+    // Writing into a String cannot fail.
+    let _ = std::fmt::Write::write_fmt(&mut s, args);
+    s
+}
+
+/// Room for an explanation: most are 130 to 330 bytes.
+pub(crate) const SENTENCE: usize = 320;
+/// Room for a rule, a label or a place: most are under 120 bytes.
+pub(crate) const PHRASE: usize = 120;
+
 pub mod claims;
 pub mod cross_table;
 pub mod footing;
@@ -41,15 +65,27 @@ pub struct Analysis {
 
 /// Metrics and checks for a document.
 pub fn analyze(doc: &Document) -> Analysis {
-    let lw = label_words(doc);
-    let mut checks = Vec::new();
-    checks.extend(footing::checks_in(doc, &lw));
-    checks.extend(footing::operations_in(doc, &lw));
-    checks.extend(recompute::checks_in(doc, &lw));
-    checks.extend(cross_table::checks_in(doc, &lw));
+    let text = LabelText::of(doc);
+    let lw = text.words();
+    // Every kind of check writes into the one list. A check is large, and growing the list
+    // from empty copied it several times: a document has about one check per two cells (up
+    // to one per cell), so room for that is made at once.
+    let mut checks = Vec::with_capacity(cells(doc) / 2);
+    footing::checks_in(doc, &lw, &mut checks);
+    footing::operations_in(doc, &lw, &mut checks);
+    recompute::checks_in(doc, &lw, &mut checks);
+    cross_table::checks_in(doc, &lw, &mut checks);
     let metrics = metrics::metrics_in(doc, &lw);
-    checks.extend(claims::checks_in(doc, &metrics, &lw));
+    claims::checks_in(doc, &metrics, &lw, &mut checks);
+    checks.shrink_to_fit();
     Analysis { metrics, checks }
+}
+
+/// How many cells a document's tables have.
+pub(crate) fn cells(doc: &Document) -> usize {
+    (doc.tables.iter())
+        .map(|t| t.rows.len() * t.columns.len())
+        .sum()
 }
 
 impl Analysis {
@@ -213,12 +249,25 @@ pub(crate) struct Figure {
 
 /// The figure in a row's column, if it is an amount or a nil (a dash is an exact zero).
 pub(crate) fn figure(row: &Row, column: usize) -> Option<Figure> {
-    let factor = Decimal::from(row.scale.factor());
     match row.value(column)? {
-        Value::Amount(d) => Some(Figure {
-            value: d * factor,
-            interval: Interval::printed(*d, factor),
-        }),
+        Value::Amount(d) => {
+            // What `Interval::printed` gives, the product worked out once, and not at all
+            // for a row printed at its own scale (most of them): a product by one is the
+            // figure itself, but for a zero, which a product gives without its decimals.
+            let half = tolerance::half_unit(*d);
+            let (value, half) = match row.scale.factor() {
+                1 if d.is_zero() => (Decimal::ZERO, half),
+                1 => (*d, half),
+                f => {
+                    let f = Decimal::from(f);
+                    (d * f, half * f)
+                }
+            };
+            Some(Figure {
+                value,
+                interval: Interval::around(value, half),
+            })
+        }
         Value::Nil => Some(Figure {
             value: Decimal::ZERO,
             interval: Interval::exact(Decimal::ZERO),
@@ -293,15 +342,179 @@ pub(crate) fn additive(unit: Option<Unit>) -> bool {
     )
 }
 
-/// The [`words`] of every row label, by table then row: worked out once per document and
-/// shared by the modules that match labels.
-pub(crate) type LabelWords = Vec<Vec<Vec<String>>>;
+/// What the analysis reads from every row's label, heading and section, worked out once per
+/// document and shared by the modules that match rows: the label's lower-case words, written
+/// into one string (the words themselves are slices of it, [`LabelWords`], so the labels
+/// cost two allocations, not one per word); the row's metal ([`metrics::metal_of`]) and its
+/// operation ([`metrics::scope_of`]).
+pub(crate) struct LabelText {
+    text: String,
+    /// Each word's (start, end) in `text`.
+    spans: Vec<(u32, u32)>,
+    /// Per row of every table in order, where its words end in `spans`.
+    ends: Vec<u32>,
+    /// Per table, its first row in `ends`.
+    first_row: Vec<u32>,
+    /// Per row, its metal.
+    metal: Vec<Option<&'static str>>,
+    /// Per row, its operation: an index into `scopes`.
+    scope: Vec<Option<u32>>,
+    /// The operations the rows name, each once, in order of appearance.
+    scopes: Vec<String>,
+}
 
-pub(crate) fn label_words(doc: &Document) -> LabelWords {
-    doc.tables
-        .iter()
-        .map(|t| t.rows.iter().map(|r| words(&r.label)).collect())
-        .collect()
+impl LabelText {
+    pub(crate) fn of(doc: &Document) -> LabelText {
+        let rows: usize = doc.tables.iter().map(|t| t.rows.len()).sum();
+        let bytes: usize = (doc.tables.iter())
+            .flat_map(|t| &t.rows)
+            .map(|r| r.label.len())
+            .sum();
+        let mut l = LabelText {
+            text: String::with_capacity(bytes),
+            spans: Vec::with_capacity(bytes / 6 + rows),
+            ends: Vec::with_capacity(rows),
+            first_row: Vec::with_capacity(doc.tables.len()),
+            metal: Vec::with_capacity(rows),
+            scope: Vec::with_capacity(rows),
+            scopes: Vec::new(),
+        };
+        for t in &doc.tables {
+            l.first_row.push(l.ends.len() as u32);
+            // Rows of a section share its scope, and a run of rows under one heading or in
+            // one section its metal: each worked out once per run.
+            let mut last: Option<(Option<&str>, Option<u32>)> = None;
+            let mut metals = metrics::Metals::default();
+            for r in &t.rows {
+                let first = l.spans.len();
+                l.push_label(&r.label);
+                l.ends.push(l.spans.len() as u32);
+                let words = l.spans[first..]
+                    .iter()
+                    .map(|&(a, b)| &l.text[a as usize..b as usize]);
+                l.metal.push(metals.of_words(words, r));
+                let scope = match last {
+                    Some((section, scope)) if section == r.section.as_deref() => scope,
+                    _ => {
+                        let scope = metrics::scope_of(t, r).map(|s| {
+                            match l.scopes.iter().position(|x| *x == s) {
+                                Some(n) => n as u32,
+                                None => {
+                                    l.scopes.push(s);
+                                    (l.scopes.len() - 1) as u32
+                                }
+                            }
+                        });
+                        last = Some((r.section.as_deref(), scope));
+                        scope
+                    }
+                };
+                l.scope.push(scope);
+            }
+        }
+        l
+    }
+
+    /// Appends the [`words`] of a label.
+    fn push_label(&mut self, label: &str) {
+        let base = self.text.len();
+        if label.is_ascii() {
+            // Lower-cased whole, the words are spans of it.
+            self.text.push_str(label);
+            self.text[base..].make_ascii_lowercase();
+            for (a, b) in ascii_spans(label.as_bytes()) {
+                self.spans.push(((base + a) as u32, (base + b) as u32));
+            }
+        } else {
+            for w in raw_words(label) {
+                let start = self.text.len() as u32;
+                self.text.push_str(&crate::case::to_lower(w));
+                self.spans.push((start, self.text.len() as u32));
+            }
+        }
+    }
+
+    /// The words as slices, by table and row.
+    pub(crate) fn words(&self) -> LabelWords<'_> {
+        let text = self.text.as_str();
+        LabelWords {
+            words: (self.spans.iter())
+                .map(|&(a, b)| &text[a as usize..b as usize])
+                .collect(),
+            of: self,
+        }
+    }
+}
+
+/// The [`words`] of every row label (and the rows' metals and operations), by table then
+/// row: worked out once per document and shared by the modules that match labels.
+pub(crate) struct LabelWords<'a> {
+    words: Vec<&'a str>,
+    of: &'a LabelText,
+}
+
+impl<'a> LabelWords<'a> {
+    /// The words of one table's labels.
+    pub(crate) fn table(&self, t: usize) -> TableWords<'_> {
+        let first_row = &self.of.first_row;
+        let first = first_row[t] as usize;
+        let last = first_row
+            .get(t + 1)
+            .map_or(self.of.ends.len(), |&k| k as usize);
+        TableWords {
+            words: &self.words,
+            of: self.of,
+            first,
+            rows: last - first,
+        }
+    }
+
+    /// [`LabelWords::table`] for every table, in order.
+    pub(crate) fn tables(&self) -> impl Iterator<Item = TableWords<'_>> {
+        (0..self.of.first_row.len()).map(|t| self.table(t))
+    }
+}
+
+/// The label words of one table's rows: `tw[k]` is row `k`'s.
+#[derive(Clone, Copy)]
+pub(crate) struct TableWords<'a> {
+    words: &'a [&'a str],
+    of: &'a LabelText,
+    /// The table's first row among the document's.
+    first: usize,
+    rows: usize,
+}
+
+impl<'a> TableWords<'a> {
+    /// Each row's words, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'a [&'a str]> + '_ {
+        (0..self.rows).map(|k| self.row(k))
+    }
+
+    fn row(&self, k: usize) -> &'a [&'a str] {
+        let ends = &self.of.ends;
+        let n = self.first + k;
+        let start = if n == 0 { 0 } else { ends[n - 1] };
+        &self.words[start as usize..ends[n] as usize]
+    }
+
+    /// Row `k`'s metal: [`metrics::metal_of`].
+    pub(crate) fn metal(&self, k: usize) -> Option<&'static str> {
+        self.of.metal[self.first + k]
+    }
+
+    /// Row `k`'s operation: [`metrics::scope_of`].
+    pub(crate) fn scope(&self, k: usize) -> Option<&'a str> {
+        let n = self.of.scope[self.first + k]?;
+        Some(self.of.scopes[n as usize].as_str())
+    }
+}
+
+impl<'a> std::ops::Index<usize> for TableWords<'a> {
+    type Output = [&'a str];
+    fn index(&self, k: usize) -> &[&'a str] {
+        self.row(k)
+    }
 }
 
 /// Lower-case words of a label, punctuation dropped: the basis of matching by meaning.
@@ -322,32 +535,57 @@ pub(crate) fn words(label: &str) -> Vec<String> {
 
 /// [`words`] for ASCII text: one pass over the bytes, each word allocated once at its size.
 fn ascii_words(b: &[u8]) -> Vec<String> {
-    let piece = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'&';
     let mut out = Vec::with_capacity(b.len() / 6 + 1);
-    let mut i = 0;
-    while i < b.len() {
-        if !piece(b[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && piece(b[i]) {
-            i += 1;
-        }
-        let mut w = &b[start..i];
-        while let [b'\'', rest @ ..] = w {
-            w = rest;
-        }
-        while let [rest @ .., b'\''] = w {
-            w = rest;
-        }
-        if !w.is_empty() {
-            let mut s = String::with_capacity(w.len());
-            s.extend(w.iter().map(|c| c.to_ascii_lowercase() as char));
-            out.push(s);
-        }
+    for (start, end) in ascii_spans(b) {
+        let mut s = String::with_capacity(end - start);
+        s.extend(b[start..end].iter().map(|c| c.to_ascii_lowercase() as char));
+        out.push(s);
     }
     out
+}
+
+/// Where the [`raw_words`] of ASCII text are, as (start, end): split on bytes rather than
+/// decoded characters.
+pub(crate) fn ascii_spans(b: &[u8]) -> AsciiSpans<'_> {
+    AsciiSpans { b, i: 0 }
+}
+
+/// The iterator of [`ascii_spans`].
+pub(crate) struct AsciiSpans<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Iterator for AsciiSpans<'_> {
+    type Item = (usize, usize);
+
+    // One compiled body for its several callers.
+    #[inline(never)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let piece = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'&';
+        let b = self.b;
+        while self.i < b.len() {
+            if !piece(b[self.i]) {
+                self.i += 1;
+                continue;
+            }
+            let mut start = self.i;
+            while self.i < b.len() && piece(b[self.i]) {
+                self.i += 1;
+            }
+            let mut end = self.i;
+            while start < end && b[start] == b'\'' {
+                start += 1;
+            }
+            while start < end && b[end - 1] == b'\'' {
+                end -= 1;
+            }
+            if start < end {
+                return Some((start, end));
+            }
+        }
+        None
+    }
 }
 
 /// The words of a text as printed (case kept), without allocating.
@@ -355,6 +593,18 @@ pub(crate) fn raw_words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !crate::case::is_alphanumeric(c) && c != '\'' && c != '&')
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
+}
+
+/// The [`raw_words`] of a text, collected: for ASCII text (most sentences) split on bytes,
+/// several times faster than decoding characters.
+pub(crate) fn raw_word_list(text: &str) -> Vec<&str> {
+    if text.is_ascii() {
+        let mut out = Vec::with_capacity(text.len() / 5 + 1);
+        out.extend(ascii_spans(text.as_bytes()).map(|(a, b)| &text[a..b]));
+        out
+    } else {
+        raw_words(text).collect()
+    }
 }
 
 /// Writes the decimal digits of `n` into `buf` so that they end before `end`; returns where

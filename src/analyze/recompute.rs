@@ -17,17 +17,17 @@ use super::{figure, show, CellRef, Check, CheckKind, Status, Tolerance};
 use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
-    checks_in(doc, &super::label_words(doc))
+    let mut out = Vec::new();
+    checks_in(doc, &super::LabelText::of(doc).words(), &mut out);
+    out
 }
 
 /// [`checks`] with the document's label words worked out.
-pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords) -> Vec<Check> {
-    let mut out = Vec::new();
-    for (t, w) in doc.tables.iter().zip(lw) {
-        divided_by(t, w, &mut out);
-        per_share(t, w, &mut out);
+pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
+    for (t, w) in doc.tables.iter().zip(lw.tables()) {
+        divided_by(t, w, out);
+        per_share(t, w, out);
     }
-    out
 }
 
 fn is_rate(unit: Option<Unit>) -> bool {
@@ -37,7 +37,7 @@ fn is_rate(unit: Option<Unit>) -> bool {
     )
 }
 
-fn divided_by(t: &Table, lw: &[Vec<String>], out: &mut Vec<Check>) {
+fn divided_by(t: &Table, lw: super::TableWords, out: &mut Vec<Check>) {
     for (d, row) in t.rows.iter().enumerate() {
         let w = &lw[d];
         if w.len() < 3 || w[0] != "divided" || w[1] != "by" {
@@ -82,7 +82,8 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
             reported: Some(r.value),
             recomputed: None,
             tolerance: None,
-            explanation: format!(
+            explanation: super::format_in!(
+                super::SENTENCE,
                 "{} ({period}) cannot be recomputed: its divisor {} could be zero.",
                 name(t, res),
                 name(t, den)
@@ -98,7 +99,8 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
         n.value / d.value
     };
     let holds = q.meets(&r.interval);
-    let parts = format!(
+    let parts = super::format_in!(
+        super::PHRASE,
         "{} {} divided by {} {} gives {}",
         name(t, num),
         show(n.value, 4),
@@ -107,13 +109,15 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
         show(exact, 4)
     );
     let explanation = if holds {
-        format!(
+        super::format_in!(
+            super::SENTENCE,
             "{} ({period}) is {}, and {parts}.",
             name(t, res),
             show(r.value, 4)
         )
     } else {
-        format!(
+        super::format_in!(
+            super::SENTENCE,
             "{} ({period}) is printed as {}, but {parts} (between {} and {} for any values those rounded figures can stand for).",
             name(t, res),
             show(r.value, 4),
@@ -136,8 +140,8 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
     });
 }
 
-fn per_share(t: &Table, w: &[Vec<String>], out: &mut Vec<Check>) {
-    let has = |k: usize, x: &str| w[k].iter().any(|y| y == x);
+fn per_share(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
+    let has = |k: usize, x: &str| w[k].contains(&x);
     let unique = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
         let mut it = (0..t.rows.len()).filter(|&k| pred(k));
         let first = it.next()?;
