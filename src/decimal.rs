@@ -10,6 +10,27 @@ pub(crate) fn checked_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_mul(b)
 }
 
+/// The most integer digits (leading zeros aside) an amount may have to be read as one: just
+/// under a trillion units of what the table counts (thousands, millions, billions), past any
+/// figure a release prints. With [`MAX_AMOUNT_DECIMALS`], it keeps
+/// every sum, product and quotient the analysis and the charts make (a figure times its table's
+/// scale, a change over a tiny base, an interval's ends) inside `Decimal`'s 28 digits, where a
+/// 29-digit amount made the additions overflow and end the tab.
+pub(crate) const MAX_AMOUNT_DIGITS: usize = 12;
+/// The most decimal places an amount may have to be read as one.
+pub(crate) const MAX_AMOUNT_DECIMALS: usize = 4;
+
+/// Whether a number printed with these integer and fractional parts (commas allowed in
+/// `int`) is within [`MAX_AMOUNT_DIGITS`] and [`MAX_AMOUNT_DECIMALS`].
+pub(crate) fn amount_fits(int: &str, frac: &str) -> bool {
+    let significant = int
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .skip_while(|&b| b == b'0')
+        .count();
+    significant <= MAX_AMOUNT_DIGITS && frac.len() <= MAX_AMOUNT_DECIMALS
+}
+
 /// Reads a plain decimal exactly, keeping its scale ("1.50" stays 1.50): an optional minus,
 /// digits, at most one point with digits on at least one side. `None` for anything else and
 /// for values `Decimal` cannot hold exactly. Our own so the wasm needs no copy of

@@ -10,21 +10,20 @@ fn amount(s: &str) -> Option<Value> {
 }
 
 #[test]
-fn long_digit_runs_are_exact_or_not_numbers() {
-    // Past 19 digits the reader goes through rust_decimal's exact parser: what fits a
-    // Decimal reads exactly, scale kept; a run it would have to round (more than 28 places),
-    // which no release prints, is not a number.
+fn amounts_past_twelve_digits_or_four_decimals_are_not_numbers() {
+    // The reader's limits (crate::decimal::MAX_AMOUNT_DIGITS), which keep every sum, product
+    // and quotient of the analysis inside Decimal (tests/extreme_numbers.rs).
     assert_eq!(
-        parse_value("1,234,567,890,123,456,789.012345")
+        parse_value("999,999,999,999.9999")
             .unwrap()
             .contract_string(),
-        "1234567890123456789.012345"
+        "999999999999.9999"
     );
-    assert_eq!(
-        parse_value("1.234567890123456789012345678"),
-        amount("1.234567890123456789012345678")
-    );
-    assert_eq!(parse_value("1.23456789012345678901234567891"), None);
+    assert_eq!(parse_value("0.0001"), amount("0.0001"));
+    assert_eq!(parse_value("0000000000000000000007"), amount("7"));
+    assert_eq!(parse_value("1,234,567,890,123"), None);
+    assert_eq!(parse_value("0.00001"), None);
+    assert_eq!(parse_value("1.234567890123456789012345678"), None);
 }
 
 #[test]

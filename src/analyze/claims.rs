@@ -198,6 +198,10 @@ fn figures(s: &str) -> Vec<Fig> {
         }
         i = j;
         let printed = &s[num_start..j];
+        let (int, frac) = printed.split_once('.').unwrap_or((printed, ""));
+        if !crate::decimal::amount_fits(int, frac) {
+            continue;
+        }
         let parsed = if printed.contains(',') {
             crate::decimal::parse_exact(&printed.replace(',', ""))
         } else {

@@ -97,12 +97,31 @@ impl Interval {
     }
 }
 
+/// `a + b`, or the end of `Decimal`'s range on that side when the sum overflows: an interval
+/// that reaches past what a `Decimal` holds only ever widens, so it never raises an alarm.
+fn saturating_add(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_add(b).unwrap_or(if a.is_sign_negative() {
+        Decimal::MIN
+    } else {
+        Decimal::MAX
+    })
+}
+
+/// `a × b`, saturating as [`saturating_add`] does.
+fn saturating_mul(a: Decimal, b: Decimal) -> Decimal {
+    crate::decimal::checked_mul(a, b).unwrap_or(if a.is_sign_negative() != b.is_sign_negative() {
+        Decimal::MIN
+    } else {
+        Decimal::MAX
+    })
+}
+
 impl std::ops::Add for Interval {
     type Output = Interval;
     fn add(self, o: Interval) -> Interval {
         Interval {
-            lo: self.lo + o.lo,
-            hi: self.hi + o.hi,
+            lo: saturating_add(self.lo, o.lo),
+            hi: saturating_add(self.hi, o.hi),
         }
     }
 }
@@ -128,10 +147,10 @@ impl std::ops::Mul for Interval {
     type Output = Interval;
     fn mul(self, o: Interval) -> Interval {
         let p = [
-            self.lo * o.lo,
-            self.lo * o.hi,
-            self.hi * o.lo,
-            self.hi * o.hi,
+            saturating_mul(self.lo, o.lo),
+            saturating_mul(self.lo, o.hi),
+            saturating_mul(self.hi, o.lo),
+            saturating_mul(self.hi, o.hi),
         ];
         let lo = p.iter().copied().fold(p[0], Decimal::min);
         let hi = p.iter().copied().fold(p[0], Decimal::max);

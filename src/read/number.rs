@@ -174,37 +174,29 @@ pub(crate) fn plain_decimal(s: &str) -> Option<Decimal> {
     if grouped && (first.is_empty() || first.len() > 3) {
         return None;
     }
-    // A decimal has 28 significant digits; longer runs are not amounts a release prints.
+    // Past twelve digits or four decimal places it is not an amount a release prints, and
+    // arithmetic on it could overflow (crate::decimal::MAX_AMOUNT_DIGITS).
+    if !crate::decimal::amount_fits(int, frac.unwrap_or("")) {
+        return None;
+    }
+    // Leading zeros aside, at most twelve digits: a long run of zeros is not an amount either.
     if s.len() > 40 {
         return None;
     }
-    // The digits, commas dropped, as an integer mantissa and a scale: up to 19 digits fit
-    // in a u64, which is every amount a release prints; longer runs go through the parser.
-    let digits = s.bytes().filter(u8::is_ascii_digit).count();
-    if digits <= 19 {
-        let mut m: u64 = 0;
-        for b in s.bytes().filter(u8::is_ascii_digit) {
-            m = m * 10 + u64::from(b - b'0');
-        }
-        // At most 19 digits, so the scale is at most 19 and the mantissa fits 64 bits.
-        let scale = frac.map_or(0, str::len) as u32;
-        return Some(Decimal::from_parts(
-            m as u32,
-            (m >> 32) as u32,
-            0,
-            false,
-            scale,
-        ));
+    // The digits, commas dropped, as an integer mantissa and a scale: within the limits
+    // above the mantissa is below 10^16, so it fits a u64.
+    let mut m: u64 = 0;
+    for b in s.bytes().filter(u8::is_ascii_digit) {
+        m = m * 10 + u64::from(b - b'0');
     }
-    let cleaned: String = s.chars().filter(|&c| c != ',').collect();
-    let cleaned = if int.is_empty() {
-        format!("0{cleaned}")
-    } else {
-        cleaned
-    };
-    // Exact: a run of more than 28 significant digits, which no release prints, is not read
-    // as a number rather than rounded (one decimal parser in the wasm, the share links' one).
-    crate::decimal::parse_exact(&cleaned)
+    let scale = frac.map_or(0, str::len) as u32;
+    Some(Decimal::from_parts(
+        m as u32,
+        (m >> 32) as u32,
+        0,
+        false,
+        scale,
+    ))
 }
 
 /// Reads a wire-brief figure: `18 cts`, `loss one ct`, `2.27 dlrs`, `34.9 mln`, `1.2 billion
