@@ -311,12 +311,7 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
                     continue;
                 }
             }
-            let exact = fa.interval.lo == fa.interval.hi || fb.interval.lo == fb.interval.hi;
-            let holds = if exact {
-                fa.interval.meets(&fb.interval)
-            } else {
-                fa.interval.overlaps(&fb.interval)
-            };
+            let holds = fa.interval.agrees(&fb.interval);
             let (where_a, where_b) = places.get_or_init(|| {
                 (
                     super::format_in!(super::PHRASE, "{} {}", table_name(ta), name(ta, a.row)),

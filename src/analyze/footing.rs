@@ -295,11 +295,7 @@ fn trials(grid: &Grid, total: usize, terms: &[Term]) -> Vec<Trial> {
                 interval = interval + f.interval;
             }
         }
-        let holds = if interval.lo == interval.hi || tot.interval.lo == tot.interval.hi {
-            interval.meets(&tot.interval)
-        } else {
-            interval.overlaps(&tot.interval)
-        };
+        let holds = interval.agrees(&tot.interval);
         out.push(Trial {
             column: c,
             total: tot,
@@ -572,9 +568,7 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
         let interval = parts
             .iter()
             .fold(Interval::exact(Decimal::ZERO), |acc, p| acc + p.1.interval);
-        let holds = interval.overlaps(&tf.interval)
-            || interval.meets(&tf.interval)
-                && (interval.lo == interval.hi || tf.interval.lo == tf.interval.hi);
+        let holds = interval.agrees(&tf.interval);
         (c, tf, sum, interval, holds, parts)
     }
     for total in prods.iter().filter(|p| p.scope.is_none()) {
