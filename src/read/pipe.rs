@@ -275,17 +275,15 @@ pub(crate) fn read_tabs(lines: &[Line]) -> Vec<(usize, usize, RawTable)> {
         }
         let mut rows: Vec<(usize, Vec<(usize, String)>)> = Vec::new();
         let mut label: Option<(usize, String)> = None;
-        for (no, text) in join_wrapped_header_cells(&lines[start..=end]) {
-            let l = Line { no, text: &text };
-            let text = l.text;
+        for (mut no, joined) in join_wrapped_header_cells(&lines[start..=end]) {
+            let text: &str = &joined;
             if !text.contains('\t') {
                 let t = clean_cell(text);
                 label = (!t.is_empty() && text.starts_with(|c: char| !c.is_whitespace()))
-                    .then_some((l.no, t));
+                    .then_some((no, t));
                 continue;
             }
             let mut cells: Vec<String> = text.split('\t').map(clean_cell).collect();
-            let mut no = l.no;
             if let (Some((l, t)), true) = (label.take(), cells[0].is_empty()) {
                 cells[0] = t;
                 no = l;
