@@ -100,7 +100,7 @@ impl Interval {
 /// `a + b`, or the end of `Decimal`'s range on that side when the sum overflows: an interval
 /// that reaches past what a `Decimal` holds only ever widens, so it never raises an alarm.
 fn saturating_add(a: Decimal, b: Decimal) -> Decimal {
-    a.checked_add(b).unwrap_or(if a.is_sign_negative() {
+    crate::decimal::checked_add(a, b).unwrap_or(if a.is_sign_negative() {
         Decimal::MIN
     } else {
         Decimal::MAX

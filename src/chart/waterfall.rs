@@ -30,7 +30,10 @@ pub fn walk(spec: &ChartSpec) -> Vec<WalkStep> {
         .map(|(value, &step)| {
             let (from, to) = match (step, value) {
                 (Step::Total, Some(v)) => (Decimal::ZERO, *v),
-                (Step::Delta, Some(v)) => (running, running.checked_add(*v).unwrap_or(running)),
+                (Step::Delta, Some(v)) => (
+                    running,
+                    crate::decimal::checked_add(running, *v).unwrap_or(running),
+                ),
                 (_, None) => (running, running),
             };
             running = to;
