@@ -50,13 +50,38 @@ pub enum ChangeCell {
     NotMeaningful(String),
 }
 
-/// Changes by (table id, row, current column, prior column).
-/// (The analysis's Fx-hashed map: SipHash would be one more hasher in the wasm.)
-pub type Changes = crate::analyze::FxMap<(String, usize, usize, usize), ChangeCell>;
+/// Changes by (table id, row, current column, prior column), sorted for binary search: a
+/// list, not a hash map, so the wasm carries no hash table of its own for it.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Changes(Vec<ChangeKey>);
+
+type ChangeKey = ((String, usize, usize, usize), ChangeCell);
+
+impl Changes {
+    /// The change of `row` in `table` from column `prior` to column `current`.
+    pub fn get(
+        &self,
+        table: &str,
+        row: usize,
+        current: usize,
+        prior: usize,
+    ) -> Option<&ChangeCell> {
+        fn key(k: &ChangeKey) -> (&str, usize, usize, usize) {
+            (&k.0 .0, k.0 .1, k.0 .2, k.0 .3)
+        }
+        let want = (table, row, current, prior);
+        // The last of equal keys, as a map's last insert would win.
+        let end = self.0.partition_point(|k| key(k) <= want);
+        self.0[..end]
+            .last()
+            .filter(|k| key(k) == want)
+            .map(|k| &k.1)
+    }
+}
 
 /// Every change metric, keyed for the table view.
 pub fn changes(analysis: &Analysis) -> Changes {
-    let mut out = Changes::default();
+    let mut out = Vec::new();
     for m in analysis
         .metrics
         .iter()
@@ -77,9 +102,10 @@ pub fn changes(analysis: &Analysis) -> Changes {
                 ChangeCell::NotMeaningful(m.note.clone().unwrap_or_else(|| "not meaningful".into()))
             }
         };
-        out.insert((now.table.clone(), now.row, now.column, then.column), cell);
+        out.push(((now.table.clone(), now.row, now.column, then.column), cell));
     }
-    out
+    crate::sort::by(&mut out, |a, b| a.0.cmp(&b.0));
+    Changes(out)
 }
 
 impl ChangeCell {

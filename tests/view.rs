@@ -33,7 +33,7 @@ fn highlights_get_a_change_column_after_each_pair_of_periods() {
         .position(|r| r.label == "Total gross profit")
         .unwrap();
     // 20,993 against 14,372: +46.07%, shown to one place.
-    let cell = &all[&(t.id.clone(), gross, 0, 1)];
+    let cell = all.get(&t.id, gross, 0, 1).unwrap();
     assert_eq!(cell.text(), "+46.1%");
     // Silver cash cost −4.91 against 0.59: percent of a sign change means nothing.
     let cost = t
@@ -42,10 +42,10 @@ fn highlights_get_a_change_column_after_each_pair_of_periods() {
         .position(|r| r.label.starts_with("Total cash costs"))
         .unwrap();
     assert!(matches!(
-        &all[&(t.id.clone(), cost, 0, 1)],
+        all.get(&t.id, cost, 0, 1).unwrap(),
         ChangeCell::NotMeaningful(_)
     ));
-    assert_eq!(all[&(t.id.clone(), cost, 0, 1)].text(), "n.m.");
+    assert_eq!(all.get(&t.id, cost, 0, 1).unwrap().text(), "n.m.");
 }
 
 #[test]

@@ -67,10 +67,7 @@ fn row_html(cx: &RowContext<'_>, index: usize, row: &Row, picked: bool, focused:
             None => html! { <td></td> },
         },
         TableColumn::Change { current, prior } => {
-            change_html(
-                cx.changes
-                    .get(&(cx.table.id.clone(), index, current, prior)),
-            )
+            change_html(cx.changes.get(&cx.table.id, index, current, prior))
         }
     });
     html! {
