@@ -32,6 +32,7 @@ use super::{
     figure, raw_word_list, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, Status,
     Tolerance,
 };
+use crate::decimal::{add, mul, sub};
 use crate::document::{Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document, metrics: &[Metric]) -> Vec<Check> {
@@ -856,7 +857,7 @@ impl<'a> Context<'a> {
         let mut total = figure(&t.rows[c.row], column)?;
         for &r in &c.also {
             let x = figure(&t.rows[r], column)?;
-            total.value += x.value;
+            total.value = add(total.value, x.value);
             total.interval = total.interval + x.interval;
         }
         Some(total)
@@ -1291,7 +1292,7 @@ impl<'a> Context<'a> {
             return Check {
                 kind: CheckKind::Claim,
                 status: Status::NotCheckable,
-                reported: Some(f.value * f.factor),
+                reported: Some(mul(f.value, f.factor)),
                 recomputed: None,
                 tolerance: None,
                 explanation: super::format_in!(super::SENTENCE, "{} could be any of {} cells that disagree with each other, so it is not matched.", f.text, cells.len()),
@@ -1323,7 +1324,7 @@ impl<'a> Context<'a> {
         Check {
             kind: CheckKind::Claim,
             status: if holds { Status::Ok } else { Status::Mismatch },
-            reported: Some(f.value * f.factor),
+            reported: Some(mul(f.value, f.factor)),
             recomputed: Some(first.value),
             tolerance: Some(Tolerance::new(
                 claimed,
@@ -1552,18 +1553,20 @@ impl<'a> Context<'a> {
                 match delta.checked_div(base) {
                     Some(q) => (
                         q * Interval::exact(Decimal::ONE_HUNDRED),
-                        (now.value - then.value) / then.value.abs() * Decimal::ONE_HUNDRED,
+                        mul(
+                            sub(now.value, then.value) / then.value.abs(),
+                            Decimal::ONE_HUNDRED,
+                        ),
                     ),
                     None => continue,
                 }
             } else {
                 let (n, t) = (now.value.abs(), then.value.abs());
                 let d = Interval::around(
-                    n - t,
-                    (now.interval.hi - now.interval.lo + then.interval.hi - then.interval.lo)
-                        / Decimal::TWO,
+                    sub(n, t),
+                    add(now.interval.width(), then.interval.width()) / Decimal::TWO,
                 );
-                (d, n - t)
+                (d, sub(n, t))
             };
             results.push((r, c.clone()));
         }
@@ -1629,7 +1632,7 @@ impl<'a> Context<'a> {
             Check {
                 kind: CheckKind::Claim,
                 status: if holds { Status::Ok } else { Status::Mismatch },
-                reported: Some(f.value * f.factor),
+                reported: Some(mul(f.value, f.factor)),
                 recomputed: Some(v.round_dp(4)),
                 tolerance: Some(Tolerance::new(
                     claimed,
@@ -1682,7 +1685,7 @@ fn unmatched(f: &Fig, claim: &ClaimRef, why: String) -> Check {
     Check {
         kind: CheckKind::Claim,
         status: Status::NotCheckable,
-        reported: Some(f.value * f.factor),
+        reported: Some(mul(f.value, f.factor)),
         recomputed: None,
         tolerance: None,
         explanation: why,

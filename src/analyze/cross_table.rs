@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 use super::metrics::PrimaryMetals;
 use super::tolerance::Interval;
 use super::{figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
+use crate::decimal::sub;
 use crate::document::{Column, Date, Document, RowKind, Table, Unit};
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -335,7 +336,7 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
                     cb.label,
                     show(fb.value, 4),
                     show(fa.value, 4),
-                    show(fb.value - fa.value, 4)
+                    show(sub(fb.value, fa.value), 4)
                 )
             };
             out.push(Check {

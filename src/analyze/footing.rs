@@ -21,6 +21,7 @@ use rust_decimal::Decimal;
 
 use super::tolerance::Interval;
 use super::{additive, figure, show, words, CellRef, Check, CheckKind, Figure, Status, Tolerance};
+use crate::decimal::{add, sub};
 use crate::document::{Date, Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
@@ -288,10 +289,10 @@ fn trials(grid: &Grid, total: usize, terms: &[Term]) -> Vec<Trial> {
                 continue 'col;
             };
             if negated {
-                sum -= f.value;
+                sum = sub(sum, f.value);
                 interval = interval - f.interval;
             } else {
-                sum += f.value;
+                sum = add(sum, f.value);
                 interval = interval + f.interval;
             }
         }
@@ -343,7 +344,7 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
             how,
             listed,
             show(trial.sum, 6),
-            show(trial.total.value - trial.sum, 6)
+            show(sub(trial.total.value, trial.sum), 6)
         )
     };
     Check {
@@ -564,7 +565,7 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
     let mut known: Vec<(Key, Parts)> = Vec::new();
     type Trial<'p> = (usize, Figure, Decimal, Interval, bool, Parts<'p>);
     fn trial(c: usize, tf: Figure, parts: Parts<'_>) -> Trial<'_> {
-        let sum: Decimal = parts.iter().map(|p| p.1.value).sum();
+        let sum = crate::decimal::sum(parts.iter().map(|p| p.1.value));
         let interval = parts
             .iter()
             .fold(Interval::exact(Decimal::ZERO), |acc, p| acc + p.1.interval);
@@ -608,10 +609,7 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
                 };
                 let cell = CellRef::new(p.table, p.row, pc);
                 match parts.iter_mut().find(|(s, ..)| *s == p.scope) {
-                    Some(slot)
-                        if slot.1.interval.hi - slot.1.interval.lo
-                            > f.interval.hi - f.interval.lo =>
-                    {
+                    Some(slot) if slot.1.interval.width() > f.interval.width() => {
                         *slot = (p.scope, f, cell);
                     }
                     Some(_) => {}

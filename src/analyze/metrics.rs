@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{figure, raw_words, words, CellRef};
+use crate::decimal::{add, mul, sub};
 use crate::document::{Column, Date, Document, Row, RowKind, Table, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -386,12 +387,13 @@ fn changes(t: &Table, w: super::TableWords, out: &mut Vec<Metric>) {
                 .concat(),
                 &facts,
             );
-            m.value = Some(now.value - then.value);
+            m.value = Some(sub(now.value, then.value));
             let rate = matches!(row.unit, Some(Unit::Percent | Unit::Ratio));
             if rate {
                 m.note = Some("a change of a rate is given in points, not percent".into());
             } else if then.value > Decimal::ZERO {
-                m.percent = Some(((now.value - then.value) / then.value * hundred()).round_dp(2));
+                m.percent =
+                    Some(mul(sub(now.value, then.value) / then.value, hundred()).round_dp(2));
             } else {
                 m.note = Some(super::format_in!(
                     super::PHRASE,
@@ -646,7 +648,7 @@ fn quotients(
         }
         let mut m = metric_with(kind, t, c, label.to_string(), &facts);
         m.unit = unit.to_string();
-        m.value = Some((n.value / d.value * factor).round_dp(4));
+        m.value = Some(mul(n.value / d.value, factor).round_dp(4));
         m.inputs = vec![CellRef::new(t, num, c), CellRef::new(t, den, c)];
         out.push(m);
     }
@@ -732,7 +734,7 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
                 "Mining and milling cost per ton".into(),
                 &facts,
             );
-            m.value = Some(a.value + b.value);
+            m.value = Some(add(a.value, b.value));
             m.inputs = vec![CellRef::new(t, k, c), CellRef::new(t, mill, c)];
             out.push(m);
         }
@@ -832,7 +834,7 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
         let Some(price) = figure(&t.rows[k], c) else {
             continue;
         };
-        let margin = price.value - cost_value;
+        let margin = sub(price.value, cost_value);
         let seen = given.iter().any(|(metal, entity, period, value)| {
             *metal == cost.metal
                 && *entity == cost.entity

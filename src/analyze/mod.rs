@@ -260,7 +260,7 @@ pub(crate) fn figure(row: &Row, column: usize) -> Option<Figure> {
                 1 => (*d, half),
                 f => {
                     let f = Decimal::from(f);
-                    (d * f, half * f)
+                    (crate::decimal::mul(*d, f), crate::decimal::mul(half, f))
                 }
             };
             Some(Figure {

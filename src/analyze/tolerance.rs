@@ -11,6 +11,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::decimal::{add, mul, sub};
+
 /// A closed interval of exact decimals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Interval {
@@ -26,21 +28,26 @@ impl Interval {
     /// `x ± half`.
     pub fn around(x: Decimal, half: Decimal) -> Interval {
         Interval {
-            lo: x - half,
-            hi: x + half,
+            lo: sub(x, half),
+            hi: add(x, half),
         }
     }
 
     /// The interval a printed value stands for: `value` as printed (its decimal places are its
     /// precision), multiplied by `factor` (the row's scale).
     pub fn printed(value: Decimal, factor: Decimal) -> Interval {
-        let half = half_unit(value) * factor;
-        Interval::around(value * factor, half)
+        let half = mul(half_unit(value), factor);
+        Interval::around(mul(value, factor), half)
+    }
+
+    /// How far apart the ends are.
+    pub fn width(&self) -> Decimal {
+        sub(self.hi, self.lo)
     }
 
     /// The midpoint, the best single estimate.
     pub fn mid(&self) -> Decimal {
-        (self.lo + self.hi) / Decimal::TWO
+        add(self.lo, self.hi) / Decimal::TWO
     }
 
     /// The quotient; `None` when the divisor's interval contains zero (anything goes).
@@ -97,31 +104,12 @@ impl Interval {
     }
 }
 
-/// `a + b`, or the end of `Decimal`'s range on that side when the sum overflows: an interval
-/// that reaches past what a `Decimal` holds only ever widens, so it never raises an alarm.
-fn saturating_add(a: Decimal, b: Decimal) -> Decimal {
-    crate::decimal::checked_add(a, b).unwrap_or(if a.is_sign_negative() {
-        Decimal::MIN
-    } else {
-        Decimal::MAX
-    })
-}
-
-/// `a × b`, saturating as [`saturating_add`] does.
-fn saturating_mul(a: Decimal, b: Decimal) -> Decimal {
-    crate::decimal::checked_mul(a, b).unwrap_or(if a.is_sign_negative() != b.is_sign_negative() {
-        Decimal::MIN
-    } else {
-        Decimal::MAX
-    })
-}
-
 impl std::ops::Add for Interval {
     type Output = Interval;
     fn add(self, o: Interval) -> Interval {
         Interval {
-            lo: saturating_add(self.lo, o.lo),
-            hi: saturating_add(self.hi, o.hi),
+            lo: add(self.lo, o.lo),
+            hi: add(self.hi, o.hi),
         }
     }
 }
@@ -147,10 +135,10 @@ impl std::ops::Mul for Interval {
     type Output = Interval;
     fn mul(self, o: Interval) -> Interval {
         let p = [
-            saturating_mul(self.lo, o.lo),
-            saturating_mul(self.lo, o.hi),
-            saturating_mul(self.hi, o.lo),
-            saturating_mul(self.hi, o.hi),
+            mul(self.lo, o.lo),
+            mul(self.lo, o.hi),
+            mul(self.hi, o.lo),
+            mul(self.hi, o.hi),
         ];
         let lo = p.iter().copied().fold(p[0], Decimal::min);
         let hi = p.iter().copied().fold(p[0], Decimal::max);
@@ -210,18 +198,18 @@ impl Qualifier {
 
     /// The interval a figure printed as `value` × `factor` allows under this qualifier.
     pub fn interval(self, value: Decimal, factor: Decimal) -> Interval {
-        let x = value * factor;
-        let half = half_unit(value) * factor;
+        let x = mul(value, factor);
+        let half = mul(half_unit(value), factor);
         // Far enough to stand for "unbounded" against any figure a release prints.
         let far = Decimal::from(1_000_000_000_000_000_i64);
         match self {
             Qualifier::Plain => Interval::around(x, half),
-            Qualifier::About => Interval::around(x, half * Decimal::TWO),
+            Qualifier::About => Interval::around(x, mul(half, Decimal::TWO)),
             Qualifier::Almost => {
-                let slack = (x * Decimal::new(5, 2)).abs();
+                let slack = mul(x, Decimal::new(5, 2)).abs();
                 Interval {
-                    lo: x - slack - half,
-                    hi: x + half,
+                    lo: sub(sub(x, slack), half),
+                    hi: add(x, half),
                 }
             }
             Qualifier::MoreThan | Qualifier::AtLeast => Interval { lo: x, hi: far },

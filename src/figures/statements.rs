@@ -1,8 +1,6 @@
 //! Statement charts any release may support: sales and gross profit by segment, and cash flow
 //! by activity.
 
-use rust_decimal::Decimal;
-
 use super::charts::{Ctx, Draft, FigureChart};
 use super::find::{has_word, is_revenue, number};
 use super::periods::{pair, versus};
@@ -160,7 +158,7 @@ fn closed_group(table: &Table, col: usize) -> Option<(String, Vec<&Row>)> {
             continue;
         };
         if is_revenue(r) && run.len() >= 2 {
-            let sum: Decimal = run.iter().filter_map(|x| number(x, col)).sum();
+            let sum = crate::decimal::sum(run.iter().filter_map(|x| number(x, col)));
             let scale = run
                 .iter()
                 .filter_map(|x| number(x, col))

@@ -12,6 +12,7 @@ use super::unit_text;
 use crate::analyze::metrics::entity_of;
 use crate::analyze::words;
 use crate::chart::{ChartKind, ChartSpec, Series, Step};
+use crate::decimal::{add, mul, sub, sum};
 use crate::document::{Row, RowKind, Table, Unit};
 
 /// One step of a walk: a label, a printed (or signed) value, and the rows it came from.
@@ -28,7 +29,7 @@ struct WalkItem {
 /// `a` and `b` agree within the rounding of `terms` printed figures of `scale` decimals.
 pub(crate) fn near(a: Decimal, b: Decimal, terms: usize, scale: u32) -> bool {
     let ulp = Decimal::new(1, scale);
-    (a - b).abs() <= ulp * Decimal::from(terms as u64 + 1)
+    sub(a, b).abs() <= mul(ulp, Decimal::from(terms as u64 + 1))
 }
 
 fn walk_spec(
@@ -131,7 +132,7 @@ pub(crate) fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
                 if r.kind == RowKind::Total {
                     break;
                 }
-                sum += v;
+                sum = add(sum, v);
                 terms += 1;
                 if !v.is_zero() {
                     items.push(WalkItem {
@@ -228,7 +229,7 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
         let unnamed = words(&r.label).iter().all(|w| w == "total");
         // A sum of the lines since the last sum closes a block: one step, named by its
         // label or by the heading its lines share (else the lines stay as they are).
-        let block: Decimal = pending[open..].iter().map(|d| d.value).sum();
+        let block = sum(pending[open..].iter().map(|d| d.value));
         let block_terms = pending.len() - open;
         let may_close = r.kind == RowKind::Total || unnamed;
         if i != end && may_close && block_terms > 0 && near(block, v, block_terms, scale) {
@@ -269,7 +270,7 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
                 Some(signs) => {
                     for (mut d, sign) in pending.drain(..).zip(signs) {
                         if !d.value.is_zero() {
-                            d.value *= sign;
+                            d.value = mul(d.value, sign);
                             items.push(d);
                         }
                     }
@@ -327,12 +328,12 @@ const RESULT_WORDS: &[&str] = &[
 /// numbers). `None` when nothing foots or several mixes do: the walk is then not drawn.
 fn signs(anchor: Decimal, values: &[Decimal], target: Decimal, scale: u32) -> Option<Vec<Decimal>> {
     let terms = values.len() + 1;
-    let sum: Decimal = values.iter().sum();
+    let all = sum(values.iter().copied());
     let uniform = |s: Decimal| Some(vec![s; values.len()]);
-    if near(anchor + sum, target, terms, scale) {
+    if near(add(anchor, all), target, terms, scale) {
         return uniform(Decimal::ONE);
     }
-    if near(anchor - sum, target, terms, scale) {
+    if near(sub(anchor, all), target, terms, scale) {
         return uniform(Decimal::NEGATIVE_ONE);
     }
     // Zero lines take either sign; they are not drawn, so fix them as added.
@@ -344,18 +345,14 @@ fn signs(anchor: Decimal, values: &[Decimal], target: Decimal, scale: u32) -> Op
     }
     let mut found = None;
     for mask in 0u32..(1 << live.len()) {
-        let total: Decimal = live
-            .iter()
-            .enumerate()
-            .map(|(bit, &i)| {
-                if mask & (1 << bit) != 0 {
-                    -values[i]
-                } else {
-                    values[i]
-                }
-            })
-            .sum();
-        if near(anchor + total, target, terms, scale) {
+        let total = sum(live.iter().enumerate().map(|(bit, &i)| {
+            if mask & (1 << bit) != 0 {
+                -values[i]
+            } else {
+                values[i]
+            }
+        }));
+        if near(add(anchor, total), target, terms, scale) {
             if found.is_some() {
                 return None;
             }
