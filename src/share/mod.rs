@@ -12,10 +12,13 @@
 //! an Adler-32 checksum, so a tampered or mangled link is refused as damaged rather than
 //! decoded into different numbers.
 //!
-//! The compression step stands apart: this module lays out and checks ([`frame`], then
+//! The compression itself is not in here. This module lays out and checks ([`frame`], then
 //! [`Frame::finish`] on the compressed bytes) and opens and reads ([`open`], then
-//! [`Opened::read`] on the inflated bytes); [`encode`] and [`decode`] deflate and inflate in
-//! between with miniz_oxide.
+//! [`Opened::read`] on the inflated bytes); whoever sits between deflates or inflates. In the
+//! app that is the browser's own zlib (`CompressionStream("deflate")`, which is the zlib
+//! format, `app::links`), so no inflater ships in the wasm; natively [`encode`] and
+//! [`decode`] do it with miniz_oxide. Both write and read the same bytes: links made by
+//! either open in the other.
 //!
 //! ADVICE FOR HACKERS. Links come from strangers. Opening therefore works in this order,
 //! and every step fails with a typed [`ShareError`], never a panic:
@@ -24,7 +27,9 @@
 //!    and a chart-only body longer than [`MAX_CHART_LINK_CHARS`] is refused;
 //! 3. base64url-decode ([`open`]), then inflate with a cap on the output ([`Opened::cap`]:
 //!    [`MAX_CHART_BYTES`], or that plus [`MAX_RELEASE_BYTES`]) that is enforced *while*
-//!    inflating, so a small "decompression bomb" stops at the cap;
+//!    inflating, so a small "decompression bomb" stops at the cap: [`decode`] asks miniz_oxide
+//!    for at most the cap, the app feeds the browser's inflater small pieces and cancels it
+//!    once its output passes the cap;
 //! 4. read the wire layout ([`Opened::read`]), which checks counts and lengths before
 //!    allocating;
 //! 5. validate the chart ([`ChartSpec::validate`]) before anyone draws it.
@@ -104,6 +109,9 @@ pub enum ShareError {
     ChartTooLarge,
     /// When making a link: the release is over [`MAX_RELEASE_BYTES`].
     ReleaseTooLarge { bytes: usize },
+    /// The browser has no zlib to pack or unpack a link with (`CompressionStream`, in every
+    /// current browser since 2023).
+    Unsupported,
 }
 
 impl fmt::Display for ShareError {
@@ -136,6 +144,10 @@ impl fmt::Display for ShareError {
             ShareError::ReleaseTooLarge { bytes } => write!(
                 f,
                 "The release is too large to include in a link ({bytes} bytes where the limit is {MAX_RELEASE_BYTES}); share the chart without it."
+            ),
+            ShareError::Unsupported => write!(
+                f,
+                "This browser cannot pack or unpack Assay links; open the page in a current version of Chrome, Edge, Firefox or Safari."
             ),
         }
     }
@@ -316,10 +328,13 @@ impl Opened {
 }
 
 /// zlib level 9: links are made rarely and read anywhere, so spend the time on size.
+#[cfg(not(target_arch = "wasm32"))]
 const LEVEL: u8 = 9;
 
 /// The fragment body for `payload` (what follows `#c=`), compressed by miniz_oxide. Fails
-/// when the chart breaks a rule or the payload is larger than a link may carry.
+/// when the chart breaks a rule or the payload is larger than a link may carry. Native only:
+/// the app compresses with the browser's own zlib (`app::links`).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode(payload: &SharePayload) -> Result<String, ShareError> {
     let frame = frame(payload)?;
     frame.finish(&miniz_oxide::deflate::compress_to_vec_zlib(
@@ -328,8 +343,10 @@ pub fn encode(payload: &SharePayload) -> Result<String, ShareError> {
     ))
 }
 
-/// Opens a fragment body made by [`encode`], inflating with miniz_oxide. Whitespace is
-/// ignored. See the module header for the order of checks.
+/// Opens a fragment body made by [`encode`] (or by the app), inflating with miniz_oxide.
+/// Whitespace is ignored. See the module header for the order of checks. Native only, as
+/// [`encode`] is.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn decode(body: &str) -> Result<SharePayload, ShareError> {
     let opened = open(body)?;
     let raw = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(opened.zlib(), opened.cap())
@@ -356,16 +373,19 @@ pub fn hash_body(hash: &str) -> Option<&str> {
 }
 
 /// The full link: `base_url` without any fragment it had, then `#c=<body>`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn link(base_url: &str, payload: &SharePayload) -> Result<String, ShareError> {
     Ok(link_to(base_url, &encode(payload)?))
 }
 
 /// Reads a share payload from `location.hash` (see [`hash_body`]); `None` without one.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn from_hash(hash: &str) -> Option<Result<SharePayload, ShareError>> {
     hash_body(hash).map(decode)
 }
 
 /// Reads a share payload from a whole link (`https://…/#c=…`); `None` without one.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn from_link(url: &str) -> Option<Result<SharePayload, ShareError>> {
     url.split_once('#').and_then(|(_, hash)| from_hash(hash))
 }
