@@ -1,6 +1,7 @@
 //! One chart: the SVG drawn by the core, its text alternative, its data as a table, and the
 //! actions on it (download SVG or PNG, remove).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -127,7 +128,11 @@ pub fn ChartView(props: &Props) -> Html {
     {
         let made = made.clone();
         use_effect_with(wanted.clone(), move |wanted| {
+            // A link still being made when the reader changes the choice (or closes the
+            // panel) must not land over the newer one, which may have finished first.
+            let current = Rc::new(Cell::new(true));
             if let Some(source) = wanted.clone() {
+                let current = Rc::clone(&current);
                 wasm_bindgen_futures::spawn_local(async move {
                     let (chart, release) = ((*source.0).clone(), source.1.as_deref().cloned());
                     let payload = match release {
@@ -135,9 +140,12 @@ pub fn ChartView(props: &Props) -> Html {
                         None => SharePayload::Chart(chart),
                     };
                     let body = links::encode(&payload).await;
-                    made.set(Some((source, body)));
+                    if current.get() {
+                        made.set(Some((source, body)));
+                    }
                 });
             }
+            move || current.set(false)
         });
     }
     let share_html = match &wanted {
