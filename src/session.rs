@@ -10,7 +10,7 @@ use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
 use crate::figures::{document_charts, key_figures, rows_chart, FigureChart, KeyFigure};
 use crate::read::{decode_text, read_document};
-use crate::share::{from_hash, SharePayload};
+use crate::share::{hash_body, ShareError, SharePayload};
 use crate::view::{changes, table_columns, Changes, TableColumn};
 
 /// Everything the page shows, derived from what the user did.
@@ -47,6 +47,10 @@ pub struct Session {
     pub charts: Vec<Rc<ChartSpec>>,
     /// A chart opened from a share link.
     pub shared: Option<Rc<ChartSpec>>,
+    /// The body of a share link being unpacked (the browser inflates asynchronously): the
+    /// shell opens it and answers with [`Action::LinkOpened`]. Until then the page stays as it
+    /// was, saying the link is opening.
+    pub opening: Option<Rc<str>>,
     /// The release chart the reader is looking at (its id), when no row is in focus.
     pub chart_view: Option<String>,
     /// Which checks the checks panel lists besides the mismatches.
@@ -116,8 +120,14 @@ pub enum Action {
     /// Look at one of the release's charts (by id); `None` forgets it.
     ViewChart(Option<String>),
     /// The address bar's fragment changed (page load, back/forward): a share link (`c=`)
-    /// opens its chart, a view (`v=t3.12`) focuses its row.
+    /// starts opening (see [`Session::opening`]), a view (`v=t3.12`) focuses its row.
     Navigate(String),
+    /// The share link `body` was unpacked and read: its chart (and release) opens, or its
+    /// error is shown. Ignored unless `body` is still the link [`Session::opening`].
+    LinkOpened {
+        body: Rc<str>,
+        result: Box<Result<SharePayload, ShareError>>,
+    },
     /// Put away the chart opened from a link.
     CloseShared,
     /// List these checks besides the mismatches.
@@ -155,6 +165,8 @@ fn parse_focus(view: &str) -> Option<Focus> {
     .flatten()
 }
 
+/// Shown while a share link unpacks (a link with a whole release may take a moment).
+pub const OPENING_LINK: &str = "Opening the shared link…";
 pub const SAMPLE_SOURCE: &str = "Sample: Hecla Mining, Q3 2007 (SEC EDGAR)";
 pub const PASTED_SOURCE: &str = "Pasted text";
 pub const PASTED_HTML_SOURCE: &str = "Pasted from a web page (HTML)";
@@ -277,6 +289,12 @@ impl Session {
                 }
             }
             Action::Navigate(hash) => self.navigate(&hash),
+            Action::LinkOpened { body, result } => {
+                if self.opening.as_deref() != Some(&*body) {
+                    return self.clone();
+                }
+                self.link_opened(*result)
+            }
             Action::CloseShared => Session {
                 shared: None,
                 ..self.clone()
@@ -322,6 +340,8 @@ impl Session {
                     input: text,
                     source,
                     shown_checks: self.shown_checks,
+                    // A link still opening opens once it has unpacked.
+                    opening: self.opening.clone(),
                     ..Session::default()
                 }
             }
@@ -335,31 +355,48 @@ impl Session {
     }
 
     fn navigate(&self, hash: &str) -> Session {
-        match from_hash(hash) {
-            Some(Ok(SharePayload::Chart(chart))) => Session {
+        if let Some(body) = hash_body(hash) {
+            // Everything the user had stays (the box, the document) while the link opens.
+            return Session {
+                opening: Some(body.into()),
+                notice: Some(Notice::Info(OPENING_LINK.into())),
+                ..self.clone()
+            };
+        }
+        let view = view_param(hash);
+        let next = Session {
+            opening: None,
+            ..self.clone()
+        };
+        match view.and_then(|v| v.strip_prefix(CHART_VIEW_PREFIX)) {
+            Some(chart) => next.apply(Action::ViewChart(Some(chart.to_owned()))),
+            None => next
+                .apply(Action::ViewChart(None))
+                .apply(Action::Focus(view.and_then(parse_focus))),
+        }
+    }
+
+    fn link_opened(&self, result: Result<SharePayload, ShareError>) -> Session {
+        let next = Session {
+            opening: None,
+            ..self.clone()
+        };
+        match result {
+            Ok(SharePayload::Chart(chart)) => Session {
                 shared: Some(Rc::new(chart)),
                 notice: None,
-                ..self.clone()
+                ..next
             },
-            Some(Ok(SharePayload::ChartWithRelease { chart, release })) => {
-                let mut next = self.read(release, SHARED_SOURCE.into());
+            Ok(SharePayload::ChartWithRelease { chart, release }) => {
+                let mut next = next.read(release, SHARED_SOURCE.into());
                 next.shared = Some(Rc::new(chart));
                 next
             }
             // A bad link must not cost the user what they had: only the message changes.
-            Some(Err(error)) => Session {
+            Err(error) => Session {
                 notice: Some(Notice::Error(error.to_string())),
-                ..self.clone()
+                ..next
             },
-            None => {
-                let view = view_param(hash);
-                match view.and_then(|v| v.strip_prefix(CHART_VIEW_PREFIX)) {
-                    Some(chart) => self.apply(Action::ViewChart(Some(chart.to_owned()))),
-                    None => self
-                        .apply(Action::ViewChart(None))
-                        .apply(Action::Focus(view.and_then(parse_focus))),
-                }
-            }
         }
     }
 

@@ -358,11 +358,8 @@ async fn a_share_link_reopens_the_same_chart_in_a_fresh_browser() {
         .unwrap();
     let made_svg = made.html(false).await.unwrap();
     maker.click("#user-chart-0 button.share").await;
-    let field = maker
-        .client
-        .find(fantoccini::Locator::Css("#user-chart-0 .share-link"))
-        .await
-        .unwrap();
+    // The browser packs the link asynchronously: wait for the field.
+    let field = maker.element("#user-chart-0 .share-link").await;
     let url = field.prop("value").await.unwrap().unwrap();
     assert!(url.starts_with(&site.url) && url.contains("#c="), "{url}");
     assert!(
@@ -395,6 +392,57 @@ async fn a_share_link_reopens_the_same_chart_in_a_fresh_browser() {
     assert!(receiver
         .client
         .find(fantoccini::Locator::Css("#document-header"))
+        .await
+        .is_err());
+    receiver.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_link_with_the_release_reopens_the_whole_explorer_over_what_was_there() {
+    let site = Site::start();
+    let maker = sample_with_silver_chart(&site).await;
+    maker.click("#user-chart-0 button.share").await;
+    let link_field = "#user-chart-0 .share-link";
+    let short = maker.element(link_field).await.prop("value").await.unwrap();
+    maker.click("#user-chart-0 .share-release input").await;
+    // The link is packed again, with the release.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let url = loop {
+        let url = maker.element(link_field).await.prop("value").await.unwrap();
+        if url != short {
+            break url.unwrap();
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the link never changed"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert!(url.len() > short.unwrap().len() + 1_000, "{url}");
+    maker.close().await;
+
+    // The receiver had a text of their own in the box: the link's release replaces it, and
+    // the page ends on the link's document and chart with no message left over.
+    let receiver = Browser::open().await;
+    receiver.client.goto(&site.url).await.unwrap();
+    receiver
+        .element("#release-input")
+        .await
+        .send_keys("Sales  10  9")
+        .await
+        .unwrap();
+    receiver.click("#read-button").await;
+    receiver.text_of("#document-header").await;
+    receiver.client.goto("about:blank").await.unwrap();
+    receiver.client.goto(&url).await.unwrap();
+    assert_eq!(receiver.text_of("#table-count").await, "7 tables");
+    receiver.element("#shared-chart svg").await;
+    let source = receiver.text_of("#shared-chart .shared-source").await;
+    assert!(source.contains("Silver - Ounces"), "{source}");
+    assert!(receiver
+        .client
+        .find(fantoccini::Locator::Css("#notice"))
         .await
         .is_err());
     receiver.close().await;

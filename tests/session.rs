@@ -172,7 +172,17 @@ fn a_loaded_document_comes_with_its_checks() {
 
 mod links {
     use super::*;
-    use assay::share::{link, SharePayload};
+    use assay::share::{decode, link, SharePayload};
+    use std::rc::Rc;
+
+    /// Navigates to `hash` and answers the link it starts opening the way the app does,
+    /// with the body decoded (natively, by miniz_oxide; the app uses the browser's zlib).
+    fn open_link(s: &Session, hash: &str) -> Session {
+        let s = s.apply(Action::Navigate(hash.into()));
+        let body = s.opening.clone().expect("the hash holds a link");
+        let result = Box::new(decode(&body));
+        s.apply(Action::LinkOpened { body, result })
+    }
 
     fn silver_chart(s: &Session) -> assay::chart::ChartSpec {
         let d = s.document.as_ref().unwrap();
@@ -194,7 +204,7 @@ mod links {
         )
         .unwrap();
         let hash = url.split_once('#').unwrap().1.to_owned();
-        let opened = Session::default().apply(Action::Navigate(hash));
+        let opened = open_link(&Session::default(), &hash);
         assert_eq!(opened.shared.as_deref(), Some(&chart));
         assert!(opened.document.is_none());
     }
@@ -208,8 +218,7 @@ mod links {
             release: assay::SAMPLE_RELEASE.into(),
         };
         let url = link("https://example.org/assay/", &payload).unwrap();
-        let opened =
-            Session::default().apply(Action::Navigate(url.split_once('#').unwrap().1.into()));
+        let opened = open_link(&Session::default(), url.split_once('#').unwrap().1);
         assert_eq!(opened.document.unwrap().tables.len(), 7);
         assert!(opened.shared.is_some());
     }
@@ -217,10 +226,66 @@ mod links {
     #[test]
     fn a_tampered_link_says_so_and_keeps_what_the_user_had() {
         let s = Session::default().apply(Action::Edit("my notes".into()));
-        let opened = s.apply(Action::Navigate("#c=AQBtotallyNotAChart".into()));
+        let opened = open_link(&s, "#c=AQBtotallyNotAChart");
         assert!(opened.shared.is_none());
         assert_eq!(opened.input, "my notes");
         assert!(matches!(opened.notice, Some(Notice::Error(_))));
+    }
+
+    #[test]
+    fn while_a_link_opens_the_page_keeps_what_it_had_and_says_so() {
+        let s = Session::default()
+            .apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()))
+            .apply(Action::Edit("my notes".into()));
+        let chart = silver_chart(&s);
+        let url = link("https://example.org/", &SharePayload::Chart(chart.clone())).unwrap();
+        let hash = url.split_once('#').unwrap().1;
+        let opening = s.apply(Action::Navigate(hash.into()));
+        assert_eq!(opening.opening.as_deref(), Some(&hash[2..]));
+        assert_eq!(opening.input, "my notes");
+        assert!(opening.document.is_some() && opening.shared.is_none());
+        assert_eq!(
+            opening.notice,
+            Some(Notice::Info(assay::session::OPENING_LINK.into()))
+        );
+        // Typing while it opens is kept, and so is the link across a read of the box.
+        let typed = opening
+            .apply(Action::Edit("more notes".into()))
+            .apply(Action::ReadInput);
+        let body = typed.opening.clone().unwrap();
+        let result = Box::new(decode(&body));
+        let opened = typed.apply(Action::LinkOpened { body, result });
+        assert_eq!(opened.input, "more notes");
+        assert_eq!(opened.shared.as_deref(), Some(&chart));
+        assert_eq!(opened.opening, None);
+        assert_eq!(opened.notice, None);
+    }
+
+    #[test]
+    fn a_link_answered_after_the_reader_moved_on_is_ignored() {
+        let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
+        let url = link(
+            "https://example.org/",
+            &SharePayload::Chart(silver_chart(&s)),
+        )
+        .unwrap();
+        let hash = url.split_once('#').unwrap().1;
+        let opening = s.apply(Action::Navigate(hash.into()));
+        let body = opening.opening.clone().unwrap();
+        // Back to a row before the link unpacked: the late answer changes nothing.
+        let moved = opening.apply(Action::Navigate("#v=t1.2".into()));
+        assert_eq!(moved.opening, None);
+        let late = moved.apply(Action::LinkOpened {
+            body: Rc::clone(&body),
+            result: Box::new(decode(&body)),
+        });
+        assert_eq!(late, moved);
+        // Nor does an answer for another link.
+        let other = opening.apply(Action::LinkOpened {
+            body: "AQB".into(),
+            result: Box::new(decode("AQB")),
+        });
+        assert_eq!(other, opening);
     }
 
     #[test]

@@ -271,3 +271,26 @@ proptest! {
         prop_assert_eq!(back, payload);
     }
 }
+
+#[test]
+fn links_made_by_miniz_before_the_browser_packed_them_still_open() {
+    // tests/web.rs opens the same bodies in the browser, whose zlib now packs the app's links.
+    let chart = chart_samples::silver_by_mine();
+    assert_eq!(
+        decode(chart_samples::MINIZ_CHART_LINK),
+        Ok(SharePayload::Chart(chart.clone()))
+    );
+    let with_release = SharePayload::ChartWithRelease {
+        chart,
+        release: chart_samples::MINIZ_RELEASE.into(),
+    };
+    assert_eq!(
+        decode(chart_samples::MINIZ_RELEASE_LINK),
+        Ok(with_release.clone())
+    );
+    // And the native encoder still makes exactly these.
+    assert_eq!(
+        encode(&with_release).unwrap(),
+        chart_samples::MINIZ_RELEASE_LINK
+    );
+}

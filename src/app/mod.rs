@@ -4,6 +4,7 @@
 
 mod components;
 mod download;
+pub mod links;
 mod location;
 mod perf;
 mod sample;
@@ -48,9 +49,26 @@ fn App() -> Html {
             location::on_change(move |hash| dispatch.emit(Action::Navigate(hash)));
         });
     }
-    // The address follows the view, unless it holds a shared chart that is still open.
+    // A share link in the address unpacks in the background (the browser's zlib answers
+    // asynchronously); the session ignores the answer if the reader has moved on by then.
     {
-        let (view, sharing) = (state.0.view_hash(), state.0.shared.is_some());
+        let (opening, dispatch) = (state.0.opening.clone(), dispatch.clone());
+        use_effect_with(opening.as_ref().map(Rc::as_ptr), move |_| {
+            if let Some(body) = opening {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = Box::new(links::decode(&body).await);
+                    dispatch.emit(Action::LinkOpened { body, result });
+                });
+            }
+        });
+    }
+    // The address follows the view, unless it holds a shared chart that is open or opening.
+    {
+        let session = &state.0;
+        let (view, sharing) = (
+            session.view_hash(),
+            session.shared.is_some() || session.opening.is_some(),
+        );
         use_effect_with((view, sharing), |(view, sharing)| {
             if !*sharing {
                 location::push(view);

@@ -12,18 +12,30 @@
 //! an Adler-32 checksum, so a tampered or mangled link is refused as damaged rather than
 //! decoded into different numbers.
 //!
-//! ADVICE FOR HACKERS. Links come from strangers. `decode` therefore works in this order,
+//! The compression itself is not in here. This module lays out and checks ([`frame`], then
+//! [`Frame::finish`] on the compressed bytes) and opens and reads ([`open`], then
+//! [`Opened::read`] on the inflated bytes); whoever sits between deflates or inflates. In the
+//! app that is the browser's own zlib (`CompressionStream("deflate")`, which is the zlib
+//! format, `app::links`), so no inflater ships in the wasm; natively [`encode`] and
+//! [`decode`] do it with miniz_oxide. Both write and read the same bytes: links made by
+//! either open in the other.
+//!
+//! ADVICE FOR HACKERS. Links come from strangers. Opening therefore works in this order,
 //! and every step fails with a typed [`ShareError`], never a panic:
 //! 1. refuse a body longer than [`MAX_LINK_CHARS`] before looking at it;
 //! 2. read the header from the first four characters: unknown version or payload stops here,
 //!    and a chart-only body longer than [`MAX_CHART_LINK_CHARS`] is refused;
-//! 3. base64url-decode, then inflate with a cap on the output that is enforced *while*
-//!    inflating ([`MAX_CHART_BYTES`], or that plus [`MAX_RELEASE_BYTES`]), so a small
-//!    "decompression bomb" stops at the cap;
-//! 4. read the wire layout, which checks counts and lengths before allocating;
+//! 3. base64url-decode ([`open`]), then inflate with a cap on the output ([`Opened::cap`]:
+//!    [`MAX_CHART_BYTES`], or that plus [`MAX_RELEASE_BYTES`]) that is enforced *while*
+//!    inflating, so a small "decompression bomb" stops at the cap: [`decode`] asks miniz_oxide
+//!    for at most the cap, the app feeds the browser's inflater small pieces and cancels it
+//!    once its output passes the cap;
+//! 4. read the wire layout ([`Opened::read`]), which checks counts and lengths before
+//!    allocating;
 //! 5. validate the chart ([`ChartSpec::validate`]) before anyone draws it.
 //!
-//! `encode` applies the same caps, so Assay never makes a link it would refuse.
+//! [`frame`] and [`Frame::finish`] apply the same caps, so Assay never makes a link it would
+//! refuse.
 
 mod b64;
 mod wire;
@@ -97,6 +109,9 @@ pub enum ShareError {
     ChartTooLarge,
     /// When making a link: the release is over [`MAX_RELEASE_BYTES`].
     ReleaseTooLarge { bytes: usize },
+    /// The browser has no zlib to pack or unpack a link with (`CompressionStream`, in every
+    /// current browser since 2023).
+    Unsupported,
 }
 
 impl fmt::Display for ShareError {
@@ -130,6 +145,10 @@ impl fmt::Display for ShareError {
                 f,
                 "The release is too large to include in a link ({bytes} bytes where the limit is {MAX_RELEASE_BYTES}); share the chart without it."
             ),
+            ShareError::Unsupported => write!(
+                f,
+                "This browser cannot pack or unpack Assay links; open the page in a current version of Chrome, Edge, Firefox or Safari."
+            ),
         }
     }
 }
@@ -145,12 +164,21 @@ impl From<WireError> for ShareError {
     }
 }
 
-/// zlib level 9: links are made rarely and read anywhere, so spend the time on size.
-const LEVEL: u8 = 9;
+/// A payload laid out for a link and checked against the caps, before compression: the
+/// first half of encoding. Whoever compresses (miniz_oxide natively, the browser's own zlib in
+/// the app) deflates [`Frame::wire`] in the zlib format and hands the result to
+/// [`Frame::finish`].
+#[derive(Debug)]
+pub struct Frame {
+    code: u8,
+    /// The release's length, for the message when the body comes out too long.
+    release_bytes: Option<usize>,
+    wire: Vec<u8>,
+}
 
-/// The fragment body for `payload` (what follows `#c=`). Fails when the chart breaks a rule
-/// or the payload is larger than a link may carry.
-pub fn encode(payload: &SharePayload) -> Result<String, ShareError> {
+/// Lays `payload` out for a link. Fails when the chart breaks a rule or the payload is
+/// larger than a link may carry.
+pub fn frame(payload: &SharePayload) -> Result<Frame, ShareError> {
     let chart = payload.chart();
     chart.validate().map_err(ShareError::Invalid)?;
     let mut w = Writer::new();
@@ -166,20 +194,39 @@ pub fn encode(payload: &SharePayload) -> Result<String, ShareError> {
         }
         w.str(release);
     }
-    let mut bytes = vec![WIRE_VERSION, payload.code()];
-    bytes.extend(miniz_oxide::deflate::compress_to_vec_zlib(&w.bytes, LEVEL));
-    let body = b64::encode(&bytes);
-    let limit = body_limit(payload.code());
-    if body.len() > limit {
-        // Only a release that does not compress at all, or a pathological chart, gets here.
-        return Err(match payload {
-            SharePayload::Chart(_) => ShareError::ChartTooLarge,
-            SharePayload::ChartWithRelease { release, .. } => ShareError::ReleaseTooLarge {
-                bytes: release.len(),
-            },
-        });
+    Ok(Frame {
+        code: payload.code(),
+        release_bytes: payload.release().map(str::len),
+        wire: w.bytes,
+    })
+}
+
+impl Frame {
+    /// The bytes to compress.
+    pub fn wire(&self) -> &[u8] {
+        &self.wire
     }
-    Ok(body)
+
+    /// The fragment body (what follows `#c=`) from [`Frame::wire`] compressed in the zlib
+    /// format. Fails when the body would be longer than a link may be.
+    pub fn finish(&self, zlib: &[u8]) -> Result<String, ShareError> {
+        let mut bytes = Vec::with_capacity(zlib.len() + 2);
+        bytes.extend([WIRE_VERSION, self.code]);
+        bytes.extend_from_slice(zlib);
+        let body = b64::encode(&bytes);
+        if body.len() > body_limit(self.code) {
+            return Err(self.too_large());
+        }
+        Ok(body)
+    }
+
+    /// Only a release that does not compress at all, or a pathological chart, gets here.
+    fn too_large(&self) -> ShareError {
+        match self.release_bytes {
+            None => ShareError::ChartTooLarge,
+            Some(bytes) => ShareError::ReleaseTooLarge { bytes },
+        }
+    }
 }
 
 fn body_limit(code: u8) -> usize {
@@ -190,9 +237,21 @@ fn body_limit(code: u8) -> usize {
     }
 }
 
-/// Opens a fragment body made by [`encode`]. Whitespace (mail clients wrap long links) is
-/// ignored. See the module header for the order of checks.
-pub fn decode(body: &str) -> Result<SharePayload, ShareError> {
+/// A link body with its header read and its length checked, base64-decoded, not yet
+/// inflated: the first half of decoding (steps 1 to 3 of the module header, but the
+/// inflating). Whoever inflates must stop at [`Opened::cap`] bytes *while* inflating and
+/// hand the output to [`Opened::read`].
+#[derive(Debug)]
+pub struct Opened {
+    version: u8,
+    code: u8,
+    /// The header's two bytes, then the zlib stream.
+    bytes: Vec<u8>,
+}
+
+/// Opens a fragment body made by [`Frame::finish`] up to its compressed part. Whitespace
+/// (mail clients wrap long links) is ignored.
+pub fn open(body: &str) -> Result<Opened, ShareError> {
     if body.len() > MAX_LINK_CHARS {
         return Err(ShareError::TooLong {
             chars: body.chars().count(),
@@ -219,51 +278,114 @@ pub fn decode(body: &str) -> Result<SharePayload, ShareError> {
         });
     }
     let bytes = b64::decode(compact.as_bytes()).ok_or(ShareError::Damaged)?;
-    let cap = if code == 0 {
-        MAX_CHART_BYTES
-    } else {
-        MAX_CHART_BYTES + MAX_RELEASE_BYTES + 8
-    };
-    let deflated = bytes.get(2..).ok_or(ShareError::Damaged)?;
-    let raw = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(deflated, cap).map_err(
-        |e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge { limit: cap },
-            _ => ShareError::Damaged,
-        },
-    )?;
-    let mut r = Reader::new(&raw);
-    let chart = r.chart(version)?;
-    let payload = if code == 0 {
-        SharePayload::Chart(chart)
-    } else {
-        let release = r.str_max(MAX_RELEASE_BYTES)?.to_string();
-        SharePayload::ChartWithRelease { chart, release }
-    };
-    if !r.is_done() {
-        return Err(ShareError::Damaged);
+    Ok(Opened {
+        version,
+        code,
+        bytes,
+    })
+}
+
+impl Opened {
+    /// The zlib stream to inflate.
+    pub fn zlib(&self) -> &[u8] {
+        self.bytes.get(2..).unwrap_or_default()
     }
-    payload.chart().validate().map_err(ShareError::Invalid)?;
-    Ok(payload)
+
+    /// The most bytes the stream may inflate to ([`MAX_CHART_BYTES`], or that plus
+    /// [`MAX_RELEASE_BYTES`]): past it, stop inflating and refuse with [`Opened::too_large`].
+    pub fn cap(&self) -> usize {
+        if self.code == 0 {
+            MAX_CHART_BYTES
+        } else {
+            MAX_CHART_BYTES + MAX_RELEASE_BYTES + 8
+        }
+    }
+
+    /// The error for a stream that inflates past [`Opened::cap`].
+    pub fn too_large(&self) -> ShareError {
+        ShareError::TooLarge { limit: self.cap() }
+    }
+
+    /// The payload from the inflated stream (steps 4 and 5 of the module header).
+    pub fn read(&self, raw: &[u8]) -> Result<SharePayload, ShareError> {
+        if raw.len() > self.cap() {
+            return Err(self.too_large());
+        }
+        let mut r = Reader::new(raw);
+        let chart = r.chart(self.version)?;
+        let payload = if self.code == 0 {
+            SharePayload::Chart(chart)
+        } else {
+            let release = r.str_max(MAX_RELEASE_BYTES)?.to_string();
+            SharePayload::ChartWithRelease { chart, release }
+        };
+        if !r.is_done() {
+            return Err(ShareError::Damaged);
+        }
+        payload.chart().validate().map_err(ShareError::Invalid)?;
+        Ok(payload)
+    }
+}
+
+/// zlib level 9: links are made rarely and read anywhere, so spend the time on size.
+#[cfg(not(target_arch = "wasm32"))]
+const LEVEL: u8 = 9;
+
+/// The fragment body for `payload` (what follows `#c=`), compressed by miniz_oxide. Fails
+/// when the chart breaks a rule or the payload is larger than a link may carry. Native only:
+/// the app compresses with the browser's own zlib (`app::links`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn encode(payload: &SharePayload) -> Result<String, ShareError> {
+    let frame = frame(payload)?;
+    frame.finish(&miniz_oxide::deflate::compress_to_vec_zlib(
+        frame.wire(),
+        LEVEL,
+    ))
+}
+
+/// Opens a fragment body made by [`encode`] (or by the app), inflating with miniz_oxide.
+/// Whitespace is ignored. See the module header for the order of checks. Native only, as
+/// [`encode`] is.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode(body: &str) -> Result<SharePayload, ShareError> {
+    let opened = open(body)?;
+    let raw = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(opened.zlib(), opened.cap())
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => opened.too_large(),
+            _ => ShareError::Damaged,
+        })?;
+    opened.read(&raw)
+}
+
+/// `base_url` without any fragment it had, then `#c=<body>`.
+pub fn link_to(base_url: &str, body: &str) -> String {
+    let base = base_url.split('#').next().unwrap_or(base_url);
+    format!("{base}#{FRAGMENT_KEY}={body}")
+}
+
+/// The link body in `location.hash` (with or without its leading `#`), whose parameters are
+/// `&`-separated (`#view=chart-2&c=…`). `None` when the hash holds no share link, so the
+/// caller can go on with its own routing.
+pub fn hash_body(hash: &str) -> Option<&str> {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    hash.split('&')
+        .find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
 }
 
 /// The full link: `base_url` without any fragment it had, then `#c=<body>`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn link(base_url: &str, payload: &SharePayload) -> Result<String, ShareError> {
-    let base = base_url.split('#').next().unwrap_or(base_url);
-    Ok(format!("{base}#{FRAGMENT_KEY}={}", encode(payload)?))
+    Ok(link_to(base_url, &encode(payload)?))
 }
 
-/// Reads a share payload from `location.hash` (with or without its leading `#`), whose
-/// parameters are `&`-separated (`#view=chart-2&c=…`). `None` when the hash holds no share
-/// link, so the caller can go on with its own routing.
+/// Reads a share payload from `location.hash` (see [`hash_body`]); `None` without one.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn from_hash(hash: &str) -> Option<Result<SharePayload, ShareError>> {
-    let hash = hash.strip_prefix('#').unwrap_or(hash);
-    let key = format!("{FRAGMENT_KEY}=");
-    hash.split('&')
-        .find_map(|part| part.strip_prefix(key.as_str()))
-        .map(decode)
+    hash_body(hash).map(decode)
 }
 
 /// Reads a share payload from a whole link (`https://…/#c=…`); `None` without one.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn from_link(url: &str) -> Option<Result<SharePayload, ShareError>> {
     url.split_once('#').and_then(|(_, hash)| from_hash(hash))
 }

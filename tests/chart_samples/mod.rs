@@ -323,3 +323,12 @@ pub fn all() -> Vec<(&'static str, ChartSpec)> {
         ("waterfall-income", income_statement()),
     ]
 }
+
+/// Link bodies made by the native encoder (miniz_oxide, zlib level 9) at the time the app
+/// moved to the browser's own zlib: [`silver_by_mine`] alone, and with [`MINIZ_RELEASE`].
+/// `share_roundtrip` checks they still decode natively, tests/web.rs that the browser opens
+/// them: links made before that move, and by the CLI, keep opening.
+pub const MINIZ_CHART_LINK: &str = "AgB42o2PwQqCQBRFx4JWgQRJizaPIFAIEV1Ia6NaFAT2A5Pz0kGdsVGDad1H9LcmLV21uosD995DFjEvnqigUpK1CTK4aSi5wNU144rBo6Wq6TEK1rMYq8aFwNuA73nhRLYiwXpEpqc2yTXsFWdUk-VBIYoaoj5ysP2tGwZrqDOq0DGIOdgb361Zl37e3fyISUHhzAUXKUSyrKjQf7wwL7-mhksBO9pQg1hDJVu-XOcLMqhM2A";
+pub const MINIZ_RELEASE_LINK: &str = "AgF42o1PywqCQBSdClpEEEHRos0lCApEtJe1LqpFQWA_MDk3HdQZGzWwdR_R35q0lBau7uWcw3mQgc2DJyqIlGSpgwxuGYRc4OjqccXgkVKVFDQKVnA2RokOc0ODmWFYTZkKB-M6aZ9Sx89grzijGRkeFKKIYVscHyazjW7NxxB7VOG0RjqlvMa9383dzzvvHdEJKJy54MKFrQwjKrIKLTqXn1PCpYAdTWiN9MuTJvKlTy9_UYDVytSWplk81kZbrxetqrovXJZizg";
+pub const MINIZ_RELEASE: &str =
+    "Silver produced (oz.)  661,511  679,884\nSilver produced (oz.)  661,511  679,884\n";

@@ -1,14 +1,15 @@
 //! One chart: the SVG drawn by the core, its text alternative, its data as a table, and the
 //! actions on it (download SVG or PNG, remove).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::{button, expander};
-use crate::app::{download, location};
+use crate::app::{download, links, location};
 use crate::chart::{chart_csv, chart_data_table, render_svg, ChartSpec};
-use crate::share::{link, SharePayload, LONG_LINK_CHARS};
+use crate::share::{link_to, ShareError, SharePayload, LONG_LINK_CHARS};
 
 /// The size charts are drawn at on the page; CSS scales them down on narrow screens.
 pub const WIDTH: u32 = 760;
@@ -117,15 +118,45 @@ pub fn ChartView(props: &Props) -> Html {
         share: !o.share,
         ..o
     });
-    let share_html = if open.share {
-        share_panel(
-            spec,
-            props.release.as_deref().filter(|_| open.with_release),
+    // The link is packed by the browser, asynchronously: again whenever the share panel opens
+    // on a chart or a choice (the release or not) it was not made for.
+    let made = use_state(|| None::<Made>);
+    let wanted = open.share.then(|| {
+        let release = props.release.clone().filter(|_| open.with_release);
+        (Rc::clone(spec), release)
+    });
+    {
+        let made = made.clone();
+        use_effect_with(wanted.clone(), move |wanted| {
+            // A link still being made when the reader changes the choice (or closes the
+            // panel) must not land over the newer one, which may have finished first.
+            let current = Rc::new(Cell::new(true));
+            if let Some(source) = wanted.clone() {
+                let current = Rc::clone(&current);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let (chart, release) = ((*source.0).clone(), source.1.as_deref().cloned());
+                    let payload = match release {
+                        Some(release) => SharePayload::ChartWithRelease { chart, release },
+                        None => SharePayload::Chart(chart),
+                    };
+                    let body = links::encode(&payload).await;
+                    if current.get() {
+                        made.set(Some((source, body)));
+                    }
+                });
+            }
+            move || current.set(false)
+        });
+    }
+    let share_html = match &wanted {
+        Some(wanted) => share_panel(
+            made.as_ref()
+                .filter(|(from, _)| from == wanted)
+                .map(|(_, body)| body),
             open.clone(),
             props.release.is_some(),
-        )
-    } else {
-        html! {}
+        ),
+        None => html! {},
     };
     let remove = props
         .on_remove
@@ -162,21 +193,19 @@ pub fn ChartView(props: &Props) -> Html {
     }
 }
 
-/// The link field, its Copy button and length, and the "include the release" choice.
+/// What a link was made from (the chart and the release it carries) and what came of it.
+type Made = (
+    (Rc<ChartSpec>, Option<Rc<String>>),
+    Result<String, ShareError>,
+);
+
+/// The link field, its Copy button and length, and the "include the release" choice; until
+/// the browser has packed the link (`body` is `None`), a line saying it is being made.
 fn share_panel(
-    spec: &ChartSpec,
-    release: Option<&String>,
+    body: Option<&Result<String, ShareError>>,
     open: UseStateHandle<Open>,
     can_include: bool,
 ) -> Html {
-    let payload = match release {
-        Some(release) => SharePayload::ChartWithRelease {
-            chart: spec.clone(),
-            release: release.clone(),
-        },
-        None => SharePayload::Chart(spec.clone()),
-    };
-    let url = link(&location::base_url(), &payload);
     let with_release = open.with_release;
     let toggle = Callback::from(move |_: Event| {
         open.set(Open {
@@ -184,8 +213,10 @@ fn share_panel(
             ..*open
         })
     });
-    let body = match url {
-        Ok(url) => {
+    let body = match body {
+        None => html! { <p class="share-length">{"Making the link…"}</p> },
+        Some(Ok(body)) => {
+            let url = link_to(&location::base_url(), body);
             let length = url.chars().count();
             let copy = {
                 let url = url.clone();
@@ -210,7 +241,7 @@ fn share_panel(
                 </>
             }
         }
-        Err(error) => html! { <p class="notice error">{ error.to_string() }</p> },
+        Some(Err(error)) => html! { <p class="notice error">{ error.to_string() }</p> },
     };
     html! {
         <div class="share-panel">
