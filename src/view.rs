@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::analyze::{Analysis, Check, MetricKind, Status};
 use crate::chart::format_change;
-use crate::document::Table;
+use crate::document::{Table, Text};
 
 /// One column of a rendered table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +52,7 @@ pub enum ChangeCell {
 
 /// Changes by (table id, row, current column, prior column).
 /// (The analysis's Fx-hashed map: SipHash would be one more hasher in the wasm.)
-pub type Changes = crate::analyze::FxMap<(String, usize, usize, usize), ChangeCell>;
+pub type Changes = crate::analyze::FxMap<(Text, usize, usize, usize), ChangeCell>;
 
 /// Every change metric, keyed for the table view.
 pub fn changes(analysis: &Analysis) -> Changes {
@@ -73,9 +73,7 @@ pub fn changes(analysis: &Analysis) -> Changes {
             }
             (Some(p), _) => ChangeCell::Percent(p),
             (None, Some(v)) if m.unit == "percent" || m.unit == "ratio" => ChangeCell::Points(v),
-            _ => {
-                ChangeCell::NotMeaningful(m.note.clone().unwrap_or_else(|| "not meaningful".into()))
-            }
+            _ => ChangeCell::NotMeaningful(m.note.as_deref().unwrap_or("not meaningful").into()),
         };
         out.insert((now.table.clone(), now.row, now.column, then.column), cell);
     }

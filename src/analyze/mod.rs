@@ -51,7 +51,7 @@ pub mod tolerance;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, Row, Table, Unit, Value};
+use crate::document::{Document, Row, Table, Text, Unit, Value};
 use tolerance::Interval;
 
 pub use metrics::{Metric, MetricKind};
@@ -176,20 +176,21 @@ impl Tolerance {
     }
 }
 
-/// A cell the evidence points at.
+/// A cell the evidence points at. Its texts are the document's own ([`Text`]), shared
+/// rather than copied.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct CellRef {
     /// Table id (`t1`).
-    pub table: String,
+    pub table: Text,
     /// Row index within the table.
     pub row: usize,
-    pub row_label: String,
+    pub row_label: Text,
     pub column: usize,
-    pub column_label: String,
+    pub column_label: Text,
     /// Source line of the row's values.
     pub line: usize,
     /// The cell as printed.
-    pub printed: String,
+    pub printed: Text,
 }
 
 impl CellRef {
@@ -360,7 +361,7 @@ pub(crate) struct LabelText {
     /// Per row, its operation: an index into `scopes`.
     scope: Vec<Option<u32>>,
     /// The operations the rows name, each once, in order of appearance.
-    scopes: Vec<String>,
+    scopes: Vec<Text>,
 }
 
 impl LabelText {
@@ -400,7 +401,7 @@ impl LabelText {
                             match l.scopes.iter().position(|x| *x == s) {
                                 Some(n) => n as u32,
                                 None => {
-                                    l.scopes.push(s);
+                                    l.scopes.push(s.into());
                                     (l.scopes.len() - 1) as u32
                                 }
                             }
@@ -505,8 +506,13 @@ impl<'a> TableWords<'a> {
 
     /// Row `k`'s operation: [`metrics::scope_of`].
     pub(crate) fn scope(&self, k: usize) -> Option<&'a str> {
+        self.scope_text(k).map(Text::as_str)
+    }
+
+    /// [`TableWords::scope`] as the text a metric shares.
+    pub(crate) fn scope_text(&self, k: usize) -> Option<&'a Text> {
         let n = self.of.scope[self.first + k]?;
-        Some(self.of.scopes[n as usize].as_str())
+        Some(&self.of.scopes[n as usize])
     }
 }
 
