@@ -556,6 +556,19 @@ pub(crate) fn ascii_spans(b: &[u8]) -> AsciiSpans<'_> {
     AsciiSpans { b, i: 0 }
 }
 
+/// By byte, whether it is part of a word: an ASCII letter or digit, `'` or `&` (a table
+/// rather than three tests a byte, as every label and sentence is split on it).
+const PIECE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'&';
+        c += 1;
+    }
+    t
+};
+
 /// The iterator of [`ascii_spans`].
 pub(crate) struct AsciiSpans<'a> {
     b: &'a [u8],
@@ -568,7 +581,7 @@ impl Iterator for AsciiSpans<'_> {
     // One compiled body for its several callers.
     #[inline(never)]
     fn next(&mut self) -> Option<(usize, usize)> {
-        let piece = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'&';
+        let piece = |c: u8| PIECE[usize::from(c)];
         let b = self.b;
         while self.i < b.len() {
             if !piece(b[self.i]) {
