@@ -529,22 +529,33 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
 }
 
 /// Every occurrence of every phrase in `text`, overlapping ones too, as (phrase, start) in
-/// the order of the text: one pass, each phrase tried only where its first byte is. At most
-/// 32 phrases.
+/// the order of the text: one pass, each phrase tried only where its first two bytes are
+/// (most places a phrase's first letter is, its second is not). At most 32 phrases.
 fn occurrences<T>(text: &str, phrases: &[T], name: impl Fn(&T) -> &str) -> Vec<(usize, usize)> {
     let mut by_first = [0u32; 256];
+    let mut by_second = [0u32; 256];
+    // Phrases of one byte, which any second byte (or none) lets through.
+    let mut short = 0u32;
     for (n, p) in phrases.iter().enumerate() {
-        by_first[usize::from(name(p).as_bytes()[0])] |= 1 << n;
+        let p = name(p).as_bytes();
+        by_first[usize::from(p[0])] |= 1 << n;
+        match p.get(1) {
+            Some(&c) => by_second[usize::from(c)] |= 1 << n,
+            None => short |= 1 << n,
+        }
     }
     let b = text.as_bytes();
     let mut out = Vec::new();
     for at in 0..b.len() {
         let mut m = by_first[usize::from(b[at])];
+        if m == 0 {
+            continue;
+        }
+        m &= short | b.get(at + 1).map_or(0, |&c| by_second[usize::from(c)]);
         while m != 0 {
             let n = m.trailing_zeros() as usize;
             m &= m - 1;
-            let p = name(&phrases[n]).as_bytes();
-            if p.len() <= b.len() - at && p.iter().zip(&b[at..]).all(|(x, y)| x == y) {
+            if b[at..].starts_with(name(&phrases[n]).as_bytes()) {
                 out.push((n, at));
             }
         }
@@ -1764,6 +1775,30 @@ impl Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn occurrences_are_every_match_in_order() {
+        let phrases = ["aa", "a", "ab", " vs", "third quarter", "the quarter", "b"];
+        for text in [
+            "aaab vs the quarter",
+            "third quarter, the quarter",
+            "a",
+            "",
+            "ba aa",
+        ] {
+            // Every place each phrase starts, overlapping ones included.
+            let mut slow: Vec<(usize, usize)> = Vec::new();
+            for (n, p) in phrases.iter().enumerate() {
+                for at in 0..text.len() {
+                    if text[at..].starts_with(p) {
+                        slow.push((n, at));
+                    }
+                }
+            }
+            crate::sort::by_key(&mut slow, |&(n, at)| (at, n));
+            assert_eq!(occurrences(text, &phrases, |p| p), slow, "{text:?}");
+        }
+    }
 
     #[test]
     fn figures_and_their_periods() {
