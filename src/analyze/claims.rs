@@ -168,12 +168,28 @@ struct Fig {
     qualifier: Qualifier,
 }
 
+/// The letters and hyphens after any spaces and commas (on bytes: a non-ASCII character
+/// ends the word at its first byte, as it would decoded).
 fn next_word(s: &str) -> &str {
-    let s = s.trim_start_matches([' ', ',']);
-    let end = s
-        .find(|c: char| !c.is_ascii_alphabetic() && c != '-')
-        .unwrap_or(s.len());
-    &s[..end]
+    let b = s.as_bytes();
+    let start = b
+        .iter()
+        .position(|&c| c != b' ' && c != b',')
+        .unwrap_or(b.len());
+    let len = b[start..]
+        .iter()
+        .position(|&c| !c.is_ascii_alphabetic() && c != b'-')
+        .unwrap_or(b.len() - start);
+    &s[start..start + len]
+}
+
+/// `s` without every trailing repeat of `word` (`trim_end_matches` without building a
+/// searcher for each call).
+fn trim_end_word<'s>(mut s: &'s str, word: &str) -> &'s str {
+    while let Some(rest) = s.strip_suffix(word) {
+        s = rest;
+    }
+    s
 }
 
 fn figures(s: &str) -> Vec<Fig> {
@@ -224,10 +240,7 @@ fn figures(s: &str) -> Vec<Fig> {
         }
         let pre = s[..start].trim_end();
         let negative = pre.ends_with("negative") || pre.ends_with("minus");
-        let pre_q = pre
-            .trim_end_matches("negative")
-            .trim_end_matches("minus")
-            .trim_end();
+        let pre_q = trim_end_word(trim_end_word(pre, "negative"), "minus").trim_end();
         let mut end = j;
         let rest = &s[j..];
         let mut factor = Decimal::ONE;
@@ -252,9 +265,10 @@ fn figures(s: &str) -> Vec<Fig> {
                 "thousand" => Some(1_000),
                 _ => None,
             };
+            // `w` is a slice of `tail`: where it ends there.
             if let Some(f) = scale {
                 factor = Decimal::from(f);
-                let k = tail.find(w).unwrap_or(0) + w.len();
+                let k = offset_in(tail, w) + w.len();
                 end += k;
                 tail = &tail[k..];
             }
@@ -262,7 +276,7 @@ fn figures(s: &str) -> Vec<Fig> {
             let cents = w == "cents" || w == "cent";
             if cents {
                 value /= Decimal::ONE_HUNDRED;
-                let k = tail.find(w).unwrap_or(0) + w.len();
+                let k = offset_in(tail, w) + w.len();
                 end += k;
                 tail = &tail[k..];
             }
@@ -347,11 +361,12 @@ fn figures(s: &str) -> Vec<Fig> {
 
 /// "ounces per ton", "grams per tonne": an assay grade, not a claim about the tables.
 fn grade(tail: &str) -> bool {
-    let w: Vec<String> = raw_words(tail)
-        .take(3)
-        .map(|x| x.to_ascii_lowercase())
-        .collect();
-    w.get(1).is_some_and(|x| x == "per") || w.get(2).is_some_and(|x| x == "per" && w[1] == "of")
+    let mut w = [""; 3];
+    for (slot, x) in w.iter_mut().zip(raw_words(tail)) {
+        *slot = x;
+    }
+    let is = |x: &str, y: &str| x.eq_ignore_ascii_case(y);
+    is(w[1], "per") || (is(w[2], "per") && is(w[1], "of"))
 }
 
 /// The unit a word after "per" names, in any ASCII case.
