@@ -300,6 +300,15 @@ pub type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDef
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
+/// A value's [`FxHasher`] hash: a cheap first key for sorts that only group equal values
+/// (compared in full when two hashes are equal, so a collision costs time, never a wrong
+/// group).
+pub(crate) fn fx_hash<T: std::hash::Hash + ?Sized>(x: &T) -> u64 {
+    let mut h = FxHasher::default();
+    x.hash(&mut h);
+    std::hash::Hasher::finish(&h)
+}
+
 impl FxHasher {
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
