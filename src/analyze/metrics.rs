@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{figure, raw_words, words, CellRef};
+use super::{amount, raw_words, words, CellRef};
 use crate::document::{Column, Date, Document, Row, RowKind, Table, Text, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -368,7 +368,7 @@ fn changes(t: &Table, w: super::TableWords, out: &mut Vec<Metric>) {
         }
         let facts = RowFacts::of(w, row, k);
         for &(a, b) in &pairs {
-            let (Some(now), Some(then)) = (figure(row, a), figure(row, b)) else {
+            let (Some(now), Some(then)) = (amount(row, a), amount(row, b)) else {
                 continue;
             };
             let mut m = metric_with(
@@ -390,14 +390,14 @@ fn changes(t: &Table, w: super::TableWords, out: &mut Vec<Metric>) {
                 .concat(),
                 &facts,
             );
-            m.value = Some(now.value - then.value);
+            m.value = Some(now - then);
             let rate = matches!(row.unit, Some(Unit::Percent | Unit::Ratio));
             if rate {
                 m.note = Some("a change of a rate is given in points, not percent".into());
-            } else if then.value.is_zero() {
+            } else if then.is_zero() {
                 m.note = Some("percent not meaningful: the base is zero".into());
-            } else if then.value > Decimal::ZERO {
-                m.percent = Some(((now.value - then.value) / then.value * hundred()).round_dp(2));
+            } else if then > Decimal::ZERO {
+                m.percent = Some(((now - then) / then * hundred()).round_dp(2));
             } else {
                 m.note = Some("percent not meaningful: the base is negative".into());
             }
@@ -457,14 +457,14 @@ fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         };
         let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
-            let Some(f) = figure(row, c) else { continue };
+            let Some(f) = amount(row, c) else { continue };
             let mut m = metric_with(kind, t, c, row.label.to_string(), &facts);
             if m.metal.is_none() {
                 m.metal = primary
                     .of_section(row.section.as_deref())
                     .map(Cow::Borrowed);
             }
-            m.value = Some(f.value);
+            m.value = Some(f);
             m.inputs = vec![CellRef::new(t, k, c)];
             out.push(m);
         }
@@ -636,15 +636,15 @@ fn quotients(
 ) {
     let facts = RowFacts::of(w, &t.rows[num], num);
     for c in 0..t.columns.len() {
-        let (Some(n), Some(d)) = (figure(&t.rows[num], c), figure(&t.rows[den], c)) else {
+        let (Some(n), Some(d)) = (amount(&t.rows[num], c), amount(&t.rows[den], c)) else {
             continue;
         };
-        if d.value.is_zero() {
+        if d.is_zero() {
             continue;
         }
         let mut m = metric_with(kind, t, c, label.to_string(), &facts);
         m.unit = Cow::Borrowed(unit);
-        m.value = Some((n.value / d.value * factor).round_dp(4));
+        m.value = Some((n / d * factor).round_dp(4));
         m.inputs = vec![CellRef::new(t, num, c), CellRef::new(t, den, c)];
         out.push(m);
     }
@@ -669,10 +669,10 @@ fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         let metal = label_metal(&lw[oz]);
         let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
-            let (Some(n), Some(d)) = (figure(row, c), figure(&t.rows[oz], c)) else {
+            let (Some(n), Some(d)) = (amount(row, c), amount(&t.rows[oz], c)) else {
                 continue;
             };
-            if d.value.is_zero() {
+            if d.is_zero() {
                 continue;
             }
             let mut m = metric_with(
@@ -689,7 +689,7 @@ fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
             );
             m.metal = metal.map(Cow::Borrowed);
             m.unit = Cow::Borrowed("USD/oz");
-            m.value = Some((n.value / d.value).round_dp(4));
+            m.value = Some((n / d).round_dp(4));
             m.inputs = vec![CellRef::new(t, k, c), CellRef::new(t, oz, c)];
             out.push(m);
         }
@@ -704,7 +704,7 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         }
         let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
-            let Some(f) = figure(row, c) else { continue };
+            let Some(f) = amount(row, c) else { continue };
             let mut m = metric_with(
                 MetricKind::UnitCostPerTon,
                 t,
@@ -712,7 +712,7 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
                 row.label.to_string(),
                 &facts,
             );
-            m.value = Some(f.value);
+            m.value = Some(f);
             m.inputs = vec![CellRef::new(t, k, c)];
             out.push(m);
         }
@@ -726,7 +726,7 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         });
         let Some(mill) = milling else { continue };
         for c in 0..t.columns.len() {
-            let (Some(a), Some(b)) = (figure(row, c), figure(&t.rows[mill], c)) else {
+            let (Some(a), Some(b)) = (amount(row, c), amount(&t.rows[mill], c)) else {
                 continue;
             };
             let mut m = metric_with(
@@ -736,7 +736,7 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
                 "Mining and milling cost per ton".into(),
                 &facts,
             );
-            m.value = Some(a.value + b.value);
+            m.value = Some(a + b);
             m.inputs = vec![CellRef::new(t, k, c), CellRef::new(t, mill, c)];
             out.push(m);
         }
@@ -834,10 +834,10 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
         let Some((t, k, c, realized)) = pick else {
             continue;
         };
-        let Some(price) = figure(&t.rows[k], c) else {
+        let Some(price) = amount(&t.rows[k], c) else {
             continue;
         };
-        let margin = price.value - cost_value;
+        let margin = price - cost_value;
         let seen = given.iter().any(|&(g, value)| {
             let g = &out[g];
             g.metal == cost.metal

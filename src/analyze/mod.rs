@@ -250,29 +250,33 @@ pub(crate) struct Figure {
 
 /// The figure in a row's column, if it is an amount or a nil (a dash is an exact zero).
 pub(crate) fn figure(row: &Row, column: usize) -> Option<Figure> {
-    match row.value(column)? {
-        Value::Amount(d) => {
-            // What `Interval::printed` gives, the product worked out once, and not at all
-            // for a row printed at its own scale (most of them): a product by one is the
-            // figure itself, but for a zero, which a product gives without its decimals.
-            let half = tolerance::half_unit(*d);
-            let (value, half) = match row.scale.factor() {
-                1 if d.is_zero() => (Decimal::ZERO, half),
-                1 => (*d, half),
-                f => {
-                    let f = Decimal::from(f);
-                    (d * f, half * f)
-                }
+    let value = amount(row, column)?;
+    let interval = match row.value(column) {
+        // What `Interval::printed` gives, the product worked out once (in `amount`), and not
+        // at all for a row printed at its own scale (most of them).
+        Some(Value::Amount(d)) => {
+            let half = match row.scale.factor() {
+                1 => tolerance::half_unit(*d),
+                f => tolerance::half_unit(*d) * Decimal::from(f),
             };
-            Some(Figure {
-                value,
-                interval: Interval::around(value, half),
-            })
+            Interval::around(value, half)
         }
-        Value::Nil => Some(Figure {
-            value: Decimal::ZERO,
-            interval: Interval::exact(Decimal::ZERO),
+        _ => Interval::exact(Decimal::ZERO),
+    };
+    Some(Figure { value, interval })
+}
+
+/// A [`figure`]'s value alone (the real amount), for what needs no interval: the metrics.
+pub(crate) fn amount(row: &Row, column: usize) -> Option<Decimal> {
+    match row.value(column)? {
+        Value::Amount(d) => Some(match row.scale.factor() {
+            // A product by one is the figure itself, but for a zero, which a product gives
+            // without its decimals.
+            1 if d.is_zero() => Decimal::ZERO,
+            1 => *d,
+            f => d * Decimal::from(f),
         }),
+        Value::Nil => Some(Decimal::ZERO),
         _ => None,
     }
 }
