@@ -12,7 +12,7 @@
 
 use rust_decimal::Decimal;
 
-use super::footing::name;
+use super::footing::Names;
 use super::{figure, show, CellRef, Check, CheckKind, Status, Tolerance};
 use crate::document::{Document, RowKind, Table, Unit};
 
@@ -25,8 +25,9 @@ pub fn checks(doc: &Document) -> Vec<Check> {
 /// [`checks`] with the document's label words worked out.
 pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
     for (t, w) in doc.tables.iter().zip(lw.tables()) {
-        divided_by(t, w, out);
-        per_share(t, w, out);
+        let names = Names::of(t);
+        divided_by(t, w, &names, out);
+        per_share(t, w, &names, out);
     }
 }
 
@@ -37,7 +38,7 @@ fn is_rate(unit: Option<Unit>) -> bool {
     )
 }
 
-fn divided_by(t: &Table, lw: super::TableWords, out: &mut Vec<Check>) {
+fn divided_by(t: &Table, lw: super::TableWords, names: &Names, out: &mut Vec<Check>) {
     for (d, row) in t.rows.iter().enumerate() {
         let w = &lw[d];
         if w.len() < 3 || w[0] != "divided" || w[1] != "by" {
@@ -55,13 +56,14 @@ fn divided_by(t: &Table, lw: super::TableWords, out: &mut Vec<Check>) {
             continue;
         }
         for c in 0..t.columns.len() {
-            quotient(t, res, num, d, c, out);
+            quotient(t, names, [res, num, d], c, out);
         }
     }
 }
 
 /// Checks `t[res][c]` against `t[num][c] / t[den][c]`.
-fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut Vec<Check>) {
+fn quotient(t: &Table, names: &Names, rows: [usize; 3], c: usize, out: &mut Vec<Check>) {
+    let [res, num, den] = rows;
     let (Some(r), Some(n), Some(d)) = (
         figure(&t.rows[res], c),
         figure(&t.rows[num], c),
@@ -85,8 +87,8 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
             explanation: super::format_in!(
                 super::SENTENCE,
                 "{} ({period}) cannot be recomputed: its divisor {} could be zero.",
-                name(t, res),
-                name(t, den)
+                names.get(res),
+                names.get(den)
             ),
             cells,
             claim: None,
@@ -102,9 +104,9 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
     let parts = super::format_in!(
         super::PHRASE,
         "{} {} divided by {} {} gives {}",
-        name(t, num),
+        names.get(num),
         show(n.value, 4),
-        name(t, den),
+        names.get(den),
         show(d.value, 4),
         show(exact, 4)
     );
@@ -112,14 +114,14 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
         super::format_in!(
             super::SENTENCE,
             "{} ({period}) is {}, and {parts}.",
-            name(t, res),
+            names.get(res),
             show(r.value, 4)
         )
     } else {
         super::format_in!(
             super::SENTENCE,
             "{} ({period}) is printed as {}, but {parts} (between {} and {} for any values those rounded figures can stand for).",
-            name(t, res),
+            names.get(res),
             show(r.value, 4),
             show(q.lo, 4),
             show(q.hi, 4)
@@ -140,7 +142,7 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
     });
 }
 
-fn per_share(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
+fn per_share(t: &Table, w: super::TableWords, names: &Names, out: &mut Vec<Check>) {
     let has = |k: usize, x: &str| w[k].contains(&x);
     let unique = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
         let mut it = (0..t.rows.len()).filter(|&k| pred(k));
@@ -185,7 +187,7 @@ fn per_share(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
                 divisors.extend(diluted);
             }
             for den in divisors {
-                quotient(t, k, income, den, c, out);
+                quotient(t, names, [k, income, den], c, out);
             }
         }
     }
