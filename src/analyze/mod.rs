@@ -48,6 +48,8 @@ pub mod metrics;
 pub mod recompute;
 pub mod tolerance;
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -161,12 +163,13 @@ pub struct Check {
 pub struct Tolerance {
     pub low: Decimal,
     pub high: Decimal,
-    /// E.g. "sum of 6 figures rounded to 1000".
-    pub rule: String,
+    /// E.g. "sum of 6 figures rounded to 1000". (Most rules are fixed words, borrowed
+    /// rather than allocated for every check.)
+    pub rule: Cow<'static, str>,
 }
 
 impl Tolerance {
-    pub fn new(i: Interval, rule: impl Into<String>) -> Tolerance {
+    pub fn new(i: Interval, rule: impl Into<Cow<'static, str>>) -> Tolerance {
         let i = i.shown();
         Tolerance {
             low: i.lo,
