@@ -1422,7 +1422,7 @@ impl<'a> Context<'a> {
                 super::SENTENCE,
                 "The sentence's {} is the current ratio; total current assets over total current liabilities give {}{}.",
                 f.text,
-                m.value.map(|v| show(v, 2)).unwrap_or_default(),
+                m.value.map(|v| show(v, 2).to_string()).unwrap_or_default(),
                 if holds { "" } else { ", which the figure does not allow" }
             ),
             cells: m.inputs.clone(),

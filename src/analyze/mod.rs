@@ -657,37 +657,54 @@ pub(crate) fn write_digits(mut n: u64, buf: &mut [u8], end: usize) -> usize {
 }
 
 /// A decimal for people: trailing zeros dropped, at most `dp` places, thousands grouped.
-pub(crate) fn show(d: Decimal, dp: u32) -> String {
-    let d = d.round_dp(dp).normalize();
-    // The mantissa's digits, right-aligned after zeros, so that the point can go `scale`
-    // digits from the right with at least one digit before it (what `Display` prints).
-    let mut buf = [b'0'; 40];
-    let mut i = buf.len();
-    let mut m = d.mantissa().unsigned_abs();
-    while m > u128::from(u64::MAX) {
-        i -= 1;
-        buf[i] = b'0' + (m % 10) as u8;
-        m /= 10;
-    }
-    let i = write_digits(m as u64, &mut buf, i);
-    let scale = d.scale() as usize;
-    let digits = &buf[i.min(buf.len() - scale - 1)..];
-    let (int, frac) = digits.split_at(digits.len() - scale);
-    let mut out = String::with_capacity(digits.len() + int.len() / 3 + 2);
-    if d.is_sign_negative() && !d.is_zero() {
-        out.push('-');
-    }
-    for (i, &c) in int.iter().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
+/// Written where it is formatted (`{}`), not into a string of its own.
+pub(crate) fn show(d: Decimal, dp: u32) -> Shown {
+    Shown(d.round_dp(dp).normalize())
+}
+
+/// What [`show`] gives: a rounded decimal that formats for people.
+pub(crate) struct Shown(Decimal);
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = self.0;
+        // The mantissa's digits, right-aligned after zeros, so that the point can go `scale`
+        // digits from the right with at least one digit before it (what `Display` prints).
+        let mut buf = [b'0'; 40];
+        let mut i = buf.len();
+        let mut m = d.mantissa().unsigned_abs();
+        while m > u128::from(u64::MAX) {
+            i -= 1;
+            buf[i] = b'0' + (m % 10) as u8;
+            m /= 10;
         }
-        out.push(char::from(c));
+        let i = write_digits(m as u64, &mut buf, i);
+        let scale = d.scale() as usize;
+        let digits = &buf[i.min(buf.len() - scale - 1)..];
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        // A sign, 29 digits and 9 commas, a point and 28 decimals at the most.
+        let mut out = [0u8; 72];
+        let mut n = 0;
+        let mut put = |c: u8| {
+            out[n] = c;
+            n += 1;
+        };
+        if d.is_sign_negative() && !d.is_zero() {
+            put(b'-');
+        }
+        for (i, &c) in int.iter().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                put(b',');
+            }
+            put(c);
+        }
+        if !frac.is_empty() {
+            put(b'.');
+            frac.iter().for_each(|&c| put(c));
+        }
+        // Only ASCII digits, signs and points were written.
+        f.pad(std::str::from_utf8(&out[..n]).unwrap_or(""))
     }
-    if !frac.is_empty() {
-        out.push('.');
-        out.extend(frac.iter().map(|&c| char::from(c)));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -698,6 +715,7 @@ mod tests {
     #[test]
     fn shows_decimals_for_people() {
         let d = |s| Decimal::from_str(s).unwrap();
+        let show = |d, dp| show(d, dp).to_string();
         assert_eq!(show(d("-4828000"), 2), "-4,828,000");
         assert_eq!(show(d("4.93291"), 2), "4.93");
         assert_eq!(show(d("0.10"), 4), "0.1");
