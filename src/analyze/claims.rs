@@ -110,12 +110,7 @@ fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     // Only the bytes that can end a sentence or start an item are looked at.
-    let ends = b
-        .iter()
-        .enumerate()
-        .filter(|&(_, &c)| matches!(c, b'*' | b'.' | b'?' | b'!'))
-        .map(|(i, _)| i);
-    for i in ends {
+    for i in super::positions_of(b, b"*.?!") {
         // A Markdown list run together into one paragraph: " * " starts an item.
         if b[i] == b'*' && i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') {
             if start < i {
@@ -196,11 +191,14 @@ fn figures(s: &str) -> Vec<Fig> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        let glued = || {
-            i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'-' | b'.' | b','))
-        };
-        if !b[i].is_ascii_digit() || glued() {
+    loop {
+        i = super::next_digit(b, i);
+        if i >= b.len() {
+            break;
+        }
+        let glued =
+            i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'-' | b'.' | b','));
+        if glued {
             i += 1;
             continue;
         }

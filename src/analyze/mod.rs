@@ -642,6 +642,59 @@ pub(crate) fn raw_word_list(text: &str) -> Vec<&str> {
     }
 }
 
+// Finding a few kinds of byte in prose eight bytes at a time (SWAR): a sentence is scanned
+// for its ends and its figures, and most of its bytes are neither.
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Whether any of the eight bytes of `x` is less than `n` (at most 128): a byte below `n`
+/// borrows into its high bit when `n` is taken from it, and no byte at or above `n` does.
+fn any_below(x: u64, n: u8) -> bool {
+    x.wrapping_sub(ONES * u64::from(n)) & !x & (ONES << 7) != 0
+}
+
+/// Whether any of the eight bytes of `x` is `c`.
+fn any_is(x: u64, c: u8) -> bool {
+    any_below(x ^ (ONES * u64::from(c)), 1)
+}
+
+/// The eight bytes of `b` from `at`, as one word, if there are eight.
+fn word_at(b: &[u8], at: usize) -> Option<u64> {
+    let w: [u8; 8] = b.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(w))
+}
+
+/// Where the next ASCII digit of `b` is at or after `at` (`b.len()` if none).
+pub(crate) fn next_digit(b: &[u8], mut at: usize) -> usize {
+    // Digits are the bytes below 10 once '0' is taken away by xor.
+    while word_at(b, at).is_some_and(|w| !any_below(w ^ (ONES * u64::from(b'0')), 10)) {
+        at += 8;
+    }
+    (at..b.len())
+        .find(|&i| b[i].is_ascii_digit())
+        .unwrap_or(b.len())
+}
+
+/// Where `b` holds one of `set`, in order.
+pub(crate) fn positions_of<'b>(b: &'b [u8], set: &'b [u8]) -> impl Iterator<Item = usize> + 'b {
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        match word_at(b, at) {
+            Some(w) if !set.iter().any(|&c| any_is(w, c)) => at += 8,
+            _ => {
+                let i = at;
+                if i >= b.len() {
+                    return None;
+                }
+                at += 1;
+                if set.contains(&b[i]) {
+                    return Some(i);
+                }
+            }
+        }
+    })
+}
+
 /// Writes the decimal digits of `n` into `buf` so that they end before `end`; returns where
 /// they start.
 pub(crate) fn write_digits(mut n: u64, buf: &mut [u8], end: usize) -> usize {
@@ -730,6 +783,34 @@ mod tests {
             show(d("0.0000000000000000000000000001"), 28),
             "0.0000000000000000000000000001"
         );
+    }
+
+    #[test]
+    fn finds_bytes_eight_at_a_time_as_one_at_a_time() {
+        // Pseudo-random bytes over the whole range, digits, sentence ends and the bytes next
+        // to them ('/', ':', '-', ',', 0x80, 0xFF) made common.
+        let mut x: u32 = 7;
+        let common = *b"0123456789/:.*?!-, aZ";
+        for len in 0..80 {
+            let b: Vec<u8> = (0..len)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    let r = (x >> 16) as usize;
+                    if r.is_multiple_of(3) {
+                        (r >> 2) as u8
+                    } else {
+                        common[(r >> 2) % common.len()]
+                    }
+                })
+                .collect();
+            for at in 0..=len {
+                let slow = (at..len).find(|&i| b[i].is_ascii_digit()).unwrap_or(len);
+                assert_eq!(next_digit(&b, at), slow, "{b:?} from {at}");
+            }
+            let slow: Vec<usize> = (0..len).filter(|&i| b"*.?!".contains(&b[i])).collect();
+            let fast: Vec<usize> = positions_of(&b, b"*.?!").collect();
+            assert_eq!(fast, slow, "{b:?}");
+        }
     }
 
     #[test]
