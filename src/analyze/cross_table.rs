@@ -21,7 +21,7 @@ use super::tolerance::Interval;
 use super::{figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
 use crate::document::{Column, Date, Document, RowKind, Table, Unit};
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Key<'a> {
     concept: String,
     entity: Option<&'a str>,
@@ -171,7 +171,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
         // hash first: only equal ones need be together), runs of one.
         let label = |k: usize| (plain_w[k], t.rows[k].section.as_deref());
         let hash: Vec<u64> = (0..t.rows.len())
-            .map(|k| super::fx_hash(&label(k)))
+            .map(|k| super::fx_texts(&mut plain_w[k].iter().copied().chain(label(k).1)))
             .collect();
         let same = |a: usize, b: usize| hash[a] == hash[b] && label(a) == label(b);
         let mut by_label: Vec<usize> = (0..t.rows.len()).collect();
@@ -233,8 +233,13 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
     // The items of a key, in document order (the sort is stable), and the keys in the order
     // their first items appear: sorting rather than a hash map, so that no text can choose
     // collisions.
-    // Keys by hash first, as the labels above.
-    let hash: Vec<u64> = items.iter().map(|(k, _)| super::fx_hash(k)).collect();
+    // Keys by hash first (of their texts), as the labels above.
+    let hash: Vec<u64> = (items.iter())
+        .map(|(k, _)| {
+            let texts = [&*k.concept, k.entity.unwrap_or(""), k.metal.unwrap_or("")];
+            super::fx_texts(&mut texts.into_iter())
+        })
+        .collect();
     let mut by_key: Vec<usize> = (0..items.len()).collect();
     crate::sort::by(&mut by_key, |&a, &b| {
         (hash[a].cmp(&hash[b])).then_with(|| items[a].0.cmp(&items[b].0))

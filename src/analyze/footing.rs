@@ -387,26 +387,6 @@ pub(crate) fn name(t: &Table, k: usize) -> String {
     s
 }
 
-/// The [`name`] of each row of a table, written when first asked for: checks of the same
-/// rows in several columns name them once.
-pub(crate) struct Names<'t> {
-    table: &'t Table,
-    names: Vec<std::cell::OnceCell<String>>,
-}
-
-impl<'t> Names<'t> {
-    pub(crate) fn of(table: &'t Table) -> Self {
-        Names {
-            table,
-            names: vec![std::cell::OnceCell::new(); table.rows.len()],
-        }
-    }
-
-    pub(crate) fn get(&self, k: usize) -> &str {
-        self.names[k].get_or_init(|| name(self.table, k))
-    }
-}
-
 /// [`name`], appended to `out`.
 fn write_name(out: &mut String, t: &Table, k: usize) {
     use std::fmt::Write;

@@ -307,13 +307,16 @@ pub type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDef
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
-/// A value's [`FxHasher`] hash: a cheap first key for sorts that only group equal values
-/// (compared in full when two hashes are equal, so a collision costs time, never a wrong
-/// group).
-pub(crate) fn fx_hash<T: std::hash::Hash + ?Sized>(x: &T) -> u64 {
+/// The [`FxHasher`] hash of some texts, each ended by a byte no UTF-8 text holds: a cheap
+/// first key for sorts that only group equal values (compared in full when two hashes are
+/// equal, so a collision costs time, never a wrong group). One body for every caller.
+pub(crate) fn fx_texts(texts: &mut dyn Iterator<Item = &str>) -> u64 {
     let mut h = FxHasher::default();
-    x.hash(&mut h);
-    std::hash::Hasher::finish(&h)
+    for t in texts {
+        std::hash::Hasher::write(&mut h, t.as_bytes());
+        h.add(0xFF);
+    }
+    h.0
 }
 
 impl FxHasher {

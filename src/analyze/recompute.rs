@@ -12,7 +12,7 @@
 
 use rust_decimal::Decimal;
 
-use super::footing::Names;
+use super::footing::name;
 use super::{figure, show, CellRef, Check, CheckKind, Status, Tolerance};
 use crate::document::{Document, RowKind, Table, Unit};
 
@@ -25,9 +25,8 @@ pub fn checks(doc: &Document) -> Vec<Check> {
 /// [`checks`] with the document's label words worked out.
 pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
     for (t, w) in doc.tables.iter().zip(lw.tables()) {
-        let names = Names::of(t);
-        divided_by(t, w, &names, out);
-        per_share(t, w, &names, out);
+        divided_by(t, w, out);
+        per_share(t, w, out);
     }
 }
 
@@ -38,7 +37,7 @@ fn is_rate(unit: Option<Unit>) -> bool {
     )
 }
 
-fn divided_by(t: &Table, lw: super::TableWords, names: &Names, out: &mut Vec<Check>) {
+fn divided_by(t: &Table, lw: super::TableWords, out: &mut Vec<Check>) {
     for (d, row) in t.rows.iter().enumerate() {
         let w = &lw[d];
         if w.len() < 3 || w[0] != "divided" || w[1] != "by" {
@@ -55,14 +54,16 @@ fn divided_by(t: &Table, lw: super::TableWords, names: &Names, out: &mut Vec<Che
         if t.rows[num].unit != Some(Unit::Usd) || !is_rate(t.rows[res].unit) {
             continue;
         }
-        for c in 0..t.columns.len() {
-            quotient(t, names, [res, num, d], c, out);
+        // Named once for all the columns.
+        let (a, b, c) = (name(t, res), name(t, num), name(t, d));
+        for column in 0..t.columns.len() {
+            quotient(t, [res, num, d], [&a, &b, &c], column, out);
         }
     }
 }
 
-/// Checks `t[res][c]` against `t[num][c] / t[den][c]`.
-fn quotient(t: &Table, names: &Names, rows: [usize; 3], c: usize, out: &mut Vec<Check>) {
+/// Checks `t[res][c]` against `t[num][c] / t[den][c]`; `names` are the three rows' [`name`]s.
+fn quotient(t: &Table, rows: [usize; 3], names: [&str; 3], c: usize, out: &mut Vec<Check>) {
     let [res, num, den] = rows;
     let (Some(r), Some(n), Some(d)) = (
         figure(&t.rows[res], c),
@@ -87,8 +88,8 @@ fn quotient(t: &Table, names: &Names, rows: [usize; 3], c: usize, out: &mut Vec<
             explanation: super::format_in!(
                 super::SENTENCE,
                 "{} ({period}) cannot be recomputed: its divisor {} could be zero.",
-                names.get(res),
-                names.get(den)
+                names[0],
+                names[2]
             ),
             cells,
             claim: None,
@@ -104,9 +105,9 @@ fn quotient(t: &Table, names: &Names, rows: [usize; 3], c: usize, out: &mut Vec<
     let parts = super::format_in!(
         super::PHRASE,
         "{} {} divided by {} {} gives {}",
-        names.get(num),
+        names[1],
         show(n.value, 4),
-        names.get(den),
+        names[2],
         show(d.value, 4),
         show(exact, 4)
     );
@@ -114,14 +115,14 @@ fn quotient(t: &Table, names: &Names, rows: [usize; 3], c: usize, out: &mut Vec<
         super::format_in!(
             super::SENTENCE,
             "{} ({period}) is {}, and {parts}.",
-            names.get(res),
+            names[0],
             show(r.value, 4)
         )
     } else {
         super::format_in!(
             super::SENTENCE,
             "{} ({period}) is printed as {}, but {parts} (between {} and {} for any values those rounded figures can stand for).",
-            names.get(res),
+            names[0],
             show(r.value, 4),
             show(q.lo, 4),
             show(q.hi, 4)
@@ -142,7 +143,7 @@ fn quotient(t: &Table, names: &Names, rows: [usize; 3], c: usize, out: &mut Vec<
     });
 }
 
-fn per_share(t: &Table, w: super::TableWords, names: &Names, out: &mut Vec<Check>) {
+fn per_share(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
     let has = |k: usize, x: &str| w[k].contains(&x);
     let unique = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
         let mut it = (0..t.rows.len()).filter(|&k| pred(k));
@@ -168,6 +169,9 @@ fn per_share(t: &Table, w: super::TableWords, names: &Names, out: &mut Vec<Check
         unique(&|k| t.rows[k].unit == Some(Unit::Shares) && has(k, "weighted") && has(k, kind))
     };
     let (basic, diluted) = (shares("basic"), shares("diluted"));
+    // Named once for all the rows and columns.
+    let income_name = name(t, income);
+    let share_names = [basic, diluted].map(|s| s.map(|k| (k, name(t, k))));
     for (k, row) in t.rows.iter().enumerate() {
         if row.unit != Some(Unit::UsdPerShare)
             || !(has(k, "income") || has(k, "earnings") || has(k, "loss"))
@@ -175,10 +179,12 @@ fn per_share(t: &Table, w: super::TableWords, names: &Names, out: &mut Vec<Check
         {
             continue;
         }
+        let k_name = name(t, k);
         let says_basic = has(k, "basic");
         let says_diluted = has(k, "diluted");
         for c in 0..t.columns.len() {
             let loss = figure(&t.rows[income], c).is_some_and(|f| f.value < Decimal::ZERO);
+            let [basic, diluted] = &share_names;
             let mut divisors = Vec::new();
             if says_basic || !says_diluted || loss {
                 divisors.extend(basic);
@@ -186,8 +192,14 @@ fn per_share(t: &Table, w: super::TableWords, names: &Names, out: &mut Vec<Check
             if says_diluted && !loss {
                 divisors.extend(diluted);
             }
-            for den in divisors {
-                quotient(t, names, [k, income, den], c, out);
+            for (den, den_name) in divisors {
+                quotient(
+                    t,
+                    [k, income, *den],
+                    [&k_name, &income_name, den_name],
+                    c,
+                    out,
+                );
             }
         }
     }
