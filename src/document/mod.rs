@@ -439,7 +439,9 @@ struct RowWire {
     scale: Scale,
     line: usize,
     values: Vec<Option<String>>,
-    printed: Vec<Option<Text>>,
+    /// Strings, as `values` are: one compiled serde body for both (the wire is read and
+    /// written far less often than a document is analysed).
+    printed: Vec<Option<String>>,
 }
 
 impl From<Row> for RowWire {
@@ -449,7 +451,9 @@ impl From<Row> for RowWire {
             .iter()
             .map(|c| c.as_ref().map(|c| c.value.contract_string()))
             .collect();
-        let printed = r.cells.into_iter().map(|c| c.map(|c| c.printed)).collect();
+        let printed = (r.cells.iter())
+            .map(|c| c.as_ref().map(|c| String::from(c.printed.as_str())))
+            .collect();
         RowWire {
             label: r.label,
             section: r.section,
@@ -490,7 +494,10 @@ impl TryFrom<RowWire> for Row {
                             w.label
                         ));
                     }
-                    Some(Cell { value, printed: p })
+                    Some(Cell {
+                        value,
+                        printed: p.into(),
+                    })
                 }
                 _ => {
                     return Err(format!(
