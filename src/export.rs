@@ -17,13 +17,13 @@ pub fn table_csv(table: &Table) -> String {
         .iter()
         .map(|h| (h.to_string(), true))
         .collect();
-    header.extend(table.columns.iter().map(|c| (c.label.clone(), true)));
+    header.extend(table.columns.iter().map(|c| (c.label.to_string(), true)));
     line(header);
     for row in &table.rows {
         let mut cells = vec![
-            (row.label.clone(), true),
-            (row.section.clone().unwrap_or_default(), true),
-            (row.parent.clone().unwrap_or_default(), true),
+            (row.label.to_string(), true),
+            (row.section.as_deref().unwrap_or_default().to_string(), true),
+            (row.parent.as_deref().unwrap_or_default().to_string(), true),
             (
                 if row.unit.is_some() {
                     unit_text(row.unit, row.scale)

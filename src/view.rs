@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::analyze::{Analysis, Check, MetricKind, Status};
 use crate::chart::format_change;
-use crate::document::Table;
+use crate::document::{Table, Text};
 
 /// One column of a rendered table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub enum ChangeCell {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Changes(Vec<ChangeKey>);
 
-type ChangeKey = ((String, usize, usize, usize), ChangeCell);
+type ChangeKey = ((Text, usize, usize, usize), ChangeCell);
 
 impl Changes {
     /// The change of `row` in `table` from column `prior` to column `current`.
@@ -98,9 +98,7 @@ pub fn changes(analysis: &Analysis) -> Changes {
             }
             (Some(p), _) => ChangeCell::Percent(p),
             (None, Some(v)) if m.unit == "percent" || m.unit == "ratio" => ChangeCell::Points(v),
-            _ => {
-                ChangeCell::NotMeaningful(m.note.clone().unwrap_or_else(|| "not meaningful".into()))
-            }
+            _ => ChangeCell::NotMeaningful(m.note.as_deref().unwrap_or("not meaningful").into()),
         };
         out.push(((now.table.clone(), now.row, now.column, then.column), cell));
     }

@@ -289,7 +289,7 @@ fn columns(doc: &Document, t: usize) -> Vec<(String, Option<u8>)> {
     doc.tables[t]
         .columns
         .iter()
-        .map(|c| (c.label.clone(), c.months))
+        .map(|c| (c.label.to_string(), c.months))
         .collect()
 }
 

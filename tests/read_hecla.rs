@@ -38,8 +38,8 @@ fn check(doc: &Document, index: usize, expected: &[(&str, &str, &str)]) {
                 .map(|v| v.as_str().map(str::to_string))
                 .collect();
             (
-                r.section.clone().unwrap_or_default(),
-                r.label.clone(),
+                r.section.as_deref().unwrap_or_default().to_string(),
+                r.label.to_string(),
                 values,
             )
         })
@@ -136,7 +136,7 @@ fn columns_stack_headers_and_know_their_periods() {
         d.tables[i]
             .columns
             .iter()
-            .map(|c| (c.label.clone(), c.end.map(|e| e.to_string()), c.months))
+            .map(|c| (c.label.to_string(), c.end.map(|e| e.to_string()), c.months))
             .collect()
     };
     let quarter_and_nine = vec![

@@ -26,7 +26,7 @@ fn rows(d: &Document, t: usize) -> Vec<(String, Vec<Option<String>>)> {
                 .iter()
                 .map(|c| c.as_ref().map(|c| c.value.contract_string()))
                 .collect();
-            (r.label.clone(), v)
+            (r.label.to_string(), v)
         })
         .collect()
 }

@@ -54,7 +54,7 @@ fn a_pasted_release_is_read_from_the_box() {
 #[test]
 fn picked_rows_become_a_chart_and_the_pick_is_cleared() {
     let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
-    let table = s.document.as_ref().unwrap().tables[0].id.clone();
+    let table = s.document.as_ref().unwrap().tables[0].id.to_string();
     let silver = s.document.as_ref().unwrap().tables[0]
         .rows
         .iter()
@@ -145,7 +145,7 @@ fn focusing_a_row_shows_its_source_line() {
         .position(|r| r.label == "Accumulated deficit")
         .unwrap();
     let s = s.apply(Action::Focus(Some(assay::session::Focus {
-        table: t.id.clone(),
+        table: t.id.to_string(),
         row,
     })));
     let line = t.rows[row].line;
@@ -155,7 +155,7 @@ fn focusing_a_row_shows_its_source_line() {
     assert!(lines[1].1.starts_with("Accumulated deficit") && lines[1].1.contains("(327,522)"));
     // A row that does not exist is not focused.
     let s = s.apply(Action::Focus(Some(assay::session::Focus {
-        table: t.id.clone(),
+        table: t.id.to_string(),
         row: 10_000,
     })));
     assert_eq!(s.focus.as_ref().unwrap().row, row);

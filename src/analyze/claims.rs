@@ -111,12 +111,7 @@ fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     // Only the bytes that can end a sentence or start an item are looked at.
-    let ends = b
-        .iter()
-        .enumerate()
-        .filter(|&(_, &c)| matches!(c, b'*' | b'.' | b'?' | b'!'))
-        .map(|(i, _)| i);
-    for i in ends {
+    for i in super::positions_of(b, b"*.?!") {
         // A Markdown list run together into one paragraph: " * " starts an item.
         if b[i] == b'*' && i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') {
             if start < i {
@@ -169,23 +164,42 @@ struct Fig {
     qualifier: Qualifier,
 }
 
+/// The letters and hyphens after any spaces and commas (on bytes: a non-ASCII character
+/// ends the word at its first byte, as it would decoded).
 fn next_word(s: &str) -> &str {
-    let s = s.trim_start_matches([' ', ',']);
-    let end = s
-        .find(|c: char| !c.is_ascii_alphabetic() && c != '-')
-        .unwrap_or(s.len());
-    &s[..end]
+    let b = s.as_bytes();
+    let start = b
+        .iter()
+        .position(|&c| c != b' ' && c != b',')
+        .unwrap_or(b.len());
+    let len = b[start..]
+        .iter()
+        .position(|&c| !c.is_ascii_alphabetic() && c != b'-')
+        .unwrap_or(b.len() - start);
+    &s[start..start + len]
+}
+
+/// `s` without every trailing repeat of `word` (`trim_end_matches` without building a
+/// searcher for each call).
+fn trim_end_word<'s>(mut s: &'s str, word: &str) -> &'s str {
+    while let Some(rest) = s.strip_suffix(word) {
+        s = rest;
+    }
+    s
 }
 
 fn figures(s: &str) -> Vec<Fig> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        let glued = || {
-            i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'-' | b'.' | b','))
-        };
-        if !b[i].is_ascii_digit() || glued() {
+    loop {
+        i = super::next_digit(b, i);
+        if i >= b.len() {
+            break;
+        }
+        let glued =
+            i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'-' | b'.' | b','));
+        if glued {
             i += 1;
             continue;
         }
@@ -225,10 +239,7 @@ fn figures(s: &str) -> Vec<Fig> {
         }
         let pre = s[..start].trim_end();
         let negative = pre.ends_with("negative") || pre.ends_with("minus");
-        let pre_q = pre
-            .trim_end_matches("negative")
-            .trim_end_matches("minus")
-            .trim_end();
+        let pre_q = trim_end_word(trim_end_word(pre, "negative"), "minus").trim_end();
         let mut end = j;
         let rest = &s[j..];
         let mut factor = Decimal::ONE;
@@ -253,9 +264,10 @@ fn figures(s: &str) -> Vec<Fig> {
                 "thousand" => Some(1_000),
                 _ => None,
             };
+            // `w` is a slice of `tail`: where it ends there.
             if let Some(f) = scale {
                 factor = Decimal::from(f);
-                let k = tail.find(w).unwrap_or(0) + w.len();
+                let k = offset_in(tail, w) + w.len();
                 end += k;
                 tail = &tail[k..];
             }
@@ -263,7 +275,7 @@ fn figures(s: &str) -> Vec<Fig> {
             let cents = w == "cents" || w == "cent";
             if cents {
                 value /= Decimal::ONE_HUNDRED;
-                let k = tail.find(w).unwrap_or(0) + w.len();
+                let k = offset_in(tail, w) + w.len();
                 end += k;
                 tail = &tail[k..];
             }
@@ -348,11 +360,12 @@ fn figures(s: &str) -> Vec<Fig> {
 
 /// "ounces per ton", "grams per tonne": an assay grade, not a claim about the tables.
 fn grade(tail: &str) -> bool {
-    let w: Vec<String> = raw_words(tail)
-        .take(3)
-        .map(|x| x.to_ascii_lowercase())
-        .collect();
-    w.get(1).is_some_and(|x| x == "per") || w.get(2).is_some_and(|x| x == "per" && w[1] == "of")
+    let mut w = [""; 3];
+    for (slot, x) in w.iter_mut().zip(raw_words(tail)) {
+        *slot = x;
+    }
+    let is = |x: &str, y: &str| x.eq_ignore_ascii_case(y);
+    is(w[1], "per") || (is(w[2], "per") && is(w[1], "of"))
 }
 
 /// The unit a word after "per" names, in any ASCII case.
@@ -530,22 +543,33 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
 }
 
 /// Every occurrence of every phrase in `text`, overlapping ones too, as (phrase, start) in
-/// the order of the text: one pass, each phrase tried only where its first byte is. At most
-/// 32 phrases.
+/// the order of the text: one pass, each phrase tried only where its first two bytes are
+/// (most places a phrase's first letter is, its second is not). At most 32 phrases.
 fn occurrences<T>(text: &str, phrases: &[T], name: impl Fn(&T) -> &str) -> Vec<(usize, usize)> {
     let mut by_first = [0u32; 256];
+    let mut by_second = [0u32; 256];
+    // Phrases of one byte, which any second byte (or none) lets through.
+    let mut short = 0u32;
     for (n, p) in phrases.iter().enumerate() {
-        by_first[usize::from(name(p).as_bytes()[0])] |= 1 << n;
+        let p = name(p).as_bytes();
+        by_first[usize::from(p[0])] |= 1 << n;
+        match p.get(1) {
+            Some(&c) => by_second[usize::from(c)] |= 1 << n,
+            None => short |= 1 << n,
+        }
     }
     let b = text.as_bytes();
     let mut out = Vec::new();
     for at in 0..b.len() {
         let mut m = by_first[usize::from(b[at])];
+        if m == 0 {
+            continue;
+        }
+        m &= short | b.get(at + 1).map_or(0, |&c| by_second[usize::from(c)]);
         while m != 0 {
             let n = m.trailing_zeros() as usize;
             m &= m - 1;
-            let p = name(&phrases[n]).as_bytes();
-            if p.len() <= b.len() - at && p.iter().zip(&b[at..]).all(|(x, y)| x == y) {
+            if b[at..].starts_with(name(&phrases[n]).as_bytes()) {
                 out.push((n, at));
             }
         }
@@ -1397,7 +1421,7 @@ impl<'a> Context<'a> {
                 super::SENTENCE,
                 "The sentence's {} is the current ratio; total current assets over total current liabilities give {}{}.",
                 f.text,
-                m.value.map(|v| show(v, 2)).unwrap_or_default(),
+                m.value.map(|v| show(v, 2).to_string()).unwrap_or_default(),
                 if holds { "" } else { ", which the figure does not allow" }
             ),
             cells: m.inputs.clone(),
@@ -1767,6 +1791,30 @@ impl Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn occurrences_are_every_match_in_order() {
+        let phrases = ["aa", "a", "ab", " vs", "third quarter", "the quarter", "b"];
+        for text in [
+            "aaab vs the quarter",
+            "third quarter, the quarter",
+            "a",
+            "",
+            "ba aa",
+        ] {
+            // Every place each phrase starts, overlapping ones included.
+            let mut slow: Vec<(usize, usize)> = Vec::new();
+            for (n, p) in phrases.iter().enumerate() {
+                for at in 0..text.len() {
+                    if text[at..].starts_with(p) {
+                        slow.push((n, at));
+                    }
+                }
+            }
+            crate::sort::by_key(&mut slow, |&(n, at)| (at, n));
+            assert_eq!(occurrences(text, &phrases, |p| p), slow, "{text:?}");
+        }
+    }
 
     #[test]
     fn figures_and_their_periods() {

@@ -27,7 +27,7 @@ struct Key<'a> {
     concept: String,
     entity: Option<&'a str>,
     metal: Option<&'static str>,
-    /// The unit's discriminant (`Unit` itself is not `Hash`).
+    /// The unit's discriminant.
     unit: Option<u8>,
     /// A pro forma or non-GAAP table restates items on purpose; it is compared only with
     /// its own kind.
@@ -168,12 +168,19 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
             s.contains("pro forma") || s.contains("non-gaap") || s.contains("non gaap")
         });
         let plain_w: Vec<&[&str]> = tw.iter().map(plain).collect();
-        // Which rows' words are theirs alone in their section: rows sorted by both, runs of one.
+        // Which rows' words are theirs alone in their section: rows sorted by both (their
+        // hash first: only equal ones need be together), runs of one.
         let label = |k: usize| (plain_w[k], t.rows[k].section.as_deref());
+        let hash: Vec<u64> = (0..t.rows.len())
+            .map(|k| super::fx_texts(&mut plain_w[k].iter().copied().chain(label(k).1)))
+            .collect();
+        let same = |a: usize, b: usize| hash[a] == hash[b] && label(a) == label(b);
         let mut by_label: Vec<usize> = (0..t.rows.len()).collect();
-        crate::sort::by(&mut by_label, |&a, &b| label(a).cmp(&label(b)));
+        crate::sort::by(&mut by_label, |&a, &b| {
+            (hash[a].cmp(&hash[b])).then_with(|| label(a).cmp(&label(b)))
+        });
         let mut unique = vec![false; t.rows.len()];
-        for run in by_label.chunk_by(|&a, &b| label(a) == label(b)) {
+        for run in by_label.chunk_by(|&a, &b| same(a, b)) {
             if let [k] = run {
                 unique[*k] = true;
             }
@@ -227,9 +234,20 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
     // The items of a key, in document order (the sort is stable), and the keys in the order
     // their first items appear: sorting rather than a hash map, so that no text can choose
     // collisions.
+    // Keys by hash first (of their texts), as the labels above.
+    let hash: Vec<u64> = (items.iter())
+        .map(|(k, _)| {
+            let texts = [&*k.concept, k.entity.unwrap_or(""), k.metal.unwrap_or("")];
+            super::fx_texts(&mut texts.into_iter())
+        })
+        .collect();
     let mut by_key: Vec<usize> = (0..items.len()).collect();
-    crate::sort::by(&mut by_key, |&a, &b| items[a].0.cmp(&items[b].0));
-    let mut groups: Vec<&[usize]> = by_key.chunk_by(|&a, &b| items[a].0 == items[b].0).collect();
+    crate::sort::by(&mut by_key, |&a, &b| {
+        (hash[a].cmp(&hash[b])).then_with(|| items[a].0.cmp(&items[b].0))
+    });
+    let mut groups: Vec<&[usize]> = by_key
+        .chunk_by(|&a, &b| hash[a] == hash[b] && items[a].0 == items[b].0)
+        .collect();
     crate::sort::by_key(&mut groups, |g| g[0]);
     for g in groups {
         let (key, first) = &items[g[0]];

@@ -124,11 +124,7 @@ fn table_checks(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
             .map(|terms| Reading { how: id.how, terms })
             .collect();
         match decide(&grid, id.row, readings) {
-            Some((reading, tr)) => {
-                for trial in &tr {
-                    out.push(check(t, id.row, &reading.terms, trial, reading.how));
-                }
-            }
+            Some((reading, tr)) => reading_checks(t, id.row, &reading, &tr, out),
             None => {
                 if let Some(c) =
                     (0..t.columns.len()).find(|&c| figure(&t.rows[id.row], c).is_some())
@@ -207,9 +203,7 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
     let chosen = decide(grid, i, readings);
     match chosen {
         Some((reading, tr)) => {
-            for trial in &tr {
-                out.push(check(t, i, &reading.terms, trial, reading.how));
-            }
+            reading_checks(t, i, &reading, &tr, out);
             reading.terms.iter().map(|&(k, _)| k).collect()
         }
         None => {
@@ -308,11 +302,16 @@ fn trials(grid: &Grid, total: usize, terms: &[Term]) -> Vec<Trial> {
     out
 }
 
-fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> Check {
-    let c = trial.column;
-    let mut cells = vec![CellRef::new(t, total, c)];
-    cells.extend(terms.iter().map(|&(k, _)| CellRef::new(t, k, c)));
-    // The terms, comma-separated, written into one string.
+/// The footing checks of a total read as `reading`, one per trial (column).
+fn reading_checks(
+    t: &Table,
+    total: usize,
+    reading: &Reading,
+    trials: &[Trial],
+    out: &mut Vec<Check>,
+) {
+    let terms = &reading.terms;
+    // The names, the same in every column: the terms comma-separated, in one string.
     let mut listed =
         String::with_capacity(terms.iter().map(|&(k, _)| t.rows[k].label.len() + 24).sum());
     for (n, &(k, neg)) in terms.iter().enumerate() {
@@ -324,25 +323,37 @@ fn check(t: &Table, total: usize, terms: &[Term], trial: &Trial, how: &str) -> C
         }
         write_name(&mut listed, t, k);
     }
+    let total_name = name(t, total);
+    for trial in trials {
+        out.push(check(t, total, reading, trial, &total_name, &listed));
+    }
+}
+
+fn check(
+    t: &Table,
+    total: usize,
+    reading: &Reading,
+    trial: &Trial,
+    total_name: &str,
+    listed: &str,
+) -> Check {
+    let (terms, how) = (&reading.terms, reading.how);
+    let c = trial.column;
+    let mut cells = vec![CellRef::new(t, total, c)];
+    cells.extend(terms.iter().map(|&(k, _)| CellRef::new(t, k, c)));
     let period = &t.columns[c].label;
     let explanation = if trial.holds {
         super::format_in!(
             super::SENTENCE,
-            "{} ({period}) is {}, and {} ({}) add up to {}.",
-            name(t, total),
+            "{total_name} ({period}) is {}, and {how} ({listed}) add up to {}.",
             show(trial.total.value, 6),
-            how,
-            listed,
             show(trial.sum, 6)
         )
     } else {
         super::format_in!(
             super::SENTENCE,
-            "{} ({period}) is printed as {}, but {} ({}) add up to {}, a difference of {} that rounding cannot explain.",
-            name(t, total),
+            "{total_name} ({period}) is printed as {}, but {how} ({listed}) add up to {}, a difference of {} that rounding cannot explain.",
             show(trial.total.value, 6),
-            how,
-            listed,
             show(trial.sum, 6),
             show(sub(trial.total.value, trial.sum), 6)
         )

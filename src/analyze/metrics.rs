@@ -9,12 +9,14 @@
 //!   by-product credits per ounce of the primary metal; revenue mix; gross margin; unit costs
 //!   per ton; the current ratio.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{figure, raw_words, words, CellRef};
+use super::{amount, raw_words, words, CellRef};
 use crate::decimal::{add, mul, sub};
-use crate::document::{Column, Date, Document, Row, RowKind, Table, Unit};
+use crate::document::{Column, Date, Document, Row, RowKind, Table, Text, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
@@ -46,20 +48,22 @@ pub struct Metric {
     pub kind: MetricKind,
     /// What it is, for people.
     pub label: String,
-    /// The metal it concerns (`silver`), when it concerns one.
-    pub metal: Option<String>,
+    /// The metal it concerns (`silver`), when it concerns one. (The metal's name, the unit
+    /// and the note are fixed words here, borrowed rather than allocated; a metric read back
+    /// from JSON owns them.)
+    pub metal: Option<Cow<'static, str>>,
     /// The operation, mine or segment (the table's section), or `null` for the whole company.
-    pub entity: Option<String>,
+    pub entity: Option<Text>,
     /// The column label of the period.
-    pub period: String,
+    pub period: Text,
     /// The figure (real amount, scale applied); `null` when it cannot be computed.
     pub value: Option<Decimal>,
     /// `USD`, `USD/oz`, `USD/ton`, `oz`, `tons`, `lbs`, `percent`, `ratio`, …
-    pub unit: String,
+    pub unit: Cow<'static, str>,
     /// For changes: the change in percent of the base, `null` when not meaningful.
     pub percent: Option<Decimal>,
     /// Why a figure is missing ("not meaningful: the base is negative").
-    pub note: Option<String>,
+    pub note: Option<Cow<'static, str>>,
     /// The cells it was computed from.
     pub inputs: Vec<CellRef>,
 }
@@ -313,14 +317,14 @@ pub(crate) fn comparable_pairs(columns: &[Column]) -> Vec<(usize, usize)> {
 }
 
 /// The unit as the contract spells it (`USD/oz`), empty without one.
-fn unit_name(unit: Option<Unit>) -> String {
-    unit.map(Unit::name).unwrap_or_default().to_string()
+fn unit_name(unit: Option<Unit>) -> Cow<'static, str> {
+    Cow::Borrowed(unit.map(Unit::name).unwrap_or_default())
 }
 
 /// What every metric of a row shares, computed once per row.
 struct RowFacts<'a> {
     metal: Option<&'static str>,
-    entity: Option<&'a str>,
+    entity: Option<&'a Text>,
     unit: Option<Unit>,
 }
 
@@ -329,7 +333,7 @@ impl<'a> RowFacts<'a> {
     fn of(w: super::TableWords<'a>, row: &Row, k: usize) -> RowFacts<'a> {
         RowFacts {
             metal: w.metal(k),
-            entity: w.scope(k),
+            entity: w.scope_text(k),
             unit: row.unit,
         }
     }
@@ -339,8 +343,8 @@ fn metric_with(kind: MetricKind, t: &Table, c: usize, label: String, facts: &Row
     Metric {
         kind,
         label,
-        metal: facts.metal.map(str::to_string),
-        entity: facts.entity.map(str::to_string),
+        metal: facts.metal.map(Cow::Borrowed),
+        entity: facts.entity.cloned(),
         period: t.columns[c].label.clone(),
         value: None,
         unit: unit_name(facts.unit),
@@ -365,7 +369,7 @@ fn changes(t: &Table, w: super::TableWords, out: &mut Vec<Metric>) {
         }
         let facts = RowFacts::of(w, row, k);
         for &(a, b) in &pairs {
-            let (Some(now), Some(then)) = (figure(row, a), figure(row, b)) else {
+            let (Some(now), Some(then)) = (amount(row, a), amount(row, b)) else {
                 continue;
             };
             let mut m = metric_with(
@@ -387,23 +391,16 @@ fn changes(t: &Table, w: super::TableWords, out: &mut Vec<Metric>) {
                 .concat(),
                 &facts,
             );
-            m.value = Some(sub(now.value, then.value));
+            m.value = Some(sub(now, then));
             let rate = matches!(row.unit, Some(Unit::Percent | Unit::Ratio));
             if rate {
                 m.note = Some("a change of a rate is given in points, not percent".into());
-            } else if then.value > Decimal::ZERO {
-                m.percent =
-                    Some(mul(sub(now.value, then.value) / then.value, hundred()).round_dp(2));
+            } else if then.is_zero() {
+                m.note = Some("percent not meaningful: the base is zero".into());
+            } else if then > Decimal::ZERO {
+                m.percent = Some(mul(sub(now, then) / then, hundred()).round_dp(2));
             } else {
-                m.note = Some(super::format_in!(
-                    super::PHRASE,
-                    "percent not meaningful: the base is {}",
-                    if then.value.is_zero() {
-                        "zero"
-                    } else {
-                        "negative"
-                    }
-                ));
+                m.note = Some("percent not meaningful: the base is negative".into());
             }
             m.inputs = vec![CellRef::new(t, k, a), CellRef::new(t, k, b)];
             out.push(m);
@@ -461,14 +458,14 @@ fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         };
         let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
-            let Some(f) = figure(row, c) else { continue };
-            let mut m = metric_with(kind, t, c, row.label.clone(), &facts);
+            let Some(f) = amount(row, c) else { continue };
+            let mut m = metric_with(kind, t, c, row.label.to_string(), &facts);
             if m.metal.is_none() {
                 m.metal = primary
                     .of_section(row.section.as_deref())
-                    .map(str::to_string);
+                    .map(Cow::Borrowed);
             }
-            m.value = Some(f.value);
+            m.value = Some(f);
             m.inputs = vec![CellRef::new(t, k, c)];
             out.push(m);
         }
@@ -636,19 +633,19 @@ fn quotients(
     num: usize,
     den: usize,
     factor: Decimal,
-    unit: &str,
+    unit: &'static str,
 ) {
     let facts = RowFacts::of(w, &t.rows[num], num);
     for c in 0..t.columns.len() {
-        let (Some(n), Some(d)) = (figure(&t.rows[num], c), figure(&t.rows[den], c)) else {
+        let (Some(n), Some(d)) = (amount(&t.rows[num], c), amount(&t.rows[den], c)) else {
             continue;
         };
-        if d.value.is_zero() {
+        if d.is_zero() {
             continue;
         }
         let mut m = metric_with(kind, t, c, label.to_string(), &facts);
-        m.unit = unit.to_string();
-        m.value = Some(mul(n.value / d.value, factor).round_dp(4));
+        m.unit = Cow::Borrowed(unit);
+        m.value = Some(mul(n / d, factor).round_dp(4));
         m.inputs = vec![CellRef::new(t, num, c), CellRef::new(t, den, c)];
         out.push(m);
     }
@@ -673,10 +670,10 @@ fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         let metal = label_metal(&lw[oz]);
         let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
-            let (Some(n), Some(d)) = (figure(row, c), figure(&t.rows[oz], c)) else {
+            let (Some(n), Some(d)) = (amount(row, c), amount(&t.rows[oz], c)) else {
                 continue;
             };
-            if d.value.is_zero() {
+            if d.is_zero() {
                 continue;
             }
             let mut m = metric_with(
@@ -691,9 +688,9 @@ fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
                 ),
                 &facts,
             );
-            m.metal = metal.map(str::to_string);
-            m.unit = "USD/oz".into();
-            m.value = Some((n.value / d.value).round_dp(4));
+            m.metal = metal.map(Cow::Borrowed);
+            m.unit = Cow::Borrowed("USD/oz");
+            m.value = Some((n / d).round_dp(4));
             m.inputs = vec![CellRef::new(t, k, c), CellRef::new(t, oz, c)];
             out.push(m);
         }
@@ -708,9 +705,15 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         }
         let facts = RowFacts::of(lw, row, k);
         for c in 0..t.columns.len() {
-            let Some(f) = figure(row, c) else { continue };
-            let mut m = metric_with(MetricKind::UnitCostPerTon, t, c, row.label.clone(), &facts);
-            m.value = Some(f.value);
+            let Some(f) = amount(row, c) else { continue };
+            let mut m = metric_with(
+                MetricKind::UnitCostPerTon,
+                t,
+                c,
+                row.label.to_string(),
+                &facts,
+            );
+            m.value = Some(f);
             m.inputs = vec![CellRef::new(t, k, c)];
             out.push(m);
         }
@@ -724,7 +727,7 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         });
         let Some(mill) = milling else { continue };
         for c in 0..t.columns.len() {
-            let (Some(a), Some(b)) = (figure(row, c), figure(&t.rows[mill], c)) else {
+            let (Some(a), Some(b)) = (amount(row, c), amount(&t.rows[mill], c)) else {
                 continue;
             };
             let mut m = metric_with(
@@ -734,7 +737,7 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
                 "Mining and milling cost per ton".into(),
                 &facts,
             );
-            m.value = Some(add(a.value, b.value));
+            m.value = Some(add(a, b));
             m.inputs = vec![CellRef::new(t, k, c), CellRef::new(t, mill, c)];
             out.push(m);
         }
@@ -785,8 +788,9 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
     // The price for a metal and period, worked out once for all the costs that need it.
     type Pick<'d> = Option<(&'d Table, usize, usize, bool)>;
     let mut picks: Vec<(String, Option<Date>, Option<u8>, Pick)> = Vec::new();
-    // The margins given so far (metal, entity, period, value): each is given once.
-    let mut given: Vec<(Option<String>, Option<String>, String, Decimal)> = Vec::new();
+    // The margins given so far, as (the cost's index, margin): each (metal, entity, period,
+    // value) is given once.
+    let mut given: Vec<(usize, Decimal)> = Vec::new();
     for n in costs {
         let cost = &out[n];
         let (Some(metal), Some(cost_value), Some(input)) =
@@ -831,25 +835,21 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
         let Some((t, k, c, realized)) = pick else {
             continue;
         };
-        let Some(price) = figure(&t.rows[k], c) else {
+        let Some(price) = amount(&t.rows[k], c) else {
             continue;
         };
-        let margin = sub(price.value, cost_value);
-        let seen = given.iter().any(|(metal, entity, period, value)| {
-            *metal == cost.metal
-                && *entity == cost.entity
-                && *period == cost.period
-                && *value == margin
+        let margin = sub(price, cost_value);
+        let seen = given.iter().any(|&(g, value)| {
+            let g = &out[g];
+            g.metal == cost.metal
+                && g.entity == cost.entity
+                && g.period == cost.period
+                && value == margin
         });
         if seen {
             continue;
         }
-        given.push((
-            cost.metal.clone(),
-            cost.entity.clone(),
-            cost.period.clone(),
-            margin,
-        ));
+        given.push((n, margin));
         let input = input.clone();
         let mut m = cost.clone();
         m.kind = MetricKind::MarginPerOz;

@@ -48,10 +48,12 @@ pub mod metrics;
 pub mod recompute;
 pub mod tolerance;
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, Row, Table, Unit, Value};
+use crate::document::{Document, Row, Table, Text, Unit, Value};
 use tolerance::Interval;
 
 pub use metrics::{Metric, MetricKind};
@@ -161,12 +163,13 @@ pub struct Check {
 pub struct Tolerance {
     pub low: Decimal,
     pub high: Decimal,
-    /// E.g. "sum of 6 figures rounded to 1000".
-    pub rule: String,
+    /// E.g. "sum of 6 figures rounded to 1000". (Most rules are fixed words, borrowed
+    /// rather than allocated for every check.)
+    pub rule: Cow<'static, str>,
 }
 
 impl Tolerance {
-    pub fn new(i: Interval, rule: impl Into<String>) -> Tolerance {
+    pub fn new(i: Interval, rule: impl Into<Cow<'static, str>>) -> Tolerance {
         let i = i.shown();
         Tolerance {
             low: i.lo,
@@ -176,20 +179,21 @@ impl Tolerance {
     }
 }
 
-/// A cell the evidence points at.
+/// A cell the evidence points at. Its texts are the document's own ([`Text`]), shared
+/// rather than copied.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct CellRef {
     /// Table id (`t1`).
-    pub table: String,
+    pub table: Text,
     /// Row index within the table.
     pub row: usize,
-    pub row_label: String,
+    pub row_label: Text,
     pub column: usize,
-    pub column_label: String,
+    pub column_label: Text,
     /// Source line of the row's values.
     pub line: usize,
     /// The cell as printed.
-    pub printed: String,
+    pub printed: Text,
 }
 
 impl CellRef {
@@ -249,29 +253,33 @@ pub(crate) struct Figure {
 
 /// The figure in a row's column, if it is an amount or a nil (a dash is an exact zero).
 pub(crate) fn figure(row: &Row, column: usize) -> Option<Figure> {
-    match row.value(column)? {
-        Value::Amount(d) => {
-            // What `Interval::printed` gives, the product worked out once, and not at all
-            // for a row printed at its own scale (most of them): a product by one is the
-            // figure itself, but for a zero, which a product gives without its decimals.
-            let half = tolerance::half_unit(*d);
-            let (value, half) = match row.scale.factor() {
-                1 if d.is_zero() => (Decimal::ZERO, half),
-                1 => (*d, half),
-                f => {
-                    let f = Decimal::from(f);
-                    (crate::decimal::mul(*d, f), crate::decimal::mul(half, f))
-                }
+    let value = amount(row, column)?;
+    let interval = match row.value(column) {
+        // What `Interval::printed` gives, the product worked out once (in `amount`), and not
+        // at all for a row printed at its own scale (most of them).
+        Some(Value::Amount(d)) => {
+            let half = match row.scale.factor() {
+                1 => tolerance::half_unit(*d),
+                f => crate::decimal::mul(tolerance::half_unit(*d), Decimal::from(f)),
             };
-            Some(Figure {
-                value,
-                interval: Interval::around(value, half),
-            })
+            Interval::around(value, half)
         }
-        Value::Nil => Some(Figure {
-            value: Decimal::ZERO,
-            interval: Interval::exact(Decimal::ZERO),
+        _ => Interval::exact(Decimal::ZERO),
+    };
+    Some(Figure { value, interval })
+}
+
+/// A [`figure`]'s value alone (the real amount), for what needs no interval: the metrics.
+pub(crate) fn amount(row: &Row, column: usize) -> Option<Decimal> {
+    match row.value(column)? {
+        Value::Amount(d) => Some(match row.scale.factor() {
+            // A product by one is the figure itself, but for a zero, which a product gives
+            // without its decimals.
+            1 if d.is_zero() => Decimal::ZERO,
+            1 => *d,
+            f => crate::decimal::mul(*d, Decimal::from(f)),
         }),
+        Value::Nil => Some(Decimal::ZERO),
         _ => None,
     }
 }
@@ -288,6 +296,58 @@ pub(crate) fn plain_columns(t: &Table) -> Vec<bool> {
                 && !claims::other_measure(&col.label)
         })
         .collect()
+}
+
+/// FxHash's word-at-a-time multiply and rotate: SipHash's protection against chosen
+/// collisions buys nothing here (a release slows only its own reader).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+/// The [`FxHasher`] hash of some texts, each ended by a byte no UTF-8 text holds: a cheap
+/// first key for sorts that only group equal values (compared in full when two hashes are
+/// equal, so a collision costs time, never a wrong group). One body for every caller.
+pub(crate) fn fx_texts(texts: &mut dyn Iterator<Item = &str>) -> u64 {
+    let mut h = FxHasher::default();
+    for t in texts {
+        std::hash::Hasher::write(&mut h, t.as_bytes());
+        h.add(0xFF);
+    }
+    h.0
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Units whose figures add up (money and quantities, not rates).
@@ -316,7 +376,7 @@ pub(crate) struct LabelText {
     /// Per row, its operation: an index into `scopes`.
     scope: Vec<Option<u32>>,
     /// The operations the rows name, each once, in order of appearance.
-    scopes: Vec<String>,
+    scopes: Vec<Text>,
 }
 
 impl LabelText {
@@ -356,7 +416,7 @@ impl LabelText {
                             match l.scopes.iter().position(|x| *x == s) {
                                 Some(n) => n as u32,
                                 None => {
-                                    l.scopes.push(s);
+                                    l.scopes.push(s.into());
                                     (l.scopes.len() - 1) as u32
                                 }
                             }
@@ -461,8 +521,13 @@ impl<'a> TableWords<'a> {
 
     /// Row `k`'s operation: [`metrics::scope_of`].
     pub(crate) fn scope(&self, k: usize) -> Option<&'a str> {
+        self.scope_text(k).map(Text::as_str)
+    }
+
+    /// [`TableWords::scope`] as the text a metric shares.
+    pub(crate) fn scope_text(&self, k: usize) -> Option<&'a Text> {
         let n = self.of.scope[self.first + k]?;
-        Some(self.of.scopes[n as usize].as_str())
+        Some(&self.of.scopes[n as usize])
     }
 }
 
@@ -506,6 +571,19 @@ pub(crate) fn ascii_spans(b: &[u8]) -> AsciiSpans<'_> {
     AsciiSpans { b, i: 0 }
 }
 
+/// By byte, whether it is part of a word: an ASCII letter or digit, `'` or `&` (a table
+/// rather than three tests a byte, as every label and sentence is split on it).
+const PIECE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'\'' || b == b'&';
+        c += 1;
+    }
+    t
+};
+
 /// The iterator of [`ascii_spans`].
 pub(crate) struct AsciiSpans<'a> {
     b: &'a [u8],
@@ -518,7 +596,7 @@ impl Iterator for AsciiSpans<'_> {
     // One compiled body for its several callers.
     #[inline(never)]
     fn next(&mut self) -> Option<(usize, usize)> {
-        let piece = |c: u8| c.is_ascii_alphanumeric() || c == b'\'' || c == b'&';
+        let piece = |c: u8| PIECE[usize::from(c)];
         let b = self.b;
         while self.i < b.len() {
             if !piece(b[self.i]) {
@@ -563,6 +641,59 @@ pub(crate) fn raw_word_list(text: &str) -> Vec<&str> {
     }
 }
 
+// Finding a few kinds of byte in prose eight bytes at a time (SWAR): a sentence is scanned
+// for its ends and its figures, and most of its bytes are neither.
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Whether any of the eight bytes of `x` is less than `n` (at most 128): a byte below `n`
+/// borrows into its high bit when `n` is taken from it, and no byte at or above `n` does.
+fn any_below(x: u64, n: u8) -> bool {
+    x.wrapping_sub(ONES * u64::from(n)) & !x & (ONES << 7) != 0
+}
+
+/// Whether any of the eight bytes of `x` is `c`.
+fn any_is(x: u64, c: u8) -> bool {
+    any_below(x ^ (ONES * u64::from(c)), 1)
+}
+
+/// The eight bytes of `b` from `at`, as one word, if there are eight.
+fn word_at(b: &[u8], at: usize) -> Option<u64> {
+    let w: [u8; 8] = b.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(w))
+}
+
+/// Where the next ASCII digit of `b` is at or after `at` (`b.len()` if none).
+pub(crate) fn next_digit(b: &[u8], mut at: usize) -> usize {
+    // Digits are the bytes below 10 once '0' is taken away by xor.
+    while word_at(b, at).is_some_and(|w| !any_below(w ^ (ONES * u64::from(b'0')), 10)) {
+        at += 8;
+    }
+    (at..b.len())
+        .find(|&i| b[i].is_ascii_digit())
+        .unwrap_or(b.len())
+}
+
+/// Where `b` holds one of `set`, in order.
+pub(crate) fn positions_of<'b>(b: &'b [u8], set: &'b [u8]) -> impl Iterator<Item = usize> + 'b {
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        match word_at(b, at) {
+            Some(w) if !set.iter().any(|&c| any_is(w, c)) => at += 8,
+            _ => {
+                let i = at;
+                if i >= b.len() {
+                    return None;
+                }
+                at += 1;
+                if set.contains(&b[i]) {
+                    return Some(i);
+                }
+            }
+        }
+    })
+}
+
 /// Writes the decimal digits of `n` into `buf` so that they end before `end`; returns where
 /// they start.
 pub(crate) fn write_digits(mut n: u64, buf: &mut [u8], end: usize) -> usize {
@@ -578,37 +709,54 @@ pub(crate) fn write_digits(mut n: u64, buf: &mut [u8], end: usize) -> usize {
 }
 
 /// A decimal for people: trailing zeros dropped, at most `dp` places, thousands grouped.
-pub(crate) fn show(d: Decimal, dp: u32) -> String {
-    let d = d.round_dp(dp).normalize();
-    // The mantissa's digits, right-aligned after zeros, so that the point can go `scale`
-    // digits from the right with at least one digit before it (what `Display` prints).
-    let mut buf = [b'0'; 40];
-    let mut i = buf.len();
-    let mut m = d.mantissa().unsigned_abs();
-    while m > u128::from(u64::MAX) {
-        i -= 1;
-        buf[i] = b'0' + (m % 10) as u8;
-        m /= 10;
-    }
-    let i = write_digits(m as u64, &mut buf, i);
-    let scale = d.scale() as usize;
-    let digits = &buf[i.min(buf.len() - scale - 1)..];
-    let (int, frac) = digits.split_at(digits.len() - scale);
-    let mut out = String::with_capacity(digits.len() + int.len() / 3 + 2);
-    if d.is_sign_negative() && !d.is_zero() {
-        out.push('-');
-    }
-    for (i, &c) in int.iter().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
+/// Written where it is formatted (`{}`), not into a string of its own.
+pub(crate) fn show(d: Decimal, dp: u32) -> Shown {
+    Shown(d.round_dp(dp).normalize())
+}
+
+/// What [`show`] gives: a rounded decimal that formats for people.
+pub(crate) struct Shown(Decimal);
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = self.0;
+        // The mantissa's digits, right-aligned after zeros, so that the point can go `scale`
+        // digits from the right with at least one digit before it (what `Display` prints).
+        let mut buf = [b'0'; 40];
+        let mut i = buf.len();
+        let mut m = d.mantissa().unsigned_abs();
+        while m > u128::from(u64::MAX) {
+            i -= 1;
+            buf[i] = b'0' + (m % 10) as u8;
+            m /= 10;
         }
-        out.push(char::from(c));
+        let i = write_digits(m as u64, &mut buf, i);
+        let scale = d.scale() as usize;
+        let digits = &buf[i.min(buf.len() - scale - 1)..];
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        // A sign, 29 digits and 9 commas, a point and 28 decimals at the most.
+        let mut out = [0u8; 72];
+        let mut n = 0;
+        let mut put = |c: u8| {
+            out[n] = c;
+            n += 1;
+        };
+        if d.is_sign_negative() && !d.is_zero() {
+            put(b'-');
+        }
+        for (i, &c) in int.iter().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                put(b',');
+            }
+            put(c);
+        }
+        if !frac.is_empty() {
+            put(b'.');
+            frac.iter().for_each(|&c| put(c));
+        }
+        // Only ASCII digits, signs and points were written.
+        f.pad(std::str::from_utf8(&out[..n]).unwrap_or(""))
     }
-    if !frac.is_empty() {
-        out.push('.');
-        out.extend(frac.iter().map(|&c| char::from(c)));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -619,6 +767,7 @@ mod tests {
     #[test]
     fn shows_decimals_for_people() {
         let d = |s| Decimal::from_str(s).unwrap();
+        let show = |d, dp| show(d, dp).to_string();
         assert_eq!(show(d("-4828000"), 2), "-4,828,000");
         assert_eq!(show(d("4.93291"), 2), "4.93");
         assert_eq!(show(d("0.10"), 4), "0.1");
@@ -633,6 +782,34 @@ mod tests {
             show(d("0.0000000000000000000000000001"), 28),
             "0.0000000000000000000000000001"
         );
+    }
+
+    #[test]
+    fn finds_bytes_eight_at_a_time_as_one_at_a_time() {
+        // Pseudo-random bytes over the whole range, digits, sentence ends and the bytes next
+        // to them ('/', ':', '-', ',', 0x80, 0xFF) made common.
+        let mut x: u32 = 7;
+        let common = *b"0123456789/:.*?!-, aZ";
+        for len in 0..80 {
+            let b: Vec<u8> = (0..len)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    let r = (x >> 16) as usize;
+                    if r.is_multiple_of(3) {
+                        (r >> 2) as u8
+                    } else {
+                        common[(r >> 2) % common.len()]
+                    }
+                })
+                .collect();
+            for at in 0..=len {
+                let slow = (at..len).find(|&i| b[i].is_ascii_digit()).unwrap_or(len);
+                assert_eq!(next_digit(&b, at), slow, "{b:?} from {at}");
+            }
+            let slow: Vec<usize> = (0..len).filter(|&i| b"*.?!".contains(&b[i])).collect();
+            let fast: Vec<usize> = positions_of(&b, b"*.?!").collect();
+            assert_eq!(fast, slow, "{b:?}");
+        }
     }
 
     #[test]

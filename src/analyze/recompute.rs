@@ -54,14 +54,17 @@ fn divided_by(t: &Table, lw: super::TableWords, out: &mut Vec<Check>) {
         if t.rows[num].unit != Some(Unit::Usd) || !is_rate(t.rows[res].unit) {
             continue;
         }
-        for c in 0..t.columns.len() {
-            quotient(t, res, num, d, c, out);
+        // Named once for all the columns.
+        let (a, b, c) = (name(t, res), name(t, num), name(t, d));
+        for column in 0..t.columns.len() {
+            quotient(t, [res, num, d], [&a, &b, &c], column, out);
         }
     }
 }
 
-/// Checks `t[res][c]` against `t[num][c] / t[den][c]`.
-fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut Vec<Check>) {
+/// Checks `t[res][c]` against `t[num][c] / t[den][c]`; `names` are the three rows' [`name`]s.
+fn quotient(t: &Table, rows: [usize; 3], names: [&str; 3], c: usize, out: &mut Vec<Check>) {
+    let [res, num, den] = rows;
     let (Some(r), Some(n), Some(d)) = (
         figure(&t.rows[res], c),
         figure(&t.rows[num], c),
@@ -85,8 +88,8 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
             explanation: super::format_in!(
                 super::SENTENCE,
                 "{} ({period}) cannot be recomputed: its divisor {} could be zero.",
-                name(t, res),
-                name(t, den)
+                names[0],
+                names[2]
             ),
             cells,
             claim: None,
@@ -102,9 +105,9 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
     let parts = super::format_in!(
         super::PHRASE,
         "{} {} divided by {} {} gives {}",
-        name(t, num),
+        names[1],
         show(n.value, 4),
-        name(t, den),
+        names[2],
         show(d.value, 4),
         show(exact, 4)
     );
@@ -112,14 +115,14 @@ fn quotient(t: &Table, res: usize, num: usize, den: usize, c: usize, out: &mut V
         super::format_in!(
             super::SENTENCE,
             "{} ({period}) is {}, and {parts}.",
-            name(t, res),
+            names[0],
             show(r.value, 4)
         )
     } else {
         super::format_in!(
             super::SENTENCE,
             "{} ({period}) is printed as {}, but {parts} (between {} and {} for any values those rounded figures can stand for).",
-            name(t, res),
+            names[0],
             show(r.value, 4),
             show(q.lo, 4),
             show(q.hi, 4)
@@ -166,6 +169,9 @@ fn per_share(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
         unique(&|k| t.rows[k].unit == Some(Unit::Shares) && has(k, "weighted") && has(k, kind))
     };
     let (basic, diluted) = (shares("basic"), shares("diluted"));
+    // Named once for all the rows and columns.
+    let income_name = name(t, income);
+    let share_names = [basic, diluted].map(|s| s.map(|k| (k, name(t, k))));
     for (k, row) in t.rows.iter().enumerate() {
         if row.unit != Some(Unit::UsdPerShare)
             || !(has(k, "income") || has(k, "earnings") || has(k, "loss"))
@@ -173,10 +179,12 @@ fn per_share(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
         {
             continue;
         }
+        let k_name = name(t, k);
         let says_basic = has(k, "basic");
         let says_diluted = has(k, "diluted");
         for c in 0..t.columns.len() {
             let loss = figure(&t.rows[income], c).is_some_and(|f| f.value < Decimal::ZERO);
+            let [basic, diluted] = &share_names;
             let mut divisors = Vec::new();
             if says_basic || !says_diluted || loss {
                 divisors.extend(basic);
@@ -184,8 +192,14 @@ fn per_share(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
             if says_diluted && !loss {
                 divisors.extend(diluted);
             }
-            for den in divisors {
-                quotient(t, k, income, den, c, out);
+            for (den, den_name) in divisors {
+                quotient(
+                    t,
+                    [k, income, *den],
+                    [&k_name, &income_name, den_name],
+                    c,
+                    out,
+                );
             }
         }
     }

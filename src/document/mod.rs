@@ -11,12 +11,106 @@
 //! that printed text when a document is read back, so a round trip is lossless.
 
 use std::fmt;
+use std::rc::Rc;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The schema tag written into every JSON document.
 pub const SCHEMA: &str = "assay/1";
+
+/// Text the document holds once and its findings point into: a table's id, a column's
+/// header, a row's label, section and heading, a cell as printed. A metric or check names
+/// the cells it used, and cloning a `Text` into that evidence counts a reference instead of
+/// copying the text (which was most of the analysis's allocations). It reads, compares,
+/// prints and serializes as a plain string.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Text(Rc<str>);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text(Rc::from(s))
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text(Rc::from(s))
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, o: &str) -> bool {
+        *self.0 == *o
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, o: &&str) -> bool {
+        *self.0 == **o
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, o: &String) -> bool {
+        *self.0 == **o
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, o: &Text) -> bool {
+        **self == *o.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        String::deserialize(d).map(Text::from)
+    }
+}
 
 /// One release, read.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -132,7 +226,7 @@ impl<'de> Deserialize<'de> for Date {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Table {
     /// `t1`, `t2`, … in document order.
-    pub id: String,
+    pub id: Text,
     pub title: Option<String>,
     /// First source line of the table (its title or header).
     pub line: usize,
@@ -146,7 +240,7 @@ pub struct Table {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Column {
     /// Header lines joined top to bottom, e.g. "Third Quarter Ended Sept. 30, 2007".
-    pub label: String,
+    pub label: Text,
     pub end: Option<Date>,
     /// 3, 6, 9 or 12 for a period; `None` for a point in time (a balance sheet date) or when
     /// the header does not say.
@@ -304,7 +398,7 @@ impl Value {
 pub struct Cell {
     pub value: Value,
     /// The cell's text as printed (trimmed), e.g. `$   (5.44)` or `--`.
-    pub printed: String,
+    pub printed: Text,
 }
 
 /// One table row.
@@ -312,11 +406,11 @@ pub struct Cell {
 #[serde(into = "RowWire", try_from = "RowWire")]
 pub struct Row {
     /// The label, continuation lines joined, footnote markers removed.
-    pub label: String,
+    pub label: Text,
     /// The upper-case sub-heading the row sits under ("LUCKY FRIDAY UNIT").
-    pub section: Option<String>,
+    pub section: Option<Text>,
     /// The heading row it belongs to ("Average cost per ounce of silver produced").
-    pub parent: Option<String>,
+    pub parent: Option<Text>,
     pub kind: RowKind,
     pub unit: Option<Unit>,
     /// The scale that applies to this row (a per-ounce row in a "thousands" table is `One`).
@@ -337,14 +431,16 @@ impl Row {
 /// The JSON shape of a row: parallel `values` (contract strings) and `printed` arrays.
 #[derive(Serialize, Deserialize)]
 struct RowWire {
-    label: String,
-    section: Option<String>,
-    parent: Option<String>,
+    label: Text,
+    section: Option<Text>,
+    parent: Option<Text>,
     kind: RowKind,
     unit: Option<Unit>,
     scale: Scale,
     line: usize,
     values: Vec<Option<String>>,
+    /// Strings, as `values` are: one compiled serde body for both (the wire is read and
+    /// written far less often than a document is analysed).
     printed: Vec<Option<String>>,
 }
 
@@ -355,7 +451,9 @@ impl From<Row> for RowWire {
             .iter()
             .map(|c| c.as_ref().map(|c| c.value.contract_string()))
             .collect();
-        let printed = r.cells.into_iter().map(|c| c.map(|c| c.printed)).collect();
+        let printed = (r.cells.iter())
+            .map(|c| c.as_ref().map(|c| String::from(c.printed.as_str())))
+            .collect();
         RowWire {
             label: r.label,
             section: r.section,
@@ -396,7 +494,10 @@ impl TryFrom<RowWire> for Row {
                             w.label
                         ));
                     }
-                    Some(Cell { value, printed: p })
+                    Some(Cell {
+                        value,
+                        printed: p.into(),
+                    })
                 }
                 _ => {
                     return Err(format!(

@@ -119,8 +119,8 @@ fn compared(row: &Row, p: Pair) -> Option<[Option<Decimal>; 2]> {
 
 fn period_series(table: &Table, p: Pair) -> Option<[String; 2]> {
     Some([
-        table.columns[p.prior?].label.clone(),
-        table.columns[p.current].label.clone(),
+        table.columns[p.prior?].label.to_string(),
+        table.columns[p.current].label.to_string(),
     ])
 }
 
@@ -176,7 +176,7 @@ fn production(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<FigureChart>) {
                         name: format!("{name} produced"),
                         values: values.to_vec(),
                     }],
-                    rows: vec![f.row.label.clone()],
+                    rows: vec![f.row.label.to_string()],
                 },
             );
             out.push(FigureChart {
@@ -315,7 +315,7 @@ fn costs_per_ounce(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<FigureChart>) {
                 None => format!("All {metal} operations"),
             })
             .collect();
-        let period = f.table.columns[p.current].label.clone();
+        let period = f.table.columns[p.current].label.to_string();
         let unit = unit_text(Some(Unit::UsdPerOz), f.row.scale);
         let kind = if series.len() == 1 {
             ChartKind::Bar
@@ -402,9 +402,9 @@ fn company_unit_costs(ctx: &Ctx, out: &mut Vec<FigureChart>) {
                     ),
                     period: versus(table, p),
                     unit,
-                    categories: rows.iter().map(|r| r.label.clone()).collect(),
+                    categories: rows.iter().map(|r| r.label.to_string()).collect(),
                     series,
-                    rows: rows.iter().map(|r| r.label.clone()).collect(),
+                    rows: rows.iter().map(|r| r.label.to_string()).collect(),
                 },
             );
             out.push(FigureChart {
@@ -448,10 +448,10 @@ fn prices(ctx: &Ctx, out: &mut Vec<FigureChart>) {
                     unit,
                     categories: period_series(table, p).map(Vec::from).unwrap_or_default(),
                     series: vec![Series {
-                        name: row.label.clone(),
+                        name: row.label.to_string(),
                         values: values.to_vec(),
                     }],
-                    rows: vec![row.label.clone()],
+                    rows: vec![row.label.to_string()],
                 },
             );
             out.push(FigureChart {

@@ -154,9 +154,9 @@ fn printed(ctx: &Ctx, table: &Table, index: usize, id: &str, label: String) -> O
         label,
         value,
         unit: unit_text(row.unit, Scale::One),
-        period: table.columns[p.current].label.clone(),
+        period: table.columns[p.current].label.to_string(),
         prior,
-        prior_period: p.prior.map(|c| table.columns[c].label.clone()),
+        prior_period: p.prior.map(|c| table.columns[c].label.to_string()),
         change: prior.map(|b| sub(value, b)),
         change_percent: prior.and_then(|b| change_percent(value, b)),
         source: CellRef::new(table, index, p.current),
@@ -177,9 +177,9 @@ fn margins(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<KeyFigure>) {
             && m.value.is_some()
             && m.inputs.len() >= 2
     });
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for m in company_wide.clone() {
-        let Some(metal) = m.metal.clone() else {
+        let Some(metal) = m.metal.as_deref() else {
             continue;
         };
         if seen.contains(&metal) {
@@ -197,7 +197,7 @@ fn margins(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<KeyFigure>) {
         // The prior: the same metal's margin read from the same rows, one column over.
         let prior = p.prior.and_then(|pc| {
             company_wide.clone().find(|o| {
-                o.metal.as_deref() == Some(metal.as_str())
+                o.metal.as_deref() == Some(metal)
                     && o.inputs[0].table == m.inputs[0].table
                     && o.inputs[0].row == m.inputs[0].row
                     && o.inputs[0].column == pc
@@ -206,15 +206,17 @@ fn margins(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<KeyFigure>) {
             })
         });
         let prior_value = prior.and_then(|o| o.value);
-        seen.push(metal.clone());
+        seen.push(metal);
         out.push(KeyFigure {
             id: format!("margin-{metal}"),
             label: format!("Margin per ounce of {metal}"),
             value,
             unit: "USD per ounce".to_owned(),
-            period: table.columns[p.current].label.clone(),
+            period: table.columns[p.current].label.to_string(),
             prior: prior_value,
-            prior_period: prior.and(p.prior).map(|c| table.columns[c].label.clone()),
+            prior_period: prior
+                .and(p.prior)
+                .map(|c| table.columns[c].label.to_string()),
             change: prior_value.map(|b| sub(value, b)),
             change_percent: prior_value.and_then(|b| change_percent(value, b)),
             source: m.inputs[0].clone(),

@@ -131,7 +131,7 @@ pub(crate) fn versus(table: &Table, p: Pair) -> String {
             Some(end) => format!("{} vs {}", cur.label, end.year),
             None => format!("{} vs {}", cur.label, prior.label),
         },
-        None => cur.label.clone(),
+        None => cur.label.to_string(),
     }
 }
 

@@ -37,7 +37,7 @@ impl fmt::Display for RowsChartError {
 pub fn full_label(row: &Row) -> String {
     let mut label = match &row.parent {
         Some(parent) => format!("{parent}: {}", row.label),
-        None => row.label.clone(),
+        None => row.label.to_string(),
     };
     if let Some(section) = &row.section {
         label = format!("{label} ({section})");
@@ -116,7 +116,7 @@ pub fn rows_chart(
     let order = chronological(table);
     let categories = order
         .iter()
-        .map(|&i| table.columns[i].label.clone())
+        .map(|&i| table.columns[i].label.to_string())
         .collect();
     let (names, shared_title) = if picked.len() > 1 {
         factored_names(&picked)
@@ -167,7 +167,7 @@ pub fn rows_chart(
         company: company(document),
         period: document_period(document),
         table: table_title,
-        rows: picked.iter().map(|r| r.label.clone()).collect(),
+        rows: picked.iter().map(|r| r.label.to_string()).collect(),
     };
     spec.validate()
         .map_err(|e| RowsChartError::Unchartable(e.to_string()))?;

@@ -32,9 +32,9 @@ pub(crate) fn segments(ctx: &Ctx, out: &mut Vec<FigureChart>) {
             continue;
         };
         let gross = heading_group(table, col, &names_gross);
-        let period = table.columns[col].label.clone();
+        let period = table.columns[col].label.to_string();
         let unit = unit_text(segs[0].unit, segs[0].scale);
-        let categories: Vec<String> = segs.iter().map(|r| r.label.clone()).collect();
+        let categories: Vec<String> = segs.iter().map(|r| r.label.to_string()).collect();
         let mut series = vec![Series {
             name: sales_name.clone(),
             values: segs.iter().map(|r| number(r, col)).collect(),
@@ -165,7 +165,7 @@ fn closed_group(table: &Table, col: usize) -> Option<(String, Vec<&Row>)> {
                 .map(|d| d.scale())
                 .fold(v.scale(), u32::max);
             if near(sum, v, run.len(), scale) {
-                return Some((r.label.clone(), run));
+                return Some((r.label.to_string(), run));
             }
         }
         if r.kind == RowKind::Item && r.unit == Some(Unit::Usd) {
@@ -240,10 +240,10 @@ pub(crate) fn cash_flow(ctx: &Ctx) -> Option<FigureChart> {
         }
         let columns: Vec<(String, usize)> = match p.prior {
             Some(prior) => vec![
-                (table.columns[prior].label.clone(), prior),
-                (table.columns[p.current].label.clone(), p.current),
+                (table.columns[prior].label.to_string(), prior),
+                (table.columns[p.current].label.to_string(), p.current),
             ],
-            None => vec![(table.columns[p.current].label.clone(), p.current)],
+            None => vec![(table.columns[p.current].label.to_string(), p.current)],
         };
         let series: Vec<Series> = columns
             .iter()
@@ -268,7 +268,7 @@ pub(crate) fn cash_flow(ctx: &Ctx) -> Option<FigureChart> {
                 unit,
                 categories: rows.iter().map(|(n, _)| (*n).to_owned()).collect(),
                 series,
-                rows: rows.iter().map(|(_, r)| r.label.clone()).collect(),
+                rows: rows.iter().map(|(_, r)| r.label.to_string()).collect(),
             },
         );
         if spec.validate().is_ok() {

@@ -100,10 +100,10 @@ pub(crate) fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
             };
             let same_group = |r: &Row| r.section == start.section && r.parent == start.parent;
             let mut items = vec![WalkItem {
-                label: start.label.clone(),
+                label: start.label.to_string(),
                 value: first,
                 step: Step::Total,
-                rows: vec![start.label.clone()],
+                rows: vec![start.label.to_string()],
                 parent: None,
             }];
             let mut sum = first;
@@ -136,10 +136,10 @@ pub(crate) fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
                 terms += 1;
                 if !v.is_zero() {
                     items.push(WalkItem {
-                        label: r.label.clone(),
+                        label: r.label.to_string(),
                         value: v,
                         step: Step::Delta,
-                        rows: vec![r.label.clone()],
+                        rows: vec![r.label.to_string()],
                         parent: None,
                     });
                 }
@@ -158,11 +158,11 @@ pub(crate) fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
                 label: short_or(&end_row.label, "Cost of sales (GAAP)"),
                 value: total,
                 step: Step::Total,
-                rows: vec![end_row.label.clone()],
+                rows: vec![end_row.label.to_string()],
                 parent: None,
             });
             let entity = start.section.as_deref().and_then(|s| entity_of(Some(s)));
-            let period = table.columns[col].label.clone();
+            let period = table.columns[col].label.to_string();
             let unit = unit_text(start.unit, start.scale);
             let (id, whose) = match &entity {
                 Some(e) => (
@@ -206,10 +206,10 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
     let (start, end) = statement_ends(table, col)?;
     let first = number(&table.rows[start], col)?;
     let mut items = vec![WalkItem {
-        label: table.rows[start].label.clone(),
+        label: table.rows[start].label.to_string(),
         value: first,
         step: Step::Total,
-        rows: vec![table.rows[start].label.clone()],
+        rows: vec![table.rows[start].label.to_string()],
         parent: None,
     }];
     let mut anchor = first;
@@ -242,7 +242,7 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
             let name = if unnamed {
                 shared_parent
             } else {
-                Some(r.label.clone())
+                Some(r.label.to_string())
             };
             if let Some(name) = name {
                 let mut rows: Vec<String> = Vec::new();
@@ -276,10 +276,10 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
                     }
                     open = 0;
                     items.push(WalkItem {
-                        label: r.label.clone(),
+                        label: r.label.to_string(),
                         value: v,
                         step: Step::Total,
-                        rows: vec![r.label.clone()],
+                        rows: vec![r.label.to_string()],
                         parent: None,
                     });
                     anchor = v;
@@ -292,17 +292,17 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
             return None;
         }
         pending.push(WalkItem {
-            label: r.label.clone(),
+            label: r.label.to_string(),
             value: v,
             step: Step::Delta,
-            rows: vec![r.label.clone()],
-            parent: r.parent.clone(),
+            rows: vec![r.label.to_string()],
+            parent: r.parent.as_deref().map(str::to_string),
         });
     }
     if items.len() < 3 {
         return None;
     }
-    let period = table.columns[col].label.clone();
+    let period = table.columns[col].label.to_string();
     let unit = unit_text(Some(Unit::Usd), table.rows[start].scale);
     let spec = walk_spec(
         ctx,

@@ -4,7 +4,7 @@
 //! new section of the same two columns. Figures use wire shorthand (`cts`, `dlrs`, `mln`,
 //! a leading `loss`), read by [`parse_brief_value`] into whole units, so every row has scale 1.
 
-use crate::document::{Cell, Column, Row, RowKind, Scale, Table, Unit};
+use crate::document::{Cell, Column, Row, RowKind, Scale, Table, Text, Unit};
 
 use super::fixed::Line;
 use super::number::parse_brief_value;
@@ -12,7 +12,7 @@ use super::number::parse_brief_value;
 /// The table and the index range of lines it covers.
 pub(crate) fn read(lines: &[Line]) -> Option<(Table, usize, usize)> {
     let mut rows = Vec::new();
-    let mut section: Option<String> = None;
+    let mut section: Option<Text> = None;
     let (mut first, mut last) = (None, 0);
     for (i, l) in lines.iter().enumerate() {
         let t = l.text.trim();
@@ -40,7 +40,7 @@ pub(crate) fn read(lines: &[Line]) -> Option<(Table, usize, usize)> {
             last = i;
             rows.push(Row {
                 unit: unit(&label),
-                label,
+                label: label.into(),
                 section: section.clone(),
                 parent: None,
                 kind: RowKind::Item,
@@ -49,11 +49,11 @@ pub(crate) fn read(lines: &[Line]) -> Option<(Table, usize, usize)> {
                 cells: vec![
                     Some(Cell {
                         value: a,
-                        printed: current,
+                        printed: current.into(),
                     }),
                     Some(Cell {
                         value: b,
-                        printed: prior.trim().to_string(),
+                        printed: prior.trim().into(),
                     }),
                 ],
             });
@@ -62,7 +62,7 @@ pub(crate) fn read(lines: &[Line]) -> Option<(Table, usize, usize)> {
             && !t.contains(':')
             && !t.ends_with('.')
         {
-            section = Some(t.to_string());
+            section = Some(t.into());
             last = i;
         } else if first.is_some() {
             break;
@@ -71,13 +71,13 @@ pub(crate) fn read(lines: &[Line]) -> Option<(Table, usize, usize)> {
     let first = first?;
     let columns = ["Current", "Prior"]
         .map(|l| Column {
-            label: l.to_string(),
+            label: l.into(),
             end: None,
             months: None,
         })
         .to_vec();
     let table = Table {
-        id: String::new(),
+        id: Text::default(),
         title: None,
         line: lines[first].no,
         scale_note: None,

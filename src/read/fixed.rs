@@ -26,6 +26,7 @@
 
 use super::number::{is_currency_sign, is_year, parse_value};
 use super::table::{RawLine, RawTable};
+use crate::document::Text;
 
 /// One source line: its 1-based number in the original input and its text.
 #[derive(Clone, Copy, Debug)]
@@ -425,8 +426,8 @@ fn touching(span: (usize, usize), bands: &[Band]) -> std::ops::Range<usize> {
 
 /// Places a row's cells into columns, keeping their order; cells left of every column are
 /// returned as label text instead.
-fn place(cells: &[Span], bands: &[Band]) -> (Vec<Option<String>>, Option<usize>) {
-    let mut slots: Vec<Option<String>> = vec![None; bands.len()];
+fn place(cells: &[Span], bands: &[Band]) -> (Vec<Option<Text>>, Option<usize>) {
+    let mut slots: Vec<Option<Text>> = vec![None; bands.len()];
     let mut label_until = None;
     let mut next = 0;
     for s in cells {
@@ -452,7 +453,7 @@ fn place(cells: &[Span], bands: &[Band]) -> (Vec<Option<String>>, Option<usize>)
         if j >= bands.len() {
             break;
         }
-        slots[j] = Some(s.text.trim().to_string());
+        slots[j] = Some(s.text.trim().into());
         next = j + 1;
     }
     (slots, label_until)

@@ -5,22 +5,48 @@
 /// heading's trailing colon: "Silver operations (1)" → "Silver operations".
 pub(crate) fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    clean_into(&mut out, s);
+    out
+}
+
+/// [`clean`] into a string kept for the purpose (emptied first).
+pub(crate) fn clean_into(out: &mut String, s: &str) {
+    out.clear();
+    let mut push = |w: &str| {
         let w = strip_markers(w);
         if w.is_empty() {
-            continue;
+            return;
         }
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(w);
+    };
+    if s.is_ascii() {
+        // Most labels: the words found on bytes (the ASCII whitespace `split_whitespace`
+        // splits on, vertical tab included) rather than decoded characters.
+        let b = s.as_bytes();
+        let space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
+        let mut i = 0;
+        while i < b.len() {
+            if space(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && !space(b[i]) {
+                i += 1;
+            }
+            push(&s[start..i]);
+        }
+    } else {
+        s.split_whitespace().for_each(push);
     }
     while out.ends_with(':') || out.ends_with('$') || out.ends_with('*') {
         out.pop();
         let t = out.trim_end().len();
         out.truncate(t);
     }
-    out
 }
 
 /// Removes footnote markers only: "February 3, 2024 (1)" → "February 3, 2024".
@@ -36,6 +62,10 @@ pub(crate) fn without_markers(s: &str) -> String {
 fn strip_markers(mut w: &str) -> &str {
     loop {
         let trimmed = w.strip_suffix(':').unwrap_or(w);
+        // A marker ends the word: most words are ruled out by their last byte alone.
+        if !trimmed.ends_with(')') {
+            return w;
+        }
         let Some(open) = trimmed.rfind('(') else {
             return w;
         };
@@ -148,4 +178,62 @@ pub(crate) fn continues(first_indent: usize, prev: &str, indent: usize, text: &s
                 | "per"
         );
     dangling && indent >= first_indent
+}
+
+#[cfg(test)]
+mod tests {
+    /// `clean` as it was before its ASCII path and early exit.
+    fn reference(s: &str) -> String {
+        fn strip(mut w: &str) -> &str {
+            loop {
+                let trimmed = w.strip_suffix(':').unwrap_or(w);
+                let Some(open) = trimmed.rfind('(') else {
+                    return w;
+                };
+                let Some(inner) = trimmed[open + 1..].strip_suffix(')') else {
+                    return w;
+                };
+                if !super::is_marker(inner) {
+                    return w;
+                }
+                let rest = &w[..open];
+                if trimmed.len() == w.len() || rest.is_empty() {
+                    w = rest;
+                } else {
+                    return rest;
+                }
+            }
+        }
+        let mut out = String::new();
+        for w in s.split_whitespace().map(strip).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        while out.ends_with(':') || out.ends_with('$') || out.ends_with('*') {
+            out.pop();
+            let t = out.trim_end().len();
+            out.truncate(t);
+        }
+        out
+    }
+
+    #[test]
+    fn cleans_as_before() {
+        for s in [
+            "  Silver operations (1)  ",
+            "a\x0Bb\x0Cc\td\r\ne \u{a0}f",
+            "Total (a):",
+            "GAAP)(1)",
+            "earnings(*) x (**)",
+            "(1):  y (12)(3): z(b)",
+            "Net (loss) income $",
+            "Cash: *",
+            "",
+            " ( ) ): (:",
+        ] {
+            assert_eq!(super::clean(s), reference(s), "{s:?}");
+        }
+    }
 }

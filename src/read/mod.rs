@@ -161,7 +161,7 @@ fn read_as(text: &str, force_html: bool) -> Document {
         tables.push(t);
     }
     for (i, t) in tables.iter_mut().enumerate() {
-        t.id = format!("t{}", i + 1);
+        t.id = format!("t{}", i + 1).into();
     }
     if tables.is_empty() && warnings.is_empty() {
         warnings.push(Warning {
@@ -232,7 +232,7 @@ fn main_period(tables: &[Table], stated: Option<crate::document::Date>) -> Perio
         Some(c) => Period {
             end: c.end,
             months: c.months,
-            label: Some(c.label.clone()),
+            label: Some(c.label.to_string()),
         },
         None => Period {
             end: stated,

@@ -7,7 +7,11 @@ pub(crate) fn column(header: &str) -> Column {
     let label = header.split_whitespace().collect::<Vec<_>>().join(" ");
     let end = find_date(&label).map(|(d, _)| d);
     let months = months(&label);
-    Column { label, end, months }
+    Column {
+        label: label.into(),
+        end,
+        months,
+    }
 }
 
 /// The length in months a header names; `None` for a point in time or when unstated.

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use super::fixed::Line;
 use super::number::{is_currency_sign, is_year, parse_value};
 use super::table::{RawLine, RawTable};
+use crate::document::Text;
 
 /// (first index, last index, table) for each pipe table in `lines`.
 pub(crate) fn read(lines: &[Line]) -> Vec<(usize, usize, RawTable)> {
@@ -227,10 +228,10 @@ pub(crate) fn grid(
             .iter()
             .find(|x| x.0 == 0)
             .map_or(String::new(), |x| strip_glued_footnotes(&x.1));
-        let mut slots: Vec<Option<String>> = vec![None; cols.len()];
+        let mut slots: Vec<Option<Text>> = vec![None; cols.len()];
         for (j, text) in c.iter().filter(|x| x.0 > 0) {
             if parse_value(text).is_some() {
-                slots[nearest(*j)] = Some(text.clone());
+                slots[nearest(*j)] = Some(text.as_str().into());
             }
         }
         if label.is_empty() && slots.iter().all(Option::is_none) {

@@ -7,7 +7,7 @@
 //! the rows under them, sections, totals under rules, footnote markers, units and scales, and
 //! each column's period.
 
-use crate::document::{Cell, Column, Row, RowKind, Scale, Table, Unit};
+use crate::document::{Cell, Column, Row, RowKind, Scale, Table, Text, Unit};
 
 use super::label;
 use super::period;
@@ -48,7 +48,8 @@ pub(crate) enum RawLine {
         line: usize,
         indent: usize,
         label: String,
-        cells: Vec<Option<String>>,
+        /// Each cell's text as printed, trimmed.
+        cells: Vec<Option<Text>>,
     },
 }
 
@@ -92,7 +93,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         .unwrap_or_default();
     let rows = Rows::new(&note).build(raw.body);
     Table {
-        id: String::new(),
+        id: Text::default(),
         title,
         line: raw.line,
         scale_note,
@@ -141,8 +142,10 @@ struct Rows<'n> {
     out: Vec<Row>,
     /// Label lines waiting for their values or for the next line to show they are a heading.
     pending: Vec<(usize, usize, String)>,
-    section: Option<String>,
+    section: Option<Text>,
     parent: Option<Parent>,
+    /// Room for a cleaned label before it becomes the row's [`Text`].
+    scratch: String,
     /// Set by a rule: the next row closes a sum unless the rule underlines a lone item.
     after_rule: Option<bool>,
     rows_since_boundary: usize,
@@ -151,7 +154,7 @@ struct Rows<'n> {
 }
 
 struct Parent {
-    label: String,
+    label: Text,
     indent: usize,
     /// Whether its rows are indented under it; `None` until the first row shows.
     indented: Option<bool>,
@@ -165,6 +168,7 @@ impl<'n> Rows<'n> {
             pending: Vec::new(),
             section: None,
             parent: None,
+            scratch: String::new(),
             after_rule: None,
             rows_since_boundary: 0,
             total_ruled: false,
@@ -226,7 +230,7 @@ impl<'n> Rows<'n> {
                 RawLine::Section { text } => {
                     self.flush_heading(width);
                     self.total_ruled = false;
-                    self.section = Some(label::clean(&text));
+                    self.section = Some(label::clean(&text).into());
                     self.parent = None;
                     self.after_rule = None;
                     self.rows_since_boundary = 0;
@@ -284,6 +288,7 @@ impl<'n> Rows<'n> {
         if label.is_empty() {
             return;
         }
+        let label = Text::from(label);
         self.out.push(Row {
             label: label.clone(),
             section: self.section.clone(),
@@ -303,13 +308,7 @@ impl<'n> Rows<'n> {
         self.rows_since_boundary = 0;
     }
 
-    fn push_row(
-        &mut self,
-        line: usize,
-        indent: usize,
-        raw_label: &str,
-        cells: Vec<Option<String>>,
-    ) {
+    fn push_row(&mut self, line: usize, indent: usize, raw_label: &str, cells: Vec<Option<Text>>) {
         let parent = match &mut self.parent {
             Some(p) => {
                 let indented = *p.indented.get_or_insert(indent > p.indent);
@@ -322,7 +321,8 @@ impl<'n> Rows<'n> {
             }
             None => None,
         };
-        let label = label::clean(raw_label);
+        label::clean_into(&mut self.scratch, raw_label);
+        let label = Text::from(self.scratch.as_str());
         let cells: Vec<Option<Cell>> = cells
             .into_iter()
             .map(|c| {

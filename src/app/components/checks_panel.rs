@@ -60,7 +60,7 @@ fn check_html(check: &Check, on_action: &Callback<Action>) -> Html {
                 <ul class="evidence">
                     { for check.cells.iter().map(|cell| {
                         let on_action = on_action.clone();
-                        let focus = Focus { table: cell.table.clone(), row: cell.row };
+                        let focus = Focus { table: cell.table.to_string(), row: cell.row };
                         let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(Some(focus.clone()))));
                         html! {
                             <li><button class="cell-link" {onclick}>

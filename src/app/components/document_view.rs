@@ -91,7 +91,7 @@ pub fn document_view(
             { figure_charts(&session.figures, session.release.as_ref(), on_action) }
             <h2 class="tables-heading">{ "Tables" }</h2>
             { for document.tables.iter().zip(session.columns.iter()).map(|(table, columns)| {
-                let focused = session.focus.as_ref().filter(|f| f.table == table.id).map(|f| f.row);
+                let focused = session.focus.as_ref().filter(|f| f.table == *table.id).map(|f| f.row);
                 table_view(document, table, columns, &session.changes, picked(&session.selection, &table.id), focused, on_action)
             }) }
         </article>

@@ -49,7 +49,7 @@ pub fn key_figures(figures: &[KeyFigure], on_action: &Callback<Action>) -> Html 
         <section id="key-figures" class="key-figures" aria-label="Key figures">
             { for figures.iter().map(|figure| {
                 let on_action = on_action.clone();
-                let focus = Focus { table: figure.source.table.clone(), row: figure.source.row };
+                let focus = Focus { table: figure.source.table.to_string(), row: figure.source.row };
                 let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(Some(focus.clone()))));
                 let (value, unit) = scaled(figure.value, &figure.unit);
                 html! {

@@ -63,7 +63,7 @@ fn row_html(cx: &RowContext<'_>, index: usize, row: &Row, picked: bool, focused:
     let onclick = Callback::from(move |_: MouseEvent| on_focus.emit(index));
     let cells = cx.columns.iter().map(|column| match *column {
         TableColumn::Printed(i) => match row.cells.get(i).and_then(Option::as_ref) {
-            Some(cell) => html! { <td class={cell_class(cell)}>{ &cell.printed }</td> },
+            Some(cell) => html! { <td class={cell_class(cell)}>{ cell.printed.as_str() }</td> },
             None => html! { <td></td> },
         },
         TableColumn::Change { current, prior } => {
@@ -80,7 +80,7 @@ fn row_html(cx: &RowContext<'_>, index: usize, row: &Row, picked: bool, focused:
                 }
             </td>
             <th scope="row" class={indent}>
-                <button class="row-label" title={format!("Show source line {}", row.line)} {onclick}>{ &row.label }</button>
+                <button class="row-label" title={format!("Show source line {}", row.line)} {onclick}>{ row.label.as_str() }</button>
             </th>
             { for cells }
         </tr>
@@ -93,7 +93,7 @@ fn header_html(table: &Table, columns: &[TableColumn]) -> Html {
             <th scope="col" class="pick"><span class="visually-hidden">{"Chart"}</span></th>
             <th scope="col"></th>
             { for columns.iter().map(|column| match *column {
-                TableColumn::Printed(i) => html! { <th scope="col">{ &table.columns[i].label }</th> },
+                TableColumn::Printed(i) => html! { <th scope="col">{ table.columns[i].label.as_str() }</th> },
                 TableColumn::Change { current, prior } => html! {
                     <th scope="col" class="change"
                         title={format!("{} against {}", table.columns[current].label, table.columns[prior].label)}>
@@ -117,7 +117,7 @@ pub fn table_view(
     focused: Option<usize>,
     on_action: &Callback<Action>,
 ) -> Html {
-    let table_id = table.id.clone();
+    let table_id = table.id.to_string();
     let on_pick = {
         let (on_action, table) = (on_action.clone(), table_id.clone());
         Callback::from(move |row| {
@@ -187,7 +187,7 @@ pub fn table_view(
         .clone()
         .unwrap_or_else(|| format!("Table {}", table.id));
     html! {
-        <section key={table.id.clone()} class="table-card" id={format!("table-{}", table.id)} aria-label={title.clone()}>
+        <section key={table.id.as_str()} class="table-card" id={format!("table-{}", table.id)} aria-label={title.clone()}>
             <header>
                 <h3>{ title }</h3>
                 if let Some(note) = &table.scale_note {
