@@ -15,7 +15,9 @@ fn places(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
         return Vec::new();
     }
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| cmp(a, b));
+    // Ties broken by position make the order total, so the unstable sort (no scratch
+    // buffer) gives the stable order.
+    order.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
     let mut place = vec![0; n];
     for (to, &from) in order.iter().enumerate() {
         place[from] = to;
