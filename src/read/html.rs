@@ -170,7 +170,7 @@ pub(crate) fn read(src: &str, first_line: usize) -> Html {
                 let Some(node) = h.get(parser) else { continue };
                 match node {
                     tl::Node::Tag(tag) => {
-                        let name = tag.name().as_utf8_str().to_ascii_lowercase();
+                        let name = utf8(tag.name()).to_ascii_lowercase();
                         if matches!(name.as_str(), "script" | "style" | "head" | "title") {
                             skip += 1;
                         }
@@ -211,7 +211,7 @@ pub(crate) fn read(src: &str, first_line: usize) -> Html {
                                         .attributes()
                                         .get("colspan")
                                         .flatten()
-                                        .and_then(|v| v.as_utf8_str().trim().parse::<usize>().ok())
+                                        .and_then(|v| utf8(v).trim().parse::<usize>().ok())
                                         .unwrap_or(1)
                                         .clamp(1, 100);
                                     if t.row.is_none() {
@@ -240,7 +240,7 @@ pub(crate) fn read(src: &str, first_line: usize) -> Html {
                         stack.extend(top.into_iter().rev().map(Step::Enter));
                     }
                     tl::Node::Raw(bytes) if skip == 0 => {
-                        let text = decode_entities(&bytes.as_utf8_str());
+                        let text = decode_entities(utf8(bytes));
                         if let Some(s) = sup.as_mut() {
                             s.push_str(&text);
                         } else if let Some(t) = tables.last_mut() {
@@ -362,6 +362,13 @@ pub(crate) fn read(src: &str, first_line: usize) -> Html {
         });
     }
     out
+}
+
+/// The text of a slice of the source. tl cuts the source only at ASCII bytes (`<`, `>`,
+/// quotes, spaces), so every slice is whole UTF-8; this reads it without tl's lossy
+/// decoding, whose replacement machinery would be in the wasm for nothing.
+fn utf8<'a>(b: &'a tl::Bytes<'_>) -> &'a str {
+    std::str::from_utf8(b.as_bytes()).unwrap_or("")
 }
 
 /// How many `<table` and `</table` tags the source holds (any case).
