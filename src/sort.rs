@@ -4,8 +4,11 @@
 
 use std::cmp::Ordering;
 
-/// Where each of `0..n` goes in the stable order under `cmp`: the one instance of the
-/// standard sort.
+/// Where each of `0..n` goes in the stable order under `cmp`.
+///
+/// A bottom-up merge sort: insertion-sorted runs of eight, merged in passes. The standard
+/// sort, one instance of which this replaced, is 2 KB of the gzipped wasm; this is a tenth of
+/// that, and `sorts_like_the_standard_sort` holds it to the standard stable sort.
 #[inline(never)]
 fn places(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     // Nothing to order (many lists sorted are empty or hold one element): no lists made,
@@ -14,11 +17,41 @@ fn places(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     if n < 2 {
         return Vec::new();
     }
+    const RUN: usize = 8;
     let mut order: Vec<usize> = (0..n).collect();
-    // Ties broken by position make the order total, so the unstable sort (no scratch
-    // buffer) gives the stable order.
-    order.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
-    let mut place = vec![0; n];
+    for start in (0..n).step_by(RUN) {
+        for i in start + 1..(start + RUN).min(n) {
+            let x = order[i];
+            let mut j = i;
+            while j > start && cmp(order[j - 1], x) == Ordering::Greater {
+                order[j] = order[j - 1];
+                j -= 1;
+            }
+            order[j] = x;
+        }
+    }
+    let mut merged = vec![0; n];
+    let mut width = RUN;
+    while width < n {
+        for lo in (0..n).step_by(2 * width) {
+            let (mid, hi) = ((lo + width).min(n), (lo + 2 * width).min(n));
+            let (mut i, mut j) = (lo, mid);
+            for slot in &mut merged[lo..hi] {
+                // The left run first on ties: that keeps the sort stable.
+                let left = i < mid && (j == hi || cmp(order[j], order[i]) != Ordering::Less);
+                if left {
+                    *slot = order[i];
+                    i += 1;
+                } else {
+                    *slot = order[j];
+                    j += 1;
+                }
+            }
+        }
+        std::mem::swap(&mut order, &mut merged);
+        width *= 2;
+    }
+    let mut place = merged;
     for (to, &from) in order.iter().enumerate() {
         place[from] = to;
     }
@@ -57,6 +90,23 @@ pub fn dedup<T: Ord>(v: &mut Vec<T>) {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The same order as the standard stable sort, ties included, at every length
+        /// around the runs' and the passes' edges.
+        #[test]
+        fn sorts_like_the_standard_sort(v in proptest::collection::vec((0u8..6, any::<u16>()), 0..70)) {
+            let mut ours = v.clone();
+            super::by_key(&mut ours, |p| p.0);
+            let mut std = v;
+            std.sort_by_key(|p| p.0);
+            prop_assert_eq!(ours, std);
+        }
+    }
+
     #[test]
     fn sorts_stably_and_dedups() {
         let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
