@@ -394,6 +394,17 @@ async fn a_share_link_reopens_the_same_chart_in_a_fresh_browser() {
         .find(fantoccini::Locator::Css("#document-header"))
         .await
         .is_err());
+    // The address keeps the link, so a reload opens the same chart again.
+    let address = receiver.client.current_url().await.unwrap();
+    assert_eq!(address.as_str(), url, "the address still holds the link");
+    receiver.client.refresh().await.unwrap();
+    let reopened = receiver
+        .element("#shared-chart svg")
+        .await
+        .html(false)
+        .await
+        .unwrap();
+    assert_eq!(reopened, made_svg, "the same chart after a reload");
     receiver.close().await;
 }
 

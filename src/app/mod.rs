@@ -63,14 +63,18 @@ fn App() -> Html {
         });
     }
     // The address follows the view, unless it holds a shared chart that is open or opening.
+    // Not on the first render: the session has not read the address yet (the effect above
+    // asks it to), and its empty view would wipe the link the page was opened with.
     {
         let session = &state.0;
         let (view, sharing) = (
             session.view_hash(),
             session.shared.is_some() || session.opening.is_some(),
         );
-        use_effect_with((view, sharing), |(view, sharing)| {
-            if !*sharing {
+        let rendered = use_mut_ref(|| false);
+        use_effect_with((view, sharing), move |(view, sharing)| {
+            let first = !rendered.replace(true);
+            if !first && !*sharing {
                 location::push(view);
             }
         });
