@@ -26,7 +26,7 @@ pub fn table_csv(table: &Table) -> String {
             (row.parent.as_deref().unwrap_or_default().to_string(), true),
             (
                 if row.unit.is_some() {
-                    unit_text(row.unit, row.scale)
+                    unit_text(row.unit, row.currency, row.scale)
                 } else {
                     String::new()
                 },

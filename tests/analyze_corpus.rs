@@ -116,7 +116,9 @@ fn counts_per_file_are_pinned() {
     let mut files: Vec<String> =
         std::fs::read_dir(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")))
             .expect("fixtures")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .map(|e| e.expect("entry"))
+            .filter(|e| e.path().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
             .filter(|n| n != "SOURCES.md")
             .collect();
     files.sort();

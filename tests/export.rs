@@ -24,6 +24,6 @@ fn balance_sheet_csv_has_exact_values_and_point_in_time_columns() {
         "{csv}"
     );
     let json: serde_json::Value = serde_json::from_str(&table_json(t)).unwrap();
-    assert_eq!(json["schema"], "assay/1");
+    assert_eq!(json["schema"], "assay/2");
     assert_eq!(json["table"]["title"], "Consolidated Balance Sheets");
 }

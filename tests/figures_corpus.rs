@@ -7,6 +7,7 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
             .unwrap()
             .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
             .filter(|p| p.file_name().unwrap().to_str().unwrap() != "SOURCES.md")
             .collect();
     files.sort();

@@ -12,6 +12,7 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .filter(|p| p.extension().is_some_and(|e| e != "md"))
         .collect();
     files.sort();

@@ -14,6 +14,9 @@ fn write_previews() {
     std::fs::create_dir_all(top.join("corpus")).unwrap();
     for entry in std::fs::read_dir(fixtures).unwrap() {
         let path = entry.unwrap().path();
+        if !path.is_file() {
+            continue;
+        }
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let Ok(doc) = assay::read::read_document(&std::fs::read(&path).unwrap()) else {
             continue;

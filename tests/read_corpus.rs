@@ -79,7 +79,9 @@ fn every_file_reads_and_table_counts_hold() {
     let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n != "SOURCES.md")
         .collect();
     names.sort();
@@ -203,7 +205,7 @@ fn briefs_read_as_current_vs_prior() {
     );
     // "Shr loss 18 cts vs loss one ct"
     assert_eq!(values_at(&d, 16), some(&["-0.18", "-0.01"]));
-    assert_eq!(t.rows[0].unit, Some(assay::document::Unit::UsdPerShare));
+    assert_eq!(t.rows[0].unit, Some(assay::document::Unit::MoneyPerShare));
 }
 
 #[test]
@@ -226,7 +228,7 @@ fn markdown_front_matter_and_fenced_tables() {
     assert_eq!(
         (rev.unit, rev.scale),
         (
-            Some(assay::document::Unit::Usd),
+            Some(assay::document::Unit::Money),
             assay::document::Scale::Millions
         )
     );
@@ -238,7 +240,7 @@ fn pipe_tables_merge_split_cells_and_strip_glued_footnotes() {
     let t = &d.tables[0];
     assert_eq!(t.title.as_deref(), Some("REALIZED METAL PRICES"));
     assert_eq!(t.rows[1].label, "Realized copper price (per lb)"); // printed "price1 (per lb)"
-    assert_eq!(t.rows[1].unit, Some(assay::document::Unit::UsdPerLb));
+    assert_eq!(t.rows[1].unit, Some(assay::document::Unit::MoneyPerLb));
     let cols: Vec<&str> = t.columns.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(
         cols,

@@ -110,7 +110,7 @@ fn seven_tables_with_titles_and_notes() {
 #[test]
 fn metadata() {
     let d = doc();
-    assert_eq!(d.schema, "assay/1");
+    assert_eq!(d.schema, "assay/2");
     assert_eq!(d.company.name.as_deref(), Some("Hecla Mining Company"));
     assert_eq!(d.company.tickers, ["NYSE:HL"]);
     assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2007-11-08"));
@@ -256,14 +256,17 @@ fn highlights_units_scales_parents() {
     assert_eq!(
         (sales.unit, sales.scale, sales.kind, sales.parent.as_deref()),
         (
-            Some(Unit::Usd),
+            Some(Unit::Money),
             Scale::Thousands,
             RowKind::Total,
             Some("Sales")
         )
     );
     let eps = row(&d, 0, None, "Basic income per common share");
-    assert_eq!((eps.unit, eps.scale), (Some(Unit::UsdPerShare), Scale::One));
+    assert_eq!(
+        (eps.unit, eps.scale),
+        (Some(Unit::MoneyPerShare), Scale::One)
+    );
     let cash = &d.tables[0]
         .rows
         .iter()
@@ -275,10 +278,13 @@ fn highlights_units_scales_parents() {
     );
     assert_eq!(
         (cash.unit, cash.scale, cash.line),
-        (Some(Unit::UsdPerOz), Scale::One, 483)
+        (Some(Unit::MoneyPerOz), Scale::One, 483)
     );
     let lead = row(&d, 0, None, "Lead - LME Cash ($/pound)");
-    assert_eq!((lead.unit, lead.scale), (Some(Unit::UsdPerLb), Scale::One));
+    assert_eq!(
+        (lead.unit, lead.scale),
+        (Some(Unit::MoneyPerLb), Scale::One)
+    );
     let tons = row(&d, 0, None, "Lead - Tons");
     assert_eq!(tons.unit, Some(Unit::Tons));
     let heading = row(&d, 0, None, "Average cost per ounce of gold produced");
@@ -425,7 +431,10 @@ fn statement_of_operations_kinds_and_units() {
         None,
         "Basic and diluted income per common share after preferred dividends",
     );
-    assert_eq!((eps.unit, eps.scale), (Some(Unit::UsdPerShare), Scale::One));
+    assert_eq!(
+        (eps.unit, eps.scale),
+        (Some(Unit::MoneyPerShare), Scale::One)
+    );
     assert_eq!(
         row(&d, 2, None, "Exploration").parent.as_deref(),
         Some("Other operating expenses")
@@ -521,7 +530,7 @@ fn balance_sheet() {
     assert_eq!(d.tables[3].columns[1].months, None);
     assert_eq!(
         (deficit.unit, deficit.scale, deficit.line),
-        (Some(Unit::Usd), Scale::Thousands, 679)
+        (Some(Unit::Money), Scale::Thousands, 679)
     );
     let shares = row(&d, 3, None, "Common shares outstanding at end of period");
     assert_eq!(
@@ -730,7 +739,7 @@ fn production_data() {
     assert_eq!(
         (gc.unit, gc.scale, gc.parent.as_deref()),
         (
-            Some(Unit::UsdPerOz),
+            Some(Unit::MoneyPerOz),
             Scale::One,
             Some("Average cost per ounce of silver produced")
         )
@@ -738,11 +747,11 @@ fn production_data() {
     let capex = row(&d, 5, Some(LF), "Capital additions (in thousands)");
     assert_eq!(
         (capex.unit, capex.scale, capex.parent.as_deref()),
-        (Some(Unit::Usd), Scale::Thousands, None)
+        (Some(Unit::Money), Scale::Thousands, None)
     );
     assert_eq!(
         row(&d, 5, Some(LF), "Mining cost per ton").unit,
-        Some(Unit::UsdPerTon)
+        Some(Unit::MoneyPerTon)
     );
     assert_eq!(
         row(&d, 5, Some(LF), "Ore grade milled - Silver (oz./ton)").unit,
@@ -887,7 +896,7 @@ fn reconciliation_of_cash_costs() {
     let per = row(&d, 6, Some(SO), "Total cash cost per ounce produced");
     assert_eq!(
         (per.unit, per.scale, per.kind),
-        (Some(Unit::UsdPerOz), Scale::One, RowKind::Item)
+        (Some(Unit::MoneyPerOz), Scale::One, RowKind::Item)
     );
     // "Total cash costs" opening the block restates a figure (an item); the cost of sales
     // under the rule closes the sum.
@@ -905,6 +914,6 @@ fn reconciliation_of_cash_costs() {
 fn json_round_trip() {
     let d = doc();
     let json = d.to_json();
-    assert!(json.contains("\"schema\": \"assay/1\""));
+    assert!(json.contains("\"schema\": \"assay/2\""));
     assert_eq!(Document::from_json(&json).unwrap(), d);
 }

@@ -378,10 +378,10 @@ fn per_unit(w: &str) -> Option<Unit> {
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
     match std::str::from_utf8(lower).unwrap_or("") {
-        "ounce" | "oz" => Some(Unit::UsdPerOz),
-        "pound" | "lb" => Some(Unit::UsdPerLb),
-        "share" => Some(Unit::UsdPerShare),
-        "ton" | "tonne" => Some(Unit::UsdPerTon),
+        "ounce" | "oz" => Some(Unit::MoneyPerOz),
+        "pound" | "lb" => Some(Unit::MoneyPerLb),
+        "share" => Some(Unit::MoneyPerShare),
+        "ton" | "tonne" => Some(Unit::MoneyPerTon),
         _ => None,
     }
 }
@@ -749,11 +749,11 @@ impl<'a> Context<'a> {
                 if !matches!(
                     r.unit,
                     Some(
-                        Unit::Usd
-                            | Unit::UsdPerOz
-                            | Unit::UsdPerLb
-                            | Unit::UsdPerShare
-                            | Unit::UsdPerTon
+                        Unit::Money
+                            | Unit::MoneyPerOz
+                            | Unit::MoneyPerLb
+                            | Unit::MoneyPerShare
+                            | Unit::MoneyPerTon
                             | Unit::Oz
                             | Unit::Tons
                             | Unit::Lbs
@@ -804,7 +804,7 @@ impl<'a> Context<'a> {
                 Some((_, v)) => v.push(n),
                 None => by_unit.push((info.unit, vec![n])),
             }
-            if info.unit == Some(Unit::Usd) && !info.sig.is_empty() {
+            if info.unit == Some(Unit::Money) && !info.sig.is_empty() {
                 by_first_word.push(n);
             }
             let r = &mut of_table[info.table];
@@ -939,7 +939,7 @@ impl<'a> Context<'a> {
         'tables: for ti in 0..self.doc.tables.len() {
             let rows: Vec<(usize, &[Cow<str>])> = self.rows[self.of_table[ti].clone()]
                 .iter()
-                .filter(|r| r.table == ti && r.unit == Some(Unit::Usd) && r.scope == entity)
+                .filter(|r| r.table == ti && r.unit == Some(Unit::Money) && r.scope == entity)
                 .map(|r| (r.row, r.label.as_slice()))
                 .collect();
             let mut chosen: Vec<usize> = Vec::new();
@@ -1154,7 +1154,7 @@ impl<'a> Context<'a> {
             && metal.is_none()
             && matches!(
                 f.kind,
-                Kind::PerUnit(Unit::UsdPerOz | Unit::UsdPerLb) | Kind::Quantity(_)
+                Kind::PerUnit(Unit::MoneyPerOz | Unit::MoneyPerLb) | Kind::Quantity(_)
             )
         {
             return Err("the sentence names several metals".into());
@@ -1194,7 +1194,7 @@ impl<'a> Context<'a> {
         let mut out: Vec<(usize, usize, usize)> = Vec::new();
         for info in picked.iter().map(|&n| &self.rows[n]) {
             let wanted = match f.kind {
-                Kind::Money => Unit::Usd,
+                Kind::Money => Unit::Money,
                 Kind::PerUnit(u) | Kind::Quantity(u) => u,
                 _ => continue,
             };
@@ -1211,8 +1211,8 @@ impl<'a> Context<'a> {
             let lhas =
                 |x: &str| heading.iter().any(|w| w == x) || info.label.iter().any(|w| w == x);
             let ok = match f.kind {
-                Kind::PerUnit(Unit::UsdPerShare) => !lhas("dividend") || lhas("after"),
-                Kind::PerUnit(Unit::UsdPerOz | Unit::UsdPerLb) => {
+                Kind::PerUnit(Unit::MoneyPerShare) => !lhas("dividend") || lhas("after"),
+                Kind::PerUnit(Unit::MoneyPerOz | Unit::MoneyPerLb) => {
                     let price = has("price") || has("prices") || has("averaged");
                     let cost = has("cost") || has("costs");
                     metal_ok
@@ -1283,7 +1283,7 @@ impl<'a> Context<'a> {
             })
             .collect();
         let magnitude = |x: super::Figure| {
-            let unsigned_kind = matches!(f.kind, Kind::Money | Kind::PerUnit(Unit::UsdPerShare));
+            let unsigned_kind = matches!(f.kind, Kind::Money | Kind::PerUnit(Unit::MoneyPerShare));
             if f.signed || !unsigned_kind || x.value >= Decimal::ZERO {
                 x
             } else {
@@ -1825,11 +1825,11 @@ mod tests {
             kinds,
             [
                 Kind::Percent,
-                Kind::PerUnit(Unit::UsdPerOz),
+                Kind::PerUnit(Unit::MoneyPerOz),
                 Kind::Percent,
-                Kind::PerUnit(Unit::UsdPerOz),
+                Kind::PerUnit(Unit::MoneyPerOz),
                 Kind::Percent,
-                Kind::PerUnit(Unit::UsdPerLb)
+                Kind::PerUnit(Unit::MoneyPerLb)
             ]
         );
         // The compared period gives the length; the figures are a year later.
@@ -1840,7 +1840,7 @@ mod tests {
 
         let s = "-- Record low average total cash cost per ounce of silver in the third quarter of negative $4.91, with production of 1.3 million ounces";
         let figs = figures(s);
-        assert_eq!(figs[0].kind, Kind::PerUnit(Unit::UsdPerOz));
+        assert_eq!(figs[0].kind, Kind::PerUnit(Unit::MoneyPerOz));
         assert_eq!(figs[0].value.to_string(), "-4.91");
         assert_eq!(figs[1].kind, Kind::Quantity(Unit::Oz));
         assert_eq!(figs[1].value * figs[1].factor, Decimal::from(1_300_000));

@@ -48,7 +48,7 @@ pub(crate) fn concept(w: &[&str], unit: Option<Unit>) -> Option<&'static str> {
         return None;
     }
     match unit {
-        Some(Unit::Usd) => {
+        Some(Unit::Money) => {
             if is(&["total", "sales"])
                 || is(&["sales", "of", "products"])
                 || is(&["sales"])
@@ -83,12 +83,12 @@ pub(crate) fn concept(w: &[&str], unit: Option<Unit>) -> Option<&'static str> {
             }
             None
         }
-        Some(Unit::UsdPerShare)
+        Some(Unit::MoneyPerShare)
             if has("basic") && (!(has("dividend") || has("dividends")) || has("after")) =>
         {
             Some("basic income per share")
         }
-        Some(Unit::UsdPerOz) if cost => {
+        Some(Unit::MoneyPerOz) if cost => {
             if has("production") {
                 Some("total production cost per ounce")
             } else if has("operating") {
@@ -191,7 +191,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
                 continue;
             }
             let w = plain_w[k];
-            let cash = if r.unit == Some(Unit::Usd) {
+            let cash = if r.unit == Some(Unit::Money) {
                 is_cash(w)
             } else {
                 None
@@ -202,7 +202,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
                 (None, Some(c)) => {
                     let metal = matches!(
                         r.unit,
-                        Some(Unit::UsdPerOz | Unit::Oz | Unit::Tons | Unit::Lbs)
+                        Some(Unit::MoneyPerOz | Unit::Oz | Unit::Tons | Unit::Lbs)
                     )
                     .then(|| {
                         tw.metal(k)

@@ -430,7 +430,7 @@ struct Identity {
 fn identities(t: &Table, w: super::TableWords) -> Vec<Identity> {
     let has = |k: usize, ws: &[&str]| ws.iter().all(|x| w[k].iter().any(|y| y == x));
     let money = |k: usize| {
-        t.rows[k].kind != RowKind::Heading && t.rows[k].unit == Some(crate::document::Unit::Usd)
+        t.rows[k].kind != RowKind::Heading && t.rows[k].unit == Some(crate::document::Unit::Money)
     };
     let unique = |pred: &dyn Fn(usize) -> bool| -> Option<usize> {
         let mut it = (0..t.rows.len()).filter(|&k| money(k) && pred(k));

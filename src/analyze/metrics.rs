@@ -414,14 +414,14 @@ fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
         if !matches!(
             row.unit,
-            Some(Unit::Oz | Unit::Tons | Unit::Lbs | Unit::UsdPerOz)
+            Some(Unit::Oz | Unit::Tons | Unit::Lbs | Unit::MoneyPerOz)
         ) {
             continue;
         }
         let w = &lw[k];
         // The words of the heading and the label.
         let heading: Vec<&str> = match row.parent.as_deref() {
-            Some(p) if row.unit == Some(Unit::UsdPerOz) => raw_words(p).collect(),
+            Some(p) if row.unit == Some(Unit::MoneyPerOz) => raw_words(p).collect(),
             _ => Vec::new(),
         };
         let chas = |x: &str| has(w, x) || heading.iter().any(|y| y.eq_ignore_ascii_case(x));
@@ -443,7 +443,7 @@ fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
             {
                 MetricKind::Production
             }
-            Some(Unit::UsdPerOz) if chas("cost") || chas("costs") => {
+            Some(Unit::MoneyPerOz) if chas("cost") || chas("costs") => {
                 if chas("production") {
                     MetricKind::TotalProductionCostPerOz
                 } else if chas("operating") {
@@ -527,10 +527,10 @@ fn ratios(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
             && !has(w, "per")
             && w.len() <= 4
     };
-    let sales = unique_row(t, label_words, Unit::Usd, |w| {
+    let sales = unique_row(t, label_words, Unit::Money, |w| {
         is_sales(w) && (w.first() == Some(&"total") || w.len() <= 3) && !has(w, "operations")
     });
-    let gross = unique_row(t, label_words, Unit::Usd, |w| {
+    let gross = unique_row(t, label_words, Unit::Money, |w| {
         has(w, "gross") && (has(w, "profit") || has(w, "margin")) && w.len() <= 4
     });
     if let (Some(s), Some(g)) = (sales, gross) {
@@ -558,7 +558,7 @@ fn ratios(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
     let sales_heading: &[&str] = &["sales", "revenue", "revenues"];
     let gross_heading: &[&str] = &["gross"];
     for (k, row) in t.rows.iter().enumerate() {
-        if row.kind != RowKind::Item || row.unit != Some(Unit::Usd) || !under(k, sales_heading) {
+        if row.kind != RowKind::Item || row.unit != Some(Unit::Money) || !under(k, sales_heading) {
             continue;
         }
         let total = t.rows.iter().enumerate().position(|(j, r)| {
@@ -601,10 +601,10 @@ fn ratios(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
             );
         }
     }
-    let ca = unique_row(t, label_words, Unit::Usd, |w| {
+    let ca = unique_row(t, label_words, Unit::Money, |w| {
         w == ["total", "current", "assets"]
     });
-    let cl = unique_row(t, label_words, Unit::Usd, |w| {
+    let cl = unique_row(t, label_words, Unit::Money, |w| {
         w == ["total", "current", "liabilities"]
     });
     if let (Some(a), Some(l)) = (ca, cl) {
@@ -655,7 +655,7 @@ fn quotients(
 fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
         let w = &lw[k];
-        if row.unit != Some(Unit::Usd)
+        if row.unit != Some(Unit::Money)
             || !(has(w, "by") || has(w, "byproduct"))
             || !has(w, "credits")
         {
@@ -700,7 +700,7 @@ fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
 /// Per-ton costs as printed, and mining plus milling where an operation prints both.
 fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
-        if row.unit != Some(Unit::UsdPerTon) {
+        if row.unit != Some(Unit::MoneyPerTon) {
             continue;
         }
         let facts = RowFacts::of(lw, row, k);
@@ -722,7 +722,7 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         }
         let milling = t.rows.iter().position(|r| {
             r.section == row.section
-                && r.unit == Some(Unit::UsdPerTon)
+                && r.unit == Some(Unit::MoneyPerTon)
                 && raw_words(&r.label).any(|x| x.eq_ignore_ascii_case("milling"))
         });
         let Some(mill) = milling else { continue };
@@ -752,7 +752,7 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
     let mut prices = Vec::new();
     for t in &doc.tables {
         for (k, row) in t.rows.iter().enumerate() {
-            if row.unit != Some(Unit::UsdPerOz) {
+            if row.unit != Some(Unit::MoneyPerOz) {
                 continue;
             }
             // The words of the section, the heading and the label.
@@ -771,7 +771,7 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
             ]
             .iter()
             .any(|x| says(x));
-            if row.unit != Some(Unit::UsdPerOz) || !pricey || says("cost") || says("costs") {
+            if row.unit != Some(Unit::MoneyPerOz) || !pricey || says("cost") || says("costs") {
                 continue;
             }
             if let Some(metal) = metal_of(row) {

@@ -33,7 +33,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
 fn is_rate(unit: Option<Unit>) -> bool {
     matches!(
         unit,
-        Some(Unit::UsdPerOz | Unit::UsdPerLb | Unit::UsdPerTon | Unit::UsdPerShare)
+        Some(Unit::MoneyPerOz | Unit::MoneyPerLb | Unit::MoneyPerTon | Unit::MoneyPerShare)
     )
 }
 
@@ -51,7 +51,7 @@ fn divided_by(t: &Table, lw: super::TableWords, out: &mut Vec<Check>) {
         let (Some(num), Some(res)) = (above, below) else {
             continue;
         };
-        if t.rows[num].unit != Some(Unit::Usd) || !is_rate(t.rows[res].unit) {
+        if t.rows[num].unit != Some(Unit::Money) || !is_rate(t.rows[res].unit) {
             continue;
         }
         // Named once for all the columns.
@@ -150,7 +150,7 @@ fn per_share(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
         let first = it.next()?;
         it.next().is_none().then_some(first)
     };
-    let money = |k: usize| t.rows[k].unit == Some(Unit::Usd);
+    let money = |k: usize| t.rows[k].unit == Some(Unit::Money);
     let income = unique(&|k| {
         money(k)
             && has(k, "common")
@@ -173,7 +173,7 @@ fn per_share(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
     let income_name = name(t, income);
     let share_names = [basic, diluted].map(|s| s.map(|k| (k, name(t, k))));
     for (k, row) in t.rows.iter().enumerate() {
-        if row.unit != Some(Unit::UsdPerShare)
+        if row.unit != Some(Unit::MoneyPerShare)
             || !(has(k, "income") || has(k, "earnings") || has(k, "loss"))
             || ((has(k, "dividend") || has(k, "dividends")) && !has(k, "after"))
         {

@@ -1,6 +1,6 @@
 //! The `assay` command-line tool (native only): all file and terminal I/O lives here.
 //!
-//! `assay extract FILE|-` prints the document as JSON (schema `assay/1`, docs/schema.md), with
+//! `assay extract FILE|-` prints the document as JSON (schema `assay/2`, docs/schema.md), with
 //! the metrics and checks of `assay::analyze` added as `"metrics"` and `"checks"`.
 //! `assay check FILE|-` prints the checks as a report: counts by status, each mismatch with its
 //! evidence, then the narrative claims.

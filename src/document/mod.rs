@@ -5,7 +5,7 @@
 //! line it came from. Nothing here reads text; `crate::read` builds documents and later stages
 //! (metrics, checks, charts) only consume them.
 //!
-//! The serde form of `Document` *is* the JSON contract `assay/1` documented in
+//! The serde form of `Document` *is* the JSON contract `assay/2` documented in
 //! `docs/schema.md`: values travel as decimal strings (a nil as `"0"`, an absent cell as
 //! `null`) beside the text each cell had as printed, and the typed [`Value`] is rebuilt from
 //! that printed text when a document is read back, so a round trip is lossless.
@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The schema tag written into every JSON document.
-pub const SCHEMA: &str = "assay/1";
+pub const SCHEMA: &str = "assay/2";
 
 /// Text the document holds once and its findings point into: a table's id, a column's
 /// header, a row's label, section and heading, a cell as printed. A metric or check names
@@ -130,7 +130,7 @@ pub struct Document {
 }
 
 impl Document {
-    /// The JSON contract (`assay/1`), pretty-printed.
+    /// The JSON contract (`assay/2`), pretty-printed.
     pub fn to_json(&self) -> String {
         // Serializing plain data with string keys cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
@@ -259,20 +259,21 @@ pub enum RowKind {
     Heading,
 }
 
-/// What a row's numbers measure.
+/// What a row's numbers measure. Money units name no currency: the row's `currency` does
+/// (a Canadian release's "per share" is Canadian dollars per share).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Unit {
-    /// Money in the table's currency (US dollars unless the table says otherwise).
-    #[serde(rename = "USD")]
-    Usd,
-    #[serde(rename = "USD/share")]
-    UsdPerShare,
-    #[serde(rename = "USD/oz")]
-    UsdPerOz,
-    #[serde(rename = "USD/lb")]
-    UsdPerLb,
-    #[serde(rename = "USD/ton")]
-    UsdPerTon,
+    /// An amount of money, in the row's currency.
+    #[serde(rename = "money")]
+    Money,
+    #[serde(rename = "money/share")]
+    MoneyPerShare,
+    #[serde(rename = "money/oz")]
+    MoneyPerOz,
+    #[serde(rename = "money/lb")]
+    MoneyPerLb,
+    #[serde(rename = "money/ton")]
+    MoneyPerTon,
     #[serde(rename = "oz")]
     Oz,
     #[serde(rename = "tons")]
@@ -294,11 +295,11 @@ impl Unit {
     /// a serializer (a test holds the two together).
     pub fn name(self) -> &'static str {
         match self {
-            Unit::Usd => "USD",
-            Unit::UsdPerShare => "USD/share",
-            Unit::UsdPerOz => "USD/oz",
-            Unit::UsdPerLb => "USD/lb",
-            Unit::UsdPerTon => "USD/ton",
+            Unit::Money => "money",
+            Unit::MoneyPerShare => "money/share",
+            Unit::MoneyPerOz => "money/oz",
+            Unit::MoneyPerLb => "money/lb",
+            Unit::MoneyPerTon => "money/ton",
             Unit::Oz => "oz",
             Unit::Tons => "tons",
             Unit::Lbs => "lbs",
@@ -308,6 +309,62 @@ impl Unit {
             Unit::Percent => "percent",
         }
     }
+}
+
+/// A currency as its ISO 4217 code ("USD", "CAD", "EUR"): what the table's statement, the
+/// text, the cells' symbols or the company's country say. A row whose currency nothing says
+/// has none; it is never guessed to be US dollars.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    pub const USD: Currency = Currency(*b"USD");
+
+    /// A code of three ASCII capitals.
+    pub fn new(code: &str) -> Option<Currency> {
+        let b: [u8; 3] = code.as_bytes().try_into().ok()?;
+        b.iter().all(u8::is_ascii_uppercase).then_some(Currency(b))
+    }
+
+    pub fn code(&self) -> &str {
+        // Three ASCII capitals, checked when made.
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Currency, D::Error> {
+        let s = String::deserialize(d)?;
+        Currency::new(&s).ok_or_else(|| serde::de::Error::custom(format!("bad currency {s:?}")))
+    }
+}
+
+/// Where a row's scale was stated: the words as printed and their source line, so a reader
+/// can be told "×1,000, from 'in thousands' on line 87".
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct ScaleSource {
+    /// The statement as printed ("dollars in thousands", "USD thousands", "koz").
+    pub text: Text,
+    /// Its source line, when known.
+    pub line: Option<usize>,
 }
 
 /// The multiplier that turns a printed value into the real amount.
@@ -413,8 +470,12 @@ pub struct Row {
     pub parent: Option<Text>,
     pub kind: RowKind,
     pub unit: Option<Unit>,
+    /// The currency of a money unit, when the release says or implies it.
+    pub currency: Option<Currency>,
     /// The scale that applies to this row (a per-ounce row in a "thousands" table is `One`).
     pub scale: Scale,
+    /// Where the scale was stated; `None` for a row at scale one.
+    pub scale_source: Option<ScaleSource>,
     /// Source line of the row's values (or of the heading).
     pub line: usize,
     /// One per column; `None` is an empty cell.
@@ -436,7 +497,11 @@ struct RowWire {
     parent: Option<Text>,
     kind: RowKind,
     unit: Option<Unit>,
+    #[serde(default)]
+    currency: Option<Currency>,
     scale: Scale,
+    #[serde(default)]
+    scale_source: Option<ScaleSource>,
     line: usize,
     values: Vec<Option<String>>,
     /// Strings, as `values` are: one compiled serde body for both (the wire is read and
@@ -460,7 +525,9 @@ impl From<Row> for RowWire {
             parent: r.parent,
             kind: r.kind,
             unit: r.unit,
+            currency: r.currency,
             scale: r.scale,
+            scale_source: r.scale_source,
             line: r.line,
             values,
             printed,
@@ -514,7 +581,9 @@ impl TryFrom<RowWire> for Row {
             parent: w.parent,
             kind: w.kind,
             unit: w.unit,
+            currency: w.currency,
             scale: w.scale,
+            scale_source: w.scale_source,
             line: w.line,
             cells,
         })
@@ -568,11 +637,11 @@ mod tests {
     fn unit_names_are_the_serde_names() {
         use Unit::*;
         for u in [
-            Usd,
-            UsdPerShare,
-            UsdPerOz,
-            UsdPerLb,
-            UsdPerTon,
+            Money,
+            MoneyPerShare,
+            MoneyPerOz,
+            MoneyPerLb,
+            MoneyPerTon,
             Oz,
             Tons,
             Lbs,

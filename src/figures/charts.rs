@@ -162,7 +162,7 @@ fn production(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<FigureChart>) {
             (f.entity.is_none() && values.iter().all(Option::is_some)).then_some((f, p, values))
         });
         if let Some((f, p, values)) = whole {
-            let unit = unit_text(f.row.unit, f.row.scale);
+            let unit = unit_text(f.row.unit, f.row.currency, f.row.scale);
             let categories = period_series(f.table, p).map(Vec::from).unwrap_or_default();
             let spec = ctx.spec(
                 f.table,
@@ -210,7 +210,7 @@ fn production(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<FigureChart>) {
             let Some(names) = period_series(table, p) else {
                 continue;
             };
-            let unit = unit_text(ops[0].row.unit, ops[0].row.scale);
+            let unit = unit_text(ops[0].row.unit, ops[0].row.currency, ops[0].row.scale);
             let categories = ops
                 .iter()
                 .map(|f| display_name(f.entity.unwrap_or_default()))
@@ -316,7 +316,7 @@ fn costs_per_ounce(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<FigureChart>) {
             })
             .collect();
         let period = f.table.columns[p.current].label.to_string();
-        let unit = unit_text(Some(Unit::UsdPerOz), f.row.scale);
+        let unit = unit_text(Some(Unit::MoneyPerOz), f.row.currency, f.row.scale);
         let kind = if series.len() == 1 {
             ChartKind::Bar
         } else {
@@ -359,7 +359,7 @@ fn company_unit_costs(ctx: &Ctx, out: &mut Vec<FigureChart>) {
         };
         let mut metals: Vec<(&'static str, Vec<&Row>)> = Vec::new();
         for row in &table.rows {
-            let costed = matches!(row.unit, Some(Unit::UsdPerOz | Unit::UsdPerLb))
+            let costed = matches!(row.unit, Some(Unit::MoneyPerOz | Unit::MoneyPerLb))
                 && has_word(&row.label, &["cost", "costs", "aisc"])
                 && !has_word(&row.label, &["excluding", "guidance", "outlook"]);
             let Some(metal) = costed.then(|| metal_of(row)).flatten() else {
@@ -389,7 +389,7 @@ fn company_unit_costs(ctx: &Ctx, out: &mut Vec<FigureChart>) {
             let Some(names) = period_series(table, p) else {
                 continue;
             };
-            let unit = unit_text(rows[0].unit, rows[0].scale);
+            let unit = unit_text(rows[0].unit, rows[0].currency, rows[0].scale);
             let series = period_pair_series(names, p, &rows);
             let spec = ctx.spec(
                 table,
@@ -438,7 +438,7 @@ fn prices(ctx: &Ctx, out: &mut Vec<FigureChart>) {
                 continue;
             }
             done.push(metal);
-            let unit = unit_text(row.unit, row.scale);
+            let unit = unit_text(row.unit, row.currency, row.scale);
             let spec = ctx.spec(
                 table,
                 Draft {

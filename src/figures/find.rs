@@ -126,7 +126,7 @@ pub(crate) fn is_production(row: &Row) -> bool {
 /// A metal price row: a money-per-weight figure named by one metal, which the row, its
 /// heading, section or table calls a price.
 pub(crate) fn price_metal(table: &Table, row: &Row) -> Option<&'static str> {
-    if !matches!(row.unit, Some(Unit::UsdPerOz | Unit::UsdPerLb)) {
+    if !matches!(row.unit, Some(Unit::MoneyPerOz | Unit::MoneyPerLb)) {
         return None;
     }
     let context = [
@@ -196,7 +196,7 @@ pub(crate) fn slug(s: &str) -> String {
 
 /// Sales or revenue, not a cost of them or a rate.
 pub(crate) fn is_revenue(row: &Row) -> bool {
-    row.unit == Some(Unit::Usd)
+    row.unit == Some(Unit::Money)
         && has_word(&row.label, &["sales", "revenue", "revenues"])
         && !has_word(
             &row.label,
@@ -211,7 +211,7 @@ pub(crate) fn is_revenue(row: &Row) -> bool {
 pub(crate) fn is_net_income(row: &Row) -> bool {
     let w = words(&row.label);
     let has = |x: &str| w.iter().any(|y| y == x);
-    row.unit == Some(Unit::Usd)
+    row.unit == Some(Unit::Money)
         && has("net")
         && (has("income") || has("loss") || has("earnings"))
         && ![

@@ -97,7 +97,7 @@ pub fn key_figures(doc: &Document, analysis: &Analysis) -> Vec<KeyFigure> {
         for (index, row) in table.rows.iter().enumerate() {
             let w = words(&row.label);
             let has = |x: &str| w.iter().any(|y| y == x);
-            let cash_cost = matches!(row.unit, Some(Unit::UsdPerOz | Unit::UsdPerLb))
+            let cash_cost = matches!(row.unit, Some(Unit::MoneyPerOz | Unit::MoneyPerLb))
                 && has("cash")
                 && (has("cost") || has("costs"))
                 && !has("excluding")
@@ -112,7 +112,7 @@ pub fn key_figures(doc: &Document, analysis: &Analysis) -> Vec<KeyFigure> {
             if seen.contains(&metal) {
                 continue;
             }
-            let per = if row.unit == Some(Unit::UsdPerLb) {
+            let per = if row.unit == Some(Unit::MoneyPerLb) {
                 "pound"
             } else {
                 "ounce"
@@ -153,7 +153,7 @@ fn printed(ctx: &Ctx, table: &Table, index: usize, id: &str, label: String) -> O
         id: id.to_owned(),
         label,
         value,
-        unit: unit_text(row.unit, Scale::One),
+        unit: unit_text(row.unit, row.currency, Scale::One),
         period: table.columns[p.current].label.to_string(),
         prior,
         prior_period: p.prior.map(|c| table.columns[c].label.to_string()),

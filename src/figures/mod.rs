@@ -24,16 +24,32 @@ pub use charts::{document_charts, FigureChart};
 pub use key::{change_percent, key_figures, KeyFigure};
 pub use rows::{rows_chart, RowsChartError};
 
-use crate::document::{Document, Scale, Unit};
+use crate::document::{Currency, Document, Scale, Unit};
 
-/// How a row's values read on an axis, e.g. "USD thousands", "USD per ounce", "ounces".
-pub fn unit_text(unit: Option<Unit>, scale: Scale) -> String {
+/// How a row's values read on an axis, e.g. "USD thousands", "CAD per ounce", "ounces". Money
+/// whose currency the release does not state reads "money", never a guessed dollar.
+pub fn unit_text(unit: Option<Unit>, currency: Option<Currency>, scale: Scale) -> String {
+    let cur = currency.as_ref().map_or("money", Currency::code);
+    let per = |what: &str| format!("{cur} per {what}");
+    let owned;
     let base = match unit {
-        Some(Unit::Usd) => "USD",
-        Some(Unit::UsdPerShare) => "USD per share",
-        Some(Unit::UsdPerOz) => "USD per ounce",
-        Some(Unit::UsdPerLb) => "USD per pound",
-        Some(Unit::UsdPerTon) => "USD per ton",
+        Some(Unit::Money) => cur,
+        Some(Unit::MoneyPerShare) => {
+            owned = per("share");
+            &owned
+        }
+        Some(Unit::MoneyPerOz) => {
+            owned = per("ounce");
+            &owned
+        }
+        Some(Unit::MoneyPerLb) => {
+            owned = per("pound");
+            &owned
+        }
+        Some(Unit::MoneyPerTon) => {
+            owned = per("ton");
+            &owned
+        }
         Some(Unit::Oz) => "ounces",
         Some(Unit::Tons) => "tons",
         Some(Unit::Lbs) => "pounds",

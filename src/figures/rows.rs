@@ -141,7 +141,10 @@ pub fn rows_chart(
         ChartKind::Bar if series.len() > 1 => ChartKind::GroupedBar,
         other => other,
     };
-    let mut units: Vec<String> = picked.iter().map(|r| unit_text(r.unit, r.scale)).collect();
+    let mut units: Vec<String> = picked
+        .iter()
+        .map(|r| unit_text(r.unit, r.currency, r.scale))
+        .collect();
     units.dedup();
     let unit = if units.len() == 1 {
         units.remove(0)

@@ -33,7 +33,7 @@ pub(crate) fn segments(ctx: &Ctx, out: &mut Vec<FigureChart>) {
         };
         let gross = heading_group(table, col, &names_gross);
         let period = table.columns[col].label.to_string();
-        let unit = unit_text(segs[0].unit, segs[0].scale);
+        let unit = unit_text(segs[0].unit, segs[0].currency, segs[0].scale);
         let categories: Vec<String> = segs.iter().map(|r| r.label.to_string()).collect();
         let mut series = vec![Series {
             name: sales_name.clone(),
@@ -92,7 +92,7 @@ pub(crate) fn segments(ctx: &Ctx, out: &mut Vec<FigureChart>) {
 /// the group it closes).
 fn segment_line(r: &Row, col: usize, group: &str) -> bool {
     r.kind == RowKind::Item
-        && r.unit == Some(Unit::Usd)
+        && r.unit == Some(Unit::Money)
         && number(r, col).is_some()
         && !has_word(&r.label, &["total"])
         && r.label != group
@@ -168,7 +168,7 @@ fn closed_group(table: &Table, col: usize) -> Option<(String, Vec<&Row>)> {
                 return Some((r.label.to_string(), run));
             }
         }
-        if r.kind == RowKind::Item && r.unit == Some(Unit::Usd) {
+        if r.kind == RowKind::Item && r.unit == Some(Unit::Money) {
             run.push(r);
         } else {
             run.clear();
@@ -192,7 +192,7 @@ pub(crate) fn cash_flow(ctx: &Ctx) -> Option<FigureChart> {
         };
         let find = |pred: &dyn Fn(&[String]) -> bool| {
             table.rows.iter().find(|r| {
-                r.unit == Some(Unit::Usd)
+                r.unit == Some(Unit::Money)
                     && number(r, p.current).is_some()
                     && pred(&words(&r.label))
             })
@@ -257,7 +257,7 @@ pub(crate) fn cash_flow(ctx: &Ctx) -> Option<FigureChart> {
         } else {
             ChartKind::Bar
         };
-        let unit = unit_text(Some(Unit::Usd), rows[0].1.scale);
+        let unit = unit_text(Some(Unit::Money), rows[0].1.currency, rows[0].1.scale);
         let period = versus(table, p);
         let spec = ctx.spec(
             table,

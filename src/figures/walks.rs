@@ -90,7 +90,7 @@ pub(crate) fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
         while i < table.rows.len() {
             let start = &table.rows[i];
             let w = words(&start.label);
-            let is_start = start.unit == Some(Unit::Usd)
+            let is_start = start.unit == Some(Unit::Money)
                 && ["total", "cash"].iter().all(|x| w.iter().any(|y| y == x))
                 && w.iter().any(|y| y == "cost" || y == "costs")
                 && !has_word(&start.label, &["per", "ounce"]);
@@ -113,7 +113,7 @@ pub(crate) fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
             let mut j = i + 1;
             while j < table.rows.len() && same_group(&table.rows[j]) {
                 let r = &table.rows[j];
-                if r.kind == RowKind::Heading || r.unit != Some(Unit::Usd) {
+                if r.kind == RowKind::Heading || r.unit != Some(Unit::Money) {
                     break;
                 }
                 let Some(v) = number(r, col) else {
@@ -163,7 +163,7 @@ pub(crate) fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
             });
             let entity = start.section.as_deref().and_then(|s| entity_of(Some(s)));
             let period = table.columns[col].label.to_string();
-            let unit = unit_text(start.unit, start.scale);
+            let unit = unit_text(start.unit, start.currency, start.scale);
             let (id, whose) = match &entity {
                 Some(e) => (
                     format!("cash-cost-reconciliation-{}", slug(e)),
@@ -218,7 +218,7 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
     let mut scale = first.scale();
     for i in start + 1..=end {
         let r = &table.rows[i];
-        if r.kind == RowKind::Heading || r.unit != Some(Unit::Usd) {
+        if r.kind == RowKind::Heading || r.unit != Some(Unit::Money) {
             continue;
         }
         let Some(v) = number(r, col) else {
@@ -303,7 +303,11 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
         return None;
     }
     let period = table.columns[col].label.to_string();
-    let unit = unit_text(Some(Unit::Usd), table.rows[start].scale);
+    let unit = unit_text(
+        Some(Unit::Money),
+        table.rows[start].currency,
+        table.rows[start].scale,
+    );
     let spec = walk_spec(
         ctx,
         table,

@@ -44,7 +44,9 @@ pub(crate) fn read(lines: &[Line]) -> Option<(Table, usize, usize)> {
                 section: section.clone(),
                 parent: None,
                 kind: RowKind::Item,
+                currency: None,
                 scale: Scale::One,
+                scale_source: None,
                 line: l.no,
                 cells: vec![
                     Some(Cell {
@@ -91,7 +93,7 @@ pub(crate) fn read(lines: &[Line]) -> Option<(Table, usize, usize)> {
 fn unit(label: &str) -> Option<Unit> {
     let l = label.to_ascii_lowercase();
     if l.starts_with("shr") || l.contains("per shr") {
-        Some(Unit::UsdPerShare)
+        Some(Unit::MoneyPerShare)
     } else if l.contains("shrs") || l.contains("shares") {
         Some(Unit::Shares)
     } else if l.starts_with("net")
@@ -100,7 +102,7 @@ fn unit(label: &str) -> Option<Unit> {
         || l.contains("profit")
         || l.contains("income")
     {
-        Some(Unit::Usd)
+        Some(Unit::Money)
     } else {
         None
     }

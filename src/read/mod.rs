@@ -10,6 +10,7 @@
 //! The library does no I/O; the CLI and the app hand it bytes.
 
 mod brief;
+mod currency;
 mod decode;
 mod fixed;
 mod html;
@@ -163,6 +164,13 @@ fn read_as(text: &str, force_html: bool) -> Document {
     for (i, t) in tables.iter_mut().enumerate() {
         t.id = format!("t{}", i + 1).into();
     }
+    // An SEC filing is a US filer's; Reuters wrote "dlrs" for US dollars and named others.
+    let us_filer = matches!(
+        unwrapped.format,
+        wrapper::Format::EdgarSubmission | wrapper::Format::ReutersBrief
+    );
+    let money = currency::document_money(&company, &narrative, &tables, us_filer);
+    currency::assign(&mut tables, money);
     if tables.is_empty() && warnings.is_empty() {
         warnings.push(Warning {
             line: None,

@@ -295,7 +295,9 @@ impl<'n> Rows<'n> {
             parent: None,
             kind: RowKind::Heading,
             unit: None,
+            currency: None,
             scale: Scale::One,
+            scale_source: None,
             line,
             cells: vec![None; width],
         });
@@ -346,10 +348,10 @@ impl<'n> Rows<'n> {
         let quotient = matches!(
             unit,
             Some(
-                Unit::UsdPerShare
-                    | Unit::UsdPerOz
-                    | Unit::UsdPerLb
-                    | Unit::UsdPerTon
+                Unit::MoneyPerShare
+                    | Unit::MoneyPerOz
+                    | Unit::MoneyPerLb
+                    | Unit::MoneyPerTon
                     | Unit::OzPerTon
                     | Unit::Percent
                     | Unit::Ratio
@@ -364,7 +366,9 @@ impl<'n> Rows<'n> {
             parent,
             kind,
             unit,
+            currency: None,
             scale,
+            scale_source: None,
             line,
             cells,
         });

@@ -122,13 +122,13 @@ pub(crate) fn row_unit(
         // per-unit cost, but a quantity heading does not make its rows quantities.
         if matches!(
             u,
-            Unit::UsdPerOz | Unit::UsdPerLb | Unit::UsdPerTon | Unit::UsdPerShare
+            Unit::MoneyPerOz | Unit::MoneyPerLb | Unit::MoneyPerTon | Unit::MoneyPerShare
         ) {
             return Some(u);
         }
     }
     let dollar = cells.iter().flatten().any(|c| c.printed.contains('$'));
-    (dollar || note.money).then_some(Unit::Usd)
+    (dollar || note.money).then_some(Unit::Money)
 }
 
 fn label_unit(l: &str) -> Option<Unit> {
@@ -166,7 +166,7 @@ fn label_unit(l: &str) -> Option<Unit> {
         || (eps && word("eps"))
         || (shr && has("/shr"))
     {
-        return Some(Unit::UsdPerShare);
+        return Some(Unit::MoneyPerShare);
     }
     if ton && (has("oz./ton") || has("oz/ton") || has("ounces per ton")) {
         return Some(Unit::OzPerTon);
@@ -175,13 +175,13 @@ fn label_unit(l: &str) -> Option<Unit> {
         || (per && (has("per ounce") || has("per oz")))
         || (oz && has("/ oz"))
     {
-        return Some(Unit::UsdPerOz);
+        return Some(Unit::MoneyPerOz);
     }
     if (slash && (has("$/pound") || has("$/lb"))) || (per && (has("per pound") || has("per lb"))) {
-        return Some(Unit::UsdPerLb);
+        return Some(Unit::MoneyPerLb);
     }
     if (per && (has("per ton") || has("per tonne"))) || (slash && (has("$/ton") || has("$/t)"))) {
-        return Some(Unit::UsdPerTon);
+        return Some(Unit::MoneyPerTon);
     }
     if ratio && word("ratio") {
         return Some(Unit::Ratio);
@@ -269,7 +269,7 @@ pub(crate) fn row_scale(label: &str, unit: Option<Unit>, note: &ScaleNote) -> Sc
         }
     }
     let scaled = match unit {
-        Some(Unit::Usd) | None => note.money,
+        Some(Unit::Money) | None => note.money,
         Some(Unit::Shares) => note.shares,
         Some(Unit::Oz) => note.ounces,
         Some(Unit::Tons) => note.tons,

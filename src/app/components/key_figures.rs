@@ -9,11 +9,14 @@ use crate::figures::KeyFigure;
 use crate::session::{Action, Focus};
 
 /// Money in millions reads as analysts write it ("746.5" USD million), exact: the value is
-/// divided, never rounded; other units are shown whole.
+/// divided, never rounded; other units are shown whole. Money's unit text is its currency
+/// code ("USD", "CAD") or "money" when the release does not say.
 fn scaled(value: Decimal, unit: &str) -> (Decimal, String) {
     let million = Decimal::from(1_000_000);
-    if unit == "USD" && value.abs() >= million {
-        ((value / million).normalize(), "USD million".to_owned())
+    let money =
+        unit == "money" || (unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()));
+    if money && value.abs() >= million {
+        ((value / million).normalize(), format!("{unit} million"))
     } else {
         (value.normalize(), unit.to_owned())
     }

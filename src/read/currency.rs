@@ -1,0 +1,420 @@
+//! Currencies: what money a row counts, from what the release prints.
+//!
+//! In order: the row's own label ("Revenue (EURm)", "Capex (US$ thousands)"), the symbols in
+//! its cells ("C$ 1.20", "€ 4.5"), the table's statement, title and headers ("(Stated in
+//! thousands of Canadian dollars)"), the symbols in the table's other cells, and last the
+//! document's own money: a currency its text states ("expressed in Canadian dollars",
+//! "EUR million" throughout), or what a bare "$" means for the company (a TSX listing, a
+//! US filer). Nothing said means no currency, never a guessed US dollar.
+
+use crate::document::{Company, Currency, Paragraph, Table, Unit};
+
+/// ISO codes read as words (and glued to a scale: "EURm", "MSEK", "USD'000").
+const CODES: [&str; 30] = [
+    "USD", "CAD", "EUR", "GBP", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "ISK", "JPY", "CNY",
+    "HKD", "SGD", "MYR", "IDR", "INR", "KRW", "TWD", "BRL", "ARS", "MXN", "CLP", "PEN", "COP",
+    "ZAR", "PLN", "ILS", "PHP",
+];
+
+/// Names, lower case: the first that a text holds is its currency.
+const NAMES: [(&str, &str); 27] = [
+    ("u.s. dollar", "USD"),
+    ("us dollar", "USD"),
+    ("united states dollar", "USD"),
+    ("canadian dollar", "CAD"),
+    ("canadian dlrs", "CAD"),
+    ("australian dollar", "AUD"),
+    ("new zealand dollar", "NZD"),
+    ("hong kong dollar", "HKD"),
+    ("singapore dollar", "SGD"),
+    ("euros", "EUR"),
+    ("euro ", "EUR"),
+    ("pounds sterling", "GBP"),
+    ("sterling", "GBP"),
+    ("swedish kron", "SEK"),
+    ("norwegian kron", "NOK"),
+    ("danish kron", "DKK"),
+    ("swiss franc", "CHF"),
+    ("ringgit", "MYR"),
+    ("renminbi", "CNY"),
+    ("chinese yuan", "CNY"),
+    ("japanese yen", "JPY"),
+    ("brazilian real", "BRL"),
+    ("reais", "BRL"),
+    ("argentine peso", "ARS"),
+    ("mexican peso", "MXN"),
+    ("chilean peso", "CLP"),
+    ("south african rand", "ZAR"),
+];
+
+/// Dollar signs with a country in front, and other symbols.
+const SYMBOLS: [(&str, &str); 17] = [
+    ("US$", "USD"),
+    ("U.S.$", "USD"),
+    ("CA$", "CAD"),
+    ("CDN$", "CAD"),
+    ("Cdn$", "CAD"),
+    ("Can$", "CAD"),
+    ("C$", "CAD"),
+    ("AU$", "AUD"),
+    ("A$", "AUD"),
+    ("NZ$", "NZD"),
+    ("HK$", "HKD"),
+    ("NT$", "TWD"),
+    ("S$", "SGD"),
+    ("R$", "BRL"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("RMB", "CNY"),
+];
+
+/// What a text says about money: a named currency, or a bare dollar ("$", "dollars",
+/// "dlrs") whose country the document decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Said {
+    Named(Currency),
+    Dollar,
+}
+
+fn code(c: &str) -> Currency {
+    Currency::new(c).unwrap_or(Currency::USD)
+}
+
+/// The first currency `text` names, with its byte offset.
+fn named_at(text: &str) -> Option<(usize, Currency)> {
+    let mut best: Option<(usize, Currency)> = None;
+    let mut take = |at: usize, c: &str| {
+        if best.is_none_or(|(b, _)| at < b) {
+            best = Some((at, code(c)));
+        }
+    };
+    for (sym, c) in SYMBOLS {
+        if let Some(at) = find_symbol(text, sym) {
+            take(at, c);
+        }
+    }
+    if let Some(at) = find_ringgit(text) {
+        take(at, "MYR");
+    }
+    // Codes: a capitalised word that is a code, or a code with a scale glued on.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let word = &text[start..i];
+        if let Some(c) = code_in_word(word) {
+            take(start, c);
+        }
+    }
+    if text.bytes().any(|c| c >= b'A') {
+        let lower = crate::case::to_lower(text);
+        for (name, c) in NAMES {
+            if let Some(at) = lower.find(name) {
+                // "euro " must be the word, not "European".
+                if name == "euro " && at > 0 && lower.as_bytes()[at - 1].is_ascii_alphabetic() {
+                    continue;
+                }
+                take(at, c);
+            }
+        }
+    }
+    best
+}
+
+/// "EUR", "EURm", "EURbn", "MEUR", "TEUR", "SEKm", "USD000": the code, if the word is one.
+fn code_in_word(word: &str) -> Option<&'static str> {
+    let is = |w: &str| CODES.iter().copied().find(|c| *c == w);
+    if word.len() == 3 {
+        return is(word);
+    }
+    if word.len() > 3 && word.len() <= 6 {
+        let (head, tail) = word.split_at(3);
+        if let Some(c) = is(head) {
+            if matches!(
+                tail,
+                "m" | "mn" | "M" | "bn" | "b" | "k" | "000" | "mm" | "MM"
+            ) {
+                return Some(c);
+            }
+        }
+        if word.len() == 4 && matches!(&word[..1], "M" | "T" | "K") {
+            return is(&word[1..]);
+        }
+    }
+    None
+}
+
+/// `sym` where it is not the tail of a longer word ("C$" in "C$1.20", not in "ABC$").
+fn find_symbol(text: &str, sym: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find(sym).map(|a| a + from) {
+        let before = text[..at].chars().next_back();
+        if before.is_none_or(|c| !c.is_ascii_alphabetic()) {
+            // "RMB" must stand alone; the "$" forms and signs may touch digits.
+            let after = text[at + sym.len()..].chars().next();
+            if sym != "RMB" || after.is_none_or(|c| !c.is_ascii_alphabetic()) {
+                return Some(at);
+            }
+        }
+        from = at + sym.len();
+    }
+    None
+}
+
+/// Malaysia's "RM" before an amount or a scale ("RM1.2 million", "RM'000", "RM mil").
+fn find_ringgit(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find("RM").map(|a| a + from) {
+        let before = text[..at].chars().next_back();
+        let after = text[at + 2..].chars().next();
+        if before.is_none_or(|c| !c.is_ascii_alphanumeric())
+            && after.is_none_or(|c| c.is_ascii_digit() || matches!(c, ' ' | '\'' | '(' | ')'))
+        {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
+}
+
+/// What `text` says about money, if anything.
+pub(crate) fn said(text: &str) -> Option<Said> {
+    if let Some((_, c)) = named_at(text) {
+        return Some(Said::Named(c));
+    }
+    let dollar = text.contains('$') || {
+        let l = crate::case::to_lower(text);
+        l.contains("dollar") || l.contains("dlrs")
+    };
+    dollar.then_some(Said::Dollar)
+}
+
+/// The document's money: what a bare dollar means, and the currency it reports in when a
+/// table says nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Money {
+    pub dollar: Option<Currency>,
+    pub main: Option<Currency>,
+}
+
+/// Reads the document's money from its narrative, tables and company.
+pub(crate) fn document_money(
+    company: &Company,
+    narrative: &[Paragraph],
+    tables: &[Table],
+    us_filer: bool,
+) -> Money {
+    // What a dollar is: a statement in the text ("expressed in Canadian dollars", "all
+    // amounts are in U.S. dollars"), else the country of the listing.
+    let mut dollar = None;
+    for p in narrative {
+        if let Some(c) = stated_reporting_currency(&p.text) {
+            dollar = Some(c);
+            break;
+        }
+    }
+    let dollar = dollar.or_else(|| listing_dollar(company, us_filer));
+    // The main currency: the most mentioned, counting a bare dollar as the document's.
+    let mut counts: Vec<(Currency, usize)> = Vec::new();
+    let mut count = |s: Option<Said>| {
+        let c = match s {
+            Some(Said::Named(c)) => c,
+            Some(Said::Dollar) => match dollar {
+                Some(d) => d,
+                None => return,
+            },
+            None => return,
+        };
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    };
+    for t in tables {
+        count(t.scale_note.as_deref().and_then(said));
+        count(t.title.as_deref().and_then(said));
+        for r in &t.rows {
+            if r.unit.is_some_and(is_money) {
+                count(cells_said(r));
+            }
+        }
+    }
+    for p in narrative {
+        count(said(&p.text));
+    }
+    let main = counts.iter().max_by_key(|(_, n)| *n).map(|(c, _)| *c);
+    Money { dollar, main }
+}
+
+/// "(expressed in thousands of Canadian dollars)", "All dollar figures are in US dollars",
+/// "reported in U.S. dollars": the currency a release says it reports in.
+fn stated_reporting_currency(text: &str) -> Option<Currency> {
+    let l = crate::case::to_lower(text);
+    for cue in [
+        "expressed in",
+        "stated in",
+        "reported in",
+        "presented in",
+        "amounts are in",
+        "figures are in",
+        "amounts in",
+        "denominated in",
+        "are in",
+    ] {
+        let mut from = 0;
+        while let Some(at) = l[from..].find(cue).map(|a| a + from) {
+            let tail_end = (at + cue.len() + 48).min(l.len());
+            let tail_end = (0..=tail_end)
+                .rev()
+                .find(|&i| l.is_char_boundary(i))
+                .unwrap_or(0);
+            let tail = &text[at..tail_end.max(at)];
+            if let Some((_, c)) = named_at(tail) {
+                return Some(c);
+            }
+            from = at + cue.len();
+        }
+    }
+    None
+}
+
+/// A bare dollar by the company's listing: a Canadian or Australian exchange first, a US
+/// one or an SEC filing after.
+fn listing_dollar(company: &Company, us_filer: bool) -> Option<Currency> {
+    let on = |ex: &[&str]| {
+        company.tickers.iter().any(|t| {
+            let x = t.split(':').next().unwrap_or("");
+            ex.iter().any(|e| x.eq_ignore_ascii_case(e))
+        })
+    };
+    if on(&["TSX", "TSXV", "TSX-V", "TSX.V", "CSE", "NEO", "TSE"]) {
+        Some(code("CAD"))
+    } else if on(&["ASX"]) {
+        Some(code("AUD"))
+    } else if us_filer
+        || on(&[
+            "NYSE",
+            "NASDAQ",
+            "AMEX",
+            "NYSEAMERICAN",
+            "NYSE AMERICAN",
+            "NYSEMKT",
+            "OTC",
+            "OTCQX",
+            "OTCQB",
+            "NYSEARCA",
+        ])
+    {
+        Some(Currency::USD)
+    } else {
+        None
+    }
+}
+
+/// A money unit (per share, per ounce… included).
+pub(crate) fn is_money(u: Unit) -> bool {
+    matches!(
+        u,
+        Unit::Money | Unit::MoneyPerShare | Unit::MoneyPerOz | Unit::MoneyPerLb | Unit::MoneyPerTon
+    )
+}
+
+fn cells_said(r: &crate::document::Row) -> Option<Said> {
+    let mut out = None;
+    for c in r.cells.iter().flatten() {
+        match said(&c.printed) {
+            Some(Said::Named(n)) => return Some(Said::Named(n)),
+            Some(Said::Dollar) => out = Some(Said::Dollar),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Gives every money row of `tables` its currency.
+pub(crate) fn assign(tables: &mut [Table], money: Money) {
+    let resolve = |s: Option<Said>| match s {
+        Some(Said::Named(c)) => Some(c),
+        Some(Said::Dollar) => money.dollar,
+        None => None,
+    };
+    for t in tables {
+        let mut table_said = t
+            .scale_note
+            .as_deref()
+            .and_then(said)
+            .or_else(|| t.title.as_deref().and_then(said));
+        if table_said.is_none() {
+            table_said = t.columns.iter().find_map(|c| said(&c.label));
+        }
+        if table_said.is_none() {
+            // The symbols of the table's money cells.
+            table_said = t
+                .rows
+                .iter()
+                .filter(|r| r.unit.is_some_and(is_money))
+                .find_map(cells_said);
+        }
+        let table_currency = resolve(table_said).or(money.main);
+        for r in &mut t.rows {
+            if !r.unit.is_some_and(is_money) {
+                continue;
+            }
+            let own = said(&r.label)
+                .or_else(|| r.parent.as_deref().and_then(said))
+                .or_else(|| r.section.as_deref().and_then(said))
+                .or_else(|| cells_said(r));
+            r.currency = resolve(own).or(table_currency);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(t: &str) -> Option<String> {
+        named_at(t).map(|(_, c)| c.to_string())
+    }
+
+    #[test]
+    fn codes_symbols_and_names() {
+        assert_eq!(named("Revenue (EURm)").as_deref(), Some("EUR"));
+        assert_eq!(named("MSEK 1,234").as_deref(), Some("SEK"));
+        assert_eq!(
+            named("Capital Expenditures (USD thousands)").as_deref(),
+            Some("USD")
+        );
+        assert_eq!(
+            named("(Stated in thousands of Canadian dollars, except per share amounts)").as_deref(),
+            Some("CAD")
+        );
+        assert_eq!(named("C$1.20").as_deref(), Some("CAD"));
+        assert_eq!(named("RM'000").as_deref(), Some("MYR"));
+        assert_eq!(named("€ 4.5").as_deref(), Some("EUR"));
+        assert_eq!(named("FIRM revenue"), None);
+        assert_eq!(named("European operations"), None);
+        assert_eq!(named("$ 1,234"), None);
+        assert_eq!(said("$ 1,234"), Some(Said::Dollar));
+        assert_eq!(said("(dollars in thousands)"), Some(Said::Dollar));
+    }
+
+    #[test]
+    fn reporting_statement() {
+        let c = stated_reporting_currency(
+            "All amounts are expressed in Canadian dollars unless otherwise stated.",
+        );
+        assert_eq!(c.map(|c| c.to_string()).as_deref(), Some("CAD"));
+        assert_eq!(
+            stated_reporting_currency("Revenue rose 5% in the quarter."),
+            None
+        );
+    }
+}
