@@ -327,7 +327,8 @@ fn figures(s: &str) -> Vec<Fig> {
             } else {
                 match w {
                     "ounces" | "ounce" if !grade(tail) => Kind::Quantity(Unit::Oz),
-                    "tons" | "tonnes" if !grade(tail) => Kind::Quantity(Unit::Tons),
+                    "tons" if !grade(tail) => Kind::Quantity(Unit::Tons),
+                    "tonnes" if !grade(tail) => Kind::Quantity(Unit::Tonnes),
                     "pounds" => Kind::Quantity(Unit::Lbs),
                     _ => continue,
                 }
@@ -754,8 +755,10 @@ impl<'a> Context<'a> {
                             | Unit::MoneyPerLb
                             | Unit::MoneyPerShare
                             | Unit::MoneyPerTon
+                            | Unit::MoneyPerTonne
                             | Unit::Oz
                             | Unit::Tons
+                            | Unit::Tonnes
                             | Unit::Lbs
                     )
                 ) {

@@ -99,7 +99,7 @@ pub(crate) fn concept(w: &[&str], unit: Option<Unit>) -> Option<&'static str> {
                 None
             }
         }
-        Some(Unit::Oz | Unit::Tons | Unit::Lbs)
+        Some(Unit::Oz | Unit::Tons | Unit::Tonnes | Unit::Lbs)
             if (has("produced") || has("production") || has("ounces"))
                 && !has("grade")
                 && !has("milled") =>
@@ -202,7 +202,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
                 (None, Some(c)) => {
                     let metal = matches!(
                         r.unit,
-                        Some(Unit::MoneyPerOz | Unit::Oz | Unit::Tons | Unit::Lbs)
+                        Some(Unit::MoneyPerOz | Unit::Oz | Unit::Tons | Unit::Tonnes | Unit::Lbs)
                     )
                     .then(|| {
                         tw.metal(k)

@@ -541,8 +541,10 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
     for (t, tw) in doc.tables.iter().zip(lw.tables()) {
         for (k, r) in t.rows.iter().enumerate() {
             // "Silver produced (oz.)", or "Lead - Tons" under a production heading.
-            let in_production = matches!(r.unit, Some(Unit::Oz | Unit::Tons | Unit::Lbs))
-                && metal_in(&r.label).is_some()
+            let in_production = matches!(
+                r.unit,
+                Some(Unit::Oz | Unit::Tons | Unit::Tonnes | Unit::Lbs)
+            ) && metal_in(&r.label).is_some()
                 && r.section.as_deref().is_some_and(|x| {
                     super::raw_words(x).any(|w| w.eq_ignore_ascii_case("production"))
                 });

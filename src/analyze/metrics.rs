@@ -414,7 +414,7 @@ fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
         if !matches!(
             row.unit,
-            Some(Unit::Oz | Unit::Tons | Unit::Lbs | Unit::MoneyPerOz)
+            Some(Unit::Oz | Unit::Tons | Unit::Tonnes | Unit::Lbs | Unit::MoneyPerOz)
         ) {
             continue;
         }
@@ -426,7 +426,7 @@ fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         };
         let chas = |x: &str| has(w, x) || heading.iter().any(|y| y.eq_ignore_ascii_case(x));
         let kind = match row.unit {
-            Some(Unit::Oz | Unit::Tons | Unit::Lbs)
+            Some(Unit::Oz | Unit::Tons | Unit::Tonnes | Unit::Lbs)
                 if metal_in(&row.label).is_some()
                     && !w.iter().any(|x| {
                         [

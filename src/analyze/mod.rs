@@ -354,7 +354,7 @@ impl std::hash::Hasher for FxHasher {
 pub(crate) fn additive(unit: Option<Unit>) -> bool {
     matches!(
         unit,
-        None | Some(Unit::Money | Unit::Oz | Unit::Tons | Unit::Lbs | Unit::Shares)
+        None | Some(Unit::Money | Unit::Oz | Unit::Tons | Unit::Tonnes | Unit::Lbs | Unit::Shares)
     )
 }
 

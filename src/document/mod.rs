@@ -236,6 +236,39 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+impl Table {
+    /// The unit of the cell in column `col` of `row`: the column's own (a "% Change"
+    /// column), a printed percentage or ratio, else the row's.
+    pub fn cell_unit(&self, row: &Row, col: usize) -> Option<Unit> {
+        if let Some(u) = self.columns.get(col).and_then(|c| c.unit) {
+            return Some(u);
+        }
+        match row.value(col) {
+            Some(Value::Percent(_)) => Some(Unit::Percent),
+            Some(Value::Ratio(..)) => Some(Unit::Ratio),
+            _ => row.unit,
+        }
+    }
+
+    /// The scale of the cell in column `col` of `row`: a percentage, a ratio or a per-unit
+    /// figure is never scaled; a column's own scale stands over the row's.
+    pub fn cell_scale(&self, row: &Row, col: usize) -> Scale {
+        match self.cell_unit(row, col) {
+            Some(u) if u.is_quotient() => Scale::One,
+            _ => (self.columns.get(col).and_then(|c| c.scale)).unwrap_or(row.scale),
+        }
+    }
+
+    /// The real amount of a cell: its number times its scale (a ratio's antecedent).
+    pub fn amount(&self, row: &Row, col: usize) -> Option<Decimal> {
+        let n = match row.value(col)? {
+            Value::Ratio(a, _) => *a,
+            v => v.number()?,
+        };
+        n.checked_mul(Decimal::from(self.cell_scale(row, col).factor()))
+    }
+}
+
 /// A value column: its full stacked header and the period it covers.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Column {
@@ -245,6 +278,13 @@ pub struct Column {
     /// 3, 6, 9 or 12 for a period; `None` for a point in time (a balance sheet date) or when
     /// the header does not say.
     pub months: Option<u8>,
+    /// A unit the header gives its cells, over the row's: "% Change" (percent), "Au koz"
+    /// (ounces).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
+    /// A scale the header gives its cells, over the row's: "Au koz", "Tonnes kt".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Scale>,
 }
 
 /// What a row is in the table's structure.
@@ -274,14 +314,24 @@ pub enum Unit {
     MoneyPerLb,
     #[serde(rename = "money/ton")]
     MoneyPerTon,
+    /// Money per metric tonne.
+    #[serde(rename = "money/tonne")]
+    MoneyPerTonne,
     #[serde(rename = "oz")]
     Oz,
+    /// Short tons.
     #[serde(rename = "tons")]
     Tons,
+    /// Metric tonnes.
+    #[serde(rename = "tonnes")]
+    Tonnes,
     #[serde(rename = "lbs")]
     Lbs,
     #[serde(rename = "oz/ton")]
     OzPerTon,
+    /// Grams per tonne, a grade.
+    #[serde(rename = "g/t")]
+    GramsPerTonne,
     #[serde(rename = "shares")]
     Shares,
     #[serde(rename = "ratio")]
@@ -291,6 +341,23 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// A figure per something (per share, per ounce, a grade), a percentage or a ratio: never
+    /// scaled by a table's "in thousands", never the sum of rows.
+    pub fn is_quotient(self) -> bool {
+        matches!(
+            self,
+            Unit::MoneyPerShare
+                | Unit::MoneyPerOz
+                | Unit::MoneyPerLb
+                | Unit::MoneyPerTon
+                | Unit::MoneyPerTonne
+                | Unit::OzPerTon
+                | Unit::GramsPerTonne
+                | Unit::Percent
+                | Unit::Ratio
+        )
+    }
+
     /// The unit as the contract spells it (`USD/oz`): its serde name, without going through
     /// a serializer (a test holds the two together).
     pub fn name(self) -> &'static str {
@@ -300,10 +367,13 @@ impl Unit {
             Unit::MoneyPerOz => "money/oz",
             Unit::MoneyPerLb => "money/lb",
             Unit::MoneyPerTon => "money/ton",
+            Unit::MoneyPerTonne => "money/tonne",
             Unit::Oz => "oz",
             Unit::Tons => "tons",
+            Unit::Tonnes => "tonnes",
             Unit::Lbs => "lbs",
             Unit::OzPerTon => "oz/ton",
+            Unit::GramsPerTonne => "g/t",
             Unit::Shares => "shares",
             Unit::Ratio => "ratio",
             Unit::Percent => "percent",
@@ -642,10 +712,13 @@ mod tests {
             MoneyPerOz,
             MoneyPerLb,
             MoneyPerTon,
+            MoneyPerTonne,
             Oz,
             Tons,
+            Tonnes,
             Lbs,
             OzPerTon,
+            GramsPerTonne,
             Shares,
             Ratio,
             Percent,

@@ -114,13 +114,15 @@ fn section_head(s: &str) -> &str {
 
 /// Production rows: metal produced, not sold and not a forecast.
 pub(crate) fn is_production(row: &Row) -> bool {
-    matches!(row.unit, Some(Unit::Oz | Unit::Tons | Unit::Lbs))
-        && !has_word(
-            &row.label,
-            &[
-                "sales", "sold", "guidance", "outlook", "forecast", "divided", "payable",
-            ],
-        )
+    matches!(
+        row.unit,
+        Some(Unit::Oz | Unit::Tons | Unit::Tonnes | Unit::Lbs)
+    ) && !has_word(
+        &row.label,
+        &[
+            "sales", "sold", "guidance", "outlook", "forecast", "divided", "payable",
+        ],
+    )
 }
 
 /// A metal price row: a money-per-weight figure named by one metal, which the row, its

@@ -50,8 +50,14 @@ pub fn unit_text(unit: Option<Unit>, currency: Option<Currency>, scale: Scale) -
             owned = per("ton");
             &owned
         }
+        Some(Unit::MoneyPerTonne) => {
+            owned = per("tonne");
+            &owned
+        }
         Some(Unit::Oz) => "ounces",
         Some(Unit::Tons) => "tons",
+        Some(Unit::Tonnes) => "tonnes",
+        Some(Unit::GramsPerTonne) => "grams per tonne",
         Some(Unit::Lbs) => "pounds",
         Some(Unit::OzPerTon) => "ounces per ton",
         Some(Unit::Shares) => "shares",

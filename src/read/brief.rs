@@ -76,6 +76,8 @@ pub(crate) fn read(lines: &[Line]) -> Option<(Table, usize, usize)> {
             label: l.into(),
             end: None,
             months: None,
+            unit: None,
+            scale: None,
         })
         .to_vec();
     let table = Table {

@@ -322,7 +322,12 @@ fn listing_dollar(company: &Company, us_filer: bool) -> Option<Currency> {
 pub(crate) fn is_money(u: Unit) -> bool {
     matches!(
         u,
-        Unit::Money | Unit::MoneyPerShare | Unit::MoneyPerOz | Unit::MoneyPerLb | Unit::MoneyPerTon
+        Unit::Money
+            | Unit::MoneyPerShare
+            | Unit::MoneyPerOz
+            | Unit::MoneyPerLb
+            | Unit::MoneyPerTon
+            | Unit::MoneyPerTonne
     )
 }
 

@@ -304,7 +304,7 @@ pub(crate) fn read(src: &str, first_line: usize) -> Html {
                         }
                         blocks_at_table = out.blocks.len();
                         let line = t.line;
-                        match grid(line, t.title, t.rows, true) {
+                        match grid(line, t.title, t.rows, true, 0) {
                             Some(raw) => out.tables.push(raw),
                             None => empty_tables += 1,
                         }
@@ -341,7 +341,7 @@ pub(crate) fn read(src: &str, first_line: usize) -> Html {
         while let Some(mut t) = tables.pop() {
             t.close_row();
             if !t.layout {
-                out.tables.extend(grid(t.line, t.title, t.rows, true));
+                out.tables.extend(grid(t.line, t.title, t.rows, true, 0));
             }
         }
     }

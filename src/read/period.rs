@@ -11,6 +11,8 @@ pub(crate) fn column(header: &str) -> Column {
         label: label.into(),
         end,
         months,
+        unit: None,
+        scale: None,
     }
 }
 

@@ -50,10 +50,15 @@ fn cells(text: &str) -> Vec<(usize, String)> {
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = t.strip_suffix('|').unwrap_or(t);
     merge_cells(t.split('|').map(|c| {
-        c.replace("**", " ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        let c = c.replace("**", " ");
+        let c = c.trim();
+        // "*21.0%*", "_As % of sales_": italics around a whole cell.
+        let c = match (c.strip_prefix('*'), c.strip_prefix('_')) {
+            (Some(inner), _) if inner.ends_with('*') => &inner[..inner.len() - 1],
+            (_, Some(inner)) if inner.ends_with('_') => &inner[..inner.len() - 1],
+            _ => c,
+        };
+        c.split_whitespace().collect::<Vec<_>>().join(" ")
     }))
 }
 
@@ -90,12 +95,20 @@ pub(crate) fn merge_cells(raw: impl Iterator<Item = String>) -> Vec<(usize, Stri
 }
 
 fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
-    let rows: Vec<(usize, Vec<(usize, String)>)> = (start..end)
-        .map(|i| (lines[i].no, cells(lines[i].text)))
-        .filter(|(_, c)| {
-            !is_separator(&c.iter().map(|x| x.1.clone()).collect::<Vec<_>>()) || c.is_empty()
-        })
-        .collect();
+    let mut header_rows = 0;
+    let mut rows: Vec<(usize, Vec<(usize, String)>)> = Vec::with_capacity(end - start);
+    for i in start..end {
+        let c = cells(lines[i].text);
+        if !c.is_empty() && is_separator(&c.iter().map(|x| x.1.clone()).collect::<Vec<_>>()) {
+            // Markdown's rule: the rows above the `| --- |` line are the header, whatever
+            // they hold ("| (€ millions) | 2023 | 2024 |" is a header, not a row of values).
+            if header_rows == 0 {
+                header_rows = rows.len();
+            }
+            continue;
+        }
+        rows.push((lines[i].no, c));
+    }
     let mut title = Vec::new();
     if start > 0 {
         // A short heading line just above the table names it ("**REALIZED METAL PRICES**").
@@ -117,7 +130,7 @@ fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
             }
         }
     }
-    grid(lines[start].no, title, rows, false)
+    grid(lines[start].no, title, rows, false, header_rows)
 }
 
 /// A grid of cells (each row: its source line and its non-empty cells with their column
@@ -132,14 +145,26 @@ pub(crate) fn grid(
     title: Vec<String>,
     rows: Vec<(usize, Vec<(usize, String)>)>,
     spans_known: bool,
+    header_rows: usize,
 ) -> Option<RawTable> {
     let is_value = |(i, c): &(usize, String)| *i > 0 && parse_value(c).is_some();
     // A row of years with no label ("|  | 2024 |  | 2023 |") is header, not data.
     let year_row =
         |c: &[(usize, String)]| c.iter().all(|x| x.0 > 0 && is_year(&x.1)) && !c.is_empty();
-    let first_data = rows
+    // The rows a layout marks as header (Markdown's, above its separator) never hold data;
+    // a header row that is all empty leaves the header to the rows below, as web copies do.
+    let marked = if rows[..header_rows.min(rows.len())]
         .iter()
-        .position(|(_, c)| c.iter().any(is_value) && !year_row(c))?;
+        .all(|(_, c)| c.is_empty())
+    {
+        0
+    } else {
+        header_rows.min(rows.len())
+    };
+    let first_data = marked
+        + rows[marked..]
+            .iter()
+            .position(|(_, c)| c.iter().any(is_value) && !year_row(c))?;
     // Each data row's value positions; the value columns are all of them, in order.
     let rows_values: Vec<Vec<usize>> = rows[first_data..]
         .iter()
@@ -321,7 +346,7 @@ pub(crate) fn read_tabs(lines: &[Line]) -> Vec<(usize, usize, RawTable)> {
             .map(strip_glued_footnotes)
             .collect();
         title.reverse();
-        if let Some(raw) = grid(lines[start].no, title, rows, false) {
+        if let Some(raw) = grid(lines[start].no, title, rows, false, 0) {
             out.push((start, end, raw));
         }
         i = end + 1;

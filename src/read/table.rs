@@ -7,7 +7,7 @@
 //! the rows under them, sections, totals under rules, footnote markers, units and scales, and
 //! each column's period.
 
-use crate::document::{Cell, Column, Row, RowKind, Scale, Table, Text, Unit};
+use crate::document::{Cell, Column, Row, RowKind, Scale, ScaleSource, Table, Text, Unit};
 
 use super::label;
 use super::period;
@@ -87,11 +87,17 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     if columns.len() != raw.width {
         columns = (0..raw.width).map(|_| period::column("")).collect();
     }
+    let mut body = raw.body;
+    lead_row_header(&mut body, &mut columns, &mut scale_note);
     let note = scale_note
         .as_deref()
         .map(units::ScaleNote::parse)
         .unwrap_or_default();
-    let rows = Rows::new(&note).build(raw.body);
+    let source = scale_note.as_deref().map(|t| ScaleSource {
+        text: t.into(),
+        line: None,
+    });
+    let rows = Rows::new(note, source).build(body);
     Table {
         id: Text::default(),
         title,
@@ -100,6 +106,44 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         columns,
         rows,
     }
+}
+
+/// A first body row that holds only years, its label empty or a scale statement ("(in
+/// thousands)  2024  2023", "In € millions | 2023 | 2024"), is the header the table printed
+/// as a row: its years name the columns (when nothing else does) and its label is the
+/// table's scale statement. It is never a row of values.
+fn lead_row_header(
+    body: &mut Vec<RawLine>,
+    columns: &mut [Column],
+    scale_note: &mut Option<String>,
+) {
+    let Some(at) = body
+        .iter()
+        .position(|l| matches!(l, RawLine::Row { cells, .. } if cells.iter().any(Option::is_some)))
+    else {
+        return;
+    };
+    let RawLine::Row { label, cells, .. } = &body[at] else {
+        return;
+    };
+    let years = cells
+        .iter()
+        .all(|c| c.as_deref().is_none_or(super::number::is_year));
+    let stub = label.trim().is_empty() || units::is_scale_note(label);
+    if !years || !stub {
+        return;
+    }
+    if columns.iter().all(|c| c.label.is_empty()) {
+        for (c, y) in columns.iter_mut().zip(cells) {
+            if let Some(y) = y {
+                *c = period::column(y);
+            }
+        }
+    }
+    if scale_note.is_none() && units::is_scale_note(label) {
+        *scale_note = Some(label::strip_parens(label));
+    }
+    body.remove(at);
 }
 
 /// Splits title lines into the title proper and the scale statement, dropping the company
@@ -137,8 +181,11 @@ fn title_and_note(lines: &[String], company: Option<&str>) -> (Option<String>, O
 }
 
 /// The row-building state machine (see the module header).
-struct Rows<'n> {
-    note: &'n units::ScaleNote,
+struct Rows {
+    /// The scale statement in force: the table's, or one printed as a heading inside it
+    /// ("(in 000's, except per share amounts)"), which holds for the rows after it.
+    note: units::ScaleNote,
+    note_source: Option<ScaleSource>,
     out: Vec<Row>,
     /// Label lines waiting for their values or for the next line to show they are a heading.
     pending: Vec<(usize, usize, String)>,
@@ -160,10 +207,11 @@ struct Parent {
     indented: Option<bool>,
 }
 
-impl<'n> Rows<'n> {
-    fn new(note: &'n units::ScaleNote) -> Self {
+impl Rows {
+    fn new(note: units::ScaleNote, note_source: Option<ScaleSource>) -> Self {
         Rows {
             note,
+            note_source,
             out: Vec::new(),
             pending: Vec::new(),
             section: None,
@@ -288,6 +336,20 @@ impl<'n> Rows<'n> {
         if label.is_empty() {
             return;
         }
+        // A scale statement printed as a heading ("Financial Performance (in 000's," /
+        // "except per share amounts)") is not a row: it scales the rows after it. One that
+        // states no scale ("(unaudited)") changes nothing.
+        if units::is_scale_note(&label) && units::states_scale(&label) {
+            self.note = units::ScaleNote::parse(&label);
+            self.note_source = Some(ScaleSource {
+                text: label.into(),
+                line: Some(line),
+            });
+            return;
+        }
+        if units::is_scale_note(&label) && label.starts_with('(') && label.ends_with(')') {
+            return;
+        }
         let label = Text::from(label);
         self.out.push(Row {
             label: label.clone(),
@@ -338,25 +400,24 @@ impl<'n> Rows<'n> {
             raw_label,
             parent.as_deref(),
             self.section.as_deref(),
-            self.note,
+            &self.note,
             &cells,
         );
-        let scale = units::row_scale(raw_label, unit, self.note);
+        let scale = units::row_scale(raw_label, unit, &self.note);
+        let scale_source = if scale == Scale::One {
+            None
+        } else if units::label_scale(raw_label).is_some() {
+            Some(ScaleSource {
+                text: label.clone(),
+                line: Some(line),
+            })
+        } else {
+            self.note_source.clone()
+        };
         // A row closes a sum when it sits under a rule, or when it is named "Total …" and
         // has rows above it to close (a first row named so restates a figure). A quotient
         // (per ounce, per share, a percentage or ratio) never closes a sum, ruled or not.
-        let quotient = matches!(
-            unit,
-            Some(
-                Unit::MoneyPerShare
-                    | Unit::MoneyPerOz
-                    | Unit::MoneyPerLb
-                    | Unit::MoneyPerTon
-                    | Unit::OzPerTon
-                    | Unit::Percent
-                    | Unit::Ratio
-            )
-        );
+        let quotient = unit.is_some_and(Unit::is_quotient);
         let named = self.rows_since_boundary > 0 && starts_with_total(&label);
         let total = !quotient && (self.after_rule == Some(true) || named);
         let kind = if total { RowKind::Total } else { RowKind::Item };
@@ -368,7 +429,7 @@ impl<'n> Rows<'n> {
             unit,
             currency: None,
             scale,
-            scale_source: None,
+            scale_source,
             line,
             cells,
         });

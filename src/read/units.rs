@@ -42,7 +42,12 @@ impl ScaleNote {
             .min()
             .unwrap_or(0);
         let head = &l[..at];
-        let named = |w: &str| head.contains(w);
+        // "thousands of Canadian dollars", "millions of ounces": the measure after "of".
+        let after = l[at..]
+            .split_once(" of ")
+            .map(|(_, t)| t.split([',', ')', ';']).next().unwrap_or(""))
+            .unwrap_or("");
+        let named = |w: &str| head.contains(w) || after.contains(w);
         let mut n = ScaleNote {
             scale,
             money: named("dollar") || named("$") || named("u.s."),
@@ -75,6 +80,13 @@ fn scale_word(l: &str) -> Option<Scale> {
     } else {
         None
     }
+}
+
+/// True when a statement names a scale ("in thousands", "000's", "EURm"), not only
+/// "(unaudited)".
+pub(crate) fn states_scale(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    scale_word(&l).is_some() || glued_scale(&l).is_some()
 }
 
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
@@ -180,16 +192,25 @@ fn label_unit(l: &str) -> Option<Unit> {
     if (slash && (has("$/pound") || has("$/lb"))) || (per && (has("per pound") || has("per lb"))) {
         return Some(Unit::MoneyPerLb);
     }
-    if (per && (has("per ton") || has("per tonne"))) || (slash && (has("$/ton") || has("$/t)"))) {
+    if (per && has("per tonne")) || has("/tonne") || has("/t)") || l.ends_with("/t") {
+        return Some(Unit::MoneyPerTonne);
+    }
+    if (per && has("per ton")) || (slash && has("$/ton")) {
         return Some(Unit::MoneyPerTon);
+    }
+    if has("g/t") || has("grams per tonne") || has("gpt)") {
+        return Some(Unit::GramsPerTonne);
     }
     if ratio && word("ratio") {
         return Some(Unit::Ratio);
     }
-    if ounces || (oz && (has("(oz") || has(" oz)") || has("- oz"))) {
+    if ounces || (oz && (has("(oz") || has(" oz)") || has("- oz") || word("oz") || word("koz"))) {
         return Some(Unit::Oz);
     }
-    if ton && (has("tons") || has("tonnes")) {
+    if (ton && has("tonnes")) || word("kt") || word("tonne") || has("(t)") {
+        return Some(Unit::Tonnes);
+    }
+    if ton && has("tons") {
         return Some(Unit::Tons);
     }
     if (lb && (has("(lbs") || has(" lbs"))) || (pound && has("pounds")) {
@@ -260,19 +281,154 @@ impl Keys {
     }
 }
 
+/// The scale a label states for its own row: in parentheses ("Capital additions (in
+/// thousands)", "Revenue (EURm)", "Capex (USD thousands)", "(000 oz)") or as its last word
+/// ("Tonnes kt", "Au koz", "Sales, $M", "1000 tonnes"). Per-unit labels state none ("Cost
+/// per tonne (USD)").
+pub(crate) fn label_scale(label: &str) -> Option<Scale> {
+    let l = label.to_ascii_lowercase();
+    let mut found = None;
+    // Parenthesised groups first.
+    let mut rest = l.as_str();
+    while let Some(open) = rest.find('(') {
+        let inner = &rest[open + 1..];
+        let close = inner.find(')').unwrap_or(inner.len());
+        let group = &inner[..close];
+        if let Some(s) = scale_word(group).or_else(|| glued_scale(group)) {
+            found = Some(s);
+        }
+        rest = &inner[close.min(inner.len())..];
+    }
+    if found.is_some() {
+        return found;
+    }
+    // The label's last word, or a leading "000"/"1000" before a measure ("1000 tonnes").
+    let words: Vec<&str> = l
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let Some(last) = words.last() {
+        if let Some(s) = glued_scale(last) {
+            return Some(s);
+        }
+    }
+    if let [first, second, ..] = words.as_slice() {
+        if matches!(*first, "000" | "'000" | "1000" | "1,000" | "000s" | "000's")
+            && measure_word(second)
+        {
+            return Some(Scale::Thousands);
+        }
+    }
+    None
+}
+
+/// A measure a count is kept in ("tonnes", "ounces", "oz", "lbs", "boe").
+fn measure_word(w: &str) -> bool {
+    matches!(
+        w.trim_matches(|c: char| !c.is_ascii_alphanumeric()),
+        "tonnes"
+            | "tonne"
+            | "tons"
+            | "ton"
+            | "t"
+            | "ounces"
+            | "oz"
+            | "lbs"
+            | "pounds"
+            | "boe"
+            | "barrels"
+            | "bbl"
+            | "shares"
+    )
+}
+
+/// A scale written into one token: "eurm", "usd m", "$m", "€m", "msek", "koz", "kt", "mlbs",
+/// "000s", "'000", "usd thousands" (lower case).
+fn glued_scale(group: &str) -> Option<Scale> {
+    let mut out = None;
+    for w in group.split(|c: char| c.is_whitespace() || c == ',' || c == '/') {
+        let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ':' | ';'));
+        let s = match w {
+            "000" | "'000" | "000s" | "000's" | "'000s" | "(000)" | "thousands" | "k" => {
+                Some(Scale::Thousands)
+            }
+            "koz" | "kozs" | "kt" | "klbs" | "klb" | "kboe" | "kbbl" | "mboe" | "mbbl" => {
+                Some(Scale::Thousands)
+            }
+            "mlbs" | "mlb" | "mm" | "mmboe" | "millions" | "mln" | "mn" => Some(Scale::Millions),
+            "bn" | "billions" => Some(Scale::Billions),
+            _ => {
+                // A currency code or sign with a scale glued on: "eurm", "$m", "€bn", "msek".
+                let tail = |suffix: &str| w.strip_suffix(suffix).is_some_and(is_money_token);
+                let head = |prefix: char| w.strip_prefix(prefix).is_some_and(is_money_token);
+                if tail("m") || tail("mn") || head('m') {
+                    Some(Scale::Millions)
+                } else if tail("k") || head('t') || head('k') {
+                    Some(Scale::Thousands)
+                } else if tail("bn") {
+                    Some(Scale::Billions)
+                } else {
+                    None
+                }
+            }
+        };
+        if s.is_some() {
+            out = s;
+        }
+    }
+    out
+}
+
+/// "$", "us$", "c$", "€", "£", "usd", "eur", "sek"… (lower case).
+fn is_money_token(t: &str) -> bool {
+    matches!(
+        t,
+        "$" | "us$"
+            | "c$"
+            | "a$"
+            | "€"
+            | "£"
+            | "usd"
+            | "eur"
+            | "cad"
+            | "gbp"
+            | "aud"
+            | "sek"
+            | "nok"
+            | "dkk"
+            | "chf"
+            | "myr"
+            | "rm"
+            | "brl"
+            | "r$"
+            | "ars"
+            | "mxn"
+            | "zar"
+            | "cny"
+            | "rmb"
+            | "jpy"
+            | "inr"
+            | "nzd"
+            | "hkd"
+            | "sgd"
+            | "clp"
+            | "pen"
+    )
+}
+
 /// The scale that applies to a row.
 pub(crate) fn row_scale(label: &str, unit: Option<Unit>, note: &ScaleNote) -> Scale {
-    let l = label.to_ascii_lowercase();
-    if l.contains("(in ") || l.contains("(000") || l.contains("($ ") {
-        if let Some(s) = scale_word(&l) {
-            return s;
-        }
+    if unit.is_some_and(Unit::is_quotient) {
+        return Scale::One;
+    }
+    if let Some(s) = label_scale(label) {
+        return s;
     }
     let scaled = match unit {
         Some(Unit::Money) | None => note.money,
         Some(Unit::Shares) => note.shares,
         Some(Unit::Oz) => note.ounces,
-        Some(Unit::Tons) => note.tons,
+        Some(Unit::Tons | Unit::Tonnes) => note.tons,
         Some(Unit::Lbs) => note.pounds,
         Some(_) => false,
     };
