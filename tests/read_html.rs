@@ -169,12 +169,12 @@ fn buckle_exhibit_every_table_and_cell() {
     let basic = inc.rows.iter().find(|r| r.label == "Basic").unwrap();
     assert_eq!(
         (basic.unit, basic.scale),
-        (Some(Unit::UsdPerShare), Scale::One)
+        (Some(Unit::MoneyPerShare), Scale::One)
     );
     let sales = &inc.rows[0];
     assert_eq!(
         (sales.unit, sales.scale),
-        (Some(Unit::Usd), Scale::Thousands)
+        (Some(Unit::Money), Scale::Thousands)
     );
 
     let bal = &d.tables[1];

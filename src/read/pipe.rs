@@ -97,8 +97,8 @@ pub(crate) fn merge_cells(raw: impl Iterator<Item = String>) -> Vec<(usize, Stri
 fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
     let mut header_rows = 0;
     let mut rows: Vec<(usize, Vec<(usize, String)>)> = Vec::with_capacity(end - start);
-    for i in start..end {
-        let c = cells(lines[i].text);
+    for line in &lines[start..end] {
+        let c = cells(line.text);
         if !c.is_empty() && is_separator(&c.iter().map(|x| x.1.clone()).collect::<Vec<_>>()) {
             // Markdown's rule: the rows above the `| --- |` line are the header, whatever
             // they hold ("| (€ millions) | 2023 | 2024 |" is a header, not a row of values).
@@ -107,7 +107,7 @@ fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
             }
             continue;
         }
-        rows.push((lines[i].no, c));
+        rows.push((line.no, c));
     }
     let mut title = Vec::new();
     if start > 0 {
