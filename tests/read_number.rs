@@ -137,3 +137,29 @@ proptest! {
         let _ = d.to_json();
     }
 }
+
+#[test]
+fn not_available_multiples_and_bracketed_signs() {
+    // Issue 14's cells: "N/A" and "n.m." are cells (no figure, not zero), "0.40x" a
+    // multiple, "(-) 453" and "(+) 1,007" signed amounts.
+    for na in ["N/A", "n/a", "NA", "n.a.", "n.m.", "nm", "NM", "NMF"] {
+        assert_eq!(parse_value(na), Some(Value::NotAvailable), "{na}");
+        assert_eq!(parse_value(na).unwrap().number(), None);
+    }
+    assert_eq!(parse_value("nmol"), None);
+    assert_eq!(parse_value("Name"), None);
+    let one = Decimal::ONE;
+    assert_eq!(
+        parse_value("0.40x"),
+        Some(Value::Ratio("0.40".parse().unwrap(), one))
+    );
+    assert_eq!(
+        parse_value("7.1x"),
+        Some(Value::Ratio("7.1".parse().unwrap(), one))
+    );
+    assert_eq!(parse_value("0.40x").unwrap().contract_string(), "0.40");
+    assert_eq!(parse_value("x"), None);
+    assert_eq!(parse_value("(-) 453"), amount("-453"));
+    assert_eq!(parse_value("(+) 1,007"), amount("1007"));
+    assert_eq!(parse_value("(-) (453)"), None);
+}

@@ -494,6 +494,8 @@ pub enum Value {
     Ratio(Decimal, Decimal),
     /// `7,600 - 8,500`, `$490 to $510`: one figure, not two.
     Range(Decimal, Decimal),
+    /// `N/A`, `n.m.`, `nm`: a cell that says there is no figure (not a zero).
+    NotAvailable,
 }
 
 impl Value {
@@ -503,7 +505,7 @@ impl Value {
             Value::Amount(d) | Value::Percent(d) => Some(*d),
             Value::Nil => Some(Decimal::ZERO),
             Value::Ratio(a, b) if !b.is_zero() => Some(a / b),
-            Value::Ratio(..) | Value::Range(..) => None,
+            Value::Ratio(..) | Value::Range(..) | Value::NotAvailable => None,
         }
     }
 
@@ -516,6 +518,7 @@ impl Value {
             Value::Ratio(a, b) if *b == Decimal::ONE => a.to_string(),
             Value::Ratio(a, b) => format!("{a}:{b}"),
             Value::Range(a, b) => format!("{a}..{b}"),
+            Value::NotAvailable => String::new(),
         }
     }
 }
@@ -584,7 +587,11 @@ impl From<Row> for RowWire {
         let values = r
             .cells
             .iter()
-            .map(|c| c.as_ref().map(|c| c.value.contract_string()))
+            .map(|c| {
+                c.as_ref()
+                    .filter(|c| c.value != Value::NotAvailable)
+                    .map(|c| c.value.contract_string())
+            })
             .collect();
         let printed = (r.cells.iter())
             .map(|c| c.as_ref().map(|c| String::from(c.printed.as_str())))
@@ -633,6 +640,15 @@ impl TryFrom<RowWire> for Row {
                     }
                     Some(Cell {
                         value,
+                        printed: p.into(),
+                    })
+                }
+                // "N/A": printed, with no value.
+                (None, Some(p))
+                    if crate::read::number::parse_value(&p) == Some(Value::NotAvailable) =>
+                {
+                    Some(Cell {
+                        value: Value::NotAvailable,
                         printed: p.into(),
                     })
                 }

@@ -22,7 +22,10 @@ pub fn parse_value(s: &str) -> Option<Value> {
     }
     // Most words a reader tries are label words: without a digit only a nil can be a value.
     if !s.bytes().any(|b| b.is_ascii_digit()) {
-        return is_nil(s).then_some(Value::Nil);
+        if is_nil(s) {
+            return Some(Value::Nil);
+        }
+        return not_available(s).then_some(Value::NotAvailable);
     }
     if let Some(v) = parse_range(s) {
         return Some(v);
@@ -32,6 +35,23 @@ pub fn parse_value(s: &str) -> Option<Value> {
         return Some(Value::Ratio(a, b));
     }
     parse_single(s)
+}
+
+/// `N/A`, `n/a`, `NA`, `n.a.`, `n.m.`, `nm`, `NMF`: the cell says there is no figure.
+fn not_available(s: &str) -> bool {
+    let mut b = [0u8; 6];
+    let mut n = 0;
+    for c in s.bytes() {
+        if c == b'.' || c == b'/' || c == b' ' {
+            continue;
+        }
+        if n == b.len() || !c.is_ascii_alphabetic() {
+            return false;
+        }
+        b[n] = c.to_ascii_lowercase();
+        n += 1;
+    }
+    matches!(&b[..n], b"na" | b"nm" | b"nmf")
 }
 
 /// `-`, `--`, `---`, `—`, `–`, optionally after a currency sign: a printed zero.
@@ -80,6 +100,29 @@ fn strip_currency(s: &str) -> &str {
 
 /// One amount or percentage, sign applied.
 fn parse_single(s: &str) -> Option<Value> {
+    // "(-) 453" and "(+) 1,007": a sign printed in parentheses before the amount.
+    if let Some(r) = s.strip_prefix("(-)") {
+        return match parse_single(r.trim_start())? {
+            Value::Amount(d) if d.is_sign_positive() => Some(Value::Amount(-d)),
+            Value::Percent(d) if d.is_sign_positive() => Some(Value::Percent(-d)),
+            _ => None,
+        };
+    }
+    if let Some(r) = s.strip_prefix("(+)") {
+        return match parse_single(r.trim_start())? {
+            v @ (Value::Amount(d) | Value::Percent(d)) if d.is_sign_positive() => Some(v),
+            _ => None,
+        };
+    }
+    // "0.40x", "7.1x", "1.5 x": a multiple.
+    if let Some(r) = s.strip_suffix(['x', 'X']) {
+        let r = r.trim_end();
+        if r.bytes().last().is_some_and(|b| b.is_ascii_digit()) {
+            if let Some(d) = plain_decimal(r) {
+                return Some(Value::Ratio(d, Decimal::ONE));
+            }
+        }
+    }
     let mut rest = s;
     let mut negative = false;
     let mut paren = false;
