@@ -184,8 +184,9 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
                 span = Some((ws[i - 3].start, 3));
             }
         }
-        // "8.7 %": a percent sign set one space after its number.
-        if span.is_none() && w.text == "%" && i >= 2 && w.start - ws[i - 2].end <= 1 {
+        // "8.7 %", "(100 %)": a percent sign set one space after its number.
+        if span.is_none() && matches!(w.text, "%" | "%)") && i >= 2 && w.start - ws[i - 2].end <= 1
+        {
             let s = slice(&ws[i - 2], &w);
             if matches!(parse_value(s), Some(crate::document::Value::Percent(_))) {
                 span = Some((ws[i - 2].start, 2));
@@ -193,6 +194,10 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
         }
         if span.is_none() && parse_value(w.text).is_some() {
             span = Some((w.start, 1));
+            // "(-) 453": a sign printed in parentheses before the amount.
+            if i >= 2 && matches!(ws[i - 2].text, "(-)" | "(+)") && w.start - ws[i - 2].end <= 2 {
+                span = Some((ws[i - 2].start, 2));
+            }
         }
         let Some((mut start, used)) = span else {
             // "expenses$" glued to the label: the `$` opens the cell already taken.

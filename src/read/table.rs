@@ -87,7 +87,16 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     if columns.len() != raw.width {
         columns = (0..raw.width).map(|_| period::column("")).collect();
     }
+    for c in &mut columns {
+        (c.unit, c.scale) = units::column_unit(&c.label);
+    }
     let mut body = raw.body;
+    let open = |t: &str| t.matches('(').count() > t.matches(')').count();
+    let stub_note =
+        units::is_scale_note(&stub) && scale_note.as_deref() == Some(&*label::strip_parens(&stub));
+    if stub_note && open(&stub) {
+        close_note(&mut body, &stub, &mut scale_note);
+    }
     lead_row_header(&mut body, &mut columns, &mut scale_note);
     let note = scale_note
         .as_deref()
@@ -106,6 +115,33 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         columns,
         rows,
     }
+}
+
+/// A scale statement whose parenthesis the stub leaves open ("(in millions of" over
+/// "Canadian" / "dollars)") goes on in the label lines under it, before the first row of
+/// values: they are the statement, not headings.
+fn close_note(body: &mut Vec<RawLine>, stub: &str, scale_note: &mut Option<String>) {
+    let mut text = stub.trim().to_string();
+    let mut taken = 0;
+    for l in body.iter() {
+        match l {
+            RawLine::Blank => taken += 1,
+            RawLine::Row { label, cells, .. } if cells.iter().all(Option::is_none) => {
+                text.push(' ');
+                text.push_str(label.trim());
+                taken += 1;
+                if text.matches('(').count() <= text.matches(')').count() {
+                    break;
+                }
+            }
+            _ => return,
+        }
+    }
+    if text.matches('(').count() > text.matches(')').count() {
+        return;
+    }
+    body.drain(..taken);
+    *scale_note = Some(label::strip_parens(&text));
 }
 
 /// A first body row that holds only years, its label empty or a scale statement ("(in
@@ -403,6 +439,18 @@ impl Rows {
             &self.note,
             &cells,
         );
+        // "- Diluted" under "Net income per share - Basic": a dash-led row goes on measuring
+        // what the row above measures.
+        let unit = match (unit, self.out.last()) {
+            (None | Some(Unit::Money), Some(above))
+                if label.starts_with(['-', '–'])
+                    && above.unit.is_some_and(Unit::is_quotient)
+                    && above.kind != RowKind::Heading =>
+            {
+                above.unit
+            }
+            _ => unit,
+        };
         let scale = units::row_scale(raw_label, unit, &self.note);
         let scale_source = if scale == Scale::One {
             None

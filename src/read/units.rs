@@ -416,6 +416,22 @@ fn is_money_token(t: &str) -> bool {
     )
 }
 
+/// The unit and scale a column header gives its cells: "% Change" (percent, unscaled),
+/// "Au koz" (ounces, thousands), "Tonnes kt" (tonnes, thousands).
+pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
+    let l = header.to_ascii_lowercase();
+    let words = || {
+        l.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    if l.contains('%') || words().any(|w| w == "percent" || w == "pct") {
+        return (Some(Unit::Percent), None);
+    }
+    let scale = label_scale(&l);
+    let unit = scale.and(label_unit(&l)).filter(|u| !u.is_quotient());
+    (unit, scale)
+}
+
 /// The scale that applies to a row.
 pub(crate) fn row_scale(label: &str, unit: Option<Unit>, note: &ScaleNote) -> Scale {
     if unit.is_some_and(Unit::is_quotient) {
