@@ -184,6 +184,26 @@ fn find_ringgit(text: &str) -> Option<usize> {
     None
 }
 
+/// A short line that states the money a table counts: "Figures are in Ringgit (MYR)",
+/// "Expressed in Canadian dollars", "(in EUR)".
+pub(crate) fn states_currency(line: &str) -> bool {
+    if line.len() > 80 {
+        return false;
+    }
+    let l = crate::case::to_lower(line);
+    let cue = [
+        "are in ",
+        "expressed in",
+        "stated in",
+        "amounts in",
+        "(in ",
+        "reported in",
+    ]
+    .iter()
+    .any(|c| l.contains(c));
+    cue && named_at(line).is_some()
+}
+
 /// What `text` says about money, if anything.
 pub(crate) fn said(text: &str) -> Option<Said> {
     if let Some((_, c)) = named_at(text) {

@@ -608,10 +608,24 @@ fn build(
     while top > floor {
         let c = &classes[top - 1];
         match c {
+            // Two blank lines end the zone, unless what stands above them says what the
+            // table counts ("Figures Are In Ringgit (MYR)." over two blank lines, then the
+            // years).
             Class::Blank => {
                 blanks += 1;
                 if blanks >= 2 {
-                    break;
+                    let above = (floor..top - 1)
+                        .rev()
+                        .find(|&k| !matches!(classes[k], Class::Blank));
+                    let statement = above.is_some_and(|k| {
+                        let t = lines[k].text.trim();
+                        matches!(classes[k], Class::Text { .. })
+                            && (super::currency::states_currency(t)
+                                || (t.starts_with('(') && super::units::is_scale_note(t)))
+                    });
+                    if blanks > 2 || !statement {
+                        break;
+                    }
                 }
             }
             Class::Text { .. } if prose[top - 1] => break,
@@ -844,7 +858,12 @@ fn body_lines(
                 let t = lines[i].text.trim();
                 let caps = t.chars().any(crate::case::is_alphabetic)
                     && !t.chars().any(crate::case::is_lowercase);
+                // A capitals line indented under a label line ("Adjusted" / " EBIT" /
+                // " margin") goes on with that label: it is not a section.
+                let hangs = i > from
+                    && matches!(&classes[i - 1], Class::Text { indent: above, .. } if above < indent);
                 if caps
+                    && !hangs
                     && !t.ends_with(':')
                     && t.chars().filter(|&c| crate::case::is_alphabetic(c)).count() >= 3
                 {

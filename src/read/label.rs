@@ -105,8 +105,11 @@ pub(crate) fn strip_parens(s: &str) -> String {
         .join(" ")
         .replace(") (", ", ");
     let t = s.trim();
-    let t = t.strip_prefix('(').unwrap_or(t);
-    let t = t.strip_suffix(')').unwrap_or(t);
+    // Only a statement that opens with its parenthesis loses the closing one.
+    let t = match t.strip_prefix('(') {
+        Some(inner) => inner.strip_suffix(')').unwrap_or(inner),
+        None => t,
+    };
     t.trim().to_string()
 }
 

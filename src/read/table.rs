@@ -198,6 +198,12 @@ fn title_and_note(lines: &[String], company: Option<&str>) -> (Option<String>, O
             in_note = true;
             depth = 0;
         }
+        // "Figures Are In Ringgit (MYR).", "(Expressed in Canadian dollars)": a line that
+        // says what money the table counts is its statement.
+        if !in_note && note.is_empty() && super::currency::states_currency(t) {
+            note.push(t.trim_end_matches('.'));
+            continue;
+        }
         if in_note {
             note.push(t);
             depth += t.matches('(').count() as i32 - t.matches(')').count() as i32;
