@@ -232,6 +232,9 @@ pub struct Table {
     pub line: usize,
     /// The scale statement as printed, e.g. "dollars in thousands, except per share amounts".
     pub scale_note: Option<String>,
+    /// In an EDGAR submission, the document the table was read from ("EX-99.1", "8-K").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
 }

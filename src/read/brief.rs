@@ -85,6 +85,7 @@ pub(crate) fn read(lines: &[Line]) -> Option<(Table, usize, usize)> {
         title: None,
         line: lines[first].no,
         scale_note: None,
+        document: None,
         columns,
         rows,
     };

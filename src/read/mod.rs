@@ -93,48 +93,29 @@ fn read_as(text: &str, force_html: bool) -> Document {
         unwrapped.html = Some((0, all.len()));
         unwrapped.lines.clear();
     }
-    let mut warnings = unwrapped.warnings;
-    let lines = unwrapped.lines;
-
-    let mut in_table = vec![false; lines.len()];
-    let mut raws: Vec<(usize, table::RawTable)> = Vec::new();
+    let mut warnings = std::mem::take(&mut unwrapped.warnings);
+    let format = unwrapped.format;
+    // Each document of an EDGAR submission is read on its own (the press release first);
+    // anything else is one document.
+    let mut parts = vec![(
+        unwrapped.document.take(),
+        std::mem::take(&mut unwrapped.lines),
+        unwrapped.html,
+    )];
+    for d in std::mem::take(&mut unwrapped.more) {
+        parts.push((Some(d.kind), d.lines, d.html));
+    }
+    let mut raws: Vec<(Option<String>, table::RawTable)> = Vec::new();
     let mut brief_table = None;
-    let narrative = if let Some((from, to)) = unwrapped.html {
-        let (src, first_line) = source_of(text, &all[from..to]);
-        let found = html::read(src, first_line);
-        warnings.extend(found.warnings);
-        raws = found.tables.into_iter().map(|t| (t.line, t)).collect();
-        found
-            .blocks
-            .into_iter()
-            .map(|(line, text)| Paragraph::new(line, text))
-            .collect()
-    } else if unwrapped.format == wrapper::Format::ReutersBrief {
-        if let Some((t, first, last)) = brief::read(&lines) {
-            in_table[first..=last].iter_mut().for_each(|b| *b = true);
-            brief_table = Some(t);
+    let mut narrative: Vec<Paragraph> = Vec::new();
+    for (document, lines, html) in parts {
+        let mut found = read_part(text, &all, &lines, html, format, &mut warnings);
+        if brief_table.is_none() {
+            brief_table = found.brief.take();
         }
-        meta::paragraphs(&lines, &in_table)
-    } else {
-        // Pipe and tab grids first, then fixed-width tables; a table overlapping an earlier
-        // one is dropped.
-        let mut candidates = pipe::read(&lines);
-        candidates.extend(pipe::read_tabs(&lines));
-        for (from, to) in wrapper::fenced_or_all(&lines, unwrapped.format) {
-            for f in fixed::read(&lines[from..to]) {
-                candidates.push((f.first + from, f.last + from, f.raw));
-            }
-        }
-        for (first, last, found) in candidates {
-            if in_table[first..=last].iter().any(|&b| b) {
-                continue;
-            }
-            in_table[first..=last].iter_mut().for_each(|b| *b = true);
-            raws.push((first, found));
-        }
-        meta::paragraphs(&lines, &in_table)
-    };
-    crate::sort::by_key(&mut raws, |r| r.0);
+        narrative.extend(found.narrative);
+        raws.extend(found.raws.into_iter().map(|r| (document.clone(), r)));
+    }
 
     let mut company = meta::company(&narrative);
     if company.name.is_none() {
@@ -150,12 +131,13 @@ fn read_as(text: &str, force_html: bool) -> Document {
     );
 
     let mut tables: Vec<Table> = brief_table.into_iter().collect();
-    for (_, raw) in raws {
+    for (document, raw) in raws {
         let ctx = table::Context {
             company: company.name.as_deref(),
-            previous: tables.last(),
+            previous: tables.last().filter(|t| t.document == document),
         };
-        let t = table::build(raw, &ctx);
+        let mut t = table::build(raw, &ctx);
+        t.document = document;
         if t.rows.iter().all(|r| r.cells.iter().all(Option::is_none)) {
             continue;
         }
@@ -166,7 +148,7 @@ fn read_as(text: &str, force_html: bool) -> Document {
     }
     // An SEC filing is a US filer's; Reuters wrote "dlrs" for US dollars and named others.
     let us_filer = matches!(
-        unwrapped.format,
+        format,
         wrapper::Format::EdgarSubmission | wrapper::Format::ReutersBrief
     );
     let money = currency::document_money(&company, &narrative, &tables, us_filer);
@@ -188,7 +170,7 @@ fn read_as(text: &str, force_html: bool) -> Document {
         schema: SCHEMA.to_string(),
         source: Source {
             name: None,
-            format: unwrapped.format.name().to_string(),
+            format: format.name().to_string(),
             encoding: "utf-8".to_string(),
             bytes: text.len(),
         },
@@ -199,6 +181,68 @@ fn read_as(text: &str, force_html: bool) -> Document {
         tables,
         narrative,
         warnings,
+    }
+}
+
+/// What one document of the input holds: its tables as found (in document order), its
+/// narrative, and a wire brief's table.
+struct Part {
+    raws: Vec<table::RawTable>,
+    narrative: Vec<Paragraph>,
+    brief: Option<Table>,
+}
+
+fn read_part(
+    text: &str,
+    all: &[Line],
+    lines: &[Line],
+    html: Option<(usize, usize)>,
+    format: wrapper::Format,
+    warnings: &mut Vec<Warning>,
+) -> Part {
+    let mut in_table = vec![false; lines.len()];
+    let mut raws: Vec<(usize, table::RawTable)> = Vec::new();
+    let mut brief = None;
+    let narrative = if let Some((from, to)) = html {
+        let (src, first_line) = source_of(text, &all[from..to]);
+        let found = html::read(src, first_line);
+        warnings.extend(found.warnings);
+        raws = found.tables.into_iter().map(|t| (t.line, t)).collect();
+        found
+            .blocks
+            .into_iter()
+            .map(|(line, text)| Paragraph::new(line, text))
+            .collect()
+    } else if format == wrapper::Format::ReutersBrief {
+        if let Some((t, first, last)) = brief::read(lines) {
+            in_table[first..=last].iter_mut().for_each(|b| *b = true);
+            brief = Some(t);
+        }
+        meta::paragraphs(lines, &in_table)
+    } else {
+        // Pipe and tab grids first, then fixed-width tables; a table overlapping an earlier
+        // one is dropped.
+        let mut candidates = pipe::read(lines);
+        candidates.extend(pipe::read_tabs(lines));
+        for (from, to) in wrapper::fenced_or_all(lines, format) {
+            for f in fixed::read(&lines[from..to]) {
+                candidates.push((f.first + from, f.last + from, f.raw));
+            }
+        }
+        for (first, last, found) in candidates {
+            if in_table[first..=last].iter().any(|&b| b) {
+                continue;
+            }
+            in_table[first..=last].iter_mut().for_each(|b| *b = true);
+            raws.push((first, found));
+        }
+        meta::paragraphs(lines, &in_table)
+    };
+    crate::sort::by_key(&mut raws, |r| r.0);
+    Part {
+        raws: raws.into_iter().map(|r| r.1).collect(),
+        narrative,
+        brief,
     }
 }
 

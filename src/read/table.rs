@@ -112,6 +112,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         title,
         line: raw.line,
         scale_note,
+        document: None,
         columns,
         rows,
     }

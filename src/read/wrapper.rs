@@ -39,6 +39,19 @@ pub(crate) struct Unwrapped<'a> {
     /// The release is HTML: the index range of `lines`' source (the whole input, or one
     /// document's `<TEXT>` in an EDGAR submission), end exclusive.
     pub html: Option<(usize, usize)>,
+    /// An EDGAR submission's further documents after the first read (`lines` or `html`
+    /// holds the first): each exhibit is read as well, its tables tagged with its type.
+    pub more: Vec<Document<'a>>,
+    /// The type of the document in `lines` / `html` ("8-K", "EX-99.1"), in a submission.
+    pub document: Option<String>,
+}
+
+/// One document of an EDGAR submission.
+pub(crate) struct Document<'a> {
+    /// Its `<TYPE>`: "8-K", "EX-99.1".
+    pub kind: String,
+    pub lines: Vec<Line<'a>>,
+    pub html: Option<(usize, usize)>,
 }
 
 pub(crate) fn unwrap<'a>(text: &str, all: &[Line<'a>]) -> Unwrapped<'a> {
@@ -51,6 +64,8 @@ pub(crate) fn unwrap<'a>(text: &str, all: &[Line<'a>]) -> Unwrapped<'a> {
         company: None,
         tickers: Vec::new(),
         html: None,
+        more: Vec::new(),
+        document: None,
     };
     // The first 4 KiB, cut on a character boundary (a byte cut can split a multi-byte
     // character: found by fuzzing).
@@ -119,31 +134,61 @@ fn edgar<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
             }
         }
     }
-    let pick = docs
+    // The documents that can hold a release's tables: the form itself and its exhibits,
+    // not XBRL, graphics or archives. The press release (an EX-99) is read first.
+    let readable = |k: &str| {
+        let k = k.to_ascii_uppercase();
+        !(k.starts_with("EX-101")
+            || k.starts_with("GRAPHIC")
+            || k.starts_with("ZIP")
+            || k.starts_with("XML")
+            || k.starts_with("JSON")
+            || k.starts_with("EXCEL")
+            || k.starts_with("PDF"))
+    };
+    let mut order: Vec<&(String, usize, usize)> = docs.iter().filter(|d| readable(&d.0)).collect();
+    if let Some(at) = order
         .iter()
-        .find(|d| d.0.to_ascii_uppercase().starts_with("EX-99"))
-        .or_else(|| docs.first());
-    let Some(&(ref kind, s, e)) = pick else {
+        .position(|d| d.0.to_ascii_uppercase().starts_with("EX-99"))
+    {
+        let press = order.remove(at);
+        order.insert(0, press);
+    }
+    if order.is_empty() {
         u.warnings.push(Warning {
             line: None,
             message: "This EDGAR submission holds no document text.".to_string(),
         });
         u.lines.clear();
         return;
-    };
-    let _ = kind;
-    let body = &all[s..e];
-    if looks_html(body) {
-        u.html = Some((s, e));
-        u.lines.clear();
-        return;
     }
-    // Lines holding only SGML markers (<PAGE>, <TABLE>, <S> <C>) carry no text.
-    u.lines = body
-        .iter()
-        .filter(|l| !is_markup_only(l.text))
-        .copied()
-        .collect();
+    let mut read = order.into_iter().map(|&(ref kind, s, e)| {
+        let body = &all[s..e];
+        if looks_html(body) {
+            Document {
+                kind: kind.clone(),
+                lines: Vec::new(),
+                html: Some((s, e)),
+            }
+        } else {
+            // Lines holding only SGML markers (<PAGE>, <TABLE>, <S> <C>) carry no text.
+            Document {
+                kind: kind.clone(),
+                lines: body
+                    .iter()
+                    .filter(|l| !is_markup_only(l.text))
+                    .copied()
+                    .collect(),
+                html: None,
+            }
+        }
+    });
+    if let Some(first) = read.next() {
+        u.lines = first.lines;
+        u.html = first.html;
+        u.document = Some(first.kind);
+    }
+    u.more = read.collect();
 }
 
 fn is_markup_only(t: &str) -> bool {
