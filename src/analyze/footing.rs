@@ -3,19 +3,30 @@
 //! total liabilities and equity; net change in cash = operating + investing + financing (+ the
 //! effect of exchange rates); cash at end = cash at beginning + net change).
 //!
-//! The document says which rows are totals but not which rows each one closes, so each total
-//! is tried against the readings an accountant would consider, in order:
+//! The document says which rows are totals (a rule or a "Total" label) but not which rows
+//! each one closes, so the layout proposes readings, in the order an accountant would try
+//! them:
 //! 1. the items under the same heading as the total (`parent`);
 //! 2. the items since the previous total;
 //! 3. everything still open in the section (earlier subtotals standing for their items);
-//! 4. the first open figure less the others ("Sales" less "costs" = "Gross profit").
+//! 4. the first open figure less the others ("Sales" less "costs" = "Gross profit"), and the
+//!    one row above (a rule under a single line): readings only the arithmetic suggests.
 //!
-//! The first reading that holds in every column is the structure, and every column is `ok`.
-//! When none holds everywhere, the reading that holds in most columns (at least one with a
-//! non-zero total, and at least as many as it fails in) is taken as the structure and the
-//! other columns are mismatches. When no reading holds anywhere the row is `not_checkable`:
-//! we cannot tell what it adds up, and we say so rather than guess. Rows in another unit, rates
-//! (per ounce, per share, percent) and sections other than the total's never take part.
+//! The arithmetic then tests them. The first reading that holds in every column is the
+//! structure, and every column is `ok`. When none holds everywhere, the reading that holds in
+//! the most columns is the structure and the other columns are mismatches, naming the total
+//! and its rows: a layout reading needs to hold (with a non-zero total) in at least as many
+//! columns as it fails, so one wrong figure in a two-column statement fails its total instead
+//! of making the check vanish; a reading only the arithmetic suggests must hold in more
+//! columns than it fails. When no reading holds anywhere the row is `not_checkable`: we cannot
+//! tell what it adds up (a reading error is likelier than every column being wrong), and we
+//! say so rather than guess.
+//!
+//! What is never summed: rows in another unit (a row that states no unit sums with money,
+//! since statements print "$" on a block's first row and its totals only), rates (per ounce,
+//! per share, percent), rows named for a price, grade, ratio or yield, columns whose header
+//! names a percentage, change, variance, average, price, grade, rate, ratio, margin or
+//! per-unit figure, and sections other than the total's.
 
 use rust_decimal::Decimal;
 
@@ -44,6 +55,10 @@ struct Reading {
     /// How the explanation describes the structure.
     how: &'static str,
     terms: Vec<Term>,
+    /// The layout says it (a heading, a rule closing a block, the statement's labels): one
+    /// column that adds up is enough to take it as the structure. A reading only the
+    /// arithmetic suggests (a difference, a single row restated) needs most columns.
+    layout: bool,
 }
 
 /// One column of one reading: the total, the sum of the terms, and whether they agree.
@@ -60,6 +75,8 @@ struct Trial {
 struct Grid<'t> {
     t: &'t Table,
     cells: Vec<std::cell::OnceCell<Option<Figure>>>,
+    /// By column, whether its figures add up ([`summable_column`]).
+    summable: Vec<bool>,
 }
 
 impl<'t> Grid<'t> {
@@ -68,6 +85,11 @@ impl<'t> Grid<'t> {
         Grid {
             t,
             cells: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            summable: t
+                .columns
+                .iter()
+                .map(|c| summable_column(&c.label))
+                .collect(),
         }
     }
 
@@ -100,11 +122,11 @@ fn table_checks(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
         match r.kind {
             RowKind::Heading => {}
             RowKind::Item => {
-                if additive(r.unit) && (0..t.columns.len()).any(|c| figure(r, c).is_some()) {
+                if summable_row(r, &w[i]) && (0..t.columns.len()).any(|c| figure(r, c).is_some()) {
                     open.push(i);
                 }
             }
-            RowKind::Total if !additive(r.unit) => {}
+            RowKind::Total if !summable_row(r, &w[i]) => {}
             RowKind::Total => {
                 if identity_rows.binary_search(&i).is_ok() {
                     open.clear();
@@ -121,7 +143,11 @@ fn table_checks(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
         let readings = id
             .readings
             .into_iter()
-            .map(|terms| Reading { how: id.how, terms })
+            .map(|terms| Reading {
+                how: id.how,
+                terms,
+                layout: true,
+            })
             .collect();
         match decide(&grid, id.row, readings) {
             Some((reading, tr)) => reading_checks(t, id.row, &reading, &tr, out),
@@ -157,7 +183,7 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
     let same_unit: Vec<usize> = open
         .iter()
         .copied()
-        .filter(|&k| t.rows[k].unit == row.unit)
+        .filter(|&k| same_measure(t.rows[k].unit, row.unit))
         .collect();
     let mut readings = Vec::new();
     if let Some(parent) = &row.parent {
@@ -167,11 +193,13 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
         readings.push(Reading {
             how: "the rows under its heading",
             terms,
+            layout: true,
         });
     }
     readings.push(Reading {
         how: "the rows since the previous total",
         terms: trailing(&same_unit, |k| t.rows[k].kind == RowKind::Item),
+        layout: true,
     });
     // The open rows of the section, longest run first: earlier subtotals stand for their
     // items, and a figure printed above a rule ("Sales") may stay outside the block.
@@ -179,6 +207,7 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
         readings.push(Reading {
             how: "the open rows and subtotals above it",
             terms: same_unit[start..].iter().map(|&k| (k, false)).collect(),
+            layout: true,
         });
     }
     for start in 0..same_unit.len() {
@@ -189,6 +218,7 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
                 .enumerate()
                 .map(|(n, &k)| (k, n > 0))
                 .collect(),
+            layout: false,
         });
     }
     readings.retain(|r| r.terms.len() >= 2);
@@ -197,6 +227,7 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
         readings.push(Reading {
             how: "the one row above it",
             terms: vec![(k, false)],
+            layout: false,
         });
     }
     readings.dedup_by(|b, a| a.terms == b.terms);
@@ -235,8 +266,11 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
 }
 
 /// The structure a total follows: the first reading that holds in every column (with a
-/// non-zero total somewhere), else the reading that holds in most columns, if it holds in
-/// more than it fails (the other columns are then mismatches); `None` when no reading can be
+/// non-zero total somewhere). Failing that, the reading that holds in the most columns, the
+/// earlier on ties (the readings come in the layout's order): a reading the layout gives
+/// must hold (with a non-zero total) in at least as many columns as it fails, one only the
+/// arithmetic suggests in more. The other columns are then mismatches: a wrong figure
+/// fails its total instead of making the check vanish. `None` when no reading can be
 /// trusted.
 fn decide(grid: &Grid, i: usize, readings: Vec<Reading>) -> Option<(Reading, Vec<Trial>)> {
     let evidence = |tr: &[Trial]| {
@@ -257,10 +291,71 @@ fn decide(grid: &Grid, i: usize, readings: Vec<Reading>) -> Option<(Reading, Vec
     let n = all
         .iter()
         .enumerate()
-        .filter(|(_, (_, tr))| evidence(tr) > 0 && 2 * holds(tr) > tr.len())
+        .filter(|(_, (r, tr))| {
+            let need = if r.layout { tr.len() } else { tr.len() + 1 };
+            evidence(tr) > 0 && 2 * holds(tr) >= need
+        })
         .max_by_key(|(n, (_, tr))| (holds(tr), std::cmp::Reverse(*n)))
         .map(|(n, _)| n)?;
     all.into_iter().nth(n)
+}
+
+/// Whether a column's figures may be added: not when its header names a measure that does
+/// not add (a percentage or percent change, a change or variance, whose signs follow the
+/// effect rather than the direction, an average, a price, a grade, a rate or yield, a ratio,
+/// a margin, a figure per unit), whatever the rows' units say. A "%" counts only in a header
+/// that prints no "$": stacked headers carry the "%" of the columns beside them ("$ %").
+fn summable_column(label: &str) -> bool {
+    const NEVER: &[&str] = &[
+        "percent",
+        "percentage",
+        "pct",
+        "change",
+        "changes",
+        "chg",
+        "variance",
+        "var",
+        "favorable",
+        "favourable",
+        "unfavorable",
+        "unfavourable",
+        "average",
+        "avg",
+        "price",
+        "prices",
+        "grade",
+        "rate",
+        "yield",
+        "ratio",
+        "margin",
+        "per",
+        "eps",
+        "bps",
+        "bp",
+    ];
+    let percent = label.contains('%') && !label.contains('$');
+    let named = super::raw_words(label).any(|w| NEVER.iter().any(|n| w.eq_ignore_ascii_case(n)));
+    !percent && !named
+}
+
+/// Whether a row's figures may be added: an additive unit ([`additive`]), and a label that
+/// does not name a price, grade, ratio or yield (a row whose unit was not stated may still be
+/// one). A percentage in a label says nothing: "5.875% notes due 2028" is an amount.
+fn summable_row(r: &crate::document::Row, w: &[&str]) -> bool {
+    const NEVER: &[&str] = &["price", "prices", "grade", "grades", "ratio", "yield"];
+    additive(r.unit) && !w.iter().any(|x| NEVER.contains(x))
+}
+
+/// Whether two rows measure the same thing: the same unit, or money and a row that states
+/// none. A statement prints its currency sign on the first row of a block and on its totals
+/// only ("Cash  $ 2,242,209" over "Accounts receivable  266,080"), so the rows between say no
+/// unit of their own and are the block's money.
+fn same_measure(a: Option<Unit>, b: Option<Unit>) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            (None, Some(Unit::Money)) | (Some(Unit::Money), None)
+        )
 }
 
 /// The trailing run of `open` rows that satisfy `keep`, in order, all added.
@@ -273,6 +368,9 @@ fn trailing(open: &[usize], keep: impl Fn(usize) -> bool) -> Vec<Term> {
 fn trials(grid: &Grid, total: usize, terms: &[Term]) -> Vec<Trial> {
     let mut out = Vec::new();
     'col: for c in 0..grid.t.columns.len() {
+        if !grid.summable[c] {
+            continue;
+        }
         let Some(tot) = grid.figure(total, c) else {
             continue;
         };
