@@ -18,14 +18,16 @@
 //! and its rows: a layout reading needs to hold (with a non-zero total) in at least as many
 //! columns as it fails, so one wrong figure in a two-column statement fails its total instead
 //! of making the check vanish; a reading only the arithmetic suggests must hold in more
-//! columns than it fails. When no reading holds anywhere the row is `not_checkable`: we cannot
-//! tell what it adds up (a reading error is likelier than every column being wrong), and we
-//! say so rather than guess.
+//! columns than it fails. A failing column whose difference is the figure of a row no reading
+//! could take (one in another unit: a par value read as a per-share figure) is
+//! `not_checkable`, not a mismatch: the structure is in doubt, not the figure. When no reading
+//! holds anywhere the row is `not_checkable`: we cannot tell what it adds up (a reading error
+//! is likelier than every column being wrong), and we say so rather than guess.
 //!
 //! What is never summed: rows in another unit (a row that states no unit sums with money,
 //! since statements print "$" on a block's first row and its totals only), rates (per ounce,
 //! per share, percent), rows named for a price, grade, ratio or yield, columns whose header
-//! names a percentage, change, variance, average, price, grade, rate, ratio, margin or
+//! names a percentage, change, variance, price, grade, rate, yield, ratio, margin, EPS or
 //! per-unit figure, and sections other than the total's.
 
 use rust_decimal::Decimal;
@@ -77,10 +79,12 @@ struct Grid<'t> {
     cells: Vec<std::cell::OnceCell<Option<Figure>>>,
     /// By column, whether its figures add up ([`summable_column`]).
     summable: Vec<bool>,
+    /// By row, whether its figures add up ([`summable_row`]).
+    row_summable: Vec<bool>,
 }
 
 impl<'t> Grid<'t> {
-    fn new(t: &'t Table) -> Grid<'t> {
+    fn new(t: &'t Table, w: super::TableWords) -> Grid<'t> {
         let n = t.rows.len() * t.columns.len();
         Grid {
             t,
@@ -89,6 +93,9 @@ impl<'t> Grid<'t> {
                 .columns
                 .iter()
                 .map(|c| summable_column(&c.label))
+                .collect(),
+            row_summable: (t.rows.iter().enumerate())
+                .map(|(k, r)| summable_row(r, &w[k]))
                 .collect(),
         }
     }
@@ -103,7 +110,7 @@ impl<'t> Grid<'t> {
 }
 
 fn table_checks(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
-    let grid = Grid::new(t);
+    let grid = Grid::new(t, w);
     let identities = identities(t, w);
     // A sorted list, not a `HashSet`: one hash-table copy less in the wasm.
     let mut identity_rows: Vec<usize> = identities
@@ -122,11 +129,11 @@ fn table_checks(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
         match r.kind {
             RowKind::Heading => {}
             RowKind::Item => {
-                if summable_row(r, &w[i]) && (0..t.columns.len()).any(|c| figure(r, c).is_some()) {
+                if grid.row_summable[i] && (0..t.columns.len()).any(|c| figure(r, c).is_some()) {
                     open.push(i);
                 }
             }
-            RowKind::Total if !summable_row(r, &w[i]) => {}
+            RowKind::Total if !grid.row_summable[i] => {}
             RowKind::Total => {
                 if identity_rows.binary_search(&i).is_ok() {
                     open.clear();
@@ -150,7 +157,7 @@ fn table_checks(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
             })
             .collect();
         match decide(&grid, id.row, readings) {
-            Some((reading, tr)) => reading_checks(t, id.row, &reading, &tr, out),
+            Some((reading, tr)) => reading_checks(&grid, id.row, &reading, &tr, out),
             None => {
                 if let Some(c) =
                     (0..t.columns.len()).find(|&c| figure(&t.rows[id.row], c).is_some())
@@ -234,7 +241,7 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
     let chosen = decide(grid, i, readings);
     match chosen {
         Some((reading, tr)) => {
-            reading_checks(t, i, &reading, &tr, out);
+            reading_checks(grid, i, &reading, &tr, out);
             reading.terms.iter().map(|&(k, _)| k).collect()
         }
         None => {
@@ -302,8 +309,10 @@ fn decide(grid: &Grid, i: usize, readings: Vec<Reading>) -> Option<(Reading, Vec
 
 /// Whether a column's figures may be added: not when its header names a measure that does
 /// not add (a percentage or percent change, a change or variance, whose signs follow the
-/// effect rather than the direction, an average, a price, a grade, a rate or yield, a ratio,
-/// a margin, a figure per unit), whatever the rows' units say. A "%" counts only in a header
+/// effect rather than the direction, a price, a grade, a rate or yield, a ratio, a margin, a
+/// figure per unit), whatever the rows' units say. An average of amounts over one period
+/// adds like the amounts ("Average balance"); the averages that do not add are prices, rates,
+/// yields and figures per unit, named as such. A "%" counts only in a header
 /// that prints no "$": stacked headers carry the "%" of the columns beside them ("$ %").
 fn summable_column(label: &str) -> bool {
     const NEVER: &[&str] = &[
@@ -319,8 +328,6 @@ fn summable_column(label: &str) -> bool {
         "favourable",
         "unfavorable",
         "unfavourable",
-        "average",
-        "avg",
         "price",
         "prices",
         "grade",
@@ -402,12 +409,13 @@ fn trials(grid: &Grid, total: usize, terms: &[Term]) -> Vec<Trial> {
 
 /// The footing checks of a total read as `reading`, one per trial (column).
 fn reading_checks(
-    t: &Table,
+    grid: &Grid,
     total: usize,
     reading: &Reading,
     trials: &[Trial],
     out: &mut Vec<Check>,
 ) {
+    let t = grid.t;
     let terms = &reading.terms;
     // The names, the same in every column: the terms comma-separated, in one string.
     let mut listed =
@@ -423,29 +431,43 @@ fn reading_checks(
     }
     let total_name = name(t, total);
     for trial in trials {
-        out.push(check(t, total, reading, trial, &total_name, &listed));
+        out.push(check(grid, total, reading, trial, &total_name, &listed));
     }
 }
 
 fn check(
-    t: &Table,
+    grid: &Grid,
     total: usize,
     reading: &Reading,
     trial: &Trial,
     total_name: &str,
     listed: &str,
 ) -> Check {
+    let t = grid.t;
     let (terms, how) = (&reading.terms, reading.how);
     let c = trial.column;
     let mut cells = vec![CellRef::new(t, total, c)];
     cells.extend(terms.iter().map(|&(k, _)| CellRef::new(t, k, c)));
     let period = &t.columns[c].label;
+    let left_out = if trial.holds {
+        None
+    } else {
+        left_out(grid, total, terms, trial)
+    };
     let explanation = if trial.holds {
         super::format_in!(
             super::SENTENCE,
             "{total_name} ({period}) is {}, and {how} ({listed}) add up to {}.",
             show(trial.total.value, 6),
             show(trial.sum, 6)
+        )
+    } else if let Some(k) = left_out {
+        super::format_in!(
+            super::SENTENCE,
+            "{total_name} ({period}) is {}, but {how} ({listed}) add up to {}: the difference is the figure of {}, a row the reading left out, so which rows the total closes is not certain.",
+            show(trial.total.value, 6),
+            show(trial.sum, 6),
+            name(t, k)
         )
     } else {
         super::format_in!(
@@ -458,10 +480,10 @@ fn check(
     };
     Check {
         kind: CheckKind::Footing,
-        status: if trial.holds {
-            Status::Ok
-        } else {
-            Status::Mismatch
+        status: match (trial.holds, left_out) {
+            (true, _) => Status::Ok,
+            (false, None) => Status::Mismatch,
+            (false, Some(_)) => Status::NotCheckable,
         },
         reported: Some(trial.total.value),
         recomputed: Some(trial.sum),
@@ -477,6 +499,30 @@ fn check(
         cells,
         claim: None,
     }
+}
+
+/// A row of the total's block (back to the previous total outside the reading, in the
+/// total's section) that no reading could take, being in another unit or not summable, whose
+/// figure in the trial's column is the difference (added or taken away): a par value read as
+/// a per-share figure, say. The failure then says the structure is not what we read, not that
+/// the figure is wrong.
+fn left_out(grid: &Grid, total: usize, terms: &[Term], trial: &Trial) -> Option<usize> {
+    let t = grid.t;
+    let first = terms.iter().map(|&(k, _)| k).min()?;
+    let gap = trial.total.interval - trial.interval;
+    let of_total = &t.rows[total];
+    (0..total)
+        .rev()
+        .take_while(|&k| {
+            let r = &t.rows[k];
+            r.section == of_total.section && (k >= first || r.kind != RowKind::Total)
+        })
+        .filter(|&k| !grid.row_summable[k] || !same_measure(t.rows[k].unit, of_total.unit))
+        .find(|&k| {
+            figure(&t.rows[k], trial.column).is_some_and(|f| {
+                !f.value.is_zero() && (gap.agrees(&f.interval) || (-gap).agrees(&f.interval))
+            })
+        })
 }
 
 /// "Total sales (line 446)", or "the unlabelled total on line 565".
