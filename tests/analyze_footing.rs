@@ -129,3 +129,36 @@ fn a_difference_that_is_a_left_out_row_is_not_a_mismatch() {
     );
     assert!(a.checks[1].explanation.contains("left out"));
 }
+
+#[test]
+fn with_one_column_a_total_named_for_its_heading_closes_the_rows_under_it() {
+    // One column: nothing else to confirm a reading, but "Total current liabilities" under
+    // "Current liabilities:" closes the rows under it. 6,391 + 5,478 + 0 = 11,869, printed
+    // 11,896: a mismatch naming line 16. Read right, it foots.
+    let statement = |total: &str| {
+        format!(
+            "{HEAD}                           (dollars in thousands)
+
+                                  Dec. 31,
+                                    2024
+                                 ---------
+Current liabilities:
+  Accounts payable               $   6,391
+  Accrued liabilities                5,478
+  Current portion of debt               --
+                                 ---------
+     Total current liabilities   {total:>9}
+                                 =========
+"
+        )
+    };
+    let a = footings(&statement("11,869"));
+    assert_eq!(statuses(&a), [(Status::Ok, "Dec. 31, 2024".to_string())]);
+    let a = footings(&statement("11,896"));
+    assert_eq!(
+        statuses(&a),
+        [(Status::Mismatch, "Dec. 31, 2024".to_string())]
+    );
+    assert_eq!(a.checks[0].cells[0].line, 16);
+    assert_eq!(a.checks[0].cells.len(), 4);
+}

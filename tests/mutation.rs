@@ -30,11 +30,11 @@ use assay::document::Document;
 const PER_FILE: usize = 25;
 
 /// The lowest caught rate (caught / mutated) each kind may fall to: the rates measured,
-/// rounded down to a percent (footing 1,005 of 1,039, 601 of 1,018 before its structure came
+/// rounded down to a percent (footing 1,013 of 1,039, 601 of 1,018 before its structure came
 /// from the layout; recompute 18 of 19; cross-table 152 of 152; claims 35 of 35). The issue's
 /// target is 0.90.
 const BARS: &[(CheckKind, f64)] = &[
-    (CheckKind::Footing, 0.96),
+    (CheckKind::Footing, 0.97),
     (CheckKind::Recompute, 0.94),
     (CheckKind::CrossTable, 1.0),
     (CheckKind::Claim, 1.0),

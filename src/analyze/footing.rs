@@ -18,7 +18,9 @@
 //! and its rows: a layout reading needs to hold (with a non-zero total) in at least as many
 //! columns as it fails, so one wrong figure in a two-column statement fails its total instead
 //! of making the check vanish; a reading only the arithmetic suggests must hold in more
-//! columns than it fails. A failing column whose difference is the figure of a row no reading
+//! columns than it fails. With a single column to add nothing can confirm a reading, and a
+//! total named for its heading ("Total current assets" under "Current assets:") closes the
+//! rows under that heading, as the layout says. A failing column whose difference is the figure of a row no reading
 //! could take (one in another unit: a par value read as a per-share figure) is
 //! `not_checkable`, not a mismatch: the structure is in doubt, not the figure. When no reading
 //! holds anywhere the row is `not_checkable`: we cannot tell what it adds up (a reading error
@@ -193,10 +195,14 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
         .filter(|&k| same_measure(t.rows[k].unit, row.unit))
         .collect();
     let mut readings = Vec::new();
+    let mut named_for_heading = None;
     if let Some(parent) = &row.parent {
         let terms: Vec<Term> = trailing(&same_unit, |k| {
             t.rows[k].kind == RowKind::Item && t.rows[k].parent.as_ref() == Some(parent)
         });
+        if terms.len() >= 2 && closes_heading(&row.label, parent) {
+            named_for_heading = Some(terms.clone());
+        }
         readings.push(Reading {
             how: "the rows under its heading",
             terms,
@@ -238,7 +244,19 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
         });
     }
     readings.dedup_by(|b, a| a.terms == b.terms);
-    let chosen = decide(grid, i, readings);
+    // With one column to add there is no other column to confirm a reading: a total named
+    // for its heading ("Total current assets" under "Current assets:") then closes the rows
+    // under that heading, as the layout says, and its figure is tested against them.
+    let chosen = decide(grid, i, readings).or_else(|| {
+        let terms = named_for_heading?;
+        let tr = trials(grid, i, &terms);
+        let reading = Reading {
+            how: "the rows under its heading",
+            terms,
+            layout: true,
+        };
+        (tr.len() == 1).then_some((reading, tr))
+    });
     match chosen {
         Some((reading, tr)) => {
             reading_checks(grid, i, &reading, &tr, out);
@@ -363,6 +381,17 @@ fn same_measure(a: Option<Unit>, b: Option<Unit>) -> bool {
             (a, b),
             (None, Some(Unit::Money)) | (Some(Unit::Money), None)
         )
+}
+
+/// Whether a total's label names its heading: "Total" or "Subtotal" and the heading's words
+/// ("Total current assets" under "Current assets:"), or the heading's words and "total"
+/// ("Current assets, total").
+fn closes_heading(label: &str, heading: &str) -> bool {
+    let (l, h) = (words(label), words(heading));
+    let total = |w: &String| w == "total" || w == "subtotal";
+    !h.is_empty()
+        && ((l.first().is_some_and(total) && l[1..] == h[..])
+            || (l.last().is_some_and(total) && l[..l.len() - 1] == h[..]))
 }
 
 /// The trailing run of `open` rows that satisfy `keep`, in order, all added.
