@@ -20,11 +20,12 @@
 //! of making the check vanish; a reading only the arithmetic suggests must hold in more
 //! columns than it fails. With a single column to add nothing can confirm a reading, and a
 //! total named for its heading ("Total current assets" under "Current assets:") closes the
-//! rows under that heading, as the layout says. A failing column whose difference is the figure of a row no reading
-//! could take (one in another unit: a par value read as a per-share figure) is
-//! `not_checkable`, not a mismatch: the structure is in doubt, not the figure. When no reading
-//! holds anywhere the row is `not_checkable`: we cannot tell what it adds up (a reading error
-//! is likelier than every column being wrong), and we say so rather than guess.
+//! rows under that heading, as the layout says. A failing column whose difference is the
+//! figure of a row no reading could take (one in another unit: a par value read as a
+//! per-share figure) is `not_checkable`, not a mismatch: the structure is in doubt, not the
+//! figure. When no reading holds anywhere the row is `not_checkable`: we cannot tell what it
+//! adds up (a reading error is likelier than every column being wrong), and we say so rather
+//! than guess.
 //!
 //! What is never summed: rows in another unit (a row that states no unit sums with money,
 //! since statements print "$" on a block's first row and its totals only), rates (per ounce,
@@ -59,9 +60,9 @@ struct Reading {
     /// How the explanation describes the structure.
     how: &'static str,
     terms: Vec<Term>,
-    /// The layout says it (a heading, a rule closing a block, the statement's labels): one
-    /// column that adds up is enough to take it as the structure. A reading only the
-    /// arithmetic suggests (a difference, a single row restated) needs most columns.
+    /// The layout says it (a heading, a rule closing a block, the statement's labels): holding
+    /// in as many columns as it fails is enough to take it as the structure. A reading only
+    /// the arithmetic suggests (a difference, a single row restated) must hold in more.
     layout: bool,
 }
 
@@ -330,8 +331,8 @@ fn decide(grid: &Grid, i: usize, readings: Vec<Reading>) -> Option<(Reading, Vec
 /// effect rather than the direction, a price, a grade, a rate or yield, a ratio, a margin, a
 /// figure per unit), whatever the rows' units say. An average of amounts over one period
 /// adds like the amounts ("Average balance"); the averages that do not add are prices, rates,
-/// yields and figures per unit, named as such. A "%" counts only in a header
-/// that prints no "$": stacked headers carry the "%" of the columns beside them ("$ %").
+/// yields and figures per unit, named as such. A "%" counts only in a header that prints no
+/// "$": stacked headers carry the "%" of the columns beside them ("$ %").
 fn summable_column(label: &str) -> bool {
     const NEVER: &[&str] = &[
         "percent",
