@@ -15,8 +15,11 @@
 //! to the next row's) as its printed digits standing alone, and picked by its order among the
 //! row's cells that print the same digits. A figure that cannot be placed that way (HTML
 //! entities, a number printed twice in ways that cannot be told apart, a single digit) is
-//! counted as not placed and not mutated. At most [`PER_FILE`] figures per kind and file are
-//! taken, evenly spread over the file, so the long releases do not outweigh the corpus.
+//! counted as not placed and not mutated. A printed quotient moved by ten units of its last
+//! digit may still be one its rounded parts allow (a cost per ounce over ounces printed in
+//! thousands); such a mutation no check could catch is counted as within rounding, not as
+//! missed. At most [`PER_FILE`] figures per kind and file are taken, evenly spread over the
+//! file, so the long releases do not outweigh the corpus.
 //!
 //! `cargo test --test mutation -- --nocapture` prints the caught rate per kind; the test
 //! fails when a rate falls under its bar in [`BARS`], set at the measured rates.
@@ -25,17 +28,18 @@ use std::collections::BTreeMap;
 
 use assay::analyze::{analyze, Analysis, CheckKind, Status};
 use assay::document::Document;
+use rust_decimal::Decimal;
 
 /// The most figures mutated per kind in one file.
 const PER_FILE: usize = 25;
 
 /// The lowest caught rate (caught / mutated) each kind may fall to: the rates measured,
 /// rounded down to a percent (footing 1,013 of 1,039, 601 of 1,018 before its structure came
-/// from the layout; recompute 18 of 19; cross-table 152 of 152; claims 35 of 35). The issue's
-/// target is 0.90.
+/// from the layout; recompute 18 of 18, and one within rounding; cross-table 152 of 152;
+/// claims 35 of 35). The target is 0.90.
 const BARS: &[(CheckKind, f64)] = &[
     (CheckKind::Footing, 0.97),
-    (CheckKind::Recompute, 0.94),
+    (CheckKind::Recompute, 1.0),
     (CheckKind::CrossTable, 1.0),
     (CheckKind::Claim, 1.0),
 ];
@@ -72,6 +76,10 @@ struct Target {
     nth: usize,
     /// The cell it is, for a table's figure: (table id, row, column).
     cell: Option<(String, usize, usize)>,
+    /// For a printed quotient, the range its recomputation from rounded parts allows: a
+    /// mutation that stays within it (give or take the printed figure's own rounding) is one
+    /// no check could catch.
+    allowed: Option<(Decimal, Decimal)>,
 }
 
 /// The digits of a printed figure: from its first digit to its last ("$ (4,828)" → "4,828").
@@ -171,6 +179,7 @@ fn cell_target(doc: &Document, table: &str, row: usize, column: usize) -> Option
         core,
         nth: nth + 1000 * same,
         cell: Some((table.to_string(), row, column)),
+        allowed: None,
     })
 }
 
@@ -186,7 +195,13 @@ fn targets(doc: &Document, a: &Analysis) -> BTreeMap<usize, Vec<Target>> {
         };
         let list = out.entry(index(c.kind)).or_default();
         for cell in cells {
-            list.extend(cell_target(doc, &cell.table, cell.row, cell.column));
+            let allowed = (c.kind == CheckKind::Recompute)
+                .then(|| c.tolerance.as_ref().map(|t| (t.low, t.high)))
+                .flatten();
+            list.extend(
+                cell_target(doc, &cell.table, cell.row, cell.column)
+                    .map(|t| Target { allowed, ..t }),
+            );
         }
         if let (CheckKind::Claim, Some(claim)) = (c.kind, &c.claim) {
             if let Some(core) = core(&claim.figure) {
@@ -197,13 +212,25 @@ fn targets(doc: &Document, a: &Analysis) -> BTreeMap<usize, Vec<Target>> {
                     // are not in columns.
                     nth: 1000,
                     cell: None,
+                    allowed: None,
                 });
             }
         }
     }
     for list in out.values_mut() {
         list.sort();
-        list.dedup();
+        // One figure relied on by several checks (a per-share figure against basic and
+        // diluted shares) is one mutation, out of reach only where every check allows it.
+        list.dedup_by(|b, a| {
+            let same = (&a.lines, &a.core, a.nth, &a.cell) == (&b.lines, &b.core, b.nth, &b.cell);
+            if same {
+                a.allowed = match (a.allowed, b.allowed) {
+                    (Some((l1, h1)), Some((l2, h2))) => Some((l1.max(l2), h1.min(h2))),
+                    _ => None,
+                };
+            }
+            same
+        });
         if list.len() > PER_FILE {
             let n = list.len();
             *list = (0..PER_FILE)
@@ -218,6 +245,8 @@ fn targets(doc: &Document, a: &Analysis) -> BTreeMap<usize, Vec<Target>> {
 struct Tally {
     found: usize,
     placed: usize,
+    /// Mutations that stay within what the printed rounding allows: not counted.
+    within: usize,
     caught: usize,
     missed: Vec<String>,
 }
@@ -288,6 +317,28 @@ fn mutate_file(path: &str) -> BTreeMap<usize, Tally> {
             if !landed {
                 continue;
             }
+            if let (Some((low, high)), Some((table, row, column))) = (t.allowed, &t.cell) {
+                let value = (|| {
+                    let r = d
+                        .tables
+                        .iter()
+                        .find(|x| x.id == table.as_str())?
+                        .rows
+                        .get(*row)?;
+                    let c = r.cells.get(*column)?.as_ref()?;
+                    let factor = Decimal::from(r.scale.factor());
+                    // Half a unit of the last printed digit.
+                    let places = c.printed.rsplit_once('.').map_or(0, |(_, f)| {
+                        f.bytes().take_while(u8::is_ascii_digit).count() as u32
+                    });
+                    let half = Decimal::new(5, places + 1) * factor;
+                    Some((c.value.number()? * factor, half))
+                })();
+                if value.is_some_and(|(v, half)| low - half <= v && v <= high + half) {
+                    tally.within += 1;
+                    continue;
+                }
+            }
             tally.placed += 1;
             let caught = {
                 analyze(&d).checks.iter().any(|c| {
@@ -335,6 +386,7 @@ fn mutated_figures_are_caught() {
             let x = total.entry(k).or_default();
             x.found += t.found;
             x.placed += t.placed;
+            x.within += t.within;
             x.caught += t.caught;
             x.missed.extend(t.missed);
         }
@@ -345,13 +397,14 @@ fn mutated_figures_are_caught() {
         let t = total.remove(&index(kind)).unwrap_or_default();
         let rate = t.caught as f64 / t.placed.max(1) as f64;
         println!(
-            "  {:<12} {:>4} caught of {:>4} mutated ({:.1}%); {} figures found, {} not placed",
+            "  {:<12} {:>4} caught of {:>4} mutated ({:.1}%); {} figures found, {} not placed, {} within rounding",
             kind_name(kind),
             t.caught,
             t.placed,
             100.0 * rate,
             t.found,
-            t.found - t.placed
+            t.found - t.placed - t.within,
+            t.within
         );
         if std::env::var_os("MUTATION_MISSED").is_some() {
             for m in &t.missed {
