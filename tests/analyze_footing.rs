@@ -162,3 +162,62 @@ Current liabilities:
     assert_eq!(a.checks[0].cells[0].line, 16);
     assert_eq!(a.checks[0].cells.len(), 4);
 }
+
+#[test]
+fn totals_printed_in_turn_give_their_difference() {
+    // Selected balance sheet data: the items do not foot, but total equity is total assets
+    // less total liabilities: 18,223 - 7,880 = 10,343 and 16,382 - 6,298 = 10,084. Total
+    // assets for 2023 printed 16,392 makes 10,094: a mismatch naming line 13. (Total assets
+    // and total liabilities themselves are not checkable: their items are a selection.)
+    let statement = |assets_2023: &str| {
+        format!(
+            "{HEAD}                           (dollars in millions)
+
+                                  Dec. 31,      Dec. 31,
+                                    2024          2023
+                                 ---------     ---------
+  Cash and cash equivalents            929           477
+                                 ---------     ---------
+  Total assets                      18,223     {assets_2023:>9}
+  Long-term debt                     6,615         6,135
+                                 ---------     ---------
+  Total liabilities                  7,880         6,298
+                                 ---------     ---------
+  Total shareholders' equity        10,343        10,084
+                                 =========     =========
+"
+        )
+    };
+    // The checks of total equity (line 18).
+    let equity = |a: &Analysis| -> Vec<(Status, String)> {
+        (a.checks.iter().zip(statuses(a)))
+            .filter(|(c, _)| c.cells[0].line == 18)
+            .map(|(_, s)| s)
+            .collect()
+    };
+    let a = footings(&statement("16,382"));
+    assert_eq!(
+        equity(&a),
+        [
+            (Status::Ok, "Dec. 31, 2024".to_string()),
+            (Status::Ok, "Dec. 31, 2023".to_string())
+        ]
+    );
+    let a = footings(&statement("16,392"));
+    assert_eq!(
+        equity(&a),
+        [
+            (Status::Ok, "Dec. 31, 2024".to_string()),
+            (Status::Mismatch, "Dec. 31, 2023".to_string())
+        ]
+    );
+    let m = a
+        .checks
+        .iter()
+        .find(|c| c.status == Status::Mismatch)
+        .unwrap();
+    assert!(m
+        .cells
+        .iter()
+        .any(|c| c.line == 13 && c.printed == "16,392"));
+}

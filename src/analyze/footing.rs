@@ -10,7 +10,8 @@
 //! 2. the items since the previous total;
 //! 3. everything still open in the section (earlier subtotals standing for their items);
 //! 4. the first open figure less the others ("Sales" less "costs" = "Gross profit"), and the
-//!    one row above (a rule under a single line): readings only the arithmetic suggests.
+//!    one row above (a rule under a single line): readings only the arithmetic suggests,
+//!    unless every term is itself a total ("Total assets" less "Total liabilities").
 //!
 //! The arithmetic then tests them. The first reading that holds in every column is the
 //! structure, and every column is `ok`. When none holds everywhere, the reading that holds in
@@ -225,6 +226,12 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
         });
     }
     for start in 0..same_unit.len() {
+        // Totals printed one after another, the last their difference ("Total assets",
+        // "Total liabilities", "Total equity"), are the layout's; a difference of items is
+        // only the arithmetic's guess.
+        let all_totals = same_unit[start..]
+            .iter()
+            .all(|&k| t.rows[k].kind == RowKind::Total);
         readings.push(Reading {
             how: "the first open figure less the ones after it",
             terms: same_unit[start..]
@@ -232,7 +239,7 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
                 .enumerate()
                 .map(|(n, &k)| (k, n > 0))
                 .collect(),
-            layout: false,
+            layout: all_totals,
         });
     }
     readings.retain(|r| r.terms.len() >= 2);
