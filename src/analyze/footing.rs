@@ -3,19 +3,36 @@
 //! total liabilities and equity; net change in cash = operating + investing + financing (+ the
 //! effect of exchange rates); cash at end = cash at beginning + net change).
 //!
-//! The document says which rows are totals but not which rows each one closes, so each total
-//! is tried against the readings an accountant would consider, in order:
+//! The document says which rows are totals (a rule or a "Total" label) but not which rows
+//! each one closes, so the layout proposes readings, in the order an accountant would try
+//! them:
 //! 1. the items under the same heading as the total (`parent`);
 //! 2. the items since the previous total;
 //! 3. everything still open in the section (earlier subtotals standing for their items);
-//! 4. the first open figure less the others ("Sales" less "costs" = "Gross profit").
+//! 4. the first open figure less the others ("Sales" less "costs" = "Gross profit"), and the
+//!    one row above (a rule under a single line): readings only the arithmetic suggests,
+//!    unless every term is itself a total ("Total assets" less "Total liabilities").
 //!
-//! The first reading that holds in every column is the structure, and every column is `ok`.
-//! When none holds everywhere, the reading that holds in most columns (at least one with a
-//! non-zero total, and at least as many as it fails in) is taken as the structure and the
-//! other columns are mismatches. When no reading holds anywhere the row is `not_checkable`:
-//! we cannot tell what it adds up, and we say so rather than guess. Rows in another unit, rates
-//! (per ounce, per share, percent) and sections other than the total's never take part.
+//! The arithmetic then tests them. The first reading that holds in every column is the
+//! structure, and every column is `ok`. When none holds everywhere, the reading that holds in
+//! the most columns is the structure and the other columns are mismatches, naming the total
+//! and its rows: a layout reading needs to hold (with a non-zero total) in at least as many
+//! columns as it fails, so one wrong figure in a two-column statement fails its total instead
+//! of making the check vanish; a reading only the arithmetic suggests must hold in more
+//! columns than it fails. With a single column to add nothing can confirm a reading, and a
+//! total named for its heading ("Total current assets" under "Current assets:") closes the
+//! rows under that heading, as the layout says. A failing column whose difference is the
+//! figure of a row no reading could take (one in another unit: a par value read as a
+//! per-share figure) is `not_checkable`, not a mismatch: the structure is in doubt, not the
+//! figure. When no reading holds anywhere the row is `not_checkable`: we cannot tell what it
+//! adds up (a reading error is likelier than every column being wrong), and we say so rather
+//! than guess.
+//!
+//! What is never summed: rows in another unit (a row that states no unit sums with money,
+//! since statements print "$" on a block's first row and its totals only), rates (per ounce,
+//! per share, percent), rows named for a price, grade, ratio or yield, columns whose header
+//! names a percentage, change, variance, price, grade, rate, yield, ratio, margin, EPS or
+//! per-unit figure, and sections other than the total's.
 
 use rust_decimal::Decimal;
 
@@ -44,6 +61,10 @@ struct Reading {
     /// How the explanation describes the structure.
     how: &'static str,
     terms: Vec<Term>,
+    /// The layout says it (a heading, a rule closing a block, the statement's labels): holding
+    /// in as many columns as it fails is enough to take it as the structure. A reading only
+    /// the arithmetic suggests (a difference, a single row restated) must hold in more.
+    layout: bool,
 }
 
 /// One column of one reading: the total, the sum of the terms, and whether they agree.
@@ -60,14 +81,26 @@ struct Trial {
 struct Grid<'t> {
     t: &'t Table,
     cells: Vec<std::cell::OnceCell<Option<Figure>>>,
+    /// By column, whether its figures add up ([`summable_column`]).
+    summable: Vec<bool>,
+    /// By row, whether its figures add up ([`summable_row`]).
+    row_summable: Vec<bool>,
 }
 
 impl<'t> Grid<'t> {
-    fn new(t: &'t Table) -> Grid<'t> {
+    fn new(t: &'t Table, w: super::TableWords) -> Grid<'t> {
         let n = t.rows.len() * t.columns.len();
         Grid {
             t,
             cells: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
+            summable: t
+                .columns
+                .iter()
+                .map(|c| summable_column(&c.label))
+                .collect(),
+            row_summable: (t.rows.iter().enumerate())
+                .map(|(k, r)| summable_row(r, &w[k]))
+                .collect(),
         }
     }
 
@@ -81,7 +114,7 @@ impl<'t> Grid<'t> {
 }
 
 fn table_checks(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
-    let grid = Grid::new(t);
+    let grid = Grid::new(t, w);
     let identities = identities(t, w);
     // A sorted list, not a `HashSet`: one hash-table copy less in the wasm.
     let mut identity_rows: Vec<usize> = identities
@@ -100,11 +133,11 @@ fn table_checks(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
         match r.kind {
             RowKind::Heading => {}
             RowKind::Item => {
-                if additive(r.unit) && (0..t.columns.len()).any(|c| figure(r, c).is_some()) {
+                if grid.row_summable[i] && (0..t.columns.len()).any(|c| figure(r, c).is_some()) {
                     open.push(i);
                 }
             }
-            RowKind::Total if !additive(r.unit) => {}
+            RowKind::Total if !grid.row_summable[i] => {}
             RowKind::Total => {
                 if identity_rows.binary_search(&i).is_ok() {
                     open.clear();
@@ -121,10 +154,14 @@ fn table_checks(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
         let readings = id
             .readings
             .into_iter()
-            .map(|terms| Reading { how: id.how, terms })
+            .map(|terms| Reading {
+                how: id.how,
+                terms,
+                layout: true,
+            })
             .collect();
         match decide(&grid, id.row, readings) {
-            Some((reading, tr)) => reading_checks(t, id.row, &reading, &tr, out),
+            Some((reading, tr)) => reading_checks(&grid, id.row, &reading, &tr, out),
             None => {
                 if let Some(c) =
                     (0..t.columns.len()).find(|&c| figure(&t.rows[id.row], c).is_some())
@@ -157,21 +194,27 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
     let same_unit: Vec<usize> = open
         .iter()
         .copied()
-        .filter(|&k| t.rows[k].unit == row.unit)
+        .filter(|&k| same_measure(t.rows[k].unit, row.unit))
         .collect();
     let mut readings = Vec::new();
+    let mut named_for_heading = None;
     if let Some(parent) = &row.parent {
         let terms: Vec<Term> = trailing(&same_unit, |k| {
             t.rows[k].kind == RowKind::Item && t.rows[k].parent.as_ref() == Some(parent)
         });
+        if terms.len() >= 2 && closes_heading(&row.label, parent) {
+            named_for_heading = Some(terms.clone());
+        }
         readings.push(Reading {
             how: "the rows under its heading",
             terms,
+            layout: true,
         });
     }
     readings.push(Reading {
         how: "the rows since the previous total",
         terms: trailing(&same_unit, |k| t.rows[k].kind == RowKind::Item),
+        layout: true,
     });
     // The open rows of the section, longest run first: earlier subtotals stand for their
     // items, and a figure printed above a rule ("Sales") may stay outside the block.
@@ -179,9 +222,16 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
         readings.push(Reading {
             how: "the open rows and subtotals above it",
             terms: same_unit[start..].iter().map(|&k| (k, false)).collect(),
+            layout: true,
         });
     }
     for start in 0..same_unit.len() {
+        // Totals printed one after another, the last their difference ("Total assets",
+        // "Total liabilities", "Total equity"), are the layout's; a difference of items is
+        // only the arithmetic's guess.
+        let all_totals = same_unit[start..]
+            .iter()
+            .all(|&k| t.rows[k].kind == RowKind::Total);
         readings.push(Reading {
             how: "the first open figure less the ones after it",
             terms: same_unit[start..]
@@ -189,6 +239,7 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
                 .enumerate()
                 .map(|(n, &k)| (k, n > 0))
                 .collect(),
+            layout: all_totals,
         });
     }
     readings.retain(|r| r.terms.len() >= 2);
@@ -197,13 +248,26 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
         readings.push(Reading {
             how: "the one row above it",
             terms: vec![(k, false)],
+            layout: false,
         });
     }
     readings.dedup_by(|b, a| a.terms == b.terms);
-    let chosen = decide(grid, i, readings);
+    // With one column to add there is no other column to confirm a reading: a total named
+    // for its heading ("Total current assets" under "Current assets:") then closes the rows
+    // under that heading, as the layout says, and its figure is tested against them.
+    let chosen = decide(grid, i, readings).or_else(|| {
+        let terms = named_for_heading?;
+        let tr = trials(grid, i, &terms);
+        let reading = Reading {
+            how: "the rows under its heading",
+            terms,
+            layout: true,
+        };
+        (tr.len() == 1).then_some((reading, tr))
+    });
     match chosen {
         Some((reading, tr)) => {
-            reading_checks(t, i, &reading, &tr, out);
+            reading_checks(grid, i, &reading, &tr, out);
             reading.terms.iter().map(|&(k, _)| k).collect()
         }
         None => {
@@ -235,8 +299,11 @@ fn foot_total(grid: &Grid, i: usize, open: &[usize], out: &mut Vec<Check>) -> Ve
 }
 
 /// The structure a total follows: the first reading that holds in every column (with a
-/// non-zero total somewhere), else the reading that holds in most columns, if it holds in
-/// more than it fails (the other columns are then mismatches); `None` when no reading can be
+/// non-zero total somewhere). Failing that, the reading that holds in the most columns, the
+/// earlier on ties (the readings come in the layout's order): a reading the layout gives
+/// must hold (with a non-zero total) in at least as many columns as it fails, one only the
+/// arithmetic suggests in more. The other columns are then mismatches: a wrong figure
+/// fails its total instead of making the check vanish. `None` when no reading can be
 /// trusted.
 fn decide(grid: &Grid, i: usize, readings: Vec<Reading>) -> Option<(Reading, Vec<Trial>)> {
     let evidence = |tr: &[Trial]| {
@@ -257,10 +324,82 @@ fn decide(grid: &Grid, i: usize, readings: Vec<Reading>) -> Option<(Reading, Vec
     let n = all
         .iter()
         .enumerate()
-        .filter(|(_, (_, tr))| evidence(tr) > 0 && 2 * holds(tr) > tr.len())
+        .filter(|(_, (r, tr))| {
+            let need = if r.layout { tr.len() } else { tr.len() + 1 };
+            evidence(tr) > 0 && 2 * holds(tr) >= need
+        })
         .max_by_key(|(n, (_, tr))| (holds(tr), std::cmp::Reverse(*n)))
         .map(|(n, _)| n)?;
     all.into_iter().nth(n)
+}
+
+/// Whether a column's figures may be added: not when its header names a measure that does
+/// not add (a percentage or percent change, a change or variance, whose signs follow the
+/// effect rather than the direction, a price, a grade, a rate or yield, a ratio, a margin, a
+/// figure per unit), whatever the rows' units say. An average of amounts over one period
+/// adds like the amounts ("Average balance"); the averages that do not add are prices, rates,
+/// yields and figures per unit, named as such. A "%" counts only in a header that prints no
+/// "$": stacked headers carry the "%" of the columns beside them ("$ %").
+fn summable_column(label: &str) -> bool {
+    const NEVER: &[&str] = &[
+        "percent",
+        "percentage",
+        "pct",
+        "change",
+        "changes",
+        "chg",
+        "variance",
+        "var",
+        "favorable",
+        "favourable",
+        "unfavorable",
+        "unfavourable",
+        "price",
+        "prices",
+        "grade",
+        "rate",
+        "yield",
+        "ratio",
+        "margin",
+        "per",
+        "eps",
+        "bps",
+        "bp",
+    ];
+    let percent = label.contains('%') && !label.contains('$');
+    let named = super::raw_words(label).any(|w| NEVER.iter().any(|n| w.eq_ignore_ascii_case(n)));
+    !percent && !named
+}
+
+/// Whether a row's figures may be added: an additive unit ([`additive`]), and a label that
+/// does not name a price, grade, ratio or yield (a row whose unit was not stated may still be
+/// one). A percentage in a label says nothing: "5.875% notes due 2028" is an amount.
+fn summable_row(r: &crate::document::Row, w: &[&str]) -> bool {
+    const NEVER: &[&str] = &["price", "prices", "grade", "grades", "ratio", "yield"];
+    additive(r.unit) && !w.iter().any(|x| NEVER.contains(x))
+}
+
+/// Whether two rows measure the same thing: the same unit, or money and a row that states
+/// none. A statement prints its currency sign on the first row of a block and on its totals
+/// only ("Cash  $ 2,242,209" over "Accounts receivable  266,080"), so the rows between say no
+/// unit of their own and are the block's money.
+fn same_measure(a: Option<Unit>, b: Option<Unit>) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            (None, Some(Unit::Money)) | (Some(Unit::Money), None)
+        )
+}
+
+/// Whether a total's label names its heading: "Total" or "Subtotal" and the heading's words
+/// ("Total current assets" under "Current assets:"), or the heading's words and "total"
+/// ("Current assets, total").
+fn closes_heading(label: &str, heading: &str) -> bool {
+    let (l, h) = (words(label), words(heading));
+    let total = |w: &String| w == "total" || w == "subtotal";
+    !h.is_empty()
+        && ((l.first().is_some_and(total) && l[1..] == h[..])
+            || (l.last().is_some_and(total) && l[..l.len() - 1] == h[..]))
 }
 
 /// The trailing run of `open` rows that satisfy `keep`, in order, all added.
@@ -273,6 +412,9 @@ fn trailing(open: &[usize], keep: impl Fn(usize) -> bool) -> Vec<Term> {
 fn trials(grid: &Grid, total: usize, terms: &[Term]) -> Vec<Trial> {
     let mut out = Vec::new();
     'col: for c in 0..grid.t.columns.len() {
+        if !grid.summable[c] {
+            continue;
+        }
         let Some(tot) = grid.figure(total, c) else {
             continue;
         };
@@ -304,12 +446,13 @@ fn trials(grid: &Grid, total: usize, terms: &[Term]) -> Vec<Trial> {
 
 /// The footing checks of a total read as `reading`, one per trial (column).
 fn reading_checks(
-    t: &Table,
+    grid: &Grid,
     total: usize,
     reading: &Reading,
     trials: &[Trial],
     out: &mut Vec<Check>,
 ) {
+    let t = grid.t;
     let terms = &reading.terms;
     // The names, the same in every column: the terms comma-separated, in one string.
     let mut listed =
@@ -325,29 +468,43 @@ fn reading_checks(
     }
     let total_name = name(t, total);
     for trial in trials {
-        out.push(check(t, total, reading, trial, &total_name, &listed));
+        out.push(check(grid, total, reading, trial, &total_name, &listed));
     }
 }
 
 fn check(
-    t: &Table,
+    grid: &Grid,
     total: usize,
     reading: &Reading,
     trial: &Trial,
     total_name: &str,
     listed: &str,
 ) -> Check {
+    let t = grid.t;
     let (terms, how) = (&reading.terms, reading.how);
     let c = trial.column;
     let mut cells = vec![CellRef::new(t, total, c)];
     cells.extend(terms.iter().map(|&(k, _)| CellRef::new(t, k, c)));
     let period = &t.columns[c].label;
+    let left_out = if trial.holds {
+        None
+    } else {
+        left_out(grid, total, terms, trial)
+    };
     let explanation = if trial.holds {
         super::format_in!(
             super::SENTENCE,
             "{total_name} ({period}) is {}, and {how} ({listed}) add up to {}.",
             show(trial.total.value, 6),
             show(trial.sum, 6)
+        )
+    } else if let Some(k) = left_out {
+        super::format_in!(
+            super::SENTENCE,
+            "{total_name} ({period}) is {}, but {how} ({listed}) add up to {}: the difference is the figure of {}, a row the reading left out, so which rows the total closes is not certain.",
+            show(trial.total.value, 6),
+            show(trial.sum, 6),
+            name(t, k)
         )
     } else {
         super::format_in!(
@@ -360,10 +517,10 @@ fn check(
     };
     Check {
         kind: CheckKind::Footing,
-        status: if trial.holds {
-            Status::Ok
-        } else {
-            Status::Mismatch
+        status: match (trial.holds, left_out) {
+            (true, _) => Status::Ok,
+            (false, None) => Status::Mismatch,
+            (false, Some(_)) => Status::NotCheckable,
         },
         reported: Some(trial.total.value),
         recomputed: Some(trial.sum),
@@ -379,6 +536,30 @@ fn check(
         cells,
         claim: None,
     }
+}
+
+/// A row of the total's block (back to the previous total outside the reading, in the
+/// total's section) that no reading could take, being in another unit or not summable, whose
+/// figure in the trial's column is the difference (added or taken away): a par value read as
+/// a per-share figure, say. The failure then says the structure is not what we read, not that
+/// the figure is wrong.
+fn left_out(grid: &Grid, total: usize, terms: &[Term], trial: &Trial) -> Option<usize> {
+    let t = grid.t;
+    let first = terms.iter().map(|&(k, _)| k).min()?;
+    let gap = trial.total.interval - trial.interval;
+    let of_total = &t.rows[total];
+    (0..total)
+        .rev()
+        .take_while(|&k| {
+            let r = &t.rows[k];
+            r.section == of_total.section && (k >= first || r.kind != RowKind::Total)
+        })
+        .filter(|&k| !grid.row_summable[k] || !same_measure(t.rows[k].unit, of_total.unit))
+        .find(|&k| {
+            figure(&t.rows[k], trial.column).is_some_and(|f| {
+                !f.value.is_zero() && (gap.agrees(&f.interval) || (-gap).agrees(&f.interval))
+            })
+        })
 }
 
 /// "Total sales (line 446)", or "the unlabelled total on line 565".

@@ -5,6 +5,8 @@
 //! `assay check FILE|-` prints the checks as a report: counts by status, each mismatch with its
 //! evidence, then the narrative claims.
 //! `assay bench [FILES]` times extraction and analysis and prints medians and throughput.
+//! `assay survey FILE|DIR… [--json]` reads many releases on all cores and prints, per file and
+//! in total, tables, rows, checks per kind and status, and time (`--json`: JSON lines).
 //! Any failure prints one line on stderr and exits non-zero.
 
 use std::io::{Read, Write};
@@ -12,7 +14,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: assay extract FILE|-   (print the release as JSON, with metrics and checks)\n       assay check FILE|-     (report the release's consistency checks)\n       assay bench [FILES]      (time extraction and analysis; default: the built-in sample)";
+const USAGE: &str = "usage: assay extract FILE|-   (print the release as JSON, with metrics and checks)\n       assay check FILE|-     (report the release's consistency checks)\n       assay bench [FILES]      (time extraction and analysis; default: the built-in sample)\n       assay survey FILE|DIR... [--json]\n                              (read many releases on all cores, directories recursively: per file and\n                               in total, tables, rows, checks per kind and status, time;\n                               --json prints one JSON object per file, then a total object)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,6 +22,7 @@ fn main() -> ExitCode {
         Some("extract") if args.len() == 2 => extract(&args[1]),
         Some("check") if args.len() == 2 => check(&args[1]),
         Some("bench") => bench(&args[1..]),
+        Some("survey") if args.len() > 1 => survey(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -278,4 +281,243 @@ fn report(name: &str, sized: &[u8], runs: &[&[u8]]) {
         parse * 1e3,
         analyze * 1e3
     );
+}
+
+/// What `assay survey` finds in one file.
+#[derive(Default, Clone)]
+struct Surveyed {
+    bytes: usize,
+    tables: usize,
+    rows: usize,
+    /// By kind (footing, recompute, cross_table, claim), then status (ok, mismatch,
+    /// not_checkable).
+    checks: [[usize; 3]; 4],
+    /// Reading and analysis, in seconds.
+    seconds: f64,
+}
+
+const KINDS: [assay::analyze::CheckKind; 4] = [
+    assay::analyze::CheckKind::Footing,
+    assay::analyze::CheckKind::Recompute,
+    assay::analyze::CheckKind::CrossTable,
+    assay::analyze::CheckKind::Claim,
+];
+const STATUSES: [&str; 3] = ["ok", "mismatch", "not_checkable"];
+
+impl Surveyed {
+    fn of(bytes: &[u8]) -> Result<Surveyed, String> {
+        use assay::analyze::Status;
+        let start = Instant::now();
+        let doc = assay::read::read_document(bytes).map_err(|e| e.to_string())?;
+        let analysis = assay::analyze::analyze(&doc);
+        let seconds = start.elapsed().as_secs_f64();
+        let mut checks = [[0; 3]; 4];
+        for c in &analysis.checks {
+            let k = KINDS.iter().position(|&k| k == c.kind).unwrap_or(0);
+            let s = match c.status {
+                Status::Ok => 0,
+                Status::Mismatch => 1,
+                Status::NotCheckable => 2,
+            };
+            checks[k][s] += 1;
+        }
+        Ok(Surveyed {
+            bytes: bytes.len(),
+            tables: doc.tables.len(),
+            rows: doc.tables.iter().map(|t| t.rows.len()).sum(),
+            checks,
+            seconds,
+        })
+    }
+
+    fn add(&mut self, o: &Surveyed) {
+        self.bytes += o.bytes;
+        self.tables += o.tables;
+        self.rows += o.rows;
+        for (a, b) in self.checks.iter_mut().zip(&o.checks) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        self.seconds += o.seconds;
+    }
+
+    /// `{"footing": {"ok": 3, "mismatch": 0, "not_checkable": 1}, …}`
+    fn checks_json(&self) -> serde_json::Value {
+        let mut m = serde_json::Map::new();
+        for (kind, counts) in KINDS.iter().zip(&self.checks) {
+            let mut s = serde_json::Map::new();
+            for (name, n) in STATUSES.iter().zip(counts) {
+                s.insert((*name).into(), (*n).into());
+            }
+            m.insert(kind_name(*kind).into(), s.into());
+        }
+        m.into()
+    }
+
+    /// "footing 12/1/3 …": per kind, ok/mismatch/not checkable.
+    fn checks_text(&self) -> String {
+        let mut s = String::new();
+        for (kind, [ok, mis, nc]) in KINDS.iter().zip(&self.checks) {
+            s.push_str(&format!("  {} {ok}/{mis}/{nc}", kind_name(*kind)));
+        }
+        s
+    }
+}
+
+/// The files named, directories walked recursively (entries sorted by name, hidden ones
+/// passed over), in the order given.
+fn survey_files(paths: &[String]) -> Vec<(String, Result<(), String>)> {
+    fn walk(path: &Path, out: &mut Vec<(String, Result<(), String>)>) {
+        let shown = path.to_string_lossy().into_owned();
+        if !path.is_dir() {
+            out.push((shown, Ok(())));
+            return;
+        }
+        let mut entries: Vec<_> = match std::fs::read_dir(path) {
+            Ok(dir) => dir.filter_map(Result::ok).map(|e| e.path()).collect(),
+            Err(e) => {
+                out.push((shown, Err(format!("cannot read directory: {e}"))));
+                return;
+            }
+        };
+        entries.sort();
+        for e in entries {
+            if !e
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            {
+                walk(&e, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        walk(Path::new(p), &mut out);
+    }
+    out
+}
+
+/// `assay survey`: every file read and analysed on all cores (each worker takes the next file
+/// not yet taken); a file that cannot be read is reported with its reason and the others go on.
+fn survey(args: &[String]) -> Result<(), String> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let json = args.iter().any(|a| a == "--json");
+    let paths: Vec<String> = args.iter().filter(|a| *a != "--json").cloned().collect();
+    if paths.is_empty() {
+        return Err(format!("survey needs a file or directory.\n{USAGE}"));
+    }
+    let files = survey_files(&paths);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let start = Instant::now();
+    let mut results: Vec<(usize, Result<Surveyed, String>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some((path, listed)) = files.get(i) else {
+                            break;
+                        };
+                        let result = listed.clone().and_then(|()| {
+                            let bytes =
+                                std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+                            Surveyed::of(&bytes)
+                        });
+                        done.push((i, result));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| vec![(usize::MAX, Err("a worker panicked".into()))])
+            })
+            .collect()
+    });
+    let wall = start.elapsed().as_secs_f64();
+    results.sort_by_key(|r| r.0);
+    let mut total = Surveyed::default();
+    let mut failed = 0;
+    let mut out = String::new();
+    if !json {
+        out.push_str("checks per kind: ok/mismatch/not checkable\n");
+    }
+    for (i, result) in &results {
+        let file = files.get(*i).map_or("?", |f| f.0.as_str());
+        match result {
+            Ok(s) => {
+                total.add(s);
+                if json {
+                    let line = serde_json::json!({
+                        "file": file,
+                        "bytes": s.bytes,
+                        "tables": s.tables,
+                        "rows": s.rows,
+                        "checks": s.checks_json(),
+                        "ms": (s.seconds * 1e6).round() / 1e3,
+                    });
+                    out.push_str(&format!("{line}\n"));
+                } else {
+                    out.push_str(&format!(
+                        "{file}\n  {} tables {} rows{}  {:.1} ms\n",
+                        s.tables,
+                        s.rows,
+                        s.checks_text(),
+                        s.seconds * 1e3
+                    ));
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                if json {
+                    let line = serde_json::json!({"file": file, "error": e});
+                    out.push_str(&format!("{line}\n"));
+                } else {
+                    out.push_str(&format!("{file}\n  not read: {e}\n"));
+                }
+            }
+        }
+    }
+    let read = results.len() - failed;
+    let mbs = total.bytes as f64 / wall / 1e6;
+    let mismatches: usize = total.checks.iter().map(|k| k[1]).sum();
+    if json {
+        let line = serde_json::json!({
+            "total": true,
+            "files": results.len(),
+            "read": read,
+            "failed": failed,
+            "bytes": total.bytes,
+            "tables": total.tables,
+            "rows": total.rows,
+            "checks": total.checks_json(),
+            "ms": (wall * 1e6).round() / 1e3,
+            "cpu_ms": (total.seconds * 1e6).round() / 1e3,
+            "threads": workers,
+            "mb_per_s": (mbs * 100.0).round() / 100.0,
+        });
+        out.push_str(&format!("{line}\n"));
+    } else {
+        out.push_str(&format!(
+            "total: {} files ({read} read, {failed} not read), {} bytes\n  {} tables {} rows{}\n  {mismatches} mismatches, {:.2} per file read\n  {:.1} ms on {workers} threads ({:.1} ms reading and analysing), {mbs:.2} MB/s\n",
+            results.len(),
+            total.bytes,
+            total.tables,
+            total.rows,
+            total.checks_text(),
+            mismatches as f64 / read.max(1) as f64,
+            wall * 1e3,
+            total.seconds * 1e3,
+        ));
+    }
+    let mut stdout = std::io::stdout().lock();
+    write!(stdout, "{out}").map_err(|e| format!("cannot write output: {e}"))
 }
