@@ -258,7 +258,8 @@ fn figures(s: &str) -> Vec<Fig> {
         } else {
             let mut tail = rest;
             let w = next_word(tail);
-            let scale = match w {
+            // "$1.5 Billion" in a headline is $1.5 billion.
+            let scale = match crate::case::to_lower(w).as_ref() {
                 "million" => Some(1_000_000),
                 "billion" => Some(1_000_000_000),
                 "thousand" => Some(1_000),
