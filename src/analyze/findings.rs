@@ -1,5 +1,5 @@
 //! From checks to findings: every mismatch the checks raise is held to what the rows mean
-//! ([`crate::meaning`]) before it is reported, and the same discrepancy found in several
+//! ([`crate::meaning`], read for the rows a mismatch cites only) before it is reported, and the same discrepancy found in several
 //! columns or tables is reported once, listing where.
 //!
 //! A check compares two printings, a ratio with its parts or a sentence with a cell. It is a
@@ -18,16 +18,16 @@ use rust_decimal::Decimal;
 
 use super::{Check, CheckKind, Status};
 use crate::document::{Document, Table};
-use crate::meaning::{words, Meaning, Meanings, SignConvention};
+use crate::meaning::{words, Meaning, SignConvention};
 
 /// Hold every mismatch to the rows' meanings, then merge the duplicates.
 pub(crate) fn settle(doc: &Document, checks: &mut Vec<Check>) {
     if !checks.iter().any(|c| c.status == Status::Mismatch) {
         return;
     }
-    let meanings = Meanings::of(doc);
+
     for c in checks.iter_mut().filter(|c| c.status == Status::Mismatch) {
-        if let Some((status, why)) = judge(doc, &meanings, c) {
+        if let Some((status, why)) = judge(doc, c) {
             c.status = status;
             c.explanation = match status {
                 Status::Ok => why,
@@ -43,15 +43,16 @@ fn table<'d>(doc: &'d Document, id: &str) -> Option<&'d Table> {
 }
 
 /// A new status and its reason, or `None` when the mismatch stands.
-fn judge(doc: &Document, m: &Meanings, c: &Check) -> Option<(Status, String)> {
+fn judge(doc: &Document, c: &Check) -> Option<(Status, String)> {
     let nc = |why: String| Some((Status::NotCheckable, why));
     if let Some(why) = scale_factor(c) {
         return nc(why);
     }
-    let meaning = |k: usize| {
-        let cell = c.cells.get(k)?;
-        m.get(&cell.table, cell.row)
-    };
+    // Only the rows a mismatch cites are read for their meaning.
+    let meanings: Vec<Option<Meaning>> = (c.cells.iter().take(2))
+        .map(|cell| crate::meaning::of_row(table(doc, &cell.table)?, cell.row))
+        .collect();
+    let meaning = |k: usize| meanings.get(k)?.as_ref();
     match c.kind {
         CheckKind::CrossTable => {
             let (a, b) = (meaning(0)?, meaning(1)?);
@@ -344,4 +345,59 @@ fn merge(checks: &mut Vec<Check>) {
         n += 1;
         !drop[n - 1]
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::CellRef;
+
+    fn cell(table: &str, row: usize, column: usize, line: usize) -> CellRef {
+        CellRef {
+            table: table.into(),
+            row,
+            row_label: "Net income".into(),
+            column,
+            column_label: format!("c{column}").as_str().into(),
+            line,
+            printed: "1".into(),
+        }
+    }
+
+    fn mismatch(reported: i64, recomputed: i64, cells: Vec<CellRef>) -> Check {
+        Check {
+            kind: CheckKind::CrossTable,
+            status: Status::Mismatch,
+            reported: Some(Decimal::from(reported)),
+            recomputed: Some(Decimal::from(recomputed)),
+            tolerance: None,
+            explanation: "differs.".into(),
+            cells,
+            claim: None,
+        }
+    }
+
+    #[test]
+    fn a_power_of_a_thousand_is_a_scale_not_a_discrepancy() {
+        let c = mismatch(12_277_000, 12_277, vec![]);
+        assert!(scale_factor(&c).is_some());
+        let c = mismatch(1_201, 1_402, vec![]);
+        assert!(scale_factor(&c).is_none());
+    }
+
+    #[test]
+    fn one_discrepancy_in_several_places_is_one_finding() {
+        // The same first printing (t1 row 3) differs by the same amount from two tables:
+        // one finding listing both; the same pair by another amount in another column is a
+        // second discrepancy.
+        let mut checks = vec![
+            mismatch(5, 7, vec![cell("t3", 1, 0, 30), cell("t1", 3, 0, 10)]),
+            mismatch(5, 7, vec![cell("t5", 2, 0, 50), cell("t1", 3, 0, 10)]),
+            mismatch(9, 8, vec![cell("t3", 1, 1, 30), cell("t1", 3, 1, 10)]),
+        ];
+        merge(&mut checks);
+        assert_eq!(checks.len(), 2);
+        assert_eq!(checks[0].cells.len(), 3);
+        assert!(checks[0].explanation.contains("printed again: t5 line 50"));
+    }
 }

@@ -76,37 +76,47 @@ impl Meanings {
 /// The meanings of one table's rows.
 pub fn of_table(t: &Table) -> Vec<Meaning> {
     let statement = Statement::of(t);
-    let title = t.title.as_deref().unwrap_or("");
-    let table_basis = Basis::of_words(&words(title));
-    t.rows
-        .iter()
-        .map(|r| {
-            let w = words(&r.label);
-            let context: Vec<String> = [r.parent.as_deref(), r.section.as_deref()]
-                .into_iter()
-                .flatten()
-                .flat_map(words)
-                .collect();
-            let total = r.kind == RowKind::Total;
-            let sign = statement::sign_of(statement, &w, total);
-            // A reconciliation's adjustments are reported items (a gain, a tax); what it
-            // arrives at is the adjusted figure.
-            let basis = match sign {
-                SignConvention::Adjustment => Basis::of_words(&w),
-                SignConvention::AsReported => Basis::of_words(&w).or(table_basis),
-            };
-            Meaning {
-                concept: concept::of(&w),
-                basis,
-                operations: Operations::of_words(&w),
-                scope: scope::of(r, title),
-                kind: kind::of(&w, &context, r.unit, statement),
-                statement,
-                sign,
-                total,
-            }
-        })
+    let table_basis = Basis::of_words(&words(t.title.as_deref().unwrap_or("")));
+    (0..t.rows.len())
+        .map(|k| row_in(t, statement, table_basis, k))
         .collect()
+}
+
+/// The meaning of row `k` of a table alone, for a caller that needs a few rows.
+pub fn of_row(t: &Table, k: usize) -> Option<Meaning> {
+    (k < t.rows.len()).then(|| {
+        let table_basis = Basis::of_words(&words(t.title.as_deref().unwrap_or("")));
+        row_in(t, Statement::of(t), table_basis, k)
+    })
+}
+
+fn row_in(t: &Table, statement: Statement, table_basis: Basis, k: usize) -> Meaning {
+    let r = &t.rows[k];
+    let title = t.title.as_deref().unwrap_or("");
+    let w = words(&r.label);
+    let context: Vec<String> = [r.parent.as_deref(), r.section.as_deref()]
+        .into_iter()
+        .flatten()
+        .flat_map(words)
+        .collect();
+    let total = r.kind == RowKind::Total;
+    let sign = statement::sign_of(statement, &w, total);
+    // A reconciliation's adjustments are reported items (a gain, a tax); what it arrives at
+    // is the adjusted figure.
+    let basis = match sign {
+        SignConvention::Adjustment => Basis::of_words(&w),
+        SignConvention::AsReported => Basis::of_words(&w).or(table_basis),
+    };
+    Meaning {
+        concept: concept::of(&w),
+        basis,
+        operations: Operations::of_words(&w),
+        scope: scope::of(r, title),
+        kind: kind::of(&w, &context, r.unit, statement),
+        statement,
+        sign,
+        total,
+    }
 }
 
 impl Meaning {
