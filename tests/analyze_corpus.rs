@@ -17,8 +17,10 @@
 //!   its prose can be placed: its claims are all `not_checkable`.
 //! - The Buckle release reads alike from its HTML exhibit, its EDGAR submission and a browser
 //!   copy: the same 18 footings hold, and its claims (fiscal periods such as "the 13-week
-//!   period ended November 2, 2024") are `not_checkable`. The wire briefs have no tables the
-//!   checks can use.
+//!   period ended November 2, 2024") are `not_checkable`, but for its diluted EPS ("$0.88
+//!   per share on a diluted basis", "$2.35"): a sentence that says diluted is the diluted
+//!   row, not the basic one beside it, so they are checked, ok (re-pinned: 18 → 20 ok).
+//!   The wire briefs have no tables the checks can use.
 
 use assay::analyze::{analyze, Analysis, Counts, Status};
 
@@ -32,9 +34,9 @@ fn analysis(name: &str) -> Analysis {
 const PINNED: &[(&str, usize, usize, usize)] = &[
     ("NEG-avient-2024Q4-djn-fixedwidth.txt", 89, 0, 60),
     ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 35, 0, 43),
-    ("NEG-buckle-FY2024Q3-browser-copy.txt", 18, 0, 30),
-    ("NEG-buckle-FY2024Q3-edgar-ex99.htm", 18, 0, 30),
-    ("NEG-buckle-FY2024Q3-edgar-submission.txt", 18, 0, 30),
+    ("NEG-buckle-FY2024Q3-browser-copy.txt", 20, 0, 28),
+    ("NEG-buckle-FY2024Q3-edgar-ex99.htm", 20, 0, 28),
+    ("NEG-buckle-FY2024Q3-edgar-submission.txt", 20, 0, 28),
     ("NEG-friedmanindustries-FY2025Q3-md-webcopy.txt", 11, 0, 29),
     (
         "NEG-pericom-2003-0000891092-03-001810-edgar-txt.txt",

@@ -1212,7 +1212,13 @@ impl<'a> Context<'a> {
             let lhas =
                 |x: &str| heading.iter().any(|w| w == x) || info.label.iter().any(|w| w == x);
             let ok = match f.kind {
-                Kind::PerUnit(Unit::MoneyPerShare) => !lhas("dividend") || lhas("after"),
+                // "$0.17 diluted loss per share" is the diluted row, not the basic one
+                // printed beside it.
+                Kind::PerUnit(Unit::MoneyPerShare) => {
+                    (!lhas("dividend") || lhas("after"))
+                        && !(has("diluted") && lhas("basic") && !lhas("diluted"))
+                        && !(has("basic") && lhas("diluted") && !lhas("basic"))
+                }
                 Kind::PerUnit(Unit::MoneyPerOz | Unit::MoneyPerLb) => {
                     let price = has("price") || has("prices") || has("averaged");
                     let cost = has("cost") || has("costs");
