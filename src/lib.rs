@@ -12,6 +12,7 @@ pub(crate) mod decimal;
 pub mod document;
 pub mod export;
 pub mod figures;
+pub mod meaning;
 pub mod read;
 pub mod session;
 pub mod share;

@@ -258,7 +258,8 @@ fn figures(s: &str) -> Vec<Fig> {
         } else {
             let mut tail = rest;
             let w = next_word(tail);
-            let scale = match w {
+            // "$1.5 Billion" in a headline is $1.5 billion.
+            let scale = match crate::case::to_lower(w).as_ref() {
                 "million" => Some(1_000_000),
                 "billion" => Some(1_000_000_000),
                 "thousand" => Some(1_000),
@@ -1214,7 +1215,13 @@ impl<'a> Context<'a> {
             let lhas =
                 |x: &str| heading.iter().any(|w| w == x) || info.label.iter().any(|w| w == x);
             let ok = match f.kind {
-                Kind::PerUnit(Unit::MoneyPerShare) => !lhas("dividend") || lhas("after"),
+                // "$0.17 diluted loss per share" is the diluted row, not the basic one
+                // printed beside it.
+                Kind::PerUnit(Unit::MoneyPerShare) => {
+                    (!lhas("dividend") || lhas("after"))
+                        && !(has("diluted") && lhas("basic") && !lhas("diluted"))
+                        && !(has("basic") && lhas("diluted") && !lhas("basic"))
+                }
                 Kind::PerUnit(Unit::MoneyPerOz | Unit::MoneyPerLb) => {
                     let price = has("price") || has("prices") || has("averaged");
                     let cost = has("cost") || has("costs");

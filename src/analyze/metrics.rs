@@ -262,23 +262,7 @@ pub(crate) fn scope_of(t: &Table, row: &Row) -> Option<String> {
         let at = w
             .iter()
             .position(|x| x == "segment" || x == "segments" || x == "division")?;
-        let skip = [
-            "reconciliation",
-            "reconciliations",
-            "for",
-            "of",
-            "the",
-            "to",
-        ];
-        let name: Vec<&str> = w[..at]
-            .iter()
-            .map(String::as_str)
-            .rev()
-            .take_while(|x| !skip.contains(x))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let name = crate::meaning::scope::name_before(&w, at, crate::meaning::scope::PHRASE_STARTS);
         (!name.is_empty()).then(|| name.join(" "))
     })
 }

@@ -43,6 +43,7 @@ pub(crate) const PHRASE: usize = 120;
 
 pub mod claims;
 pub mod cross_table;
+mod findings;
 pub mod footing;
 pub mod metrics;
 pub mod recompute;
@@ -79,6 +80,7 @@ pub fn analyze(doc: &Document) -> Analysis {
     cross_table::checks_in(doc, &lw, &mut checks);
     let metrics = metrics::metrics_in(doc, &lw);
     claims::checks_in(doc, &metrics, &lw, &mut checks);
+    findings::settle(doc, &mut checks);
     checks.shrink_to_fit();
     Analysis { metrics, checks }
 }

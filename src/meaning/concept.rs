@@ -1,0 +1,46 @@
+//! A row's concept: its label's words with the bookkeeping of reconciliations ("Add",
+//! "Less", "Divided by") and the hedges of signed items ("(loss)", "(used in)", "provided
+//! by (used in)") dropped, so that the same item printed two ways has one concept and two
+//! items that only look alike ("Cash generated from operating activities" before interest
+//! and tax, "Net cash provided by operating activities" after) keep two.
+
+/// Words that only say which way a figure may go or that it is a sum.
+const HEDGES: &[&str] = &["loss", "losses", "used", "in", "total", "gain", "gains"];
+
+/// The concept of a label's words.
+pub fn of(w: &[String]) -> Vec<String> {
+    let mut rest: &[String] = w;
+    if rest.len() >= 2 && rest[0] == "divided" && rest[1] == "by" {
+        rest = &rest[2..];
+    } else if rest
+        .first()
+        .is_some_and(|x| ["add", "less", "deduct", "plus", "excluding"].contains(&x.as_str()))
+    {
+        rest = &rest[1..];
+    }
+    rest.iter()
+        .filter(|x| !HEDGES.contains(&x.as_str()))
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meaning::words;
+
+    #[test]
+    fn hedges_and_verbs_are_dropped() {
+        assert_eq!(
+            of(&words(
+                "Net cash provided by (used in) operating activities"
+            )),
+            of(&words("Net cash provided by operating activities"))
+        );
+        assert_ne!(
+            of(&words("Cash generated from operating activities")),
+            of(&words("Net cash provided by operating activities"))
+        );
+        assert_eq!(of(&words("Less: Income taxes")), ["income", "taxes"]);
+    }
+}
