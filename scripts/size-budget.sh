@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Fails when the release site's wasm + JS, gzipped at level 9, exceed the budget.
-# The budget is the issues' ceiling, 250 KB (README, "Size budget"). Never raise it: a
-# feature that needs bytes wins them back elsewhere first.
+# The budget is the first load's ceiling, 300 KB (the house issue raised it from 250 KB so the room
+# goes to clarity and features). Never raise it again: a feature that needs bytes wins them back elsewhere.
 set -euo pipefail
 dist=${1:-dist}
-budget_kb=${ASSAY_SIZE_BUDGET_KB:-250}
+budget_kb=${ASSAY_SIZE_BUDGET_KB:-300}
 total=0
 for f in "$dist"/*.wasm "$dist"/*.js; do
   [ -e "$f" ] || { echo "size: no $f in $dist — build the site first" >&2; exit 1; }

@@ -245,7 +245,11 @@ fn claim(c: &Check, row: &Meaning) -> Option<(Status, String)> {
     // adds items the row does not hold.
     if let Some(last) = before.iter().rposition(|w| content.contains(&w)) {
         let tail = &before[last + 1..];
-        if let Some(k) = tail.iter().position(|w| w == "and" || w == "plus") {
+        // "… including time deposits of $206.7 million" adds as "and" does.
+        if let Some(k) = tail
+            .iter()
+            .position(|w| matches!(w.as_str(), "and" | "plus" | "including" | "incl"))
+        {
             if let Some(extra) = tail.get(k + 1) {
                 let verbs = [
                     "was", "were", "of", "totaled", "totalled", "is", "are", "at",
