@@ -281,7 +281,7 @@ fn key(c: &Check) -> (u8, Vec<(String, usize)>, String, Option<Decimal>) {
             .iter()
             .map(|x| (x.table.as_str().to_owned(), x.row))
             .collect();
-        v.sort();
+        crate::sort::by(&mut v, Ord::cmp);
         v
     };
     let diff = match (c.reported, c.recomputed) {

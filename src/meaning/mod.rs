@@ -163,7 +163,7 @@ impl Meaning {
 /// A text's words: runs of ASCII letters and digits, lower case (other letters are kept as
 /// they are, within words).
 pub fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '&'))
+    s.split(|c: char| !(crate::case::is_alphanumeric(c) || c == '&'))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_ascii_lowercase())
         .collect()
