@@ -34,6 +34,12 @@
 //!   totals (lines 250, 255, 268, 362) foot with their unit-less rows.
 //! - compassminerals-FY2025Q1-djn-fixedwidth.txt: 67 → 65 ok: its "EPS Impact" and "After EPS
 //!   Tax Impact" columns (line 244, per-share figures) are no longer summed.
+//!
+//! Re-pinned when a statement's rows of plain figures count money as its "$" rows do:
+//! - NEG-avient-2024Q4-djn-fixedwidth.txt: 48 → 52 not checkable: four more rows are money,
+//!   so four more cross-table pairs are considered and set aside as unlike figures.
+//! - compassminerals-FY2025Q1-djn-fixedwidth.txt: 65/55 → 67/53: two claims find their
+//!   money row and agree with it.
 
 use assay::analyze::{analyze, Analysis, Counts, Status};
 
@@ -45,7 +51,7 @@ fn analysis(name: &str) -> Analysis {
 
 /// (file, ok, mismatch, not_checkable)
 const PINNED: &[(&str, usize, usize, usize)] = &[
-    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 135, 0, 48),
+    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 135, 0, 52),
     ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 35, 0, 43),
     ("NEG-buckle-FY2024Q3-browser-copy.txt", 20, 0, 28),
     ("NEG-buckle-FY2024Q3-edgar-ex99.htm", 20, 0, 28),
@@ -119,7 +125,7 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 24, 0, 34),
     ("coeur-1986Q4-reuters21578-brief.txt", 0, 0, 0),
-    ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 65, 0, 55),
+    ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 67, 0, 53),
     ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 28, 0, 85),
     ("hecla-2007Q3-edgar-ex99-txt.txt", 235, 6, 35),
     ("russelmetals-2024Q4-djn-fixedwidth.txt", 64, 0, 73),

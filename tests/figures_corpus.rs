@@ -22,9 +22,11 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// Charts per corpus file, pinned after looking at each file's charts.
+/// Charts per corpus file, pinned after looking at each file's charts. The two copies of the
+/// Avient release chart alike since the fixed-width copy's statement rows without "$" count
+/// money.
 const EXPECTED: &[(&str, usize)] = &[
-    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 2),
+    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 3),
     ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 3),
     // The HTML exhibit, its EDGAR envelope and the browser copy (whose wrapped header
     // cells are joined back): the income statement walk.

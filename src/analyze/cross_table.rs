@@ -84,7 +84,7 @@ pub(crate) fn concept(w: &[&str], unit: Option<Unit>) -> Option<&'static str> {
             None
         }
         Some(Unit::MoneyPerShare)
-            if has("basic") && (!(has("dividend") || has("dividends")) || has("after")) =>
+            if has("basic") && !crate::meaning::concept::is_payout(w) =>
         {
             Some("basic income per share")
         }

@@ -175,7 +175,7 @@ fn per_share(t: &Table, w: super::TableWords, out: &mut Vec<Check>) {
     for (k, row) in t.rows.iter().enumerate() {
         if row.unit != Some(Unit::MoneyPerShare)
             || !(has(k, "income") || has(k, "earnings") || has(k, "loss"))
-            || ((has(k, "dividend") || has(k, "dividends")) && !has(k, "after"))
+            || crate::meaning::concept::is_payout(&w[k])
         {
             continue;
         }

@@ -256,9 +256,16 @@ impl Table {
     /// The scale of the cell in column `col` of `row`: a percentage, a ratio or a per-unit
     /// figure is never scaled; a column's own scale stands over the row's.
     pub fn cell_scale(&self, row: &Row, col: usize) -> Scale {
+        let column = self.columns.get(col);
         match self.cell_unit(row, col) {
             Some(u) if u.is_quotient() => Scale::One,
-            _ => (self.columns.get(col).and_then(|c| c.scale)).unwrap_or(row.scale),
+            // "(DOLLARS IN THOUSANDS)" over a column scales its money and share counts, not
+            // its store counts; "Au koz" scales the column whatever the row.
+            Some(Unit::Money | Unit::Shares) => column.and_then(|c| c.scale).unwrap_or(row.scale),
+            _ if column.is_some_and(|c| c.unit.is_some()) => {
+                column.and_then(|c| c.scale).unwrap_or(row.scale)
+            }
+            _ => row.scale,
         }
     }
 

@@ -24,6 +24,15 @@ pub fn of(w: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// A payout to holders ("Dividends declared per share", "Cash distribution per common
+/// share from net investment income"), not earnings, though its label may name income:
+/// "Net income after preferred dividends" is earnings.
+pub fn is_payout<S: AsRef<str>>(w: &[S]) -> bool {
+    let has = |x: &str| w.iter().any(|y| y.as_ref() == x);
+    (has("dividend") || has("dividends") || has("distribution") || has("distributions"))
+        && !has("after")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +51,15 @@ mod tests {
             of(&words("Net cash provided by operating activities"))
         );
         assert_eq!(of(&words("Less: Income taxes")), ["income", "taxes"]);
+    }
+
+    #[test]
+    fn payouts_are_not_earnings() {
+        assert!(is_payout(&words(
+            "Cash distribution per common share from net investment income"
+        )));
+        assert!(is_payout(&words("Dividends declared per share")));
+        assert!(!is_payout(&words("Net income after preferred dividends")));
+        assert!(!is_payout(&words("Net income per share")));
     }
 }

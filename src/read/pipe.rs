@@ -109,28 +109,60 @@ fn table(lines: &[Line], start: usize, end: usize) -> Option<RawTable> {
         }
         rows.push((line.no, c));
     }
+    grid(
+        lines[start].no,
+        title_above(lines, start),
+        rows,
+        false,
+        header_rows,
+    )
+}
+
+/// The heading printed just above a table ("**REALIZED METAL PRICES**"), and over it the
+/// statement page's other heading lines, each set apart by at most one blank line: the
+/// company, the statement's name, "(in thousands, except per share amounts)",
+/// "(unaudited)". Above the nearest line, only emphasised, capitals or parenthesised lines
+/// count: a phone number or a sentence ends the zone.
+fn title_above(lines: &[Line], start: usize) -> Vec<String> {
     let mut title = Vec::new();
-    if start > 0 {
-        // A short heading line just above the table names it ("**REALIZED METAL PRICES**").
-        let above = (start.saturating_sub(2)..start)
-            .rev()
-            .find(|&i| !lines[i].text.trim().is_empty());
-        if let Some(i) = above {
-            let t = lines[i].text.replace("**", " ");
-            let t = t.trim();
-            if t.len() < 100 && !t.ends_with('.') && !t.ends_with(':') && !is_pipe(t) {
-                // "**REALIZED METAL PRICES****1**": a footnote number set apart by emphasis.
-                let t = match t.rsplit_once(' ') {
-                    Some((head, n)) if n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) => {
-                        head.trim_end()
-                    }
-                    _ => t,
-                };
-                title.push(strip_glued_footnotes(t));
+    let mut i = start;
+    let mut blanks = 0;
+    while i > 0 && title.len() < 6 {
+        i -= 1;
+        let raw = lines[i].text.trim();
+        if raw.is_empty() {
+            blanks += 1;
+            if blanks > 1 {
+                break;
             }
+            continue;
         }
+        blanks = 0;
+        let t = raw.replace("**", " ");
+        let t = t.trim();
+        // "**Summary Information:** (dollars in thousands, except per share data):" ends
+        // with a colon but states the table's scale.
+        let states = t.contains('(') && super::units::states_scale(t);
+        if t.len() >= 100 || t.ends_with('.') || (t.ends_with(':') && !states) || is_pipe(t) {
+            break;
+        }
+        let heading = (raw.starts_with("**") && raw.ends_with("**"))
+            || (t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase))
+            || (t.starts_with('(') && t.ends_with(')') && super::units::is_scale_note(t));
+        if !title.is_empty() && !heading {
+            break;
+        }
+        // "**REALIZED METAL PRICES****1**": a footnote number set apart by emphasis.
+        let t = match t.rsplit_once(' ') {
+            Some((head, n)) if n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) => {
+                head.trim_end()
+            }
+            _ => t,
+        };
+        title.push(strip_glued_footnotes(t));
     }
-    grid(lines[start].no, title, rows, false, header_rows)
+    title.reverse();
+    title
 }
 
 /// A grid of cells (each row: its source line and its non-empty cells with their column
@@ -225,8 +257,13 @@ pub(crate) fn grid(
         }
         raw.stub.extend(label);
         let even = !spans_known && rest.len() < cols.len() && cols.len().is_multiple_of(rest.len());
+        // A header row naming as many columns as hold values names them in order, wherever
+        // a lost colspan left its cells.
+        let one_each = !spans_known && rest.len() == cols.len();
         for (k, (i, text)) in rest.iter().enumerate() {
-            let targets: Vec<usize> = if even {
+            let targets: Vec<usize> = if one_each {
+                vec![k]
+            } else if even {
                 let n = cols.len() / rest.len();
                 (k * n..(k + 1) * n).collect()
             } else {

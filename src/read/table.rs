@@ -106,7 +106,8 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         text: t.into(),
         line: None,
     });
-    let rows = Rows::new(note, source).build(body);
+    let mut rows = Rows::new(note, source).build(body);
+    money_rows(&mut rows, &columns);
     Table {
         id: Text::default(),
         title,
@@ -115,6 +116,56 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         document: None,
         columns,
         rows,
+    }
+}
+
+/// A financial statement prints its currency on its first and total rows only ("$ 7,935"
+/// over "4,618"), or in a column header ("DOLLARS IN THOUSANDS"): its other rows of plain
+/// figures count money too, unless a row says it counts something else ("Number of
+/// stores"). A table that counts ounces, tons or grades is an operating table, where an
+/// unlabelled figure may be anything, and is left alone.
+fn money_rows(rows: &mut [Row], columns: &[Column]) {
+    let symbol = |r: &Row| {
+        r.cells
+            .iter()
+            .flatten()
+            .any(|c| c.printed.contains(['$', '€', '£', '¥']))
+    };
+    let money = rows
+        .iter()
+        .any(|r| r.unit == Some(Unit::Money) && symbol(r))
+        || columns
+            .iter()
+            .any(|c| c.unit.is_none() && c.scale.is_some());
+    let physical = rows.iter().any(|r| {
+        matches!(
+            r.unit,
+            Some(
+                Unit::Oz
+                    | Unit::Tons
+                    | Unit::Tonnes
+                    | Unit::Lbs
+                    | Unit::OzPerTon
+                    | Unit::GramsPerTonne
+            )
+        )
+    });
+    if !money || physical {
+        return;
+    }
+    for r in rows.iter_mut() {
+        let figures = r
+            .cells
+            .iter()
+            .flatten()
+            .any(|c| matches!(c.value, crate::document::Value::Amount(_)));
+        if r.unit.is_none()
+            && r.kind != RowKind::Heading
+            && figures
+            && !units::counts_things(&r.label)
+        {
+            r.unit = Some(Unit::Money);
+        }
     }
 }
 
@@ -216,11 +267,35 @@ fn title_and_note(lines: &[String], company: Option<&str>) -> (Option<String>, O
         if company.is_some_and(|c| label::same_name(c, t)) || label::is_company_line(t) {
             continue;
         }
+        // "Tigo Energy, Inc. Condensed Consolidated Balance Sheets (in thousands)
+        // (unaudited)": a title and its statement printed on one line (a web page's table
+        // caption joins them).
+        if let Some((head, group, open)) = embedded_note(t) {
+            if !head.is_empty() && !company.is_some_and(|c| label::same_name(c, head)) {
+                title.push(head);
+            }
+            note.push(group);
+            in_note = open;
+            depth = i32::from(open);
+            continue;
+        }
         title.push(t);
     }
     let title = (!title.is_empty()).then(|| label::clean(&title.join(" ")));
     let note = (!note.is_empty()).then(|| label::strip_parens(&note.join(" ")));
     (title.filter(|t| !t.is_empty()), note)
+}
+
+/// A parenthesised scale statement inside a title line, not at its start: (the text
+/// before it, the statement to the line's end, whether its parenthesis stays open).
+fn embedded_note(t: &str) -> Option<(&str, &str, bool)> {
+    let at = t.match_indices('(').map(|(i, _)| i).find(|&i| {
+        let group = t[i..].split_inclusive(')').next().unwrap_or("");
+        i > 0 && units::is_scale_note(group) && units::states_scale(group)
+    })?;
+    let rest = &t[at..];
+    let open = rest.matches('(').count() > rest.matches(')').count();
+    Some((t[..at].trim(), rest, open))
 }
 
 /// The row-building state machine (see the module header).

@@ -132,15 +132,42 @@ pub(crate) fn row_unit(
     if let Some(u) = parent.and_then(|p| label_unit(&p.to_ascii_lowercase())) {
         // A heading such as "Average cost per ounce of silver produced" gives its rows a
         // per-unit cost, but a quantity heading does not make its rows quantities.
+        // Share counts under "Weighted average shares outstanding:" ("Basic", "Diluted") are
+        // share counts too.
         if matches!(
             u,
-            Unit::MoneyPerOz | Unit::MoneyPerLb | Unit::MoneyPerTon | Unit::MoneyPerShare
+            Unit::MoneyPerOz
+                | Unit::MoneyPerLb
+                | Unit::MoneyPerTon
+                | Unit::MoneyPerShare
+                | Unit::Shares
         ) {
             return Some(u);
         }
     }
     let dollar = cells.iter().flatten().any(|c| c.printed.contains('$'));
+    if counts_things(label) {
+        return None;
+    }
     (dollar || note.money).then_some(Unit::Money)
+}
+
+/// A row that counts things, not money, whatever the table's statement says: "Number of
+/// stores", "Employees", "Ore milled". Its figures are neither money nor scaled by a money
+/// statement.
+pub(crate) fn counts_things(label: &str) -> bool {
+    let l = label.trim_start().to_ascii_lowercase();
+    let first = l
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    l.starts_with("number of")
+        || l.starts_with("no. of")
+        || l.contains(" number of ")
+        || matches!(
+            first,
+            "employees" | "headcount" | "stores" | "subscribers" | "days" | "full-time"
+        )
 }
 
 fn label_unit(l: &str) -> Option<Unit> {
@@ -169,15 +196,7 @@ fn label_unit(l: &str) -> Option<Unit> {
     if pct || (per && has("percent")) {
         return Some(Unit::Percent);
     }
-    if (per
-        && share
-        && (has("per share")
-            || has("per common share")
-            || has("per diluted share")
-            || has("per basic share")))
-        || (eps && word("eps"))
-        || (shr && has("/shr"))
-    {
+    if (per && share && per_share(l)) || (eps && word("eps")) || (shr && has("/shr")) {
         return Some(Unit::MoneyPerShare);
     }
     if ton && (has("oz./ton") || has("oz/ton") || has("ounces per ton")) {
@@ -216,18 +235,37 @@ fn label_unit(l: &str) -> Option<Unit> {
     if (lb && (has("(lbs") || has(" lbs"))) || (pound && has("pounds")) {
         return Some(Unit::Lbs);
     }
+    // The label's head, before its first comma or parenthesis: "Total shares of common
+    // stock outstanding" counts shares, "Common stock, $0.01 par value, authorized 25,000,000
+    // shares, issued …" is an amount.
+    let head = l.split([',', '(']).next().unwrap_or("");
+    let head_words = || head.split(|c: char| !c.is_ascii_alphanumeric());
     let counts_shares = (share
-        && (has("shares outstanding")
-            || has("number of shares")
-            || has("number of common shares")
-            || has("shares used")
-            || l.starts_with("shares")))
+        && head_words().any(|w| w == "shares")
+        && (head.contains("outstanding") || head.contains("issued")))
+        || (share
+            && (has("shares outstanding")
+                || has("number of shares")
+                || has("number of common shares")
+                || has("shares used")
+                || l.starts_with("shares")))
         || weighted
         || (shr && has("avg shrs"));
     if counts_shares {
         return Some(Unit::Shares);
     }
     None
+}
+
+/// "per share", "per common share", "per weighted-average common share", "per diluted
+/// share": "per" with "share" within its next three words.
+fn per_share(l: &str) -> bool {
+    l.match_indices("per ").any(|(i, _)| {
+        l[i + 4..]
+            .split_whitespace()
+            .take(3)
+            .any(|w| w.starts_with("share"))
+    })
 }
 
 /// Which short keys a lower-case label holds, found in one pass over its bytes.
@@ -266,7 +304,10 @@ impl Keys {
                 }
                 b'e' => k.eps |= rest.starts_with(b"ps"),
                 b'r' => k.ratio |= rest.starts_with(b"atio"),
-                b'w' => k.weighted |= rest.starts_with(b"eighted average"),
+                b'w' => {
+                    k.weighted |=
+                        rest.starts_with(b"eighted average") || rest.starts_with(b"eighted-average")
+                }
                 b't' => k.ton |= rest.starts_with(b"on"),
                 b'l' => k.lb |= rest.starts_with(b"b"),
                 b's' => {
@@ -439,6 +480,9 @@ pub(crate) fn row_scale(label: &str, unit: Option<Unit>, note: &ScaleNote) -> Sc
     }
     if let Some(s) = label_scale(label) {
         return s;
+    }
+    if unit.is_none() && counts_things(label) {
+        return Scale::One;
     }
     let scaled = match unit {
         Some(Unit::Money) | None => note.money,
