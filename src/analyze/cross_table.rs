@@ -83,9 +83,7 @@ pub(crate) fn concept(w: &[&str], unit: Option<Unit>) -> Option<&'static str> {
             }
             None
         }
-        Some(Unit::MoneyPerShare)
-            if has("basic") && !crate::meaning::concept::is_payout(w) =>
-        {
+        Some(Unit::MoneyPerShare) if has("basic") && !crate::meaning::concept::is_payout(w) => {
             Some("basic income per share")
         }
         Some(Unit::MoneyPerOz) if cost => {
