@@ -147,7 +147,8 @@ fn title_above(lines: &[Line], start: usize) -> Vec<String> {
             break;
         }
         let heading = (raw.starts_with("**") && raw.ends_with("**"))
-            || (t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase))
+            || (t.chars().any(crate::case::is_alphabetic)
+                && !t.chars().any(crate::case::is_lowercase))
             || (t.starts_with('(') && t.ends_with(')') && super::units::is_scale_note(t));
         if !title.is_empty() && !heading {
             break;
