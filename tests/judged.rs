@@ -11,16 +11,7 @@
 
 use std::collections::BTreeSet;
 
-use assay::analyze::{analyze, Check, CheckKind, Status};
-
-fn kind_name(k: CheckKind) -> &'static str {
-    match k {
-        CheckKind::Footing => "footing",
-        CheckKind::Recompute => "recompute",
-        CheckKind::CrossTable => "cross_table",
-        CheckKind::Claim => "claim",
-    }
-}
+use assay::analyze::{analyze, Check, Status};
 
 fn lines(c: &Check) -> String {
     let mut l: Vec<String> = Vec::new();
@@ -89,7 +80,7 @@ fn every_alarm_is_judged_and_the_verdicts_hold() {
             .iter()
             .filter(|c| c.status == Status::Mismatch)
         {
-            let key = (file.clone(), kind_name(c.kind).to_string(), lines(c));
+            let key = (file.clone(), c.kind.name().to_string(), lines(c));
             if false_.contains(&key) {
                 problems.push(format!(
                     "judged false, back again: {key:?}: {}",

@@ -265,15 +265,6 @@ fn index(k: CheckKind) -> usize {
     KINDS.iter().position(|&x| x == k).unwrap_or(0)
 }
 
-fn kind_name(k: CheckKind) -> &'static str {
-    match k {
-        CheckKind::Footing => "footing",
-        CheckKind::Recompute => "recompute",
-        CheckKind::CrossTable => "cross_table",
-        CheckKind::Claim => "claim",
-    }
-}
-
 fn mutate_file(path: &str) -> BTreeMap<usize, Tally> {
     let text = std::fs::read(path).expect("fixture");
     let mut out: BTreeMap<usize, Tally> = BTreeMap::new();
@@ -401,7 +392,7 @@ fn mutated_figures_are_caught() {
         let rate = t.caught as f64 / t.placed.max(1) as f64;
         println!(
             "  {:<12} {:>4} caught of {:>4} mutated ({:.1}%); {} figures found, {} not placed, {} within rounding",
-            kind_name(kind),
+            kind.name(),
             t.caught,
             t.placed,
             100.0 * rate,
@@ -415,7 +406,7 @@ fn mutated_figures_are_caught() {
             }
         }
         if rate < bar {
-            low.push(format!("{}: {rate:.3} < {bar}", kind_name(kind)));
+            low.push(format!("{}: {rate:.3} < {bar}", kind.name()));
         }
     }
     assert!(low.is_empty(), "{low:?}");

@@ -133,6 +133,18 @@ pub enum CheckKind {
     Claim,
 }
 
+impl CheckKind {
+    /// The kind's name as the JSON prints it ("cross_table").
+    pub fn name(self) -> &'static str {
+        match self {
+            CheckKind::Footing => "footing",
+            CheckKind::Recompute => "recompute",
+            CheckKind::CrossTable => "cross_table",
+            CheckKind::Claim => "claim",
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -765,6 +777,18 @@ impl std::fmt::Display for Shown {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn kind_names_are_the_json_names() {
+        for k in [
+            CheckKind::Footing,
+            CheckKind::Recompute,
+            CheckKind::CrossTable,
+            CheckKind::Claim,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.name());
+        }
+    }
 
     #[test]
     fn shows_decimals_for_people() {

@@ -93,7 +93,7 @@ fn check(path: &str) -> Result<(), String> {
         let n = |s: Status| of.iter().filter(|c| c.status == s).count();
         r.push_str(&format!(
             "  {:<12} {:>4} ok {:>4} mismatch {:>4} not checkable\n",
-            kind_name(kind),
+            kind.name(),
             n(Status::Ok),
             n(Status::Mismatch),
             n(Status::NotCheckable)
@@ -106,7 +106,7 @@ fn check(path: &str) -> Result<(), String> {
         .collect();
     r.push_str(&format!("\nMismatches ({})\n", mismatches.len()));
     for c in mismatches {
-        r.push_str(&format!("\n* [{}] {}\n", kind_name(c.kind), c.explanation));
+        r.push_str(&format!("\n* [{}] {}\n", c.kind.name(), c.explanation));
         if let Some(claim) = &c.claim {
             r.push_str(&format!(
                 "    line {}: \"{}\"\n",
@@ -140,16 +140,6 @@ fn check(path: &str) -> Result<(), String> {
     }
     let mut out = std::io::stdout().lock();
     write!(out, "{r}").map_err(|e| format!("cannot write output: {e}"))
-}
-
-fn kind_name(kind: assay::analyze::CheckKind) -> &'static str {
-    use assay::analyze::CheckKind;
-    match kind {
-        CheckKind::Footing => "footing",
-        CheckKind::Recompute => "recompute",
-        CheckKind::CrossTable => "cross_table",
-        CheckKind::Claim => "claim",
-    }
 }
 
 /// Plain harness: the median of repeated runs per input, then the whole set, then a 10x
@@ -350,7 +340,7 @@ impl Surveyed {
             for (name, n) in STATUSES.iter().zip(counts) {
                 s.insert((*name).into(), (*n).into());
             }
-            m.insert(kind_name(*kind).into(), s.into());
+            m.insert(kind.name().into(), s.into());
         }
         m.into()
     }
@@ -359,7 +349,7 @@ impl Surveyed {
     fn checks_text(&self) -> String {
         let mut s = String::new();
         for (kind, [ok, mis, nc]) in KINDS.iter().zip(&self.checks) {
-            s.push_str(&format!("  {} {ok}/{mis}/{nc}", kind_name(*kind)));
+            s.push_str(&format!("  {} {ok}/{mis}/{nc}", kind.name()));
         }
         s
     }

@@ -120,7 +120,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
 }
 
 /// A financial statement prints its currency on its first and total rows only ("$ 7,935"
-/// over "4,618"), or in a column header ("DOLLARS IN THOUSANDS"): its other rows of plain
+/// over "4,618"; any symbol the currency module reads: €, C$, RM), or in a column header ("DOLLARS IN THOUSANDS"): its other rows of plain
 /// figures count money too, unless a row says it counts something else ("Number of
 /// stores"). A table that counts ounces, tons or grades is an operating table, where an
 /// unlabelled figure may be anything, and is left alone.
@@ -129,7 +129,7 @@ fn money_rows(rows: &mut [Row], columns: &[Column]) {
         r.cells
             .iter()
             .flatten()
-            .any(|c| c.printed.contains(['$', '€', '£', '¥']))
+            .any(|c| super::currency::said(&c.printed).is_some())
     };
     let money = rows
         .iter()
