@@ -231,6 +231,7 @@ pub(crate) fn document_money(
     tables: &[Table],
     us_filer: bool,
 ) -> Money {
+    let place = super::meta::dateline_place(narrative);
     // What a dollar is: a statement in the text ("expressed in Canadian dollars", "all
     // amounts are in U.S. dollars"), else the country of the listing.
     let mut dollar = None;
@@ -240,7 +241,7 @@ pub(crate) fn document_money(
             break;
         }
     }
-    let dollar = dollar.or_else(|| listing_dollar(company, us_filer));
+    let dollar = dollar.or_else(|| listing_dollar(company, place.as_ref(), us_filer));
     // The main currency: the most mentioned, counting a bare dollar as the document's.
     let mut counts: Vec<(Currency, usize)> = Vec::new();
     let mut count = |s: Option<Said>| {
@@ -274,7 +275,8 @@ pub(crate) fn document_money(
 }
 
 /// "(expressed in thousands of Canadian dollars)", "All dollar figures are in US dollars",
-/// "reported in U.S. dollars": the currency a release says it reports in.
+/// "reported in U.S. dollars", "(In United States dollars, except where noted otherwise)":
+/// the currency a release says it reports in.
 fn stated_reporting_currency(text: &str) -> Option<Currency> {
     let l = crate::case::to_lower(text);
     for cue in [
@@ -287,6 +289,7 @@ fn stated_reporting_currency(text: &str) -> Option<Currency> {
         "amounts in",
         "denominated in",
         "are in",
+        "(in ",
     ] {
         let mut from = 0;
         while let Some(at) = l[from..].find(cue).map(|a| a + from) {
@@ -305,9 +308,15 @@ fn stated_reporting_currency(text: &str) -> Option<Currency> {
     None
 }
 
-/// A bare dollar by the company's listing: a Canadian or Australian exchange first, a US
-/// one or an SEC filing after.
-fn listing_dollar(company: &Company, us_filer: bool) -> Option<Currency> {
+/// A bare dollar by the company's listing and home: a Canadian or Australian exchange
+/// first, then the country the release is datelined from, then a US exchange or an SEC
+/// filing (a Canadian company listed in New York still reports in its own dollar unless it
+/// says otherwise, and then the statement above decides).
+fn listing_dollar(
+    company: &Company,
+    place: Option<&(String, Option<String>)>,
+    us_filer: bool,
+) -> Option<Currency> {
     let on = |ex: &[&str]| {
         company.tickers.iter().any(|t| {
             let x = t.split(':').next().unwrap_or("");
@@ -315,26 +324,301 @@ fn listing_dollar(company: &Company, us_filer: bool) -> Option<Currency> {
         })
     };
     if on(&["TSX", "TSXV", "TSX-V", "TSX.V", "CSE", "NEO", "TSE"]) {
-        Some(code("CAD"))
-    } else if on(&["ASX"]) {
-        Some(code("AUD"))
-    } else if us_filer
-        || on(&[
-            "NYSE",
-            "NASDAQ",
-            "AMEX",
-            "NYSEAMERICAN",
-            "NYSE AMERICAN",
-            "NYSEMKT",
-            "OTC",
-            "OTCQX",
-            "OTCQB",
-            "NYSEARCA",
-        ])
-    {
-        Some(Currency::USD)
-    } else {
-        None
+        return Some(code("CAD"));
+    }
+    if on(&["ASX"]) {
+        return Some(code("AUD"));
+    }
+    if let Some(c) = place.and_then(|(city, region)| place_dollar(city, region.as_deref())) {
+        return Some(c);
+    }
+    let us_listed = on(&[
+        "NYSE",
+        "NASDAQ",
+        "AMEX",
+        "NYSEAMERICAN",
+        "NYSE AMERICAN",
+        "NYSEMKT",
+        "OTC",
+        "OTCQX",
+        "OTCQB",
+        "NYSEARCA",
+    ]);
+    (us_filer || us_listed).then_some(Currency::USD)
+}
+
+/// US states and districts as datelines print them: names, AP abbreviations, postal codes.
+const US_REGIONS: [&str; 146] = [
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "Ala.",
+    "Ariz.",
+    "Ark.",
+    "Calif.",
+    "Colo.",
+    "Conn.",
+    "Del.",
+    "Fla.",
+    "Ga.",
+    "Ill.",
+    "Ind.",
+    "Kan.",
+    "Kans.",
+    "Ky.",
+    "La.",
+    "Md.",
+    "Mass.",
+    "Mich.",
+    "Minn.",
+    "Miss.",
+    "Mo.",
+    "Mont.",
+    "Neb.",
+    "Nev.",
+    "N.H.",
+    "N.J.",
+    "N.M.",
+    "N.Y.",
+    "N.C.",
+    "N.D.",
+    "Okla.",
+    "Ore.",
+    "Pa.",
+    "R.I.",
+    "S.C.",
+    "S.D.",
+    "Tenn.",
+    "Tex.",
+    "Vt.",
+    "Va.",
+    "Wash.",
+    "W.Va.",
+    "Wis.",
+    "Wyo.",
+    "D.C.",
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+    "DC",
+];
+
+/// Canadian provinces and territories: names, abbreviations, postal codes.
+const CA_REGIONS: [&str; 38] = [
+    "Canada",
+    "Alberta",
+    "British Columbia",
+    "Manitoba",
+    "New Brunswick",
+    "Newfoundland",
+    "Nova Scotia",
+    "Ontario",
+    "Prince Edward Island",
+    "Quebec",
+    "Québec",
+    "Saskatchewan",
+    "Yukon",
+    "Alta.",
+    "B.C.",
+    "Man.",
+    "N.B.",
+    "Nfld.",
+    "N.S.",
+    "Ont.",
+    "P.E.I.",
+    "Que.",
+    "Sask.",
+    "AB",
+    "BC",
+    "MB",
+    "NB",
+    "NL",
+    "NS",
+    "NT",
+    "NU",
+    "ON",
+    "PE",
+    "QC",
+    "SK",
+    "YT",
+    "Nunavut",
+    "Northwest Territories",
+];
+
+/// Cities that AP style datelines print without a state or province.
+const US_CITIES: [&str; 30] = [
+    "NEW YORK",
+    "LOS ANGELES",
+    "CHICAGO",
+    "SAN FRANCISCO",
+    "BOSTON",
+    "DALLAS",
+    "HOUSTON",
+    "SEATTLE",
+    "DENVER",
+    "ATLANTA",
+    "PHOENIX",
+    "MIAMI",
+    "PHILADELPHIA",
+    "WASHINGTON",
+    "DETROIT",
+    "MINNEAPOLIS",
+    "PITTSBURGH",
+    "CLEVELAND",
+    "SAN DIEGO",
+    "SAN ANTONIO",
+    "BALTIMORE",
+    "CINCINNATI",
+    "HONOLULU",
+    "INDIANAPOLIS",
+    "LAS VEGAS",
+    "MILWAUKEE",
+    "NEW ORLEANS",
+    "OKLAHOMA CITY",
+    "SALT LAKE CITY",
+    "ST. LOUIS",
+];
+const CA_CITIES: [&str; 9] = [
+    "TORONTO",
+    "MONTREAL",
+    "VANCOUVER",
+    "CALGARY",
+    "OTTAWA",
+    "EDMONTON",
+    "WINNIPEG",
+    "HALIFAX",
+    "QUEBEC CITY",
+];
+const AU_CITIES: [&str; 5] = ["SYDNEY", "MELBOURNE", "PERTH", "BRISBANE", "ADELAIDE"];
+
+/// What a bare "$" means for a release datelined from `city`, `region`: the United States
+/// (and the countries whose currency is its dollar), Canada, Australia. Elsewhere a dollar
+/// sign says nothing about which dollar.
+fn place_dollar(city: &str, region: Option<&str>) -> Option<Currency> {
+    let usd = |r: &str| {
+        US_REGIONS.contains(&r)
+            || [
+                "U.S.",
+                "U.S.A.",
+                "USA",
+                "United States",
+                "Puerto Rico",
+                "Panama",
+                "Ecuador",
+            ]
+            .contains(&r)
+    };
+    match region {
+        Some(r) if usd(r) => Some(Currency::USD),
+        Some(r) if CA_REGIONS.contains(&r) => Some(code("CAD")),
+        Some(r) if r == "Australia" || r.ends_with(" Australia") => Some(code("AUD")),
+        Some(_) => None,
+        None => {
+            let is = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(city));
+            if is(&US_CITIES) {
+                Some(Currency::USD)
+            } else if is(&CA_CITIES) {
+                Some(code("CAD"))
+            } else if is(&AU_CITIES) {
+                Some(code("AUD"))
+            } else {
+                None
+            }
+        }
     }
 }
 
@@ -432,7 +716,29 @@ mod tests {
     }
 
     #[test]
+    fn a_dollar_by_where_the_release_is_from() {
+        let d = |c: &str, r: Option<&str>| place_dollar(c, r).map(|c| c.to_string());
+        assert_eq!(d("CAMBRIDGE", Some("Mass.")).as_deref(), Some("USD"));
+        assert_eq!(d("CHARLOTTE", Some("NC")).as_deref(), Some("USD"));
+        assert_eq!(d("DALLAS", None).as_deref(), Some("USD"));
+        assert_eq!(d("HALIFAX", Some("NS")).as_deref(), Some("CAD"));
+        assert_eq!(d("CALGARY", Some("Alberta")).as_deref(), Some("CAD"));
+        assert_eq!(d("TORONTO", None).as_deref(), Some("CAD"));
+        assert_eq!(
+            d("PERTH", Some("Western Australia")).as_deref(),
+            Some("AUD")
+        );
+        // Elsewhere "$" does not say which dollar.
+        assert_eq!(d("TAINAN", Some("Taiwan")), None);
+        assert_eq!(d("BUENOS AIRES", Some("Argentina")), None);
+        assert_eq!(d("HELSINKI", None), None);
+    }
+
+    #[test]
     fn reporting_statement() {
+        let c =
+            stated_reporting_currency("(In United States dollars, except where noted otherwise)");
+        assert_eq!(c.map(|c| c.to_string()).as_deref(), Some("USD"));
         let c = stated_reporting_currency(
             "All amounts are expressed in Canadian dollars unless otherwise stated.",
         );

@@ -148,6 +148,76 @@ fn dateline_name(paragraphs: &[Paragraph]) -> Option<String> {
     leading_name(rest)
 }
 
+/// The place a release is datelined from, as printed before the wire's name or the date:
+/// "CAMBRIDGE, Mass., Feb. 13, 2025 (GLOBE NEWSWIRE)" → ("CAMBRIDGE", Some("Mass.")),
+/// "ROSARIO, Argentina--(BUSINESS WIRE)--" → ("ROSARIO", Some("Argentina")),
+/// "CHARLOTTE, NC / ACCESS Newswire /" → ("CHARLOTTE", Some("NC")).
+pub(crate) fn dateline_place(paragraphs: &[Paragraph]) -> Option<(String, Option<String>)> {
+    const MARKS: [&str; 9] = [
+        "(GLOBE NEWSWIRE)",
+        "--(BUSINESS WIRE)",
+        "(BUSINESS WIRE)",
+        "/PRNewswire",
+        "/ ACCESS Newswire",
+        "/ACCESSWIRE",
+        "/ ACCESSWIRE",
+        "/CNW/",
+        "(Newsfile Corp",
+    ];
+    for p in paragraphs.iter().take(40) {
+        let Some(at) = MARKS.iter().filter_map(|m| p.text.find(m)).min() else {
+            continue;
+        };
+        let before = &p.text[..at];
+        let from = before.len().saturating_sub(120);
+        let from = (from..=before.len())
+            .find(|&i| before.is_char_boundary(i))
+            .unwrap_or(before.len());
+        return place_in(&before[from..]);
+    }
+    None
+}
+
+/// The city and region ending `text`, once a trailing date is dropped: the segments between
+/// commas, the city being the capitals that end its segment (headlines run into datelines
+/// in web copies: "share repurchasesDALLAS").
+fn place_in(text: &str) -> Option<(String, Option<String>)> {
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || "-—–/,*".contains(c));
+    let mut parts: Vec<&str> = trimmed.split(',').map(str::trim).collect();
+    // Drop "Feb. 13" and "2025".
+    while parts.last().is_some_and(|s| {
+        s.is_empty()
+            || s.bytes().all(|b| b.is_ascii_digit())
+            || period::find_date(&format!("{s}, 2000")).is_some()
+    }) {
+        parts.pop();
+    }
+    let (city, region) = match parts.as_slice() {
+        [.., city, region] if region.chars().next().is_some_and(crate::case::is_uppercase) => {
+            // "QUEBEC CITY, Canada": the region is the last segment unless it is the city.
+            if region.chars().any(crate::case::is_lowercase) || region.len() <= 5 {
+                (*city, Some(*region))
+            } else {
+                (*region, None)
+            }
+        }
+        [.., city] => (*city, None),
+        [] => return None,
+    };
+    // The city: the capitals (and spaces, dots, apostrophes) that end its segment.
+    let start = city
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| crate::case::is_uppercase(c) || matches!(c, ' ' | '.' | '\'' | '-'))
+        .last()
+        .map(|(i, _)| i)?;
+    let city = city[start..].trim_start_matches(['.', ' ', '-']).trim();
+    if city.len() < 3 {
+        return None;
+    }
+    Some((city.to_string(), region.map(str::to_string)))
+}
+
 /// Capitalised words from the start of a sentence up to a lower-case word, a comma or a
 /// parenthesis: "Avient Corporation , an innovator" → "Avient Corporation".
 fn leading_name(text: &str) -> Option<String> {
@@ -245,6 +315,41 @@ pub(crate) fn period_end(paragraphs: &[Paragraph]) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn place(text: &str) -> Option<(String, Option<String>)> {
+        dateline_place(&[Paragraph::new(1, text.to_string())])
+    }
+
+    #[test]
+    fn datelines_from_each_wire() {
+        let p = |c: &str, r: Option<&str>| Some((c.to_string(), r.map(str::to_string)));
+        assert_eq!(
+            place("CAMBRIDGE, Mass., Feb. 13, 2025 (GLOBE NEWSWIRE) — Agios"),
+            p("CAMBRIDGE", Some("Mass."))
+        );
+        assert_eq!(
+            place("ROSARIO, Argentina--(BUSINESS WIRE)--February 11, 2025--Bioceres"),
+            p("ROSARIO", Some("Argentina"))
+        );
+        assert_eq!(
+            place("**MCLEAN, VA / ACCESS Newswire / February 12, 2025 /** Gladstone"),
+            p("MCLEAN", Some("VA"))
+        );
+        // A web copy runs the headline into the dateline.
+        assert_eq!(
+            place("launches first two ETFsWestwood's Board authorized $5.0 million of share repurchasesDALLAS, Feb. 12, 2025 (GLOBE NEWSWIRE) — Westwood"),
+            p("DALLAS", None)
+        );
+        assert_eq!(
+            place("QUEBEC CITY, Canada, Feb. 12, 2025 (GLOBE NEWSWIRE) -- LeddarTech"),
+            p("QUEBEC CITY", Some("Canada"))
+        );
+        assert_eq!(
+            place("Results PR NewswireHELSINKI, Feb. 11, 2025 /PRNewswire/ -- Stora Enso"),
+            p("HELSINKI", None)
+        );
+        assert_eq!(place("Revenue rose 5% to $10 million."), None);
+    }
 
     #[test]
     fn a_paragraph_knows_the_line_of_each_of_its_words() {

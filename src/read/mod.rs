@@ -239,10 +239,51 @@ fn read_part(
         meta::paragraphs(lines, &in_table)
     };
     crate::sort::by_key(&mut raws, |r| r.0);
+    let mut raws: Vec<table::RawTable> = raws.into_iter().map(|r| r.1).collect();
+    lead_scales(&mut raws, &narrative);
     Part {
-        raws: raws.into_iter().map(|r| r.1).collect(),
+        raws,
         narrative,
         brief,
+    }
+}
+
+/// "The table below reconciles … (in thousands):": the sentence that leads into a table
+/// states its scale when the table states none. Only the paragraph right above the table
+/// (nothing else between them) and only one that ends with a colon, so a scale said about
+/// something else earlier in the text never reaches a table.
+fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
+    // The table before: its last line and its own scale statement.
+    let mut previous: Option<(usize, Option<String>)> = None;
+    for raw in raws.iter_mut() {
+        let previous_end = previous.as_ref().map_or(0, |p| p.0);
+        let lead = narrative
+            .iter()
+            .rev()
+            .find(|p| p.line < raw.line)
+            .filter(|p| p.line > previous_end);
+        let own = table::own_scale_statement(raw);
+        let this = (table::last_line(raw), own.clone());
+        if own.is_none() {
+            let from_lead = lead.and_then(|p| {
+                let end = p.line_starts.last().map_or(p.line, |&(_, l)| l);
+                (raw.line - end <= 6)
+                    .then(|| units::lead_scale_phrase(&p.text))
+                    .flatten()
+            });
+            // "Dollars in millions" printed once over tables that follow one another with
+            // nothing but a blank line between them holds for each of them.
+            let from_previous = || match &previous {
+                Some((end, Some(note))) if lead.is_none() && raw.line <= end + 3 => {
+                    Some(format!("({note})"))
+                }
+                _ => None,
+            };
+            if let Some(statement) = from_lead.or_else(from_previous) {
+                raw.title_lines.push(statement);
+            }
+        }
+        previous = Some(this);
     }
 }
 

@@ -143,10 +143,15 @@ fn title_above(lines: &[Line], start: usize) -> Vec<String> {
         // "**Summary Information:** (dollars in thousands, except per share data):" ends
         // with a colon but states the table's scale.
         let states = t.contains('(') && super::units::states_scale(t);
-        if t.len() >= 100 || t.ends_with('.') || (t.ends_with(':') && !states) || is_pipe(t) {
+        // A web page's caption in bold runs the company, the statement's name and its scale
+        // into one line: "**WATTS … INC.****CONSOLIDATED STATEMENTS OF OPERATIONS****(Amounts
+        // in millions …)**".
+        let bold = raw.starts_with("**") && raw.ends_with("**");
+        let long = t.len() >= if bold && states { 300 } else { 100 };
+        if long || t.ends_with('.') || (t.ends_with(':') && !states) || is_pipe(t) {
             break;
         }
-        let heading = (raw.starts_with("**") && raw.ends_with("**"))
+        let heading = bold
             || (t.chars().any(crate::case::is_alphabetic)
                 && !t.chars().any(crate::case::is_lowercase))
             || (t.starts_with('(') && t.ends_with(')') && super::units::is_scale_note(t));

@@ -234,6 +234,61 @@ fn lead_row_header(
     body.remove(at);
 }
 
+/// Where "Dollars in millions", "Amounts in thousands", "$ in millions" starts when it ends
+/// a title line.
+fn bare_statement(t: &str) -> Option<usize> {
+    let l = t.to_ascii_lowercase();
+    let at = [" in thousands", " in millions", " in billions"]
+        .iter()
+        .filter_map(|w| l.rfind(w))
+        .max()?;
+    let tail = l[at..].trim_end_matches([')', '.', ' ']);
+    if tail.contains(['(', ',']) && !tail.contains("except") {
+        return None;
+    }
+    let head = &l[..at];
+    ["dollars", "amounts", "figures", "$", "us$", "euros"]
+        .iter()
+        .find(|w| head.ends_with(*w))
+        .map(|w| at - w.len())
+}
+
+/// The scale statement the table prints itself, as the builder reads it: in its title
+/// lines, its header's corner, its headers, or a statement row at its top.
+pub(crate) fn own_scale_statement(raw: &RawTable) -> Option<String> {
+    let top_rows = raw.body.iter().take(4).filter_map(|l| match l {
+        RawLine::Row { label, cells, .. } if cells.iter().all(Option::is_none) => {
+            Some(label.clone())
+        }
+        RawLine::Section { text } => Some(text.clone()),
+        _ => None,
+    });
+    let lines: Vec<String> = raw
+        .title_lines
+        .iter()
+        .chain(&raw.stub)
+        .chain(raw.headers.iter().flatten())
+        .cloned()
+        .chain(top_rows)
+        .filter(|t| units::states_scale(t))
+        .collect();
+    title_and_note(&lines, None)
+        .1
+        .filter(|n| units::states_scale(n))
+}
+
+/// The last source line of the table's body.
+pub(crate) fn last_line(raw: &RawTable) -> usize {
+    raw.body
+        .iter()
+        .rev()
+        .find_map(|l| match l {
+            RawLine::Row { line, .. } => Some(*line),
+            _ => None,
+        })
+        .unwrap_or(raw.line)
+}
+
 /// Splits title lines into the title proper and the scale statement, dropping the company
 /// name that heads every statement page.
 fn title_and_note(lines: &[String], company: Option<&str>) -> (Option<String>, Option<String>) {
@@ -292,7 +347,13 @@ fn embedded_note(t: &str) -> Option<(&str, &str, bool)> {
     let at = t.match_indices('(').map(|(i, _)| i).find(|&i| {
         let group = t[i..].split_inclusive(')').next().unwrap_or("");
         i > 0 && units::is_scale_note(group) && units::states_scale(group)
-    })?;
+    });
+    let Some(at) = at else {
+        // "… Financial Highlights (preliminary and unaudited)Dollars in millions": a
+        // statement without parentheses at the line's end.
+        let at = bare_statement(t)?;
+        return Some((t[..at].trim(), &t[at..], false));
+    };
     let rest = &t[at..];
     let open = rest.matches('(').count() > rest.matches(')').count();
     Some((t[..at].trim(), rest, open))

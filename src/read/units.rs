@@ -89,6 +89,53 @@ pub(crate) fn states_scale(s: &str) -> bool {
     scale_word(&l).is_some() || glued_scale(&l).is_some()
 }
 
+/// The scale a sentence leading into a table states, as a statement the table builder
+/// reads: "… for the periods ended December 31, 2024, and 2023 (in thousands):" →
+/// "(in thousands)"; "… for the nine months ended December 31, 2023 and 2024, respectively,
+/// in thousands:" → "(in thousands)". `None` unless the sentence ends with a colon.
+pub(crate) fn lead_scale_phrase(sentence: &str) -> Option<String> {
+    let t = sentence.trim().trim_end_matches('*').trim_end();
+    let Some(t) = t.strip_suffix(':') else {
+        return caption_statement(t);
+    };
+    let t = t.trim_end();
+    let l = t.to_ascii_lowercase();
+    let at = ["thousand", "million", "billion", "000"]
+        .iter()
+        .filter_map(|w| l.rfind(w))
+        .max()?;
+    // Back to where the statement starts: its parenthesis, comma, or "in"/"amounts in".
+    let open = l[..at].rfind('(').filter(|&i| !l[i..at].contains(')'));
+    let from = match open {
+        Some(i) => i + 1,
+        None => l[..at]
+            .rfind(',')
+            .map(|i| i + 1)
+            .into_iter()
+            .chain(l[..at].rfind(" in ").map(|i| i + 1))
+            .max()?,
+    };
+    if at - from > 40 {
+        return None;
+    }
+    let phrase = t[from..].trim().trim_end_matches(')').trim();
+    let statement = format!("({phrase})");
+    (is_scale_note(&statement) && states_scale(&statement)).then_some(statement)
+}
+
+/// A table's caption run into the paragraph above it (a bullet that ends "… Financial
+/// Highlights (In millions of Argentine Pesos) 6M FY 2025 ended December 31, 2024"): a
+/// parenthesised statement that opens with "in" and names a scale, near the paragraph's end.
+fn caption_statement(t: &str) -> Option<String> {
+    let tail_from = (t.len().saturating_sub(160)..=t.len()).find(|&i| t.is_char_boundary(i))?;
+    let tail = &t[tail_from..];
+    let open = tail.rfind('(')?;
+    let close = open + tail[open..].find(')')?;
+    let group = &tail[open..=close];
+    let inner = group[1..].trim_start().to_ascii_lowercase();
+    (inner.starts_with("in ") && states_scale(group)).then(|| group.to_string())
+}
+
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
 pub(crate) fn is_scale_note(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
@@ -496,5 +543,43 @@ pub(crate) fn row_scale(label: &str, unit: Option<Unit>, note: &ScaleNote) -> Sc
         note.scale
     } else {
         Scale::One
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_leading_sentence_states_the_scale() {
+        let p = |s: &str| lead_scale_phrase(s);
+        assert_eq!(
+            p("The table below provides a reconciliation of operating income to Adjusted EBITDA for the periods ended December 31, 2024, and 2023 (in thousands):").as_deref(),
+            Some("(in thousands)")
+        );
+        assert_eq!(
+            p("The table below presents Contrail's operating revenue from fiscal year 2017 through fiscal year 2024, and for the nine months ended December 31, 2023 and 2024, respectively, in thousands:").as_deref(),
+            Some("(in thousands)")
+        );
+        assert_eq!(
+            p("Selected results are shown below (dollars in millions, except per share data):")
+                .as_deref(),
+            Some("(dollars in millions, except per share data)")
+        );
+        assert_eq!(
+            p("* On November 2024, we distributed a cash dividend of ARS 45,000 million. Financial Highlights (In millions of Argentine Pesos) 6M FY 2025 ended December 31, 2024 Income Statement").as_deref(),
+            Some("(In millions of Argentine Pesos)")
+        );
+        // Not a lead-in, or no scale.
+        assert_eq!(
+            p("Revenue rose to $5.1 billion (in line with guidance) in 2024."),
+            None
+        );
+        assert_eq!(p("Revenue was $12.1 million, up 8%."), None);
+        assert_eq!(p("The table below shows our results:"), None);
+        assert_eq!(
+            p("We sold 1.2 million ounces in 2024 and expect more in the years to come:"),
+            None
+        );
     }
 }
