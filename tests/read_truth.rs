@@ -14,8 +14,8 @@ use std::str::FromStr;
 
 /// The bars: the scores must not fall below what the reader reaches today (issue 14 asks
 /// for 99% and 98%; the misses left are listed in the issue's note).
-const AMOUNT_BAR: f64 = 0.80;
-const UNIT_BAR: f64 = 0.71;
+const AMOUNT_BAR: f64 = 0.81;
+const UNIT_BAR: f64 = 0.76;
 
 #[derive(Debug, Clone)]
 struct Truth {
@@ -178,6 +178,8 @@ fn unit_name(u: Option<Unit>) -> &'static str {
         Some(Unit::MoneyPerLb) => "money/lb",
         Some(Unit::MoneyPerTon) => "money/ton",
         Some(Unit::MoneyPerTonne) => "money/tonne",
+        Some(Unit::MoneyPerBoe) => "money/boe",
+        Some(Unit::MoneyPerUnit) => "money/unit",
         Some(Unit::Oz) => "oz",
         Some(Unit::Tons) => "ton",
         Some(Unit::Tonnes) => "tonne",

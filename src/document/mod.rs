@@ -327,6 +327,13 @@ pub enum Unit {
     /// Money per metric tonne.
     #[serde(rename = "money/tonne")]
     MoneyPerTonne,
+    /// Money per barrel of oil equivalent.
+    #[serde(rename = "money/boe")]
+    MoneyPerBoe,
+    /// Money per any other unit: per barrel, per Mcf, per day, per square foot, per seat
+    /// mile ("$/bbl", "Revenue per available seat mile").
+    #[serde(rename = "money/unit")]
+    MoneyPerUnit,
     #[serde(rename = "oz")]
     Oz,
     /// Short tons.
@@ -361,6 +368,8 @@ impl Unit {
                 | Unit::MoneyPerLb
                 | Unit::MoneyPerTon
                 | Unit::MoneyPerTonne
+                | Unit::MoneyPerBoe
+                | Unit::MoneyPerUnit
                 | Unit::OzPerTon
                 | Unit::GramsPerTonne
                 | Unit::Percent
@@ -378,6 +387,8 @@ impl Unit {
             Unit::MoneyPerLb => "money/lb",
             Unit::MoneyPerTon => "money/ton",
             Unit::MoneyPerTonne => "money/tonne",
+            Unit::MoneyPerBoe => "money/boe",
+            Unit::MoneyPerUnit => "money/unit",
             Unit::Oz => "oz",
             Unit::Tons => "tons",
             Unit::Tonnes => "tonnes",
@@ -739,6 +750,8 @@ mod tests {
             MoneyPerLb,
             MoneyPerTon,
             MoneyPerTonne,
+            MoneyPerBoe,
+            MoneyPerUnit,
             Oz,
             Tons,
             Tonnes,

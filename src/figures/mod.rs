@@ -54,6 +54,14 @@ pub fn unit_text(unit: Option<Unit>, currency: Option<Currency>, scale: Scale) -
             owned = per("tonne");
             &owned
         }
+        Some(Unit::MoneyPerBoe) => {
+            owned = per("boe");
+            &owned
+        }
+        Some(Unit::MoneyPerUnit) => {
+            owned = per("unit");
+            &owned
+        }
         Some(Unit::Oz) => "ounces",
         Some(Unit::Tons) => "tons",
         Some(Unit::Tonnes) => "tonnes",

@@ -51,7 +51,14 @@ pub fn of(
     let joined = |a: &str, b: &str| w.windows(2).any(|p| p[0] == a && p[1] == b);
     match unit {
         Some(Unit::MoneyPerShare) => return FigureKind::PerShare,
-        Some(Unit::MoneyPerOz | Unit::MoneyPerLb | Unit::MoneyPerTon) => {
+        Some(
+            Unit::MoneyPerOz
+            | Unit::MoneyPerLb
+            | Unit::MoneyPerTon
+            | Unit::MoneyPerTonne
+            | Unit::MoneyPerBoe
+            | Unit::MoneyPerUnit,
+        ) => {
             return if has_any(w, &["price", "prices", "realized"]) {
                 FigureKind::Price
             } else {

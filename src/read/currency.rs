@@ -632,6 +632,8 @@ pub(crate) fn is_money(u: Unit) -> bool {
             | Unit::MoneyPerLb
             | Unit::MoneyPerTon
             | Unit::MoneyPerTonne
+            | Unit::MoneyPerBoe
+            | Unit::MoneyPerUnit
     )
 }
 

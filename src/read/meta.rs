@@ -148,6 +148,31 @@ fn dateline_name(paragraphs: &[Paragraph]) -> Option<String> {
     leading_name(rest)
 }
 
+/// True when the text is a domestic SEC form's cover ("SECURITIES AND EXCHANGE COMMISSION"
+/// … "FORM 8-K"), as an 8-K's own document is: its filer reports to the SEC as a US company.
+/// Foreign issuers file 6-K and 40-F, which are not counted.
+pub(crate) fn is_domestic_sec_form(paragraphs: &[Paragraph]) -> bool {
+    let head = || paragraphs.iter().take(30).map(|p| p.text.trim());
+    let commission = head().any(|t| t.eq_ignore_ascii_case("SECURITIES AND EXCHANGE COMMISSION"));
+    let form = head().any(|t| {
+        ["FORM 8-K", "FORM 10-Q", "FORM 10-K"]
+            .iter()
+            .any(|f| t.eq_ignore_ascii_case(f))
+    });
+    commission && form
+}
+
+/// The registrant a form's cover names: the line above "(Exact name of registrant as
+/// specified in its charter)".
+pub(crate) fn registrant(paragraphs: &[Paragraph]) -> Option<String> {
+    let at = paragraphs
+        .iter()
+        .take(40)
+        .position(|p| crate::case::to_lower(&p.text).starts_with("(exact name of registrant"))?;
+    let name = paragraphs.get(at.checked_sub(1)?)?.text.trim();
+    (!name.is_empty() && name.len() < 100).then(|| name.to_string())
+}
+
 /// The place a release is datelined from, as printed before the wire's name or the date:
 /// "CAMBRIDGE, Mass., Feb. 13, 2025 (GLOBE NEWSWIRE)" → ("CAMBRIDGE", Some("Mass.")),
 /// "ROSARIO, Argentina--(BUSINESS WIRE)--" → ("ROSARIO", Some("Argentina")),

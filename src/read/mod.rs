@@ -119,7 +119,10 @@ fn read_as(text: &str, force_html: bool) -> Document {
 
     let mut company = meta::company(&narrative);
     if company.name.is_none() {
-        company.name = unwrapped.company.clone();
+        company.name = unwrapped
+            .company
+            .clone()
+            .or_else(|| meta::registrant(&narrative));
     }
     company.tickers.extend(
         unwrapped
@@ -150,7 +153,7 @@ fn read_as(text: &str, force_html: bool) -> Document {
     let us_filer = matches!(
         format,
         wrapper::Format::EdgarSubmission | wrapper::Format::ReutersBrief
-    );
+    ) || meta::is_domestic_sec_form(&narrative);
     let money = currency::document_money(&company, &narrative, &tables, us_filer);
     currency::assign(&mut tables, money);
     if tables.is_empty() && warnings.is_empty() {

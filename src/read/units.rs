@@ -196,7 +196,10 @@ pub(crate) fn row_unit(
     if counts_things(label) {
         return None;
     }
-    (dollar || note.money).then_some(Unit::Money)
+    // "Revenues - EURm", "Value of contracts (in billions of euros)": a label that names its
+    // money.
+    let named = super::currency::said(label).is_some();
+    (dollar || named || note.money).then_some(Unit::Money)
 }
 
 /// A row that counts things, not money, whatever the table's statement says: "Number of
@@ -243,7 +246,7 @@ fn label_unit(l: &str) -> Option<Unit> {
     if pct || (per && has("percent")) {
         return Some(Unit::Percent);
     }
-    if (per && share && per_share(l)) || (eps && word("eps")) || (shr && has("/shr")) {
+    if (per && per_share(l)) || (eps && word("eps")) || (shr && has("/shr")) {
         return Some(Unit::MoneyPerShare);
     }
     if ton && (has("oz./ton") || has("oz/ton") || has("ounces per ton")) {
@@ -266,6 +269,17 @@ fn label_unit(l: &str) -> Option<Unit> {
     }
     if has("g/t") || has("grams per tonne") || has("gpt)") {
         return Some(Unit::GramsPerTonne);
+    }
+    // An exchange rate ("EUR/USD exchange rate", "Foreign exchange rate (US$/CAD$)") is a
+    // ratio of two currencies, never an amount.
+    if has("exchange rate") {
+        return Some(Unit::Ratio);
+    }
+    if (slash && has("$/boe")) || (per && (has("per boe") || has("per barrel of oil equiv"))) {
+        return Some(Unit::MoneyPerBoe);
+    }
+    if money_per_other(l) {
+        return Some(Unit::MoneyPerUnit);
     }
     if ratio && word("ratio") {
         return Some(Unit::Ratio);
@@ -304,14 +318,42 @@ fn label_unit(l: &str) -> Option<Unit> {
     None
 }
 
+/// Money per some other unit: "$/bbl", "($/Mcf)", "US$/day", "Revenue per available seat
+/// mile", "per square foot". Checked after the units with their own names (share, ounce,
+/// pound, ton, tonne, boe).
+fn money_per_other(l: &str) -> bool {
+    let money_slash = l.match_indices("$/").any(|(i, _)| {
+        l[i + 2..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+    }) && !l.contains("$/$");
+    const PER: [&str; 12] = [
+        "per bbl",
+        "per barrel",
+        "per mcf",
+        "per mmbtu",
+        "per day",
+        "per square foot",
+        "per sq. ft",
+        "per available seat",
+        "per passenger",
+        "per ton-mile",
+        "per mwh",
+        "per kwh",
+    ];
+    money_slash || PER.iter().any(|p| l.contains(p))
+}
+
 /// "per share", "per common share", "per weighted-average common share", "per diluted
-/// share": "per" with "share" within its next three words.
+/// share": "per" with "share" within its next three words. A trust's units are its shares:
+/// "FFO per unit (diluted)", "per diluted unit", "per Trust unit".
 fn per_share(l: &str) -> bool {
     l.match_indices("per ").any(|(i, _)| {
         l[i + 4..]
             .split_whitespace()
             .take(3)
-            .any(|w| w.starts_with("share"))
+            .any(|w| w.starts_with("share") || w.starts_with("unit"))
     })
 }
 
