@@ -184,7 +184,13 @@ fn claim(c: &Check, row: &Meaning) -> Option<(Status, String)> {
         "higher",
         "lower",
     ];
-    if near.iter().any(|w| change.contains(w)) && !c.explanation.contains("change") {
+    // "increased 46% to $21 million", "from $1.1 million": after "to", "from" or "at" the
+    // figure is a level again.
+    let change_word = near
+        .iter()
+        .take_while(|w| !matches!(**w, "to" | "from" | "at"))
+        .any(|w| change.contains(w));
+    if change_word && !c.explanation.contains("change") {
         return nc(format!(
             "the sentence gives {} as a change, and \"{label}\" is a level",
             cr.figure
