@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails when code that goes into the wasm (src/, but not the native CLI in src/bin) calls the
-# standard library's sorts or Unicode case mapping (README, "Size budget"): every sort call
-# site compiles another copy of the std sort (use crate::sort), and a single to_lowercase or
+# standard library's sorts or Unicode case mapping (docs/size.md, "The size lint"): every sort
+# call site compiles another copy of the std sort (use crate::sort), and a single to_lowercase or
 # to_uppercase brings std's Unicode case tables into the wasm (use crate::case); so does
 # char's is_alphabetic, is_alphanumeric, is_numeric, is_lowercase or is_uppercase with its
 # own table (use crate::case's Latin-1 ones).

@@ -1,6 +1,6 @@
 //! Share-link sizes for every chart the app offers (issue 6): every Hecla chart fits in a link
 //! of at most 2,000 characters; the largest and the median over the corpus are printed
-//! (`cargo test --test figures_links -- --nocapture`) and reported in README.
+//! (`cargo test --test figures_links -- --nocapture`).
 
 use assay::figures::document_charts;
 use assay::share::{decode, link, SharePayload};

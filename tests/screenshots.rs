@@ -1,5 +1,5 @@
-//! Regenerates the README's screenshots from the release build in headless Chromium:
-//! `make screenshots` (ignored by `cargo test`: it writes files under docs/).
+//! Regenerates the screenshots in docs/ (README.md shows some) from the release build in
+//! headless Chromium: `make screenshots` (ignored by `cargo test`: it writes files under docs/).
 
 #![cfg(not(target_arch = "wasm32"))]
 

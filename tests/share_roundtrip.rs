@@ -9,7 +9,7 @@ use assay::share::{decode, encode, from_hash, from_link, link, SharePayload};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-/// A site address of about 40 characters, as the README's size budget assumes.
+/// A site address of about 40 characters, as a project site on GitHub Pages would have.
 const SITE: &str = "https://assay-explorer.github.io/assay/";
 
 fn same_values(a: &ChartSpec, b: &ChartSpec) {

@@ -145,7 +145,7 @@ impl Driver {
     }
 }
 
-/// Flags that keep headless Chromium off the network (see README, "Offline by design").
+/// Flags that keep headless Chromium off the network (see README, "Privacy").
 pub fn chromium_args(profile: &Path) -> Vec<String> {
     [
         "--headless=new",
