@@ -39,12 +39,14 @@ const PER_FILE: usize = 25;
 /// claims 35 of 35). The target is 0.90. Since the meaning layer's gate (a mismatch
 /// only between like figures) and the reader's fixes landed together: footing 1,014 of
 /// 1,039, recompute 18 of 18, cross-table 129 of 151, claims 22 of 42 — the gate turns some
-/// caught changes into `not_checkable`, which is the recall still to win back.
+/// caught changes into `not_checkable`, which is the recall still to win back. Then a level
+/// after "to" ("increased 46% to $21 million") and "$0.88 per share on a diluted basis" were
+/// no longer set aside: claims 47 of 57, cross-table 133 of 148.
 const BARS: &[(CheckKind, f64)] = &[
     (CheckKind::Footing, 0.97),
     (CheckKind::Recompute, 1.0),
-    (CheckKind::CrossTable, 0.85),
-    (CheckKind::Claim, 0.52),
+    (CheckKind::CrossTable, 0.89),
+    (CheckKind::Claim, 0.82),
 ];
 
 fn corpus() -> Vec<String> {

@@ -241,7 +241,18 @@ fn claim(c: &Check, row: &Meaning) -> Option<(Status, String)> {
     // The row's name must come before the figure it is compared with: a name that only
     // follows ("… of $2.6 million following higher revenues") is another clause's.
     let named_before = content.iter().any(|w| before.contains(w));
-    if !named_before && content.iter().any(|w| after.contains(w)) {
+    // "$0.88 per share on a diluted basis": words that qualify the figure itself name it.
+    let own_phrase = after
+        .iter()
+        .take(6)
+        .take_while(|w| {
+            [
+                "per", "share", "on", "a", "an", "basis", "diluted", "basic", "fully", "common",
+            ]
+            .contains(&w.as_str())
+        })
+        .any(|w| content.contains(&w));
+    if !named_before && !own_phrase && content.iter().any(|w| after.contains(w)) {
         return nc(format!(
             "the sentence names \"{label}\" only after {}, which is another item's figure",
             cr.figure
