@@ -71,9 +71,9 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     (
         "NEG-pericom-2005-0001275287-05-000371-edgar-txt.txt",
-        26,
+        27,
         0,
-        33,
+        32,
     ),
     (
         "NEG-pericom-2005-0001275287-05-001389-edgar-txt.txt",
@@ -83,9 +83,9 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     (
         "NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt",
-        38,
+        40,
         0,
-        37,
+        35,
     ),
     (
         "NEG-pericom-2005-0001275287-05-004474-edgar-txt.txt",
@@ -101,9 +101,9 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     (
         "NEG-pericom-2006-0001275287-06-004486-edgar-txt.txt",
-        44,
+        45,
         0,
-        33,
+        32,
     ),
     (
         "NEG-pericom-2006-0001275287-06-005470-edgar-txt.txt",

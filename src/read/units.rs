@@ -57,9 +57,11 @@ impl ScaleNote {
             pounds: named("pound"),
         };
         if !(n.money || n.shares || n.ounces || n.tons || n.pounds) {
-            // "(in millions, except per share data)": money, and share counts with it.
+            // "(in millions, except per share data)": money, and share counts with it, unless
+            // the exception names the shares too ("except share and per share data").
             n.money = true;
-            n.shares = true;
+            let except = l.split_once("except").map_or("", |(_, e)| e);
+            n.shares = !except.replace("per share", "").contains("share");
         }
         n
     }
@@ -245,6 +247,20 @@ fn label_unit(l: &str) -> Option<Unit> {
     };
     if pct || (per && has("percent")) {
         return Some(Unit::Percent);
+    }
+    // "Shares used in computing diluted income per share", "Weighted-average number of
+    // common shares used in computing net loss per share", "Shares for calculation of Basic
+    // EPS": a count of the shares a per-share figure divides by, not the figure.
+    let before_per = l.split(" per ").next().unwrap_or(l).trim_start();
+    let share_count = share
+        && (before_per.starts_with("shares")
+            || before_per.starts_with("weighted")
+            || before_per.starts_with("number of")
+            || has("shares used")
+            || has("shares for calculation"))
+        && before_per.contains("share");
+    if share_count {
+        return Some(Unit::Shares);
     }
     if (per && per_share(l)) || (eps && word("eps")) || (shr && has("/shr")) {
         return Some(Unit::MoneyPerShare);
@@ -591,6 +607,16 @@ pub(crate) fn row_scale(label: &str, unit: Option<Unit>, note: &ScaleNote) -> Sc
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exception_for_shares_leaves_share_counts_unscaled() {
+        let n = ScaleNote::parse("in thousands, except share and per share data");
+        assert!(n.money && !n.shares);
+        let n = ScaleNote::parse("In thousands, except per share amounts");
+        assert!(n.money && n.shares);
+        let n = ScaleNote::parse("dollars in thousands, except per share data");
+        assert!(n.money && !n.shares);
+    }
 
     #[test]
     fn a_leading_sentence_states_the_scale() {
