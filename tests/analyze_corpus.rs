@@ -59,9 +59,9 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ("NEG-friedmanindustries-FY2025Q3-md-webcopy.txt", 11, 0, 29),
     (
         "NEG-pericom-2003-0000891092-03-001810-edgar-txt.txt",
-        24,
+        27,
         0,
-        39,
+        36,
     ),
     (
         "NEG-pericom-2003-0000891092-03-002843-edgar-txt.txt",
@@ -77,21 +77,21 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     (
         "NEG-pericom-2005-0001275287-05-001389-edgar-txt.txt",
-        18,
+        21,
         0,
-        37,
+        34,
     ),
     (
         "NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt",
-        40,
+        41,
         0,
-        35,
+        34,
     ),
     (
         "NEG-pericom-2005-0001275287-05-004474-edgar-txt.txt",
-        35,
+        37,
         0,
-        33,
+        31,
     ),
     (
         "NEG-pericom-2006-0001275287-06-002673-edgar-txt.txt",

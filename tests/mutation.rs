@@ -41,12 +41,15 @@ const PER_FILE: usize = 25;
 /// 1,039, recompute 18 of 18, cross-table 129 of 151, claims 22 of 42 — the gate turns some
 /// caught changes into `not_checkable`, which is the recall still to win back. Then a level
 /// after "to" ("increased 46% to $21 million") and "$0.88 per share on a diluted basis" were
-/// no longer set aside: claims 47 of 57, cross-table 133 of 148.
+/// no longer set aside: claims 47 of 57, cross-table 133 of 148. Then a sentence's basis
+/// ("pro forma net income") picked the pro forma row, and "$110 million of cash from
+/// operating activities" counted as naming its row: claims 59 of 70 (more claims are
+/// checked, so more are mutated). All kinds together: 1,242 of 1,293 (96.1%).
 const BARS: &[(CheckKind, f64)] = &[
     (CheckKind::Footing, 0.97),
     (CheckKind::Recompute, 1.0),
     (CheckKind::CrossTable, 0.89),
-    (CheckKind::Claim, 0.82),
+    (CheckKind::Claim, 0.84),
 ];
 
 fn corpus() -> Vec<String> {

@@ -34,6 +34,7 @@ use super::{
 };
 use crate::decimal::{add, mul, sub};
 use crate::document::{Document, RowKind, Table, Unit};
+use crate::meaning::Basis;
 
 pub fn checks(doc: &Document, metrics: &[Metric]) -> Vec<Check> {
     let mut out = Vec::new();
@@ -123,7 +124,11 @@ fn sentences(text: &str) -> Vec<&str> {
         if !matches!(b[i], b'.' | b'?' | b'!') || i + 2 >= b.len() || b[i + 1] != b' ' {
             continue;
         }
-        let next = b[i + 2];
+        // Typewritten releases put two spaces after a full stop.
+        let gap = b[i + 1..].iter().take_while(|&&c| c == b' ').count();
+        let Some(&next) = b.get(i + 1 + gap) else {
+            continue;
+        };
         if !(next.is_ascii_uppercase() || next == b'"' || next == b'-') {
             continue;
         }
@@ -132,7 +137,7 @@ fn sentences(text: &str) -> Vec<&str> {
             continue;
         }
         out.push(text[start..=i].trim());
-        start = i + 2;
+        start = i + 1 + gap;
     }
     if start < text.len() {
         out.push(text[start..].trim());
@@ -495,6 +500,9 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
         ("six months", Some(6), None),
         ("full year", Some(12), None),
         ("twelve months", Some(12), None),
+        // "the previous fiscal year", "fiscal year 2024"; not "the third quarter of fiscal
+        // year 2025", which the quarter's phrase covers.
+        ("fiscal year", Some(12), None),
         ("at the end of", None, None),
         ("as of", None, None),
     ];
@@ -510,10 +518,20 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
             if out.iter().any(|&(a, b, _)| at >= a && at < b) {
                 continue;
             }
+            let said_before = lower[..at].trim_end();
+            let earlier = ["previous", "prior", "last", "preceding"]
+                .iter()
+                .any(|w| said_before.ends_with(w));
+            if p == "fiscal year" && said_before.ends_with(" of") {
+                continue;
+            }
             // The words right after: "of 2006", "a year ago", "last year".
             let rest = &lower[from..];
             let after = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(k, _)| k)];
-            let year = if p.starts_with("prior") || p.starts_with("year-ago") {
+            let year = if p.starts_with("prior")
+                || p.starts_with("year-ago")
+                || (p == "fiscal year" && earlier)
+            {
                 YearRef::Prior
             } else if let Some(y) = raw_words(after)
                 .take(5)
@@ -691,6 +709,8 @@ struct Context<'a> {
     of_table: Vec<std::ops::Range<usize>>,
     /// By table, the columns a figure may be looked up in: [`super::plain_column`].
     plain: Vec<Vec<bool>>,
+    /// By table, each row's basis, worked out when a claim first needs the table.
+    bases: Vec<std::cell::OnceCell<Vec<Basis>>>,
 }
 
 /// The first significant word of an indexed row's label ([`RowInfo::sig`]).
@@ -831,6 +851,11 @@ impl<'a> Context<'a> {
             by_first_word,
             of_table,
             plain: doc.tables.iter().map(super::plain_columns).collect(),
+            bases: doc
+                .tables
+                .iter()
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
         }
     }
 
@@ -1163,6 +1188,12 @@ impl<'a> Context<'a> {
         {
             return Err("the sentence names several metals".into());
         }
+        // "declared and paid a $0.16 per share cash dividend": a payout, compared with payout
+        // rows only, never with earnings or book value per share.
+        let payout = f.kind == Kind::PerUnit(Unit::MoneyPerShare)
+            && crate::meaning::concept::is_payout(
+                &raw_words(clause_of(s, f)).map(stem).collect::<Vec<_>>(),
+            );
         let clause: Vec<Cow<str>> = if f.kind == Kind::Money {
             raw_words(clause_of(s, f)).map(stem).collect()
         } else {
@@ -1218,7 +1249,8 @@ impl<'a> Context<'a> {
                 // "$0.17 diluted loss per share" is the diluted row, not the basic one
                 // printed beside it.
                 Kind::PerUnit(Unit::MoneyPerShare) => {
-                    (!lhas("dividend") || lhas("after"))
+                    let row_payout = (lhas("dividend") || lhas("distribution")) && !lhas("after");
+                    row_payout == payout
                         && !(has("diluted") && lhas("basic") && !lhas("diluted"))
                         && !(has("basic") && lhas("diluted") && !lhas("basic"))
                 }
@@ -1272,6 +1304,27 @@ impl<'a> Context<'a> {
         }
         if out.is_empty() {
             return Err("no row of the tables matches what the sentence says it is".into());
+        }
+        // "Pro forma net income … was $1,173,000, or $0.04 per share": the pro forma row, not
+        // the GAAP one beside it. A sentence that states no basis means the reported figure
+        // where one is printed.
+        let said = stated_basis(&s.lower[..f.start]);
+        let basis_of = |&(t, k, _): &(usize, usize, usize)| {
+            let bases = self.bases[t].get_or_init(|| {
+                let meanings = crate::meaning::of_table(&self.doc.tables[t]);
+                meanings.iter().map(|m| m.basis).collect()
+            });
+            bases.get(k).copied().unwrap_or(Basis::Reported)
+        };
+        // Where no matching row states that basis, the rows stay as they are: a measure such
+        // as "Economic Earnings" is non-GAAP without saying so in its label.
+        let same: Vec<(usize, usize, usize)> = out
+            .iter()
+            .copied()
+            .filter(|x| basis_of(x) == said)
+            .collect();
+        if !same.is_empty() {
+            out = same;
         }
         Ok(out.into_iter().map(|(t, k, _)| (t, k)).collect())
     }
@@ -1735,6 +1788,27 @@ fn contains_run<S: AsRef<str>>(w: &[S], name: &[String]) -> bool {
             .any(|x| x.iter().zip(name).all(|(a, b)| a.as_ref() == b))
 }
 
+/// The basis the words before a figure last state ("pro forma net income … was", "GAAP
+/// net income", "adjusted EBITDA of"): it carries over commas and comparisons until another
+/// basis is named. Only "adjusted" stands for the adjusted basis here: "core" and
+/// "underlying" are everyday words in a sentence.
+fn stated_basis(before: &str) -> Basis {
+    let w = raw_word_list(before);
+    let mut basis = Basis::Reported;
+    for (k, &x) in w.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| w[p]);
+        basis = match x {
+            "gaap" if prev == Some("non") => Basis::NonGaap,
+            "gaap" | "reported" => Basis::Reported,
+            "nongaap" => Basis::NonGaap,
+            "forma" if prev == Some("pro") => Basis::ProForma,
+            "adjusted" => Basis::Adjusted,
+            _ => continue,
+        };
+    }
+    basis
+}
+
 /// The clause holding a figure: between the punctuation (commas, semicolons, brackets) and
 /// comparison words around it.
 fn clause_of<'s>(s: &Said<'s>, f: &Fig) -> &'s str {
@@ -1864,5 +1938,33 @@ mod tests {
     fn sentences_keep_abbreviations() {
         let t = "Hecla Mining Company (NYSE:HL) reported on Nov. 8. Total gross profit increased 46% to $21 million.";
         assert_eq!(sentences(t).len(), 2);
+    }
+
+    #[test]
+    fn two_spaces_after_a_full_stop_end_a_sentence() {
+        let t = "a net loss of $694,000 in the comparable period a year ago.  For the twelve months ended June 30, 2003 net revenues were $44,958,000.";
+        assert_eq!(
+            sentences(t),
+            [
+                "a net loss of $694,000 in the comparable period a year ago.",
+                "For the twelve months ended June 30, 2003 net revenues were $44,958,000."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_basis_a_sentence_states_carries_to_its_later_figures() {
+        let b = |t: &str| stated_basis(t);
+        assert_eq!(
+            b("pro forma net income in the quarter ended june 30, 2005 was $1,173,000, or "),
+            Basis::ProForma
+        );
+        assert_eq!(b("non-gaap economic earnings of $3.4 million, or $0.39 per share, compared to $2.8 million, or "), Basis::NonGaap);
+        assert_eq!(
+            b("pro forma net income of $5 million compared to a gaap net income of "),
+            Basis::Reported
+        );
+        assert_eq!(b("net income was "), Basis::Reported);
+        assert_eq!(b("gaap eps of $0.10 and adjusted eps of "), Basis::Adjusted);
     }
 }

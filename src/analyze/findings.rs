@@ -224,6 +224,7 @@ fn claim(c: &Check, row: &Meaning) -> Option<(Status, String)> {
             "core",
             "underlying",
             "normalized",
+            "forma",
         ],
     );
     let row_adjusted = row.basis != crate::meaning::Basis::Reported;
@@ -251,7 +252,10 @@ fn claim(c: &Check, row: &Meaning) -> Option<(Status, String)> {
             ]
             .contains(&w.as_str())
         })
-        .any(|w| content.contains(&w));
+        .any(|w| content.contains(&w))
+        // "we generated $110 million of cash from operating activities": "of" names it.
+        || (after.first().is_some_and(|w| w == "of")
+            && after[1..].iter().take(3).any(|w| content.contains(&w)));
     if !named_before && !own_phrase && content.iter().any(|w| after.contains(w)) {
         return nc(format!(
             "the sentence names \"{label}\" only after {}, which is another item's figure",
