@@ -122,9 +122,45 @@ async fn non_mining() {
     browser.close().await;
 }
 
+/// The checks panel with the not-checkable reasons shown: the sample's (`release` `None`) or
+/// a fixture's opened from a file.
+async fn checks_panel(release: Option<&str>, file: &str) {
+    let site = Site::start();
+    let browser = match release {
+        None => Browser::with_sample_at(&site, Some((1280, 1400))).await,
+        Some(name) => {
+            let browser = Browser::open().await;
+            browser.client.set_window_size(1280, 1400).await.unwrap();
+            browser.client.goto(&site.url).await.unwrap();
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+            browser.upload(&path).await;
+            browser
+        }
+    };
+    browser.text_of("#checks").await;
+    browser.click("#checks .show-unchecked").await;
+    browser
+        .client
+        .execute(
+            "document.querySelector('#checks').scrollIntoView({block: 'start'});",
+            vec![],
+        )
+        .await
+        .unwrap();
+    std::fs::write(docs(file), browser.client.screenshot().await.unwrap()).unwrap();
+    println!("wrote docs/{file}");
+    browser.close().await;
+}
+
 #[tokio::test]
 #[ignore = "writes docs/*.png: run `make screenshots`"]
 async fn screenshots() {
+    checks_panel(None, "screenshot-checks.png").await;
+    checks_panel(
+        Some("tests/fixtures/NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt"),
+        "screenshot-checks-pericom.png",
+    )
+    .await;
     non_mining().await;
     chart_kinds().await;
     capture(1280, 900, "#document-header", "screenshot.png").await;

@@ -317,14 +317,20 @@ fn figures(s: &str) -> Vec<Fig> {
                         window_start += 1;
                     }
                     // The last twelve words, nearest first: the word after the nearest "per".
-                    let mut after_per: Option<&str> = None;
-                    for x in raw_words(&pre[window_start..]).rev().take(12) {
-                        if x.eq_ignore_ascii_case("per") {
-                            return after_per.and_then(per_unit);
-                        }
-                        after_per = Some(x);
+                    // A "per" right after the previous figure is that figure's ("$4,327,000 or
+                    // ($0.17) per share as compared with a net loss of $5,267,000").
+                    let words: Vec<&str> = raw_words(&pre[window_start..]).collect();
+                    let k = words
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .take(12)
+                        .find(|(_, x)| x.eq_ignore_ascii_case("per"))
+                        .map(|(k, _)| k)?;
+                    if k == 0 && !out.is_empty() {
+                        return None;
                     }
-                    None
+                    words.get(k + 1).and_then(|w| per_unit(w))
                 };
                 match per_after.or_else(per_before) {
                     Some(u) => Kind::PerUnit(u),
@@ -709,6 +715,10 @@ struct Context<'a> {
     of_table: Vec<std::ops::Range<usize>>,
     /// By table, the columns a figure may be looked up in: [`super::plain_column`].
     plain: Vec<Vec<bool>>,
+    /// The release's own quarter in its fiscal year, when a column tells where the fiscal
+    /// year ends (a twelve-month column, or six or nine months ending with the quarter):
+    /// Pericom's quarter ended June 30 is its fourth.
+    fiscal_quarter: Option<u8>,
     /// By table, each row's basis, worked out when a claim first needs the table.
     bases: Vec<std::cell::OnceCell<Vec<Basis>>>,
 }
@@ -856,6 +866,7 @@ impl<'a> Context<'a> {
                 .iter()
                 .map(|_| std::cell::OnceCell::new())
                 .collect(),
+            fiscal_quarter: fiscal_quarter(doc),
         }
     }
 
@@ -895,7 +906,9 @@ impl<'a> Context<'a> {
                             // "third quarter" names calendar quarters; a fiscal year's
                             // quarters end in other months, so the ordinal must be the
                             // release's own quarter.
-                            && when.quarter.is_none_or(|q| q * 3 == end.month)
+                            && when.quarter.is_none_or(|q| {
+                                q * 3 == end.month || Some(q) == self.fiscal_quarter
+                            })
                     }
                     Some(m) => c.months == Some(m) && ce.month == end.month,
                 }
@@ -1539,6 +1552,26 @@ impl<'a> Context<'a> {
         if f.kind == Kind::Percent && (share || (!is_up && !is_down)) {
             return not(super::format_in!(super::SENTENCE, "{} is a percentage that is not stated as a change; the tables hold no share to compare it with.", f.text));
         }
+        // "up 8.7% from $19,433,000 in the preceding quarter": a sequential change, while the
+        // tables pair each column with the same period a year before.
+        let clause_end = after.find(" and ").unwrap_or(after.len());
+        let base = &after[..clause_end];
+        if [
+            "preceding quarter",
+            "previous quarter",
+            "prior quarter",
+            "last quarter",
+            "sequential",
+        ]
+        .iter()
+        .any(|p| base.contains(p))
+        {
+            return not(super::format_in!(
+                super::SENTENCE,
+                "{} is a change from the preceding quarter; the tables pair each period with the same period a year before.",
+                f.text
+            ));
+        }
         let improvement = near.iter().any(|w| w.starts_with("improvement"));
         // The subject: "N% to $X" → X; ", a N% increase" → the figure before; else by words.
         let previous = (0..i).rev().find(|&k| figs[k].kind != Kind::Percent);
@@ -1786,6 +1819,21 @@ fn contains_run<S: AsRef<str>>(w: &[S], name: &[String]) -> bool {
     !name.is_empty()
         && w.windows(name.len())
             .any(|x| x.iter().zip(name).all(|(a, b)| a.as_ref() == b))
+}
+
+/// The release's quarter in its fiscal year ([`Context::fiscal_quarter`]).
+fn fiscal_quarter(doc: &Document) -> Option<u8> {
+    let end = doc.period.end?;
+    let year_end = doc.tables.iter().flat_map(|t| &t.columns).find_map(|c| {
+        let ce = c.end?;
+        match c.months? {
+            12 => Some(ce.month),
+            m @ (6 | 9) if ce == end => Some((end.month + 12 - m - 1) % 12 + 1),
+            _ => None,
+        }
+    })?;
+    let ahead = (year_end + 12 - end.month) % 12;
+    (ahead % 3 == 0).then(|| 4 - ahead / 3)
 }
 
 /// The basis the words before a figure last state ("pro forma net income … was", "GAAP

@@ -310,6 +310,11 @@ pub fn read_html(html: &str) -> Document {
 /// The period the release reports: the stated "period ended" date, with the shortest
 /// column ending then; else the first dated column of the first table.
 fn main_period(tables: &[Table], stated: Option<crate::document::Date>) -> Period {
+    // "adjustments for the three-month period ended June 30, 2002": a date the text names
+    // before any column ending later is a comparison, not the release's period.
+    let columns = || tables.iter().flat_map(|t| &t.columns);
+    let stated =
+        stated.filter(|&d| !columns().any(|c| c.months.is_some() && c.end.is_some_and(|e| e > d)));
     let mut pick: Option<&crate::document::Column> = None;
     for c in tables.iter().flat_map(|t| &t.columns) {
         let better = match stated {
