@@ -40,6 +40,15 @@
 //!   so four more cross-table pairs are considered and set aside as unlike figures.
 //! - compassminerals-FY2025Q1-djn-fixedwidth.txt: 65/55 → 67/53: two claims find their
 //!   money row and agree with it.
+//!
+//! Re-pinned when whether two sides are the same thing was decided before their values, for
+//! `ok` checks as for mismatches (an agreement between two things that may differ is no check):
+//! - compassminerals-FY2025Q1-djn-fixedwidth.txt: 67/53 → 43/77: 24 cross-table pairs are
+//!   adjustments printed in two reconciliations ("Restructuring charges", "Product recall
+//!   costs", "Loss on impairments", "Segment sales" in the EBITDA and the adjusted net earnings
+//!   reconciliations), which need not be the same amount in both.
+//! - NEG-avient-2024Q4-djn-fixedwidth.txt: 135/52 → 131/56: "EBITDA from continuing
+//!   operations" in a reported table and in an adjusted EBITDA reconciliation, four columns.
 
 use assay::analyze::{analyze, Analysis, Counts, Status};
 
@@ -51,7 +60,7 @@ fn analysis(name: &str) -> Analysis {
 
 /// (file, ok, mismatch, not_checkable)
 const PINNED: &[(&str, usize, usize, usize)] = &[
-    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 135, 0, 52),
+    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 131, 0, 56),
     ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 35, 0, 43),
     ("NEG-buckle-FY2024Q3-browser-copy.txt", 22, 0, 26),
     ("NEG-buckle-FY2024Q3-edgar-ex99.htm", 22, 0, 26),
@@ -125,7 +134,7 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 24, 0, 34),
     ("coeur-1986Q4-reuters21578-brief.txt", 0, 0, 0),
-    ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 67, 0, 53),
+    ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 43, 0, 77),
     ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 28, 0, 85),
     ("hecla-2007Q3-edgar-ex99-txt.txt", 235, 6, 35),
     ("russelmetals-2024Q4-djn-fixedwidth.txt", 64, 0, 73),

@@ -44,12 +44,18 @@ const PER_FILE: usize = 25;
 /// no longer set aside: claims 47 of 57, cross-table 133 of 148. Then a sentence's basis
 /// ("pro forma net income") picked the pro forma row, and "$110 million of cash from
 /// operating activities" counted as naming its row: claims 59 of 70 (more claims are
-/// checked, so more are mutated). All kinds together: 1,242 of 1,293 (96.1%).
+/// checked, so more are mutated). All kinds together: 1,242 of 1,293 (96.1%). Then whether
+/// two sides are the same thing was decided before their values for `ok` checks too (an
+/// agreement between two different items is no check, and a wrong figure there would only
+/// turn it `not_checkable`), the claims' gate read stems, units ("1.3 million ounces of
+/// silver") and "respectively", and a sentence's whole number is mutated at its last
+/// significant digit and placed only when it stands once on its line: footing 1,014 of
+/// 1,039, recompute 36 of 36, cross-table 121 of 121, claims 74 of 74 (1,245 of 1,270, 98.0%).
 const BARS: &[(CheckKind, f64)] = &[
     (CheckKind::Footing, 0.97),
     (CheckKind::Recompute, 1.0),
-    (CheckKind::CrossTable, 0.89),
-    (CheckKind::Claim, 0.84),
+    (CheckKind::CrossTable, 0.99),
+    (CheckKind::Claim, 0.98),
 ];
 
 fn corpus() -> Vec<String> {
@@ -154,10 +160,28 @@ fn mutate(text: &[u8], spans: &[(usize, usize)], t: &Target) -> Option<Vec<u8>> 
     let hits = occurrences(&text[from..to], t.core.as_bytes());
     let at = from + *hits.get(t.nth)?;
     let mut out = text.to_vec();
+    // A sentence's whole number counts from its last significant digit: "$11,506,000" is a
+    // table's 11,506 thousand written out, and ten dollars more is still within it.
+    let core = t.core.as_bytes();
+    let padding = if t.cell.is_none() && !core.contains(&b'.') {
+        core.iter()
+            .rev()
+            .take_while(|&&c| c == b'0' || c == b',')
+            .filter(|&&c| c == b'0')
+            .count()
+    } else {
+        0
+    };
     let digit = (at..at + t.core.len())
         .rev()
         .filter(|&i| out[i].is_ascii_digit())
-        .nth(1)?;
+        .nth(1 + padding)
+        .or_else(|| {
+            (at..at + t.core.len())
+                .rev()
+                .filter(|&i| out[i].is_ascii_digit())
+                .nth(1)
+        })?;
     out[digit] = if out[digit] == b'9' {
         b'8'
     } else {
@@ -293,8 +317,11 @@ fn mutate_file(path: &str) -> BTreeMap<usize, Tally> {
                 let to = spans.get(b.checked_sub(2)?.max(a - 1))?.1;
                 Some(occurrences(&text[from..to], t.core.as_bytes()).len())
             })();
+            // A sentence's figure is placed only when it stands once on its line: an HTML
+            // block holds many sentences on one source line, and another one's printing of
+            // the same figure is not the one checked.
             let fits = match kind {
-                CheckKind::Claim => hay.is_some_and(|n| n >= 1),
+                CheckKind::Claim => hay == Some(1),
                 _ => hay == Some(same),
             };
             let placed = Target { nth, ..t.clone() };

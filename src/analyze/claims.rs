@@ -24,6 +24,8 @@
 
 use std::borrow::Cow;
 
+use crate::meaning::concept::stem;
+
 use rust_decimal::Decimal;
 
 use super::metrics::{comparable_pairs, metal_in, metal_word, Metric, MetricKind, OPERATION_WORDS};
@@ -732,27 +734,6 @@ fn first_word<'r>(rows: &'r [RowInfo], n: usize) -> &'r str {
 const STOP: &[&str] = &[
     "of", "and", "the", "for", "to", "in", "by", "on", "a", "an", "total", "provided", "&",
 ];
-
-/// The stem of a lower-case word ([`words`] gives them): a slice of it but for "-ies".
-fn stem(w: &str) -> Cow<'_, str> {
-    let w = match w {
-        "revenue" | "revenues" => "sales",
-        _ => w,
-    };
-    let n = w.len();
-    if w.ends_with("ies") && n > 4 {
-        let mut s = String::with_capacity(n - 2);
-        s.push_str(&w[..n - 3]);
-        s.push('y');
-        Cow::Owned(s)
-    } else if w.ends_with("sses") {
-        Cow::Borrowed(&w[..n - 2])
-    } else if w.ends_with('s') && !w.ends_with("ss") && n > 3 {
-        Cow::Borrowed(&w[..n - 1])
-    } else {
-        Cow::Borrowed(w)
-    }
-}
 
 fn stems(text: &str) -> Vec<String> {
     words(text).iter().map(|w| stem(w).into_owned()).collect()

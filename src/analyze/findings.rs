@@ -18,19 +18,35 @@ use rust_decimal::Decimal;
 
 use super::{Check, CheckKind, Status};
 use crate::document::{Document, Table};
-use crate::meaning::{words, Meaning, SignConvention};
+use crate::meaning::basis::NonGaapNames;
+use crate::meaning::{words, Meaning, Meanings, SignConvention};
 
 /// Hold every mismatch to the rows' meanings, then merge the duplicates.
+///
+/// Whether two sides are the same thing is decided before their values are: an `ok` between
+/// rows that are not the same item proves nothing, and would turn into `not_checkable` the
+/// moment one figure were wrong, so a broken figure would vanish instead of failing.
 pub(crate) fn settle(doc: &Document, checks: &mut Vec<Check>) {
-    if !checks.iter().any(|c| c.status == Status::Mismatch) {
-        return;
-    }
-
-    for c in checks.iter_mut().filter(|c| c.status == Status::Mismatch) {
-        if let Some((status, why)) = judge(doc, c) {
+    // Read once, and only when a claim needs it.
+    let non_gaap = std::cell::OnceCell::new();
+    // Every row's meaning, read once: almost every check is held to it.
+    let meanings = std::cell::OnceCell::new();
+    for c in checks.iter_mut() {
+        if c.kind == CheckKind::Footing || c.status == Status::NotCheckable {
+            continue;
+        }
+        let agreed = c.status == Status::Ok;
+        if let Some((status, why)) = judge(doc, c, &meanings, &non_gaap) {
+            if agreed && status == Status::Ok {
+                continue;
+            }
             c.status = status;
-            c.explanation = match status {
-                Status::Ok => why,
+            c.explanation = match (status, agreed) {
+                (Status::Ok, _) => why,
+                (_, true) => format!(
+                    "Not compared: {why}. (The figures agree: {})",
+                    c.explanation
+                ),
                 _ => format!("Not compared: {why}. (As read: {})", c.explanation),
             };
         }
@@ -38,21 +54,32 @@ pub(crate) fn settle(doc: &Document, checks: &mut Vec<Check>) {
     merge(checks);
 }
 
+/// The table `id` names. The reader numbers tables in order ("t3" is the third), so that
+/// place is tried first: every check is settled, and a search of all tables for each would
+/// grow with the square of the release.
 fn table<'d>(doc: &'d Document, id: &str) -> Option<&'d Table> {
-    doc.tables.iter().find(|t| t.id.as_str() == id)
+    let at = id.strip_prefix('t').and_then(|n| n.parse::<usize>().ok());
+    at.and_then(|n| doc.tables.get(n.checked_sub(1)?))
+        .filter(|t| t.id.as_str() == id)
+        .or_else(|| doc.tables.iter().find(|t| t.id.as_str() == id))
 }
 
 /// A new status and its reason, or `None` when the mismatch stands.
-fn judge(doc: &Document, c: &Check) -> Option<(Status, String)> {
+fn judge(
+    doc: &Document,
+    c: &Check,
+    meanings: &std::cell::OnceCell<Meanings>,
+    non_gaap: &std::cell::OnceCell<NonGaapNames>,
+) -> Option<(Status, String)> {
     let nc = |why: String| Some((Status::NotCheckable, why));
-    if let Some(why) = scale_factor(c) {
+    if let Some(why) = scale_factor(c).filter(|_| c.status == Status::Mismatch) {
         return nc(why);
     }
-    // Only the rows a mismatch cites are read for their meaning.
-    let meanings: Vec<Option<Meaning>> = (c.cells.iter().take(2))
-        .map(|cell| crate::meaning::of_row(table(doc, &cell.table)?, cell.row))
-        .collect();
-    let meaning = |k: usize| meanings.get(k)?.as_ref();
+    let meanings = meanings.get_or_init(|| Meanings::of(doc));
+    let meaning = |k: usize| {
+        let cell = c.cells.get(k)?;
+        meanings.get(&cell.table, cell.row)
+    };
     match c.kind {
         CheckKind::CrossTable => {
             let (a, b) = (meaning(0)?, meaning(1)?);
@@ -99,7 +126,9 @@ fn judge(doc: &Document, c: &Check) -> Option<(Status, String)> {
             let (a, b) = basis.or(operations)?;
             nc(format!("\"{r}\" is for {a} but \"{n}\" for {b}"))
         }
-        CheckKind::Claim => claim(c, meaning(0)?),
+        CheckKind::Claim => claim(c, meaning(0)?, || {
+            non_gaap.get_or_init(|| NonGaapNames::new(doc))
+        }),
         CheckKind::Footing => None,
     }
 }
@@ -153,18 +182,46 @@ const STOP: &[&str] = &[
     "and", "of", "the", "a", "an", "total", "net", "to", "for", "in", "from", "on", "by", "&",
 ];
 
-/// A claim's mismatch held to the sentence: what the words around the figure say it is.
-fn claim(c: &Check, row: &Meaning) -> Option<(Status, String)> {
+/// Words that name what a figure counts ("1.3 million ounces of silver"): the item named
+/// after them ("of silver") is the figure's own.
+const UNIT_WORDS: &[&str] = &[
+    "ounce", "oz", "ton", "tonne", "pound", "lb", "share", "barrel", "bbl", "boe", "carat", "unit",
+    "foot", "feet", "meter", "metre",
+];
+
+/// A claim held to the sentence: what the words around the figure say it is. Words are
+/// compared by their stems ([`crate::meaning::concept::stem`]): "revenue" is "sales".
+fn claim<'n>(
+    c: &Check,
+    row: &Meaning,
+    non_gaap: impl FnOnce() -> &'n NonGaapNames,
+) -> Option<(Status, String)> {
     let cr = c.claim.as_ref()?;
     let at = cr.sentence.find(&cr.figure)?;
-    let before = words(&cr.sentence[..at]);
-    let after = words(&cr.sentence[at + cr.figure.len()..]);
+    let stems = |text: &str| -> Vec<String> {
+        words(text)
+            .iter()
+            .map(|w| crate::meaning::concept::stem(w).into_owned())
+            .collect()
+    };
+    let before = stems(&cr.sentence[..at]);
+    let after = stems(&cr.sentence[at + cr.figure.len()..]);
     let label = &c.cells[0].row_label;
-    let content: Vec<&String> = row
+    let content: Vec<String> = row
         .concept
         .iter()
         .filter(|w| !STOP.contains(&w.as_str()))
+        .map(|w| crate::meaning::concept::stem(w).into_owned())
         .collect();
+    // Every row the claim was matched with ("the sum of cash and short-term investments"):
+    // an item the sentence adds may be one of them.
+    // Asked only when the sentence names another item: a claim of a release printed ten
+    // times cites the cells of all ten copies.
+    let cited = |w: &String| {
+        c.cells
+            .iter()
+            .any(|cell| stems(&cell.row_label).contains(w))
+    };
     let nc = |why: String| Some((Status::NotCheckable, why));
     // "decreased by $156,569 to $607,494": the first figure is a change.
     let near: Vec<&str> = before.iter().rev().take(3).map(String::as_str).collect();
@@ -206,7 +263,7 @@ fn claim(c: &Check, row: &Meaning) -> Option<(Status, String)> {
         if let Some(what) = what {
             let period = what.chars().all(|ch| ch.is_ascii_digit())
                 || crate::meaning::kind::period_word(what);
-            if !period && !row.concept.contains(what) {
+            if !period && !content.contains(what) && !cited(what) {
                 return nc(format!(
                     "the sentence says {} is of {what}, which \"{label}\" is not",
                     cr.figure
@@ -214,7 +271,9 @@ fn claim(c: &Check, row: &Meaning) -> Option<(Status, String)> {
             }
         }
     }
-    // The sentence's basis against the row's.
+    // The sentence's basis against the row's. A measure the release itself calls non-GAAP
+    // ("Economic Earnings and Economic EPS are non-GAAP performance measures") is that basis
+    // whatever its table's title says.
     let said_adjusted = crate::meaning::has_any(
         &before,
         &[
@@ -227,7 +286,8 @@ fn claim(c: &Check, row: &Meaning) -> Option<(Status, String)> {
             "forma",
         ],
     );
-    let row_adjusted = row.basis != crate::meaning::Basis::Reported;
+    let row_adjusted =
+        row.basis != crate::meaning::Basis::Reported || (said_adjusted && non_gaap().names(label));
     if said_adjusted != row_adjusted {
         return nc(format!(
             "\"{label}\" is {}, and the sentence {} so",
@@ -243,19 +303,26 @@ fn claim(c: &Check, row: &Meaning) -> Option<(Status, String)> {
     // follows ("… of $2.6 million following higher revenues") is another clause's.
     let named_before = content.iter().any(|w| before.contains(w));
     // "$0.88 per share on a diluted basis": words that qualify the figure itself name it.
+    let qualifiers = [
+        "per", "share", "on", "a", "an", "basis", "diluted", "basic", "fully", "common",
+    ];
+    // "we generated $110 million of cash from operating activities", "1.3 million ounces of
+    // silver", "spent $5.4 million on exploration": "of" or "on", after the units the figure
+    // counts, names it.
+    let units = after
+        .iter()
+        .take_while(|w| UNIT_WORDS.contains(&w.as_str()))
+        .count();
     let own_phrase = after
         .iter()
         .take(6)
-        .take_while(|w| {
-            [
-                "per", "share", "on", "a", "an", "basis", "diluted", "basic", "fully", "common",
-            ]
-            .contains(&w.as_str())
-        })
-        .any(|w| content.contains(&w))
-        // "we generated $110 million of cash from operating activities": "of" names it.
-        || (after.first().is_some_and(|w| w == "of")
-            && after[1..].iter().take(3).any(|w| content.contains(&w)));
+        .take_while(|w| qualifiers.contains(&w.as_str()))
+        .any(|w| content.contains(w))
+        || (after.get(units).is_some_and(|w| w == "of" || w == "on")
+            && after[units + 1..]
+                .iter()
+                .take(3)
+                .any(|w| content.contains(w)));
     if !named_before && !own_phrase && content.iter().any(|w| after.contains(w)) {
         return nc(format!(
             "the sentence names \"{label}\" only after {}, which is another item's figure",
@@ -263,30 +330,31 @@ fn claim(c: &Check, row: &Meaning) -> Option<(Status, String)> {
         ));
     }
     // "Cash, cash equivalents and marketable securities was $256.0 million": the subject
-    // adds items the row does not hold.
-    if let Some(last) = before.iter().rposition(|w| content.contains(&w)) {
+    // adds items the row does not hold. The joining word must follow the row's name at once
+    // ("Silver Valley, owned and operated" joins verbs, not items), and "respectively" pairs
+    // listed items with listed figures one by one.
+    let respectively = after.iter().any(|w| w == "respectively");
+    if let Some(last) = before.iter().rposition(|w| content.contains(w)) {
         let tail = &before[last + 1..];
         // "… including time deposits of $206.7 million" adds as "and" does.
-        if let Some(k) = tail
-            .iter()
-            .position(|w| matches!(w.as_str(), "and" | "plus" | "including" | "incl"))
-        {
-            if let Some(extra) = tail.get(k + 1) {
-                let verbs = [
-                    "was", "were", "of", "totaled", "totalled", "is", "are", "at",
-                ];
-                if !row.concept.contains(extra) && !verbs.contains(&extra.as_str()) {
-                    return nc(format!(
-                        "the sentence's {} is for more than \"{label}\" (it adds {})",
-                        cr.figure,
-                        tail[k + 1..]
-                            .iter()
-                            .take_while(|w| !verbs.contains(&w.as_str()))
-                            .map(String::as_str)
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    ));
-                }
+        let joins = tail
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "and" | "plus" | "including" | "incl"));
+        if let Some(extra) = tail.get(1).filter(|_| joins && !respectively) {
+            let verbs = [
+                "was", "were", "of", "totaled", "totalled", "is", "are", "at",
+            ];
+            if !content.contains(extra) && !verbs.contains(&extra.as_str()) && !cited(extra) {
+                return nc(format!(
+                    "the sentence's {} is for more than \"{label}\" (it adds {})",
+                    cr.figure,
+                    tail[1..]
+                        .iter()
+                        .take_while(|w| !verbs.contains(&w.as_str()))
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ));
             }
         }
     }

@@ -75,3 +75,82 @@ impl Operations {
         }
     }
 }
+
+/// The words around each "non-GAAP" the release's text prints: where it names its non-GAAP
+/// measures. Read once per document ([`NonGaapNames::new`]), then asked of each label.
+pub struct NonGaapNames {
+    /// (the words before "non-GAAP", the words after it), at most 14 each.
+    spots: Vec<(Vec<String>, Vec<String>)>,
+}
+
+impl NonGaapNames {
+    pub fn new(doc: &crate::document::Document) -> NonGaapNames {
+        let mut spots = Vec::new();
+        for p in &doc.narrative {
+            if !p
+                .text
+                .as_bytes()
+                .windows(4)
+                .any(|x| x.eq_ignore_ascii_case(b"gaap"))
+            {
+                continue;
+            }
+            let w = super::words(&p.text);
+            for i in (0..w.len().saturating_sub(1)).filter(|&i| w[i] == "non" && w[i + 1] == "gaap")
+            {
+                spots.push((
+                    w[i.saturating_sub(14)..i].to_vec(),
+                    w[i + 2..(i + 16).min(w.len())].to_vec(),
+                ));
+            }
+        }
+        NonGaapNames { spots }
+    }
+
+    /// Whether the release's own text calls `label` a non-GAAP measure: "Economic Earnings and
+    /// Economic EPS are non-GAAP performance measures", "non-GAAP measures that we refer to
+    /// as Economic Earnings", "Free cash flow, a non-GAAP measure". The label must be the
+    /// subject (or the name given), not a word inside another measure's name: "adjusted net
+    /// income is a non-GAAP measure" says nothing of "Net income".
+    pub fn names(&self, label: &str) -> bool {
+        let name = super::words(label);
+        if name.is_empty() {
+            return false;
+        }
+        let qualifiers = [
+            "adjusted",
+            "core",
+            "underlying",
+            "normalized",
+            "non",
+            "gaap",
+        ];
+        let verb = |x: &String| matches!(x.as_str(), "is" | "are" | "a" | "an");
+        // The subject ends with the name, or "name and …", then the verb: "X is a", "X and
+        // Y are", "X, a".
+        let subject_is = |hay: &[String]| {
+            (0..(hay.len() + 1).saturating_sub(name.len()))
+                .filter(|&k| hay[k..k + name.len()] == name[..])
+                .any(|k| {
+                    let free = k == 0 || !qualifiers.contains(&hay[k - 1].as_str());
+                    let rest = &hay[k + name.len()..];
+                    free && rest.len() <= 6
+                        && rest.iter().take(5).any(verb)
+                        && rest
+                            .iter()
+                            .take_while(|x| !verb(x))
+                            .all(|x| x == "and" || x.len() > 1)
+                })
+        };
+        // "… that we refer to as X", "… called X".
+        let given = |named: &[String]| {
+            named
+                .iter()
+                .position(|x| x == "as" || x == "called")
+                .is_some_and(|k| named[k + 1..].starts_with(&name))
+        };
+        self.spots
+            .iter()
+            .any(|(before, after)| subject_is(before) || given(after))
+    }
+}

@@ -4,6 +4,8 @@
 //! items that only look alike ("Cash generated from operating activities" before interest
 //! and tax, "Net cash provided by operating activities" after) keep two.
 
+use std::borrow::Cow;
+
 /// Words that only say which way a figure may go or that it is a sum.
 const HEDGES: &[&str] = &["loss", "losses", "used", "in", "total", "gain", "gains"];
 
@@ -22,6 +24,28 @@ pub fn of(w: &[String]) -> Vec<String> {
         .filter(|x| !HEDGES.contains(&x.as_str()))
         .cloned()
         .collect()
+}
+
+/// The stem of a lower-case word, so the claims and the findings read "revenues" and "sales",
+/// "ounces" and "ounce" alike. The stem ([`super::words`] gives them): a slice of it but for "-ies".
+pub fn stem(w: &str) -> Cow<'_, str> {
+    let w = match w {
+        "revenue" | "revenues" => "sales",
+        _ => w,
+    };
+    let n = w.len();
+    if w.ends_with("ies") && n > 4 {
+        let mut s = String::with_capacity(n - 2);
+        s.push_str(&w[..n - 3]);
+        s.push('y');
+        Cow::Owned(s)
+    } else if w.ends_with("sses") {
+        Cow::Borrowed(&w[..n - 2])
+    } else if w.ends_with('s') && !w.ends_with("ss") && n > 3 {
+        Cow::Borrowed(&w[..n - 1])
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 /// A payout to holders ("Dividends declared per share", "Cash distribution per common
