@@ -24,7 +24,7 @@
 //! does; a year row ("HIGHLIGHTS  2007  2006") looks like data. Columns are counted in chars,
 //! not bytes, because releases contain "—" and "á".
 
-use super::number::{is_currency_sign, is_year, parse_value};
+use super::number::{is_cents_word, is_currency_sign, is_year, parse_value};
 use super::table::{RawLine, RawTable};
 use crate::document::Text;
 
@@ -189,6 +189,13 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
         {
             let s = slice(&ws[i - 2], &w);
             if matches!(parse_value(s), Some(crate::document::Value::Percent(_))) {
+                span = Some((ws[i - 2].start, 2));
+            }
+        }
+        // "2.17 Sen", "18 cts": a figure in cents, its unit word one space after it.
+        if span.is_none() && is_cents_word(w.text) && i >= 2 && w.start - ws[i - 2].end <= 1 {
+            let s = slice(&ws[i - 2], &w);
+            if parse_value(s).is_some() {
                 span = Some((ws[i - 2].start, 2));
             }
         }

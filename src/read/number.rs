@@ -164,6 +164,12 @@ fn parse_single(s: &str) -> Option<Value> {
         percent = true;
         tail = t.trim_start();
     }
+    // "2.17 Sen", "18 cts": a figure printed in the currency's hundredth part, read in its
+    // main unit (0.0217), as the brief reader reads "18 cts".
+    let cents = is_cents_word(tail.trim());
+    if cents {
+        tail = "";
+    }
     if paren {
         tail = tail.strip_prefix(')')?.trim_start();
         if let Some(t) = tail.strip_prefix('%') {
@@ -178,6 +184,12 @@ fn parse_single(s: &str) -> Option<Value> {
     if !tail.is_empty() {
         return None;
     }
+    if cents {
+        if percent {
+            return None;
+        }
+        value = crate::decimal::checked_mul(value, Decimal::new(1, 2))?;
+    }
     if negative && !value.is_zero() {
         value.set_sign_negative(true);
     }
@@ -186,6 +198,23 @@ fn parse_single(s: &str) -> Option<Value> {
     } else {
         Value::Amount(value)
     })
+}
+
+/// True when a word names the hundredth part of a currency: "Sen", "cts", "cents".
+pub(crate) fn is_cents_word(w: &str) -> bool {
+    ["sen", "ct", "cts", "cent", "cents"]
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c))
+}
+
+/// True when a printed cell is a figure in cents or sen ("2.17 Sen", "18 cts").
+pub(crate) fn printed_in_cents(printed: &str) -> bool {
+    printed
+        .trim()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(is_cents_word)
+        && printed.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Digits with thousands commas and an optional decimal part; nothing else.

@@ -194,6 +194,15 @@ pub(crate) fn row_unit(
             return Some(u);
         }
     }
+    // "Dividend  2.00 Sen  2.00 Sen": an amount printed in cents or sen is paid per share
+    // when the label names no other unit.
+    if cells
+        .iter()
+        .flatten()
+        .any(|c| super::number::printed_in_cents(&c.printed))
+    {
+        return Some(Unit::MoneyPerShare);
+    }
     let dollar = cells.iter().flatten().any(|c| c.printed.contains('$'));
     if counts_things(label) {
         return None;
