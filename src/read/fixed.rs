@@ -307,7 +307,19 @@ fn prose_lines(lines: &[Line], classes: &[Class]) -> Vec<bool> {
             || t.starts_with('*');
         let neighbour = (i > 0 && long[i - 1]) || long.get(i + 1).copied().unwrap_or(false);
         prose[i] = long[i] && (neighbour || t.ends_with('.') || marker);
-        if !prose[i] && i > 0 && prose[i - 1] && matches!(classes[i], Class::Text { .. }) {
+        // The short last line of a paragraph starts at the paragraph's margin: a line set far
+        // in from it ("                 Consolidated Statements of Operations - GAAP" right
+        // under "filings.") is a centred title, not the paragraph's tail.
+        let indent = |c: &Class| match c {
+            Class::Text { indent, .. } => Some(*indent),
+            _ => None,
+        };
+        if !prose[i]
+            && i > 0
+            && prose[i - 1]
+            && indent(&classes[i])
+                .is_some_and(|n| indent(&classes[i - 1]).is_none_or(|p| n <= p + 4))
+        {
             prose[i] = true;
         }
     }
