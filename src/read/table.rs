@@ -70,8 +70,24 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     } else if title.is_none() && !stub.trim().is_empty() && !units::is_scale_note(&stub) {
         title = Some(stub.trim().to_string());
     }
-    let mut columns: Vec<Column> = raw
-        .headers
+    // "(DOLLARS IN THOUSANDS)" printed among the column headers, over the columns it
+    // covers, states the table's scale: it is not part of any column's name.
+    let mut headers = raw.headers;
+    for pieces in &mut headers {
+        pieces.retain(|p| match header_statement(p) {
+            Some(n) => {
+                // Over a statement that names no scale ("(UNAUDITED)") it adds one.
+                match &scale_note {
+                    None => scale_note = Some(n),
+                    Some(o) if !units::states_scale(o) => scale_note = Some(format!("{o}, {n}")),
+                    Some(_) => {}
+                }
+                false
+            }
+            None => true,
+        });
+    }
+    let mut columns: Vec<Column> = headers
         .iter()
         .map(|pieces| period::column(&label::without_markers(&pieces.join(" "))))
         .collect();
@@ -117,6 +133,18 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         columns,
         rows,
     }
+}
+
+/// A header piece that is a whole parenthesised scale statement ("(DOLLARS IN THOUSANDS)",
+/// "(in millions)"), as a statement.
+fn header_statement(piece: &str) -> Option<String> {
+    let t = piece.trim();
+    let inner = t.strip_prefix('(')?.strip_suffix(')')?;
+    let l = inner.to_ascii_lowercase();
+    let stated = ["in thousands", "in millions", "in billions"]
+        .iter()
+        .any(|w| l.starts_with(w) || l.contains(&format!(" {w}")));
+    (stated && !inner.contains(['(', ')'])).then(|| label::strip_parens(t))
 }
 
 /// A financial statement prints its currency on its first and total rows only ("$ 7,935"
