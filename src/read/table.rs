@@ -63,6 +63,12 @@ pub(crate) struct Context<'a> {
 
 /// Interprets a raw table. `id` is assigned by the caller.
 pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
+    if std::env::var("ASSAY_DBG").is_ok() {
+        eprintln!(
+            "RAW {} title={:?} stub={:?} headers={:?}",
+            raw.line, raw.title_lines, raw.stub, raw.headers
+        );
+    }
     let (mut title, mut scale_note) = title_and_note(&raw.title_lines, ctx.company);
     let stub = raw.stub.join(" ");
     if scale_note.is_none() && units::is_scale_note(&stub) {
@@ -76,12 +82,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     for pieces in &mut headers {
         pieces.retain(|p| match header_statement(p) {
             Some(n) => {
-                // Over a statement that names no scale ("(UNAUDITED)") it adds one.
-                match &scale_note {
-                    None => scale_note = Some(n),
-                    Some(o) if !units::states_scale(o) => scale_note = Some(format!("{o}, {n}")),
-                    Some(_) => {}
-                }
+                add_statement(&mut scale_note, n);
                 false
             }
             None => true,
@@ -132,6 +133,19 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         document: None,
         columns,
         rows,
+    }
+}
+
+/// Takes a statement found below the title as the table's scale statement when it has none,
+/// or adds it to one that names no scale ("(Unaudited)" in the corner over "(In thousands,
+/// except per share data)").
+fn add_statement(scale_note: &mut Option<String>, n: String) {
+    match scale_note {
+        None => *scale_note = Some(n),
+        Some(o) if !units::states_scale(o) && units::states_scale(&n) => {
+            *scale_note = Some(format!("{o}, {n}"));
+        }
+        Some(_) => {}
     }
 }
 
@@ -256,8 +270,8 @@ fn lead_row_header(
             }
         }
     }
-    if scale_note.is_none() && units::is_scale_note(label) {
-        *scale_note = Some(label::strip_parens(label));
+    if units::is_scale_note(label) {
+        add_statement(scale_note, label::strip_parens(label));
     }
     body.remove(at);
 }
