@@ -303,7 +303,22 @@ pub(crate) fn grid(
             }
         }
         if label.is_empty() && slots.iter().all(Option::is_none) {
-            raw.body.push(RawLine::Blank);
+            // "|  | ($ in thousands, except per share data) | | |": a scale statement set in
+            // a value column under the header is kept for the builder to read.
+            let statement = c.iter().find(|x| {
+                x.1.starts_with('(')
+                    && super::units::is_scale_note(&x.1)
+                    && super::units::states_scale(&x.1)
+            });
+            raw.body.push(match statement {
+                Some((_, text)) => RawLine::Row {
+                    line: *i,
+                    indent: 0,
+                    label: text.clone(),
+                    cells: Vec::new(),
+                },
+                None => RawLine::Blank,
+            });
             continue;
         }
         let cells = if slots.iter().any(Option::is_some) {

@@ -115,6 +115,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         close_note(&mut body, &stub, &mut scale_note);
     }
     lead_row_header(&mut body, &mut columns, &mut scale_note);
+    statement_row(&mut body, &mut scale_note);
     let note = scale_note
         .as_deref()
         .map(units::ScaleNote::parse)
@@ -274,6 +275,26 @@ fn lead_row_header(
         add_statement(scale_note, label::strip_parens(label));
     }
     body.remove(at);
+}
+
+/// A row of no values above the first row of figures whose label is a parenthesised scale
+/// statement ("($ in thousands, except per share data)" under the years) is the table's
+/// statement, not a heading.
+fn statement_row(body: &mut Vec<RawLine>, scale_note: &mut Option<String>) {
+    for (at, l) in body.iter().enumerate() {
+        let RawLine::Row { label, cells, .. } = l else {
+            continue;
+        };
+        if cells.iter().any(Option::is_some) {
+            return;
+        }
+        let t = label.trim();
+        if t.starts_with('(') && units::is_scale_note(t) && units::states_scale(t) {
+            add_statement(scale_note, label::strip_parens(t));
+            body.remove(at);
+            return;
+        }
+    }
 }
 
 /// Where "Dollars in millions", "Amounts in thousands", "$ in millions" starts when it ends
