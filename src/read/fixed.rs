@@ -232,6 +232,20 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
         });
     }
     out.reverse();
+    // " (1)              $0.29": a footnote marker at the left margin, the last line of a
+    // wrapped label, with the row's values far to its right, is the label's marker, not a
+    // value (values of a row printed without a label stand under the columns, not at the
+    // margin).
+    if out.len() >= 2 && out[0].start <= 4 && out[1].start >= out[0].end + 6 {
+        let t = out[0].text;
+        let marker = t
+            .strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .is_some_and(|m| (1..=2).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit()));
+        if marker && ws.first().is_some_and(|w| w.start == out[0].start) {
+            out.remove(0);
+        }
+    }
     // The leftmost cell must stand clear of its label (see module header).
     while let Some(first) = out.first() {
         let label_end = ws

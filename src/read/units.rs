@@ -222,7 +222,10 @@ pub(crate) fn counts_things(label: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .next()
         .unwrap_or("");
-    l.starts_with("number of")
+    // "Gross leasable area (square feet)": an area, counted in square feet (a rate "per
+    // square foot" is money and is read before this).
+    let area = (l.contains("square feet") || l.contains("square footage")) && !l.contains("per ");
+    area || l.starts_with("number of")
         || l.starts_with("no. of")
         || l.contains(" number of ")
         || matches!(
