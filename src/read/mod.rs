@@ -266,7 +266,7 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
             .find(|p| p.line < raw.line)
             .filter(|p| p.line > previous_end);
         let own = table::own_scale_statement(raw);
-        let this = (table::last_line(raw), own.clone());
+        let mut this = (table::last_line(raw), own.clone());
         if own.is_none() {
             let from_lead = lead.and_then(|p| {
                 let end = p.line_starts.last().map_or(p.line, |&(_, l)| l);
@@ -283,6 +283,10 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
                 _ => None,
             };
             if let Some(statement) = from_lead.or_else(from_previous) {
+                // "The following tables set forth … (in thousands, unaudited):" over tables
+                // that follow one another: what the first takes from the sentence holds for
+                // the next ones too.
+                this.1 = Some(label::strip_parens(&statement));
                 raw.title_lines.push(statement);
             }
         }
