@@ -258,7 +258,29 @@ fn read_part(
 fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
     // The table before: its last line and its own scale statement.
     let mut previous: Option<(usize, Option<String>)> = None;
+    // The statement of the statement page the tables stand on: a caption's "(In millions,
+    // except per share data)" holds for the tables under it that print no caption of their
+    // own, across the explanatory paragraphs between them, until the next caption.
+    let mut page: Option<String> = None;
+    let mut next_paragraph = 0;
     for raw in raws.iter_mut() {
+        while let Some(p) = narrative.get(next_paragraph).filter(|p| p.line < raw.line) {
+            // A caption with a statement starts a page; another heading ("Attachment 7",
+            // "NON-IFRS FINANCIAL MEASURE RECONCILIATION") ends the one before; a paragraph
+            // of prose leaves it.
+            let t = p.text.trim();
+            match units::caption_scale(t) {
+                Some(statement) => page = Some(statement),
+                None if t.len() < 100
+                    && !t.ends_with(['.', ':'])
+                    && t.chars().any(char::is_alphanumeric) =>
+                {
+                    page = None
+                }
+                None => {}
+            }
+            next_paragraph += 1;
+        }
         let previous_end = previous.as_ref().map_or(0, |p| p.0);
         let lead = narrative
             .iter()
@@ -282,13 +304,27 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
                 }
                 _ => None,
             };
-            if let Some(statement) = from_lead.or_else(from_previous) {
+            // A table with a caption of its own that states no scale opens a new page.
+            let from_page = || {
+                raw.title_lines
+                    .is_empty()
+                    .then(|| page.as_ref().map(|n| format!("({n})")))
+                    .flatten()
+            };
+            if let Some(statement) = from_lead.or_else(from_previous).or_else(from_page) {
                 // "The following tables set forth … (in thousands, unaudited):" over tables
                 // that follow one another: what the first takes from the sentence holds for
                 // the next ones too.
                 this.1 = Some(label::strip_parens(&statement));
                 raw.title_lines.push(statement);
             }
+        }
+        if !raw.title_lines.is_empty() {
+            page = raw
+                .title_lines
+                .iter()
+                .rev()
+                .find_map(|t| units::caption_scale(t));
         }
         previous = Some(this);
     }

@@ -138,6 +138,23 @@ fn caption_statement(t: &str) -> Option<String> {
     (inner.starts_with("in ") && states_scale(group)).then(|| group.to_string())
 }
 
+/// A caption paragraph that ends with its scale statement ("Avient Corporation Business
+/// Segment Operations (Unaudited) (In millions)"): the statement, without its parentheses.
+/// A sentence ("… were $5 million (in thousands).") is not a caption.
+pub(crate) fn caption_scale(text: &str) -> Option<String> {
+    let t = text.trim().trim_matches(['*', '_']).trim();
+    if t.len() > 200 || !t.ends_with(')') {
+        return None;
+    }
+    let open = t.rfind('(')?;
+    let group = &t[open..];
+    let inner = group[1..group.len() - 1].trim();
+    // The whole line ("(dollars in thousands)") or a statement closing a title ("… (In
+    // millions)").
+    let statement = open == 0 || inner.to_ascii_lowercase().starts_with("in ");
+    (statement && is_scale_note(group) && states_scale(group)).then(|| inner.to_string())
+}
+
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
 pub(crate) fn is_scale_note(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
@@ -584,6 +601,11 @@ pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
     };
     if l.contains('%') || words().any(|w| w == "percent" || w == "pct") {
         return (Some(Unit::Percent), None);
+    }
+    // "$ | EPS(1)" column pairs in a reconciliation: the EPS column holds per-share
+    // figures, whatever the row (its label names the item, "Special items, after-tax").
+    if words().last().is_some_and(|w| w == "eps") || l.ends_with("per share") {
+        return (Some(Unit::MoneyPerShare), None);
     }
     let scale = label_scale(&l);
     let unit = scale.and(label_unit(&l)).filter(|u| !u.is_quotient());
