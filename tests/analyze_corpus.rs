@@ -40,6 +40,15 @@
 //!   so four more cross-table pairs are considered and set aside as unlike figures.
 //! - compassminerals-FY2025Q1-djn-fixedwidth.txt: 65/55 → 67/53: two claims find their
 //!   money row and agree with it.
+//!
+//! Re-pinned when tables took the scale their statement page states (issue 14):
+//! - NEG-avient-2024Q4-djn-fixedwidth.txt: 135/52 → 155/48 ok/not checkable: the
+//!   reconciliations under Attachment 1's "(In millions, except per share data)" and the
+//!   tables under Attachments 6 and 7, whose captions stand above a paragraph, are read in
+//!   millions, so their figures now meet the statements' in cross-table checks (53 ok).
+//! - NEG-pericom-2003-0000891092-03-001810-edgar-txt.txt: 30/33 → 36/27: the statement of
+//!   operations' caption "(In thousands, except per share data)", run on from a paragraph,
+//!   is read, and six more claims ("$11,506,000", "$4,327,000") agree with it.
 
 use assay::analyze::{analyze, Analysis, Counts, Status};
 
@@ -51,7 +60,7 @@ fn analysis(name: &str) -> Analysis {
 
 /// (file, ok, mismatch, not_checkable)
 const PINNED: &[(&str, usize, usize, usize)] = &[
-    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 135, 0, 52),
+    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 155, 0, 48),
     ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 35, 0, 43),
     ("NEG-buckle-FY2024Q3-browser-copy.txt", 22, 0, 26),
     ("NEG-buckle-FY2024Q3-edgar-ex99.htm", 22, 0, 26),
@@ -59,9 +68,9 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ("NEG-friedmanindustries-FY2025Q3-md-webcopy.txt", 11, 0, 29),
     (
         "NEG-pericom-2003-0000891092-03-001810-edgar-txt.txt",
-        30,
+        36,
         0,
-        33,
+        27,
     ),
     (
         "NEG-pericom-2003-0000891092-03-002843-edgar-txt.txt",
