@@ -674,8 +674,11 @@ pub(crate) fn assign(tables: &mut [Table], money: Money) {
                 .find_map(cells_said);
         }
         let table_currency = resolve(table_said).or(money.main);
+        // A market table's price columns count money whatever their rows (a share's name).
+        let money_columns = t.columns.iter().any(|c| c.unit.is_some_and(is_money));
         for r in &mut t.rows {
-            if !r.unit.is_some_and(is_money) {
+            let priced = money_columns && r.cells.iter().any(Option::is_some);
+            if !r.unit.is_some_and(is_money) && !priced {
                 continue;
             }
             let own = said(&r.label)

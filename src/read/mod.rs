@@ -263,7 +263,23 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
     // own, across the explanatory paragraphs between them, until the next caption.
     let mut page: Option<String> = None;
     let mut next_paragraph = 0;
+    let mut after = 0;
     for raw in raws.iter_mut() {
+        // The first paragraph after the table, if it stands within five lines of its end.
+        let end = table::last_line(raw);
+        while narrative.get(after).is_some_and(|p| p.line <= end) {
+            after += 1;
+        }
+        let trailing = narrative
+            .get(after)
+            .filter(|p| p.line <= end + 5)
+            .and_then(|p| {
+                let first = p
+                    .line_starts
+                    .first()
+                    .map_or(&p.text[..], |&(at, _)| &p.text[..at]);
+                units::trailing_statement(&p.text, first)
+            });
         while let Some(p) = narrative.get(next_paragraph).filter(|p| p.line < raw.line) {
             // A caption with a statement starts a page; another heading ("Attachment 7",
             // "NON-IFRS FINANCIAL MEASURE RECONCILIATION") ends the one before; a paragraph
@@ -311,7 +327,14 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
                     .then(|| page.as_ref().map(|n| format!("({n})")))
                     .flatten()
             };
-            if let Some(statement) = from_lead.or_else(from_previous).or_else(from_page) {
+            // "All amounts are reported in millions of Canadian dollars …" or "Prices in Euro"
+            // printed right under a table that states nothing above it.
+            let from_after = || trailing.clone();
+            if let Some(statement) = from_lead
+                .or_else(from_after)
+                .or_else(from_previous)
+                .or_else(from_page)
+            {
                 // "The following tables set forth … (in thousands, unaudited):" over tables
                 // that follow one another: what the first takes from the sentence holds for
                 // the next ones too.

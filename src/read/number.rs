@@ -3,7 +3,7 @@
 //! Accepted shapes (spaces allowed after a currency sign):
 //! `1,234.5`, `$ 1,234`, `(4,828)`, `$(11,314)`, `($0.04)`, `-1234.5`, `−3`, `46%`, `(5.3)%`,
 //! `5.3:1`, ranges `7,600 - 8,500`, `$490 to $510`, `($70) - ($61)`, and nils `-`, `--`, `—`,
-//! `$ --`. Commas must group thousands (`1,2` is not a number: it is how web copies glue
+//! `$ --`, and a market table's `unch`. Commas must group thousands (`1,2` is not a number: it is how web copies glue
 //! footnotes "1,2" to labels). Wire briefs add `18 cts`, `2.27 dlrs`, `14.0 mln` and a leading
 //! `loss`, read by [`parse_brief_value`].
 //!
@@ -22,7 +22,8 @@ pub fn parse_value(s: &str) -> Option<Value> {
     }
     // Most words a reader tries are label words: without a digit only a nil can be a value.
     if !s.bytes().any(|b| b.is_ascii_digit()) {
-        if is_nil(s) {
+        // "unch" in a market table: the price did not move, a printed zero.
+        if is_nil(s) || s.eq_ignore_ascii_case("unch") || s.eq_ignore_ascii_case("unch.") {
             return Some(Value::Nil);
         }
         return not_available(s).then_some(Value::NotAvailable);

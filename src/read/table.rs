@@ -107,6 +107,19 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     for c in &mut columns {
         (c.unit, c.scale) = units::column_unit(&c.label);
     }
+    // "Prices in Euro" over or under a market table: its Close, Prior, Change, High and Low
+    // columns are prices of one share in that money (a "% Change" column stays a percent).
+    let prices = [&title, &scale_note]
+        .into_iter()
+        .flatten()
+        .any(|t| t.to_ascii_lowercase().contains("prices in "));
+    if prices {
+        for c in columns.iter_mut().filter(|c| c.unit.is_none()) {
+            if units::price_column(&c.label) {
+                c.unit = Some(Unit::MoneyPerShare);
+            }
+        }
+    }
     let mut body = raw.body;
     let open = |t: &str| t.matches('(').count() > t.matches(')').count();
     let stub_note =

@@ -155,6 +155,22 @@ pub(crate) fn caption_scale(text: &str) -> Option<String> {
     (statement && is_scale_note(group) && states_scale(group)).then(|| inner.to_string())
 }
 
+/// A statement printed under a table, after its last row, that says what the table counts:
+/// "All amounts are reported in millions of Canadian dollars except per share figures, which
+/// are in Canadian dollars.", "Prices in Euro" (the first line of a footer "Prices in Euro /
+/// Source: FactSet"). `first_line` is the paragraph's first source line.
+pub(crate) fn trailing_statement(text: &str, first_line: &str) -> Option<String> {
+    let l = first_line.trim().to_ascii_lowercase();
+    if l.starts_with("prices in ") && first_line.len() < 60 {
+        return Some(first_line.trim().to_string());
+    }
+    let t = text.trim();
+    let cue = ["all amounts", "amounts are", "figures are", "all figures"]
+        .iter()
+        .any(|c| l.starts_with(c));
+    (cue && t.len() < 160 && states_scale(t)).then(|| format!("({})", t.trim_end_matches('.')))
+}
+
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
 pub(crate) fn is_scale_note(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
@@ -610,6 +626,24 @@ pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
     let scale = label_scale(&l);
     let unit = scale.and(label_unit(&l)).filter(|u| !u.is_quotient());
     (unit, scale)
+}
+
+/// A market table's price column: "Close", "Prior", "Change", "Last", "High", "Low".
+pub(crate) fn price_column(header: &str) -> bool {
+    let l = header.trim().to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "close"
+            | "closing"
+            | "prior"
+            | "change"
+            | "chg"
+            | "last"
+            | "high"
+            | "low"
+            | "open"
+            | "price"
+    )
 }
 
 /// The scale that applies to a row.
