@@ -139,6 +139,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     });
     let mut rows = Rows::new(note, source).build(body);
     money_rows(&mut rows, &columns);
+    percent_columns(&rows, &mut columns);
     Table {
         id: Text::default(),
         title,
@@ -221,6 +222,28 @@ fn money_rows(rows: &mut [Row], columns: &[Column]) {
             && !units::counts_things(&r.label)
         {
             r.unit = Some(Unit::Money);
+        }
+    }
+}
+
+/// A column whose figures are all percentages ("6.6 %", "N/A", "8.2 %" under "Change") is a
+/// column of percentages: its not-available cells ("N/A", "NM") are percentages too.
+fn percent_columns(rows: &[Row], columns: &mut [Column]) {
+    for (j, c) in columns.iter_mut().enumerate() {
+        if c.unit.is_some() {
+            continue;
+        }
+        let mut percent = false;
+        let mut other = false;
+        for v in rows.iter().filter_map(|r| r.value(j)) {
+            match v {
+                crate::document::Value::Percent(_) => percent = true,
+                crate::document::Value::Nil | crate::document::Value::NotAvailable => {}
+                _ => other = true,
+            }
+        }
+        if percent && !other {
+            c.unit = Some(Unit::Percent);
         }
     }
 }

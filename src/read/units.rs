@@ -199,8 +199,9 @@ pub(crate) fn row_unit(
     cells: &[Option<Cell>],
 ) -> Option<Unit> {
     let values = || cells.iter().flatten().map(|c| &c.value);
+    // "41.6%  NM  38.2%": a not-available cell among percentages is one too.
     if values().next().is_some()
-        && values().all(|v| matches!(v, Value::Percent(_) | Value::Nil))
+        && values().all(|v| matches!(v, Value::Percent(_) | Value::Nil | Value::NotAvailable))
         && values().any(|v| matches!(v, Value::Percent(_)))
     {
         return Some(Unit::Percent);
