@@ -259,12 +259,23 @@ pub(crate) fn counts_things(label: &str) -> bool {
     // "Gross leasable area (square feet)": an area, counted in square feet (a rate "per
     // square foot" is money and is read before this).
     let area = (l.contains("square feet") || l.contains("square footage")) && !l.contains("per ");
-    area || l.starts_with("number of")
+    // "Crude oil (bbls/d)", "Royalty Production (BOE/d)": a volume a day, not money.
+    let volume = ["bbls/d", "bbl/d", "boe/d", "mcf/d", "mmcf/d", "boe per day"]
+        .iter()
+        .any(|w| l.contains(w));
+    area || volume
+        || l.starts_with("number of")
         || l.starts_with("no. of")
         || l.contains(" number of ")
         || matches!(
             first,
-            "employees" | "headcount" | "stores" | "subscribers" | "days" | "full-time"
+            "employees"
+                | "headcount"
+                | "personnel"
+                | "stores"
+                | "subscribers"
+                | "days"
+                | "full-time"
         )
 }
 
@@ -308,7 +319,10 @@ fn label_unit(l: &str) -> Option<Unit> {
     if share_count {
         return Some(Unit::Shares);
     }
-    if (per && per_share(l)) || (eps && word("eps")) || (shr && has("/shr")) {
+    // "Common stock, par value $.01 per share, authorized …": the par value's "per share"
+    // describes the stock, not the row, which is an amount.
+    let before_par = l.find("par value").map_or(l, |i| &l[..i]);
+    if (per && per_share(before_par)) || (eps && word("eps")) || (shr && has("/shr")) {
         return Some(Unit::MoneyPerShare);
     }
     if ton && (has("oz./ton") || has("oz/ton") || has("ounces per ton")) {
@@ -344,6 +358,13 @@ fn label_unit(l: &str) -> Option<Unit> {
         return Some(Unit::MoneyPerUnit);
     }
     if ratio && word("ratio") {
+        return Some(Unit::Ratio);
+    }
+    // "Net debt to trailing twelve months adjusted EBITDA", "Debt to normalized EBITDA": a
+    // leverage multiple, never an amount.
+    if (l.trim_start().starts_with("net debt to ") || l.trim_start().starts_with("debt to "))
+        && has("ebitda")
+    {
         return Some(Unit::Ratio);
     }
     if ounces || (oz && (has("(oz") || has(" oz)") || has("- oz") || word("oz") || word("koz"))) {
@@ -415,7 +436,7 @@ fn per_share(l: &str) -> bool {
         l[i + 4..]
             .split_whitespace()
             .take(3)
-            .any(|w| w.starts_with("share") || w.starts_with("unit"))
+            .any(|w| w.starts_with("share") || w.starts_with("unit") || w.starts_with("ads"))
     })
 }
 
