@@ -895,8 +895,17 @@ fn body_lines(
                 // " margin") goes on with that label: it is not a section.
                 let hangs = i > from
                     && matches!(&classes[i - 1], Class::Text { indent: above, .. } if above < indent);
+                // "EPS" over " (basic)," / " EUR  -0.43": a capitals line whose next line hangs
+                // under it starts a label; "(EPS)" in parentheses goes on with the one above.
+                let opens = matches!(
+                    classes.get(i + 1),
+                    Some(Class::Text { indent: below, .. } | Class::Data { indent: below, .. })
+                        if below > indent
+                );
                 if caps
                     && !hangs
+                    && !opens
+                    && !t.starts_with('(')
                     && !t.ends_with(':')
                     && t.chars().filter(|&c| crate::case::is_alphabetic(c)).count() >= 3
                 {
