@@ -52,6 +52,9 @@
 //! - russelmetals-2024Q4-djn-fixedwidth.txt: 64 → 73 ok: the highlights table takes "All
 //!   amounts are reported in millions of Canadian dollars …", printed under it, and nine of
 //!   its figures now meet the statements' in cross-table checks.
+//! - NEG-walmart-1995-05-prospectus-edgar-txt.txt: 24/34 → 26/33: "Common Stock, par value
+//!   $.10 per share: authorized …" is an amount now (a par value's "per share" describes the
+//!   stock), so total shareholders' equity (line 265) foots with it in both columns.
 
 use assay::analyze::{analyze, Analysis, Counts, Status};
 
@@ -135,7 +138,7 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
         0,
         25,
     ),
-    ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 24, 0, 34),
+    ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 26, 0, 33),
     ("coeur-1986Q4-reuters21578-brief.txt", 0, 0, 0),
     ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 67, 0, 53),
     ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 28, 0, 85),

@@ -139,6 +139,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     });
     let mut rows = Rows::new(note, source).build(body);
     money_rows(&mut rows, &columns);
+    per_share_bridges(&mut rows);
     percent_columns(&rows, &mut columns);
     Table {
         id: Text::default(),
@@ -222,6 +223,66 @@ fn money_rows(rows: &mut [Row], columns: &[Column]) {
             && !units::counts_things(&r.label)
         {
             r.unit = Some(Unit::Money);
+        }
+    }
+}
+
+/// An EPS bridge: "Diluted earnings per share  2.02", then "Special items  0.03", then
+/// "Adjusted diluted earnings per share  2.05". The rows between two per-share rows, all of
+/// small figures that take the first to the second (2.02 + 0.03 = 2.05, within rounding, in
+/// every column), are the per-share effects of the items they name, not amounts. (A
+/// highlights table that prints "Adjusted net earnings (22.9)" between two per-share rows
+/// does not foot, and keeps its amount.)
+fn per_share_bridges(rows: &mut [Row]) {
+    use rust_decimal::Decimal;
+    let foots = |rows: &[Row]| {
+        let (first, last) = (&rows[0], &rows[rows.len() - 1]);
+        let width = first.cells.len();
+        let mut checked = false;
+        for j in 0..width {
+            let amount = |r: &Row| match r.value(j) {
+                Some(crate::document::Value::Amount(d)) => Some(*d),
+                _ => None,
+            };
+            let (Some(a), Some(b)) = (amount(first), amount(last)) else {
+                continue;
+            };
+            let mut sum = a;
+            for r in &rows[1..rows.len() - 1] {
+                sum += r.value(j).and_then(|v| v.number()).unwrap_or_default();
+            }
+            // Half a cent for each printed term.
+            let tolerance = Decimal::new(5, 3) * Decimal::from(rows.len() as u64);
+            if (sum - b).abs() > tolerance {
+                return false;
+            }
+            checked = true;
+        }
+        checked
+    };
+    let per_share =
+        |r: &Row| r.unit == Some(Unit::MoneyPerShare) && r.cells.iter().any(Option::is_some);
+    let small = |r: &Row| {
+        r.cells.iter().any(Option::is_some)
+            && r.cells.iter().flatten().all(|c| match &c.value {
+                crate::document::Value::Amount(d) => d.abs() < rust_decimal::Decimal::from(50),
+                crate::document::Value::Nil | crate::document::Value::NotAvailable => true,
+                _ => false,
+            })
+    };
+    let mut open: Option<usize> = None;
+    for k in 0..rows.len() {
+        if per_share(&rows[k]) {
+            if let Some(i) = open.filter(|&i| k > i + 1 && foots(&rows[i..=k])) {
+                for r in &mut rows[i + 1..k] {
+                    r.unit = Some(Unit::MoneyPerShare);
+                    r.scale = Scale::One;
+                    r.scale_source = None;
+                }
+            }
+            open = Some(k);
+        } else if !(matches!(rows[k].unit, Some(Unit::Money) | None) && small(&rows[k])) {
+            open = None;
         }
     }
 }
