@@ -685,6 +685,12 @@ pub(crate) fn assign(tables: &mut [Table], money: Money) {
                 .or_else(|| r.parent.as_deref().and_then(said))
                 .or_else(|| r.section.as_deref().and_then(said))
                 .or_else(|| cells_said(r));
+            // A bare "$" in a table whose statement names its money ("(US$ millions …)")
+            // is that money, whatever dollar the listing would make it.
+            let own = match (own, table_said) {
+                (Some(Said::Dollar), Some(Said::Named(_))) => table_said,
+                _ => own,
+            };
             r.currency = resolve(own).or(table_currency);
         }
     }
