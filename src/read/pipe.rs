@@ -68,29 +68,39 @@ fn cells(text: &str) -> Vec<(usize, String)> {
 /// dropped, the others keep their position.
 pub(crate) fn merge_cells(raw: impl Iterator<Item = String>) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
-    let mut pending_sign: Option<String> = None;
+    let mut pending_sign: Option<(usize, String)> = None;
     for (i, c) in raw.enumerate() {
         if c.is_empty() {
             continue;
         }
-        if c.starts_with(')') || c.starts_with('%') {
+        // A sign that a value follows joins it; the "$" and "%" of a header row of units
+        // ("| $ | $ | % |", naming what each column counts) stay cells of their own.
+        let figure = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
+        if pending_sign.is_none() && (c.starts_with(')') || c.starts_with('%')) {
             if let Some(last) = out.last_mut() {
-                if last.1.contains('(') && !last.1.contains(')') || c.starts_with('%') {
+                if last.1.contains('(') && !last.1.contains(')')
+                    || (c.starts_with('%') && (c != "%" || figure(&last.1)))
+                {
                     last.1.push_str(&c);
                     continue;
                 }
             }
         }
         if i > 0 && is_currency_sign(&c) {
-            pending_sign = Some(c);
+            out.extend(pending_sign.replace((i, c)));
             continue;
         }
-        let c = match pending_sign.take() {
-            Some(sign) => format!("{sign}{c}"),
-            None => c,
+        let (at, c) = match pending_sign.take() {
+            Some((_, sign)) if figure(&c) => (i, format!("{sign}{c}")),
+            Some(p) => {
+                out.push(p);
+                (i, c)
+            }
+            None => (i, c),
         };
-        out.push((i, c));
+        out.push((at, c));
     }
+    out.extend(pending_sign);
     out
 }
 

@@ -194,7 +194,14 @@ fn money_rows(rows: &mut [Row], columns: &[Column]) {
         .any(|r| r.unit == Some(Unit::Money) && symbol(r))
         || columns
             .iter()
-            .any(|c| c.unit.is_none() && c.scale.is_some());
+            .any(|c| c.unit.is_none() && c.scale.is_some())
+        // A header row of currency signs ("| | $ | $ | % |") says its columns count money.
+        || columns.iter().any(|c| {
+            c.label
+                .split_whitespace()
+                .last()
+                .is_some_and(super::number::is_currency_sign)
+        });
     let physical = rows.iter().any(|r| {
         matches!(
             r.unit,
