@@ -401,14 +401,21 @@ fn statement_row(body: &mut Vec<RawLine>, scale_note: &mut Option<String>) {
     }
 }
 
-/// Where "Dollars in millions", "Amounts in thousands", "$ in millions" starts when it ends
-/// a title line.
+/// Where "Dollars in millions", "Amounts in thousands", "$ in millions", "Amounts in 000's"
+/// starts when it ends a title line.
 fn bare_statement(t: &str) -> Option<usize> {
     let l = t.to_ascii_lowercase();
-    let at = [" in thousands", " in millions", " in billions"]
-        .iter()
-        .filter_map(|w| l.rfind(w))
-        .max()?;
+    // "Amounts in 000's, except per share" says thousands as "in thousands" does.
+    let at = [
+        " in thousands",
+        " in millions",
+        " in billions",
+        " in 000's",
+        " in 000s",
+    ]
+    .iter()
+    .filter_map(|w| l.rfind(w))
+    .max()?;
     let tail = l[at..].trim_end_matches([')', '.', ' ']);
     if tail.contains(['(', ',']) && !tail.contains("except") {
         return None;
