@@ -41,13 +41,28 @@
 //! - compassminerals-FY2025Q1-djn-fixedwidth.txt: 65/55 → 67/53: two claims find their
 //!   money row and agree with it.
 //!
+//! Re-pinned when tables took the scale their statement page states (issue 14):
+//! - NEG-avient-2024Q4-djn-fixedwidth.txt: 135/52 → 155/48 ok/not checkable: the
+//!   reconciliations under Attachment 1's "(In millions, except per share data)" and the
+//!   tables under Attachments 6 and 7, whose captions stand above a paragraph, are read in
+//!   millions, so their figures now meet the statements' in cross-table checks (53 ok).
+//! - NEG-pericom-2003-0000891092-03-001810-edgar-txt.txt: 30/33 → 36/27: the statement of
+//!   operations' caption "(In thousands, except per share data)", run on from a paragraph,
+//!   is read, and six more claims ("$11,506,000", "$4,327,000") agree with it.
+//! - russelmetals-2024Q4-djn-fixedwidth.txt: 64 → 73 ok: the highlights table takes "All
+//!   amounts are reported in millions of Canadian dollars …", printed under it, and nine of
+//!   its figures now meet the statements' in cross-table checks.
+//! - NEG-walmart-1995-05-prospectus-edgar-txt.txt: 24/34 → 26/33: "Common Stock, par value
+//!   $.10 per share: authorized …" is an amount now (a par value's "per share" describes the
+//!   stock), so total shareholders' equity (line 265) foots with it in both columns.
+//!
 //! Re-pinned when whether two sides are the same thing was decided before their values, for
 //! `ok` checks as for mismatches (an agreement between two things that may differ is no check):
 //! - compassminerals-FY2025Q1-djn-fixedwidth.txt: 67/53 → 43/77: 24 cross-table pairs are
 //!   adjustments printed in two reconciliations ("Restructuring charges", "Product recall
 //!   costs", "Loss on impairments", "Segment sales" in the EBITDA and the adjusted net earnings
 //!   reconciliations), which need not be the same amount in both.
-//! - NEG-avient-2024Q4-djn-fixedwidth.txt: 135/52 → 131/56: "EBITDA from continuing
+//! - NEG-avient-2024Q4-djn-fixedwidth.txt: 155/48 → 151/52: "EBITDA from continuing
 //!   operations" in a reported table and in an adjusted EBITDA reconciliation, four columns.
 
 use assay::analyze::{analyze, Analysis, Counts, Status};
@@ -60,7 +75,7 @@ fn analysis(name: &str) -> Analysis {
 
 /// (file, ok, mismatch, not_checkable)
 const PINNED: &[(&str, usize, usize, usize)] = &[
-    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 131, 0, 56),
+    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 151, 0, 52),
     ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 35, 0, 43),
     ("NEG-buckle-FY2024Q3-browser-copy.txt", 22, 0, 26),
     ("NEG-buckle-FY2024Q3-edgar-ex99.htm", 22, 0, 26),
@@ -68,9 +83,9 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ("NEG-friedmanindustries-FY2025Q3-md-webcopy.txt", 11, 0, 29),
     (
         "NEG-pericom-2003-0000891092-03-001810-edgar-txt.txt",
-        30,
+        36,
         0,
-        33,
+        27,
     ),
     (
         "NEG-pericom-2003-0000891092-03-002843-edgar-txt.txt",
@@ -132,12 +147,12 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
         0,
         25,
     ),
-    ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 24, 0, 34),
+    ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 26, 0, 33),
     ("coeur-1986Q4-reuters21578-brief.txt", 0, 0, 0),
     ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 43, 0, 77),
     ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 28, 0, 85),
     ("hecla-2007Q3-edgar-ex99-txt.txt", 235, 6, 35),
-    ("russelmetals-2024Q4-djn-fixedwidth.txt", 64, 0, 73),
+    ("russelmetals-2024Q4-djn-fixedwidth.txt", 73, 0, 73),
     ("sunshinemining-1986Q4-reuters21578-brief.txt", 0, 0, 0),
 ];
 

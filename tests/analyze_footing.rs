@@ -112,11 +112,13 @@ fn rows_that_print_no_unit_sum_with_the_money_rows() {
 
 #[test]
 fn a_difference_that_is_a_left_out_row_is_not_a_mismatch() {
-    // The par value row reads as a per-share figure and is left out of the sum; in 2023 the
-    // total is 5 more than the other rows (12 + 74,559 + (63,039) = 11,532), exactly that
-    // row's figure: the structure is in doubt, not the total.
+    // A row that reads as a per-share figure is left out of the sum; in 2023 the total is 5
+    // more than the other rows (12 + 74,559 + (63,039) = 11,532), exactly that row's figure:
+    // the structure is in doubt, not the total. (A par value's "per share" no longer makes
+    // a row per-share, "Preferred stock, $0.01 par value per share" is an amount: the row
+    // here says "per share" of itself.)
     let text = equity(
-        "  Preferred stock, $0.01 par\n   value per share                      --             5",
+        "  Preferred dividends\n   per share                            --             5",
         "   17,910        11,537",
     );
     let a = footings(&text);

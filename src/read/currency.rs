@@ -674,14 +674,23 @@ pub(crate) fn assign(tables: &mut [Table], money: Money) {
                 .find_map(cells_said);
         }
         let table_currency = resolve(table_said).or(money.main);
+        // A market table's price columns count money whatever their rows (a share's name).
+        let money_columns = t.columns.iter().any(|c| c.unit.is_some_and(is_money));
         for r in &mut t.rows {
-            if !r.unit.is_some_and(is_money) {
+            let priced = money_columns && r.cells.iter().any(Option::is_some);
+            if !r.unit.is_some_and(is_money) && !priced {
                 continue;
             }
             let own = said(&r.label)
                 .or_else(|| r.parent.as_deref().and_then(said))
                 .or_else(|| r.section.as_deref().and_then(said))
                 .or_else(|| cells_said(r));
+            // A bare "$" in a table whose statement names its money ("(US$ millions …)")
+            // is that money, whatever dollar the listing would make it.
+            let own = match (own, table_said) {
+                (Some(Said::Dollar), Some(Said::Named(_))) => table_said,
+                _ => own,
+            };
             r.currency = resolve(own).or(table_currency);
         }
     }

@@ -24,7 +24,7 @@
 //! does; a year row ("HIGHLIGHTS  2007  2006") looks like data. Columns are counted in chars,
 //! not bytes, because releases contain "—" and "á".
 
-use super::number::{is_currency_sign, is_year, parse_value};
+use super::number::{is_cents_word, is_currency_sign, is_year, parse_value};
 use super::table::{RawLine, RawTable};
 use crate::document::Text;
 
@@ -192,6 +192,13 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
                 span = Some((ws[i - 2].start, 2));
             }
         }
+        // "2.17 Sen", "18 cts": a figure in cents, its unit word one space after it.
+        if span.is_none() && is_cents_word(w.text) && i >= 2 && w.start - ws[i - 2].end <= 1 {
+            let s = slice(&ws[i - 2], &w);
+            if parse_value(s).is_some() {
+                span = Some((ws[i - 2].start, 2));
+            }
+        }
         if span.is_none() && parse_value(w.text).is_some() {
             span = Some((w.start, 1));
             // "(-) 453": a sign printed in parentheses before the amount.
@@ -225,6 +232,20 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
         });
     }
     out.reverse();
+    // " (1)              $0.29": a footnote marker at the left margin, the last line of a
+    // wrapped label, with the row's values far to its right, is the label's marker, not a
+    // value (values of a row printed without a label stand under the columns, not at the
+    // margin).
+    if out.len() >= 2 && out[0].start <= 4 && out[1].start >= out[0].end + 6 {
+        let t = out[0].text;
+        let marker = t
+            .strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .is_some_and(|m| (1..=2).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit()));
+        if marker && ws.first().is_some_and(|w| w.start == out[0].start) {
+            out.remove(0);
+        }
+    }
     // The leftmost cell must stand clear of its label (see module header).
     while let Some(first) = out.first() {
         let label_end = ws
@@ -300,7 +321,19 @@ fn prose_lines(lines: &[Line], classes: &[Class]) -> Vec<bool> {
             || t.starts_with('*');
         let neighbour = (i > 0 && long[i - 1]) || long.get(i + 1).copied().unwrap_or(false);
         prose[i] = long[i] && (neighbour || t.ends_with('.') || marker);
-        if !prose[i] && i > 0 && prose[i - 1] && matches!(classes[i], Class::Text { .. }) {
+        // The short last line of a paragraph starts at the paragraph's margin: a line set far
+        // in from it ("                 Consolidated Statements of Operations - GAAP" right
+        // under "filings.") is a centred title, not the paragraph's tail.
+        let indent = |c: &Class| match c {
+            Class::Text { indent, .. } => Some(*indent),
+            _ => None,
+        };
+        if !prose[i]
+            && i > 0
+            && prose[i - 1]
+            && indent(&classes[i])
+                .is_some_and(|n| indent(&classes[i - 1]).is_none_or(|p| n <= p + 4))
+        {
             prose[i] = true;
         }
     }
@@ -862,8 +895,17 @@ fn body_lines(
                 // " margin") goes on with that label: it is not a section.
                 let hangs = i > from
                     && matches!(&classes[i - 1], Class::Text { indent: above, .. } if above < indent);
+                // "EPS" over " (basic)," / " EUR  -0.43": a capitals line whose next line hangs
+                // under it starts a label; "(EPS)" in parentheses goes on with the one above.
+                let opens = matches!(
+                    classes.get(i + 1),
+                    Some(Class::Text { indent: below, .. } | Class::Data { indent: below, .. })
+                        if below > indent
+                );
                 if caps
                     && !hangs
+                    && !opens
+                    && !t.starts_with('(')
                     && !t.ends_with(':')
                     && t.chars().filter(|&c| crate::case::is_alphabetic(c)).count() >= 3
                 {

@@ -258,7 +258,45 @@ fn read_part(
 fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
     // The table before: its last line and its own scale statement.
     let mut previous: Option<(usize, Option<String>)> = None;
+    // The statement of the statement page the tables stand on: a caption's "(In millions,
+    // except per share data)" holds for the tables under it that print no caption of their
+    // own, across the explanatory paragraphs between them, until the next caption.
+    let mut page: Option<String> = None;
+    let mut next_paragraph = 0;
+    let mut after = 0;
     for raw in raws.iter_mut() {
+        // The first paragraph after the table, if it stands within five lines of its end.
+        let end = table::last_line(raw);
+        while narrative.get(after).is_some_and(|p| p.line <= end) {
+            after += 1;
+        }
+        let trailing = narrative
+            .get(after)
+            .filter(|p| p.line <= end + 5)
+            .and_then(|p| {
+                let first = p
+                    .line_starts
+                    .first()
+                    .map_or(&p.text[..], |&(at, _)| &p.text[..at]);
+                units::trailing_statement(&p.text, first)
+            });
+        while let Some(p) = narrative.get(next_paragraph).filter(|p| p.line < raw.line) {
+            // A caption with a statement starts a page; another heading ("Attachment 7",
+            // "NON-IFRS FINANCIAL MEASURE RECONCILIATION") ends the one before; a paragraph
+            // of prose leaves it.
+            let t = p.text.trim();
+            match units::caption_scale(t) {
+                Some(statement) => page = Some(statement),
+                None if t.len() < 100
+                    && !t.ends_with(['.', ':'])
+                    && t.chars().any(char::is_alphanumeric) =>
+                {
+                    page = None
+                }
+                None => {}
+            }
+            next_paragraph += 1;
+        }
         let previous_end = previous.as_ref().map_or(0, |p| p.0);
         let lead = narrative
             .iter()
@@ -266,7 +304,7 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
             .find(|p| p.line < raw.line)
             .filter(|p| p.line > previous_end);
         let own = table::own_scale_statement(raw);
-        let this = (table::last_line(raw), own.clone());
+        let mut this = (table::last_line(raw), own.clone());
         if own.is_none() {
             let from_lead = lead.and_then(|p| {
                 let end = p.line_starts.last().map_or(p.line, |&(_, l)| l);
@@ -282,9 +320,34 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
                 }
                 _ => None,
             };
-            if let Some(statement) = from_lead.or_else(from_previous) {
+            // A table with a caption of its own that states no scale opens a new page.
+            let from_page = || {
+                raw.title_lines
+                    .is_empty()
+                    .then(|| page.as_ref().map(|n| format!("({n})")))
+                    .flatten()
+            };
+            // "All amounts are reported in millions of Canadian dollars …" or "Prices in Euro"
+            // printed right under a table that states nothing above it.
+            let from_after = || trailing.clone();
+            if let Some(statement) = from_lead
+                .or_else(from_after)
+                .or_else(from_previous)
+                .or_else(from_page)
+            {
+                // "The following tables set forth … (in thousands, unaudited):" over tables
+                // that follow one another: what the first takes from the sentence holds for
+                // the next ones too.
+                this.1 = Some(label::strip_parens(&statement));
                 raw.title_lines.push(statement);
             }
+        }
+        if !raw.title_lines.is_empty() {
+            page = raw
+                .title_lines
+                .iter()
+                .rev()
+                .find_map(|t| units::caption_scale(t));
         }
         previous = Some(this);
     }

@@ -3,7 +3,7 @@
 //! Accepted shapes (spaces allowed after a currency sign):
 //! `1,234.5`, `$ 1,234`, `(4,828)`, `$(11,314)`, `($0.04)`, `-1234.5`, `−3`, `46%`, `(5.3)%`,
 //! `5.3:1`, ranges `7,600 - 8,500`, `$490 to $510`, `($70) - ($61)`, and nils `-`, `--`, `—`,
-//! `$ --`. Commas must group thousands (`1,2` is not a number: it is how web copies glue
+//! `$ --`, and a market table's `unch`. Commas must group thousands (`1,2` is not a number: it is how web copies glue
 //! footnotes "1,2" to labels). Wire briefs add `18 cts`, `2.27 dlrs`, `14.0 mln` and a leading
 //! `loss`, read by [`parse_brief_value`].
 //!
@@ -22,7 +22,8 @@ pub fn parse_value(s: &str) -> Option<Value> {
     }
     // Most words a reader tries are label words: without a digit only a nil can be a value.
     if !s.bytes().any(|b| b.is_ascii_digit()) {
-        if is_nil(s) {
+        // "unch" in a market table: the price did not move, a printed zero.
+        if is_nil(s) || s.eq_ignore_ascii_case("unch") || s.eq_ignore_ascii_case("unch.") {
             return Some(Value::Nil);
         }
         return not_available(s).then_some(Value::NotAvailable);
@@ -164,6 +165,12 @@ fn parse_single(s: &str) -> Option<Value> {
         percent = true;
         tail = t.trim_start();
     }
+    // "2.17 Sen", "18 cts": a figure printed in the currency's hundredth part, read in its
+    // main unit (0.0217), as the brief reader reads "18 cts".
+    let cents = is_cents_word(tail.trim());
+    if cents {
+        tail = "";
+    }
     if paren {
         tail = tail.strip_prefix(')')?.trim_start();
         if let Some(t) = tail.strip_prefix('%') {
@@ -178,6 +185,12 @@ fn parse_single(s: &str) -> Option<Value> {
     if !tail.is_empty() {
         return None;
     }
+    if cents {
+        if percent {
+            return None;
+        }
+        value = crate::decimal::checked_mul(value, Decimal::new(1, 2))?;
+    }
     if negative && !value.is_zero() {
         value.set_sign_negative(true);
     }
@@ -186,6 +199,23 @@ fn parse_single(s: &str) -> Option<Value> {
     } else {
         Value::Amount(value)
     })
+}
+
+/// True when a word names the hundredth part of a currency: "Sen", "cts", "cents".
+pub(crate) fn is_cents_word(w: &str) -> bool {
+    ["sen", "ct", "cts", "cent", "cents"]
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c))
+}
+
+/// True when a printed cell is a figure in cents or sen ("2.17 Sen", "18 cts").
+pub(crate) fn printed_in_cents(printed: &str) -> bool {
+    printed
+        .trim()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(is_cents_word)
+        && printed.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Digits with thousands commas and an optional decimal part; nothing else.

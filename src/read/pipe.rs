@@ -68,29 +68,39 @@ fn cells(text: &str) -> Vec<(usize, String)> {
 /// dropped, the others keep their position.
 pub(crate) fn merge_cells(raw: impl Iterator<Item = String>) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
-    let mut pending_sign: Option<String> = None;
+    let mut pending_sign: Option<(usize, String)> = None;
     for (i, c) in raw.enumerate() {
         if c.is_empty() {
             continue;
         }
-        if c.starts_with(')') || c.starts_with('%') {
+        // A sign that a value follows joins it; the "$" and "%" of a header row of units
+        // ("| $ | $ | % |", naming what each column counts) stay cells of their own.
+        let figure = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
+        if pending_sign.is_none() && (c.starts_with(')') || c.starts_with('%')) {
             if let Some(last) = out.last_mut() {
-                if last.1.contains('(') && !last.1.contains(')') || c.starts_with('%') {
+                if last.1.contains('(') && !last.1.contains(')')
+                    || (c.starts_with('%') && figure(&last.1))
+                {
                     last.1.push_str(&c);
                     continue;
                 }
             }
         }
         if i > 0 && is_currency_sign(&c) {
-            pending_sign = Some(c);
+            out.extend(pending_sign.replace((i, c)));
             continue;
         }
-        let c = match pending_sign.take() {
-            Some(sign) => format!("{sign}{c}"),
-            None => c,
+        let (at, c) = match pending_sign.take() {
+            Some((_, sign)) if figure(&c) => (i, format!("{sign}{c}")),
+            Some(p) => {
+                out.push(p);
+                (i, c)
+            }
+            None => (i, c),
         };
-        out.push((i, c));
+        out.push((at, c));
     }
+    out.extend(pending_sign);
     out
 }
 
@@ -229,7 +239,19 @@ pub(crate) fn grid(
             _ => groups.push((p, p)),
         }
     }
-    let cols: Vec<usize> = groups.iter().map(|g| g.0).collect();
+    let mut cols: Vec<usize> = groups.iter().map(|g| g.0).collect();
+    let ordinal = ordinal_width(&rows[first_data..], &rows_values, cols.len(), spans_known);
+    if let Some(w) = ordinal {
+        cols = (0..w).collect();
+    }
+    // The last header row that names every column, cell for cell: where its cells stand
+    // places a header piece repeated over some of them ("% of Net" over each "Revenues").
+    let full_header: Option<Vec<usize>> = ordinal.and_then(|w| {
+        rows[..first_data].iter().rev().find_map(|(_, c)| {
+            let at: Vec<usize> = c.iter().filter(|x| x.0 > 0).map(|x| x.0).collect();
+            (at.len() == w).then_some(at)
+        })
+    });
     let nearest = |i: usize| {
         groups
             .iter()
@@ -262,6 +284,20 @@ pub(crate) fn grid(
             continue;
         }
         raw.stub.extend(label);
+        // One piece repeated over some columns ("% of Net" ×4 over eight) heads the columns
+        // whose full header cells stand where it stands.
+        let repeated = rest.len() > 1 && rest.iter().all(|x| x.1 == rest[0].1);
+        let placed: Option<Vec<usize>> = full_header.as_ref().filter(|_| repeated).and_then(|at| {
+            rest.iter()
+                .map(|x| at.iter().position(|&p| p == x.0))
+                .collect()
+        });
+        if let Some(placed) = placed {
+            for (j, (_, text)) in placed.into_iter().zip(&rest) {
+                headers[j].push(text.clone());
+            }
+            continue;
+        }
         let even = !spans_known && rest.len() < cols.len() && cols.len().is_multiple_of(rest.len());
         // A header row naming as many columns as hold values names them in order, wherever
         // a lost colspan left its cells.
@@ -297,13 +333,45 @@ pub(crate) fn grid(
             .find(|x| x.0 == 0)
             .map_or(String::new(), |x| strip_glued_footnotes(&x.1));
         let mut slots: Vec<Option<Text>> = vec![None; cols.len()];
-        for (j, text) in c.iter().filter(|x| x.0 > 0) {
-            if parse_value(text).is_some() {
-                slots[nearest(*j)] = Some(text.as_str().into());
+        let values: Vec<&String> = c
+            .iter()
+            .filter(|x| x.0 > 0 && parse_value(&x.1).is_some())
+            .map(|x| &x.1)
+            .collect();
+        if ordinal.is_some() {
+            // Cell for cell: a full row fills the columns in order; a row of half as many
+            // ("$ (0.15)" under "Amount | % of Net Revenues") fills the first of each pair.
+            // (A whole fraction of them spreads the same way.)
+            let step = cols.len() / values.len().max(1);
+            for (k, text) in values.iter().enumerate() {
+                if let Some(slot) = slots.get_mut(k * step) {
+                    *slot = Some(text.as_str().into());
+                }
+            }
+        } else {
+            for (j, text) in c.iter().filter(|x| x.0 > 0) {
+                if parse_value(text).is_some() {
+                    slots[nearest(*j)] = Some(text.as_str().into());
+                }
             }
         }
         if label.is_empty() && slots.iter().all(Option::is_none) {
-            raw.body.push(RawLine::Blank);
+            // "|  | ($ in thousands, except per share data) | | |": a scale statement set in
+            // a value column under the header is kept for the builder to read.
+            let statement = c.iter().find(|x| {
+                x.1.starts_with('(')
+                    && super::units::is_scale_note(&x.1)
+                    && super::units::states_scale(&x.1)
+            });
+            raw.body.push(match statement {
+                Some((_, text)) => RawLine::Row {
+                    line: *i,
+                    indent: 0,
+                    label: text.clone(),
+                    cells: Vec::new(),
+                },
+                None => RawLine::Blank,
+            });
             continue;
         }
         let cells = if slots.iter().any(Option::is_some) {
@@ -319,6 +387,53 @@ pub(crate) fn grid(
         });
     }
     Some(raw)
+}
+
+/// A web copy whose rows place their values at positions that disagree (a lost colspan
+/// shifts each group of columns differently from row to row), but that prints the same
+/// number of values on its full rows, pairing an amount with a percentage ("7,935 | 100.0%"),
+/// and on the others a whole fraction of it ("(0.15)" alone for each pair): the rows are read
+/// cell for cell, and the table has that many columns. `None` when positions agree.
+fn ordinal_width(
+    data: &[(usize, Vec<(usize, String)>)],
+    rows_values: &[Vec<usize>],
+    positions: usize,
+    spans_known: bool,
+) -> Option<usize> {
+    if spans_known {
+        return None;
+    }
+    let counts: Vec<usize> = rows_values
+        .iter()
+        .map(Vec::len)
+        .filter(|&n| n > 0)
+        .collect();
+    let w = *counts.iter().max()?;
+    let full = counts.iter().filter(|&&n| n == w).count();
+    if w < 4 || w % 2 != 0 || positions <= w || full < 2 {
+        return None;
+    }
+    if counts.iter().any(|&n| w % n != 0) {
+        return None;
+    }
+    // The full rows alternate an amount and a percentage.
+    let alternate = data.iter().all(|(_, c)| {
+        let v: Vec<crate::document::Value> = c
+            .iter()
+            .filter(|x| x.0 > 0)
+            .filter_map(|x| parse_value(&x.1))
+            .collect();
+        v.len() != w
+            || v.iter().enumerate().all(|(k, v)| {
+                let percent = matches!(v, crate::document::Value::Percent(_));
+                let blank = matches!(
+                    v,
+                    crate::document::Value::Nil | crate::document::Value::NotAvailable
+                );
+                blank || percent == (k % 2 == 1)
+            })
+    });
+    alternate.then_some(w)
 }
 
 /// Tab-separated tables, as a browser copies an HTML table (`innerText`): runs of lines

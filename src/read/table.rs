@@ -63,6 +63,12 @@ pub(crate) struct Context<'a> {
 
 /// Interprets a raw table. `id` is assigned by the caller.
 pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
+    if std::env::var("ASSAY_DBG").is_ok() {
+        eprintln!(
+            "RAW {} title={:?} stub={:?} headers={:?}",
+            raw.line, raw.title_lines, raw.stub, raw.headers
+        );
+    }
     let (mut title, mut scale_note) = title_and_note(&raw.title_lines, ctx.company);
     let stub = raw.stub.join(" ");
     if scale_note.is_none() && units::is_scale_note(&stub) {
@@ -70,8 +76,19 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     } else if title.is_none() && !stub.trim().is_empty() && !units::is_scale_note(&stub) {
         title = Some(stub.trim().to_string());
     }
-    let mut columns: Vec<Column> = raw
-        .headers
+    // "(DOLLARS IN THOUSANDS)" printed among the column headers, over the columns it
+    // covers, states the table's scale: it is not part of any column's name.
+    let mut headers = raw.headers;
+    for pieces in &mut headers {
+        pieces.retain(|p| match header_statement(p) {
+            Some(n) => {
+                add_statement(&mut scale_note, n);
+                false
+            }
+            None => true,
+        });
+    }
+    let mut columns: Vec<Column> = headers
         .iter()
         .map(|pieces| period::column(&label::without_markers(&pieces.join(" "))))
         .collect();
@@ -90,6 +107,19 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     for c in &mut columns {
         (c.unit, c.scale) = units::column_unit(&c.label);
     }
+    // "Prices in Euro" over or under a market table: its Close, Prior, Change, High and Low
+    // columns are prices of one share in that money (a "% Change" column stays a percent).
+    let prices = [&title, &scale_note]
+        .into_iter()
+        .flatten()
+        .any(|t| t.to_ascii_lowercase().contains("prices in "));
+    if prices {
+        for c in columns.iter_mut().filter(|c| c.unit.is_none()) {
+            if units::price_column(&c.label) {
+                c.unit = Some(Unit::MoneyPerShare);
+            }
+        }
+    }
     let mut body = raw.body;
     let open = |t: &str| t.matches('(').count() > t.matches(')').count();
     let stub_note =
@@ -98,6 +128,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         close_note(&mut body, &stub, &mut scale_note);
     }
     lead_row_header(&mut body, &mut columns, &mut scale_note);
+    statement_row(&mut body, &mut scale_note);
     let note = scale_note
         .as_deref()
         .map(units::ScaleNote::parse)
@@ -108,6 +139,8 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     });
     let mut rows = Rows::new(note, source).build(body);
     money_rows(&mut rows, &columns);
+    per_share_bridges(&mut rows);
+    percent_columns(&rows, &mut columns);
     Table {
         id: Text::default(),
         title,
@@ -117,6 +150,31 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         columns,
         rows,
     }
+}
+
+/// Takes a statement found below the title as the table's scale statement when it has none,
+/// or adds it to one that names no scale ("(Unaudited)" in the corner over "(In thousands,
+/// except per share data)").
+fn add_statement(scale_note: &mut Option<String>, n: String) {
+    match scale_note {
+        None => *scale_note = Some(n),
+        Some(o) if !units::states_scale(o) && units::states_scale(&n) => {
+            *scale_note = Some(format!("{o}, {n}"));
+        }
+        Some(_) => {}
+    }
+}
+
+/// A header piece that is a whole parenthesised scale statement ("(DOLLARS IN THOUSANDS)",
+/// "(in millions)"), as a statement.
+fn header_statement(piece: &str) -> Option<String> {
+    let t = piece.trim();
+    let inner = t.strip_prefix('(')?.strip_suffix(')')?;
+    let l = inner.to_ascii_lowercase();
+    let stated = ["in thousands", "in millions", "in billions"]
+        .iter()
+        .any(|w| l.starts_with(w) || l.contains(&format!(" {w}")));
+    (stated && !inner.contains(['(', ')'])).then(|| label::strip_parens(t))
 }
 
 /// A financial statement prints its currency on its first and total rows only ("$ 7,935"
@@ -136,7 +194,14 @@ fn money_rows(rows: &mut [Row], columns: &[Column]) {
         .any(|r| r.unit == Some(Unit::Money) && symbol(r))
         || columns
             .iter()
-            .any(|c| c.unit.is_none() && c.scale.is_some());
+            .any(|c| c.unit.is_none() && c.scale.is_some())
+        // A header row of currency signs ("| | $ | $ | % |") says its columns count money.
+        || columns.iter().any(|c| {
+            c.label
+                .split_whitespace()
+                .last()
+                .is_some_and(super::number::is_currency_sign)
+        });
     let physical = rows.iter().any(|r| {
         matches!(
             r.unit,
@@ -165,6 +230,88 @@ fn money_rows(rows: &mut [Row], columns: &[Column]) {
             && !units::counts_things(&r.label)
         {
             r.unit = Some(Unit::Money);
+        }
+    }
+}
+
+/// An EPS bridge: "Diluted earnings per share  2.02", then "Special items  0.03", then
+/// "Adjusted diluted earnings per share  2.05". The rows between two per-share rows, all of
+/// small figures that take the first to the second (2.02 + 0.03 = 2.05, within rounding, in
+/// every column), are the per-share effects of the items they name, not amounts. (A
+/// highlights table that prints "Adjusted net earnings (22.9)" between two per-share rows
+/// does not foot, and keeps its amount.)
+fn per_share_bridges(rows: &mut [Row]) {
+    use rust_decimal::Decimal;
+    let foots = |rows: &[Row]| {
+        let (first, last) = (&rows[0], &rows[rows.len() - 1]);
+        let width = first.cells.len();
+        let mut checked = false;
+        for j in 0..width {
+            let amount = |r: &Row| match r.value(j) {
+                Some(crate::document::Value::Amount(d)) => Some(*d),
+                _ => None,
+            };
+            let (Some(a), Some(b)) = (amount(first), amount(last)) else {
+                continue;
+            };
+            let mut sum = a;
+            for r in &rows[1..rows.len() - 1] {
+                sum += r.value(j).and_then(|v| v.number()).unwrap_or_default();
+            }
+            // Half a cent for each printed term.
+            let tolerance = Decimal::new(5, 3) * Decimal::from(rows.len() as u64);
+            if (sum - b).abs() > tolerance {
+                return false;
+            }
+            checked = true;
+        }
+        checked
+    };
+    let per_share =
+        |r: &Row| r.unit == Some(Unit::MoneyPerShare) && r.cells.iter().any(Option::is_some);
+    let small = |r: &Row| {
+        r.cells.iter().any(Option::is_some)
+            && r.cells.iter().flatten().all(|c| match &c.value {
+                crate::document::Value::Amount(d) => d.abs() < rust_decimal::Decimal::from(50),
+                crate::document::Value::Nil | crate::document::Value::NotAvailable => true,
+                _ => false,
+            })
+    };
+    let mut open: Option<usize> = None;
+    for k in 0..rows.len() {
+        if per_share(&rows[k]) {
+            if let Some(i) = open.filter(|&i| k > i + 1 && foots(&rows[i..=k])) {
+                for r in &mut rows[i + 1..k] {
+                    r.unit = Some(Unit::MoneyPerShare);
+                    r.scale = Scale::One;
+                    r.scale_source = None;
+                }
+            }
+            open = Some(k);
+        } else if !(matches!(rows[k].unit, Some(Unit::Money) | None) && small(&rows[k])) {
+            open = None;
+        }
+    }
+}
+
+/// A column whose figures are all percentages ("6.6 %", "N/A", "8.2 %" under "Change") is a
+/// column of percentages: its not-available cells ("N/A", "NM") are percentages too.
+fn percent_columns(rows: &[Row], columns: &mut [Column]) {
+    for (j, c) in columns.iter_mut().enumerate() {
+        if c.unit.is_some() {
+            continue;
+        }
+        let mut percent = false;
+        let mut other = false;
+        for v in rows.iter().filter_map(|r| r.value(j)) {
+            match v {
+                crate::document::Value::Percent(_) => percent = true,
+                crate::document::Value::Nil | crate::document::Value::NotAvailable => {}
+                _ => other = true,
+            }
+        }
+        if percent && !other {
+            c.unit = Some(Unit::Percent);
         }
     }
 }
@@ -228,20 +375,47 @@ fn lead_row_header(
             }
         }
     }
-    if scale_note.is_none() && units::is_scale_note(label) {
-        *scale_note = Some(label::strip_parens(label));
+    if units::is_scale_note(label) {
+        add_statement(scale_note, label::strip_parens(label));
     }
     body.remove(at);
 }
 
-/// Where "Dollars in millions", "Amounts in thousands", "$ in millions" starts when it ends
-/// a title line.
+/// A row of no values above the first row of figures whose label is a parenthesised scale
+/// statement ("($ in thousands, except per share data)" under the years) is the table's
+/// statement, not a heading.
+fn statement_row(body: &mut Vec<RawLine>, scale_note: &mut Option<String>) {
+    for (at, l) in body.iter().enumerate() {
+        let RawLine::Row { label, cells, .. } = l else {
+            continue;
+        };
+        if cells.iter().any(Option::is_some) {
+            return;
+        }
+        let t = label.trim();
+        if t.starts_with('(') && units::is_scale_note(t) && units::states_scale(t) {
+            add_statement(scale_note, label::strip_parens(t));
+            body.remove(at);
+            return;
+        }
+    }
+}
+
+/// Where "Dollars in millions", "Amounts in thousands", "$ in millions", "Amounts in 000's"
+/// starts when it ends a title line.
 fn bare_statement(t: &str) -> Option<usize> {
     let l = t.to_ascii_lowercase();
-    let at = [" in thousands", " in millions", " in billions"]
-        .iter()
-        .filter_map(|w| l.rfind(w))
-        .max()?;
+    // "Amounts in 000's, except per share" says thousands as "in thousands" does.
+    let at = [
+        " in thousands",
+        " in millions",
+        " in billions",
+        " in 000's",
+        " in 000s",
+    ]
+    .iter()
+    .filter_map(|w| l.rfind(w))
+    .max()?;
     let tail = l[at..].trim_end_matches([')', '.', ' ']);
     if tail.contains(['(', ',']) && !tail.contains("except") {
         return None;

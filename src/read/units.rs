@@ -138,6 +138,39 @@ fn caption_statement(t: &str) -> Option<String> {
     (inner.starts_with("in ") && states_scale(group)).then(|| group.to_string())
 }
 
+/// A caption paragraph that ends with its scale statement ("Avient Corporation Business
+/// Segment Operations (Unaudited) (In millions)"): the statement, without its parentheses.
+/// A sentence ("… were $5 million (in thousands).") is not a caption.
+pub(crate) fn caption_scale(text: &str) -> Option<String> {
+    let t = text.trim().trim_matches(['*', '_']).trim();
+    if t.len() > 200 || !t.ends_with(')') {
+        return None;
+    }
+    let open = t.rfind('(')?;
+    let group = &t[open..];
+    let inner = group[1..group.len() - 1].trim();
+    // The whole line ("(dollars in thousands)") or a statement closing a title ("… (In
+    // millions)").
+    let statement = open == 0 || inner.to_ascii_lowercase().starts_with("in ");
+    (statement && is_scale_note(group) && states_scale(group)).then(|| inner.to_string())
+}
+
+/// A statement printed under a table, after its last row, that says what the table counts:
+/// "All amounts are reported in millions of Canadian dollars except per share figures, which
+/// are in Canadian dollars.", "Prices in Euro" (the first line of a footer "Prices in Euro /
+/// Source: FactSet"). `first_line` is the paragraph's first source line.
+pub(crate) fn trailing_statement(text: &str, first_line: &str) -> Option<String> {
+    let l = first_line.trim().to_ascii_lowercase();
+    if l.starts_with("prices in ") && first_line.len() < 60 {
+        return Some(first_line.trim().to_string());
+    }
+    let t = text.trim();
+    let cue = ["all amounts", "amounts are", "figures are", "all figures"]
+        .iter()
+        .any(|c| l.starts_with(c));
+    (cue && t.len() < 160 && states_scale(t)).then(|| format!("({})", t.trim_end_matches('.')))
+}
+
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
 pub(crate) fn is_scale_note(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
@@ -166,8 +199,9 @@ pub(crate) fn row_unit(
     cells: &[Option<Cell>],
 ) -> Option<Unit> {
     let values = || cells.iter().flatten().map(|c| &c.value);
+    // "41.6%  NM  38.2%": a not-available cell among percentages is one too.
     if values().next().is_some()
-        && values().all(|v| matches!(v, Value::Percent(_) | Value::Nil))
+        && values().all(|v| matches!(v, Value::Percent(_) | Value::Nil | Value::NotAvailable))
         && values().any(|v| matches!(v, Value::Percent(_)))
     {
         return Some(Unit::Percent);
@@ -194,6 +228,15 @@ pub(crate) fn row_unit(
             return Some(u);
         }
     }
+    // "Dividend  2.00 Sen  2.00 Sen": an amount printed in cents or sen is paid per share
+    // when the label names no other unit.
+    if cells
+        .iter()
+        .flatten()
+        .any(|c| super::number::printed_in_cents(&c.printed))
+    {
+        return Some(Unit::MoneyPerShare);
+    }
     let dollar = cells.iter().flatten().any(|c| c.printed.contains('$'));
     if counts_things(label) {
         return None;
@@ -213,12 +256,26 @@ pub(crate) fn counts_things(label: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .next()
         .unwrap_or("");
-    l.starts_with("number of")
+    // "Gross leasable area (square feet)": an area, counted in square feet (a rate "per
+    // square foot" is money and is read before this).
+    let area = (l.contains("square feet") || l.contains("square footage")) && !l.contains("per ");
+    // "Crude oil (bbls/d)", "Royalty Production (BOE/d)": a volume a day, not money.
+    let volume = ["bbls/d", "bbl/d", "boe/d", "mcf/d", "mmcf/d", "boe per day"]
+        .iter()
+        .any(|w| l.contains(w));
+    area || volume
+        || l.starts_with("number of")
         || l.starts_with("no. of")
         || l.contains(" number of ")
         || matches!(
             first,
-            "employees" | "headcount" | "stores" | "subscribers" | "days" | "full-time"
+            "employees"
+                | "headcount"
+                | "personnel"
+                | "stores"
+                | "subscribers"
+                | "days"
+                | "full-time"
         )
 }
 
@@ -262,7 +319,10 @@ fn label_unit(l: &str) -> Option<Unit> {
     if share_count {
         return Some(Unit::Shares);
     }
-    if (per && per_share(l)) || (eps && word("eps")) || (shr && has("/shr")) {
+    // "Common stock, par value $.01 per share, authorized …": the par value's "per share"
+    // describes the stock, not the row, which is an amount.
+    let before_par = l.find("par value").map_or(l, |i| &l[..i]);
+    if (per && per_share(before_par)) || (eps && word("eps")) || (shr && has("/shr")) {
         return Some(Unit::MoneyPerShare);
     }
     if ton && (has("oz./ton") || has("oz/ton") || has("ounces per ton")) {
@@ -298,6 +358,13 @@ fn label_unit(l: &str) -> Option<Unit> {
         return Some(Unit::MoneyPerUnit);
     }
     if ratio && word("ratio") {
+        return Some(Unit::Ratio);
+    }
+    // "Net debt to trailing twelve months adjusted EBITDA", "Debt to normalized EBITDA": a
+    // leverage multiple, never an amount.
+    if (l.trim_start().starts_with("net debt to ") || l.trim_start().starts_with("debt to "))
+        && has("ebitda")
+    {
         return Some(Unit::Ratio);
     }
     if ounces || (oz && (has("(oz") || has(" oz)") || has("- oz") || word("oz") || word("koz"))) {
@@ -369,7 +436,7 @@ fn per_share(l: &str) -> bool {
         l[i + 4..]
             .split_whitespace()
             .take(3)
-            .any(|w| w.starts_with("share") || w.starts_with("unit"))
+            .any(|w| w.starts_with("share") || w.starts_with("unit") || w.starts_with("ads"))
     })
 }
 
@@ -573,9 +640,32 @@ pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
     if l.contains('%') || words().any(|w| w == "percent" || w == "pct") {
         return (Some(Unit::Percent), None);
     }
+    // "$ | EPS(1)" column pairs in a reconciliation: the EPS column holds per-share
+    // figures, whatever the row (its label names the item, "Special items, after-tax").
+    if words().last().is_some_and(|w| w == "eps") || l.ends_with("per share") {
+        return (Some(Unit::MoneyPerShare), None);
+    }
     let scale = label_scale(&l);
     let unit = scale.and(label_unit(&l)).filter(|u| !u.is_quotient());
     (unit, scale)
+}
+
+/// A market table's price column: "Close", "Prior", "Change", "Last", "High", "Low".
+pub(crate) fn price_column(header: &str) -> bool {
+    let l = header.trim().to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "close"
+            | "closing"
+            | "prior"
+            | "change"
+            | "chg"
+            | "last"
+            | "high"
+            | "low"
+            | "open"
+            | "price"
+    )
 }
 
 /// The scale that applies to a row.
