@@ -159,6 +159,11 @@ pub struct Company {
     pub name: Option<String>,
     /// Exchange-qualified tickers as printed, e.g. `NYSE:HL`, `TSX:ORV`.
     pub tickers: Vec<String>,
+    /// The filer's SEC Central Index Key, from an EDGAR submission's header ("CENTRAL INDEX
+    /// KEY: 0001001426" is 1001426): the one name of a company that never changes, so
+    /// releases years apart are known to be one company's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cik: Option<u64>,
 }
 
 /// The period a release (or a column) reports.
