@@ -247,18 +247,19 @@ impl Period<'_> {
 
 fn of_measure<'a>(m: &Measure, entries: Vec<Entry<'a>>, out: &mut CompanySeries) {
     let periods = periods(entries);
-    let comparison = |p: &Period, a: &Entry, b: &Entry| Comparison {
+    // Dated as the later release prints the period.
+    let comparison = |a: &Entry, b: &Entry| Comparison {
         measure: m.id.clone(),
         scope: m.scope.clone(),
         unit: m.unit.clone(),
-        end: p.end,
-        months: p.months,
+        end: b.fact.end,
+        months: b.fact.months,
         original: a.printing(),
         later: b.printing(),
     };
     for p in &periods {
         for pair in p.printings.windows(2) {
-            let c = comparison(p, &pair[0], &pair[1]);
+            let c = comparison(&pair[0], &pair[1]);
             if pair[0].interval().agrees(&pair[1].interval()) {
                 out.confirmations.push(c);
             } else {
