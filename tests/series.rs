@@ -227,10 +227,15 @@ fn pericom_restatements_and_confirmations() {
     let r = find(&c.confirmations, "net income", "2005-03-26", "05-003130");
     assert!(r.later.file.contains("06-002673"));
     assert_eq!((r.later.line, r.later.value), (382, d("100000")));
-    // Sep 30, 2004: 151, restated to 29.
+    // Sep 30, 2004: 151, restated to 29 ("As Restated" column, 05-003130 line 631), and 29
+    // again a year later as the prior-year quarter, dated Sep 25, 2004 (05-004474 line 395).
     let r = find(&c.restatements, "net income", "2004-09-30", "05-000371");
     assert_eq!((r.original.line, r.original.value), (347, d("151000")));
-    assert_eq!(r.later.value, d("29000"));
+    assert!(r.later.file.contains("05-003130"));
+    assert_eq!((r.later.line, r.later.value), (631, d("29000")));
+    let r = find(&c.confirmations, "net income", "2004-09-25", "05-003130");
+    assert!(r.later.file.contains("05-004474"));
+    assert_eq!((r.later.line, r.later.value), (395, d("29000")));
     // Revenue for the quarter ended Mar 31, 2005 is confirmed, not restated.
     let r = find(&c.confirmations, "net revenues", "2005-03-31", "05-001389");
     assert_eq!(r.later.value, d("19433000"));

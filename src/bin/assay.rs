@@ -18,7 +18,9 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: assay extract FILE|-   (print the release as JSON, with metrics and checks)\n       assay check FILE|-     (report the release's consistency checks)\n       assay bench [FILES]      (time extraction and analysis; default: the built-in sample)\n       assay survey FILE|DIR... [--json]\n                              (read many releases on all cores, directories recursively: per file and\n                               in total, tables, rows, checks per kind and status, time;\n                               --json prints one JSON object per file, then a total object)
+const USAGE: &str = "usage: assay extract FILE|-   (print the release as JSON, with metrics and checks)\n       assay check FILE|-     (report the release's consistency checks)\n       assay bench [FILES]      (time extraction and analysis; default: the built-in sample)
+       assay bench --series FILE|DIR...
+                              (time `assay series` on 100 releases, the files named taken in turn)\n       assay survey FILE|DIR... [--json]\n                              (read many releases on all cores, directories recursively: per file and\n                               in total, tables, rows, checks per kind and status, time;\n                               --json prints one JSON object per file, then a total object)
        assay series FILE|DIR...  (many releases of one or more companies: each company's series and
                                restatements as JSON, one line per company; schema assay-series/1)
        assay facts FILE|DIR...   (every figure of every release as CSV: file, company, document, table,
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("extract") if args.len() == 2 => extract(&args[1]),
         Some("check") if args.len() == 2 => check(&args[1]),
+        Some("bench") if args.get(1).is_some_and(|a| a == "--series") => bench_series(&args[2..]),
         Some("bench") => bench(&args[1..]),
         Some("survey") if args.len() > 1 => survey(&args[1..]),
         Some("series") if args.len() > 1 => series(&args[1..]),
@@ -541,8 +544,11 @@ fn survey(args: &[String]) -> Result<(), String> {
 /// The releases named (directories walked as `survey` walks them), read on all cores and
 /// reduced to what the series need; a file that cannot be read is reported on stderr.
 fn releases(paths: &[String]) -> Vec<assay::series::Release> {
-    let files = survey_files(paths);
-    let (done, _) = on_all_cores(&files, |(path, listed)| {
+    releases_of(&survey_files(paths))
+}
+
+fn releases_of(files: &[(String, Result<(), String>)]) -> Vec<assay::series::Release> {
+    let (done, _) = on_all_cores(files, |(path, listed)| {
         listed.clone()?;
         let doc = read(path)?;
         Ok::<_, String>(assay::series::Release::of(&doc, 0))
@@ -560,13 +566,7 @@ fn releases(paths: &[String]) -> Vec<assay::series::Release> {
 /// `assay series`: one JSON object per company, one per line, companies in the order their
 /// first file is given.
 fn series(paths: &[String]) -> Result<(), String> {
-    let releases = releases(paths);
-    let mut out = String::new();
-    for company in assay::series::of_releases(&releases) {
-        let line = serde_json::to_string(&company).map_err(|e| e.to_string())?;
-        out.push_str(&line);
-        out.push('\n');
-    }
+    let out = series_json(&releases(paths))?;
     let mut stdout = std::io::stdout().lock();
     write!(stdout, "{out}").map_err(|e| format!("cannot write output: {e}"))
 }
@@ -580,4 +580,55 @@ fn facts(paths: &[String]) -> Result<(), String> {
     }
     let mut stdout = std::io::stdout().lock();
     write!(stdout, "{out}").map_err(|e| format!("cannot write output: {e}"))
+}
+
+/// Each company's series as JSON lines.
+fn series_json(releases: &[assay::series::Release]) -> Result<String, String> {
+    let mut out = String::new();
+    for company in assay::series::of_releases(releases) {
+        let line = serde_json::to_string(&company).map_err(|e| e.to_string())?;
+        out.push_str(&line);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// `assay bench --series`: what `assay series` does (read on all cores, settle, write JSON)
+/// on 100 releases, the files named taken in turn until there are 100; the median of
+/// repeated runs, and of its steps.
+fn bench_series(paths: &[String]) -> Result<(), String> {
+    const RELEASES: usize = 100;
+    let named = survey_files(paths);
+    if named.is_empty() {
+        return Err(format!("bench --series needs files.\n{USAGE}"));
+    }
+    let files: Vec<_> = named.iter().cycle().take(RELEASES).cloned().collect();
+    let (mut read, mut settle, mut total) = (Vec::new(), Vec::new(), Vec::new());
+    let mut shown = (0, 0);
+    let start = Instant::now();
+    while total.len() < 5 || (total.len() < 15 && start.elapsed().as_secs_f64() < 30.0) {
+        let t = Instant::now();
+        let releases = releases_of(&files);
+        let r = t.elapsed().as_secs_f64();
+        let out = std::hint::black_box(series_json(&releases)?);
+        read.push(r);
+        settle.push(t.elapsed().as_secs_f64() - r);
+        total.push(t.elapsed().as_secs_f64());
+        shown = (releases.len(), out.lines().count());
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2] * 1e3
+    };
+    println!(
+        "series: {} releases ({} files named), {} companies, {} runs: median {:.1} ms (reading {:.1} ms on all cores, series and JSON {:.1} ms)",
+        shown.0,
+        named.len(),
+        shown.1,
+        total.len(),
+        median(&mut total),
+        median(&mut read),
+        median(&mut settle),
+    );
+    Ok(())
 }

@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::analyze::tolerance::Interval;
-use crate::document::{Company, Date, Document, Period as Reported};
+use crate::document::{Company, Date, Document, Period};
 pub use company::CompanyId;
 pub use facts::Fact;
 pub use measure::Measure;
@@ -75,7 +75,7 @@ pub struct Point {
     pub months: Option<u8>,
     /// The latest printing's real amount (printed × scale); `None` for a gap.
     pub value: Option<Decimal>,
-    /// Computed from two longer periods, not printed.
+    /// Not printed: computed from a longer period and the one a quarter shorter.
     pub derived: bool,
     /// Every printing of the period, oldest release first (the value is the last's); for a
     /// derived point, the longer period's printing then the shorter's.
@@ -149,7 +149,7 @@ pub struct Release {
     pub file: String,
     pub company: Company,
     /// The period it reports.
-    pub period: Reported,
+    pub period: Period,
     /// Its date.
     pub date: Option<Date>,
     pub facts: Vec<Fact>,
@@ -233,13 +233,13 @@ fn company_id(releases: &[Release], group: &[usize]) -> CompanyId {
 }
 
 /// One period's printings, one per release, oldest release first.
-struct Period<'a> {
+struct Printings<'a> {
     end: Date,
     months: Option<u8>,
     printings: Vec<Entry<'a>>,
 }
 
-impl Period<'_> {
+impl Printings<'_> {
     fn latest(&self) -> &Entry<'_> {
         &self.printings[self.printings.len() - 1]
     }
@@ -308,7 +308,7 @@ fn of_measure<'a>(m: &Measure, entries: Vec<Entry<'a>>, out: &mut CompanySeries)
 /// A measure's printings gathered into periods: same length, ends within a week. Within a
 /// release the first printing in reading order stands; the period's end is the latest
 /// release's.
-fn periods(mut entries: Vec<Entry<'_>>) -> Vec<Period<'_>> {
+fn periods(mut entries: Vec<Entry<'_>>) -> Vec<Printings<'_>> {
     crate::sort::by_key(&mut entries, |e| (e.fact.months, e.fact.end));
     let mut clusters: Vec<Vec<Entry>> = Vec::new();
     for e in entries {
@@ -334,7 +334,7 @@ fn periods(mut entries: Vec<Entry<'_>>) -> Vec<Period<'_>> {
                 }
             }
             let latest = &printings[printings.len() - 1];
-            Period {
+            Printings {
                 end: latest.fact.end,
                 months: latest.fact.months,
                 printings,
@@ -346,7 +346,7 @@ fn periods(mut entries: Vec<Entry<'_>>) -> Vec<Period<'_>> {
 /// Quarters no release prints, from a longer period and the one a quarter shorter ending a
 /// quarter earlier (year − nine months, nine months − six months, six months − the first
 /// quarter).
-fn derived_quarters(periods: &[Period]) -> Vec<Point> {
+fn derived_quarters(periods: &[Printings]) -> Vec<Point> {
     let find = |months: u8, end: Date| {
         periods
             .iter()
