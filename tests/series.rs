@@ -236,6 +236,17 @@ fn pericom_restatements_and_confirmations() {
     let r = find(&c.confirmations, "net income", "2004-09-25", "05-003130");
     assert!(r.later.file.contains("05-004474"));
     assert_eq!((r.later.line, r.later.value), (395, d("29000")));
+    // "Total" under "Operating expenses:" is operating expenses: 7,770 for the quarter ended
+    // Mar 31, 2005 (05-001389 line 349), restated to 8,114 (05-003130 line 361; research and
+    // development carries the wafer costs now).
+    let r = find(
+        &c.restatements,
+        "operating expenses",
+        "2005-03-31",
+        "05-001389",
+    );
+    assert_eq!((r.original.line, r.original.value), (349, d("7770000")));
+    assert_eq!((r.later.line, r.later.value), (361, d("8114000")));
     // Revenue for the quarter ended Mar 31, 2005 is confirmed, not restated.
     let r = find(&c.confirmations, "net revenues", "2005-03-31", "05-001389");
     assert_eq!(r.later.value, d("19433000"));

@@ -6,7 +6,8 @@
 //! are dated from the release's own quarter when they step one quarter at a time. A column
 //! that reprints an earlier release ("As Previously Reported") is passed over: its figures
 //! are the earlier release's, and that release speaks for itself. Ranges, ratios and "n/a"
-//! are not facts.
+//! are not facts, nor is a figure whose row names nothing ("Total" is what its heading
+//! names).
 
 use rust_decimal::Decimal;
 
@@ -57,7 +58,14 @@ pub fn of(doc: &Document) -> Vec<Fact> {
             if r.kind == RowKind::Heading {
                 continue;
             }
-            let items = measure::items(&meaning::words(&r.label));
+            let mut items = measure::items(&meaning::words(&r.label));
+            if items.iter().all(Vec::is_empty) {
+                // "Total" under "Operating expenses": the heading names what it totals.
+                let heading = r.parent.as_deref().or(r.section.as_deref());
+                items = measure::items(&meaning::words(heading.unwrap_or("")));
+            }
+            // A label that names nothing is no measure.
+            items.retain(|i| !i.is_empty());
             for (ci, cell) in r.cells.iter().enumerate() {
                 let (Some(cell), Some((end, months))) = (cell, periods.get(ci).copied().flatten())
                 else {
