@@ -384,3 +384,65 @@ fn facts_are_rfc4180_csv() {
     // A label with a comma is quoted ("Selling, general and administrative").
     assert!(out.contains(",\"Selling, general and administrative\","));
 }
+
+/// Two made-up releases of one company: nine months, then the year. No quarter is printed,
+/// so the fourth quarters are derived (year − nine months); per-share figures are not.
+#[test]
+fn fourth_quarters_are_derived_when_only_longer_periods_are_printed() {
+    const NINE: &str =
+        "Acme Mining Corp. (NYSE:ACM) reports results for the nine months ended March 31, 2024.
+
+                       Consolidated Statements of Operations
+                     (In thousands, except per share data)
+
+                                       Nine Months Ended
+                                     Mar 31,       Mar 31,
+                                      2024          2023
+Revenues                             $ 90,000      $ 80,000
+Net income                           $  9,000      $  8,000
+Diluted earnings per share           $   0.90      $   0.80
+";
+    const YEAR: &str =
+        "Acme Mining Corp. (NYSE:ACM) reports results for the year ended June 30, 2024.
+
+                       Consolidated Statements of Operations
+                     (In thousands, except per share data)
+
+                                      Twelve Months Ended
+                                     Jun 30,       Jun 30,
+                                      2024          2023
+Revenues                             $130,000      $110,000
+Net loss                             $ (1,000)     $ 10,000
+Diluted loss per share               $  (0.10)     $   1.00
+";
+    let releases: Vec<Release> = [("nine.txt", NINE), ("year.txt", YEAR)]
+        .iter()
+        .enumerate()
+        .map(|(i, (name, text))| {
+            let mut doc = assay::read::read_text(text);
+            doc.source.name = Some(name.to_string());
+            Release::of(&doc, i)
+        })
+        .collect();
+    let all = of_releases(&releases);
+    assert_eq!(all.len(), 1);
+    let c = &all[0];
+    let revenue = quarters(c, "revenues", "USD");
+    let q4 = point(revenue, "2024-06-30");
+    assert!(q4.derived);
+    assert_eq!(q4.value, Some(d("40000000")));
+    let files: Vec<(&str, usize)> = q4
+        .sources
+        .iter()
+        .map(|s| (s.file.as_str(), s.line))
+        .collect();
+    assert_eq!(files, [("year.txt", 9), ("nine.txt", 9)]);
+    assert_eq!(point(revenue, "2023-06-30").value, Some(d("30000000")));
+    // "Net loss" in the year is "Net income" in the nine months: (1,000) − 9,000.
+    let income = quarters(c, "net income", "USD");
+    assert_eq!(point(income, "2024-06-30").value, Some(d("-10000000")));
+    assert!(!c
+        .series
+        .iter()
+        .any(|s| s.measure == "diluted income per share" && s.months == Some(3)));
+}

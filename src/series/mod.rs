@@ -267,7 +267,17 @@ fn of_measure<'a>(m: &Measure, entries: Vec<Entry<'a>>, out: &mut CompanySeries)
             }
         }
     }
+    // Quarters derived from longer periods make a quarterly series even where no release
+    // prints a quarter.
+    let mut derived = if m.additive {
+        derived_quarters(&periods)
+    } else {
+        Vec::new()
+    };
     let mut lengths: Vec<Option<u8>> = periods.iter().map(|p| p.months).collect();
+    if !derived.is_empty() {
+        lengths.push(Some(3));
+    }
     crate::sort::dedup(&mut lengths);
     for months in lengths {
         let mut points: Vec<Point> = periods
@@ -282,16 +292,15 @@ fn of_measure<'a>(m: &Measure, entries: Vec<Entry<'a>>, out: &mut CompanySeries)
             })
             .collect();
         if months == Some(3) {
-            if m.additive {
-                points.extend(derived_quarters(&periods));
-                crate::sort::by_key(&mut points, |p| p.end);
-            }
+            points.append(&mut derived);
+            crate::sort::by_key(&mut points, |p| p.end);
             points = with_gaps(points);
         }
-        let label = periods
-            .iter()
-            .filter(|p| p.months == months)
-            .max_by_key(|p| p.latest().rank)
+        // The label the latest release prints (for derived quarters alone, the longer
+        // periods').
+        let own = periods.iter().filter(|p| p.months == months);
+        let label = (own.max_by_key(|p| p.latest().rank))
+            .or_else(|| periods.iter().max_by_key(|p| p.latest().rank))
             .map(|p| p.latest().fact.label.clone())
             .unwrap_or_default();
         out.series.push(Series {
