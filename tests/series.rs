@@ -330,6 +330,13 @@ fn companies_never_mix() {
     }
     let pericom = all.iter().find(|c| c.company.cik == Some(1001426)).unwrap();
     assert_eq!(pericom.releases.len(), 4);
+    // Two Paris releases whose wire prints "Regulatory News:" where others print the
+    // company: Carmila's and Eutelsat's, two companies.
+    let paris = series_of(&[
+        "wire/carmila-2024-annual-results-sustained-growth-dri--DJN_DN202502110078810.md",
+        "wire/eutelsat-communications-second-quarter-and-first--DJN_DN202502140010280.md",
+    ]);
+    assert_eq!(paris.len(), 2);
 }
 
 fn run(command: &str, files: &[&str]) -> String {
