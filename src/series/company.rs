@@ -1,6 +1,7 @@
 //! Which releases are one company's. An SEC Central Index Key says it for certain (two
-//! different keys are two companies, whatever their names); else a ticker both releases
-//! print, or the same name once case, punctuation, a leading "The" and the legal form
+//! different keys are two companies, whatever their names); else the tickers, when both
+//! print some (a symbol in common, or two companies); else the same name once case,
+//! punctuation, a leading "The" and the legal form
 //! ("Corp", "Corporation", "Inc.", "Company") are set aside: "PERICOM SEMICONDUCTOR CORP"
 //! in an EDGAR header and "Pericom Semiconductor Corporation" in its release are one.
 
@@ -48,13 +49,20 @@ pub fn normalized(name: &str) -> String {
     w.join(" ")
 }
 
-/// Whether two releases' companies are one.
+/// A ticker's symbol without its exchange: a Dow Jones headline prints "AVNT" where the
+/// release prints "NYSE:AVNT".
+fn symbol(ticker: &str) -> &str {
+    ticker.rsplit(':').next().unwrap_or(ticker)
+}
+
+/// Whether two releases' companies are one: the same CIK; else, when both print tickers, a
+/// shared symbol (none shared is two companies, whatever the names); else the same name.
 pub fn same(a: &Company, b: &Company) -> bool {
     if let (Some(x), Some(y)) = (a.cik, b.cik) {
         return x == y;
     }
-    if a.tickers.iter().any(|t| b.tickers.contains(t)) {
-        return true;
+    if !a.tickers.is_empty() && !b.tickers.is_empty() {
+        return (a.tickers.iter()).any(|t| b.tickers.iter().any(|u| symbol(t) == symbol(u)));
     }
     match (&a.name, &b.name) {
         (Some(x), Some(y)) => {
@@ -122,5 +130,16 @@ mod tests {
         assert!(!same(&a, &b));
         assert!(same(&a, &c));
         assert_eq!(groups(&[&a, &b, &c]), vec![vec![0, 2], vec![1]]);
+    }
+
+    #[test]
+    fn tickers_decide_before_names() {
+        let mut a = company("Acme Corp", None);
+        let mut b = company("Acme Corporation", None);
+        a.tickers = vec!["NYSE:ACM".to_string()];
+        b.tickers = vec!["TSX:ACX".to_string()];
+        assert!(!same(&a, &b));
+        b.tickers.push("ACM".to_string());
+        assert!(same(&a, &b));
     }
 }
