@@ -12,7 +12,7 @@
 use rust_decimal::Decimal;
 
 use super::calendar;
-use super::measure::{self, Measure};
+use super::measure::{self, ColumnPart, Measure};
 use crate::document::{Date, Document, RowKind, Scale, Table, Value};
 use crate::meaning;
 
@@ -48,11 +48,11 @@ pub struct Fact {
 pub fn of(doc: &Document) -> Vec<Fact> {
     let mut out = Vec::new();
     for (ti, t) in doc.tables.iter().enumerate() {
-        let periods = column_periods(doc, t);
+        let mut periods = column_periods(doc, t);
+        let parts = column_parts(t, &mut periods);
         if periods.iter().all(Option::is_none) {
             continue;
         }
-        let parts = column_parts(t, &periods);
         let meanings = meaning::of_table(t);
         for (ri, (r, m)) in t.rows.iter().zip(&meanings).enumerate() {
             if r.kind == RowKind::Heading {
@@ -136,16 +136,28 @@ fn column_periods(doc: &Document, t: &Table) -> Vec<Option<(Date, Option<u8>)>> 
 
 /// The part of the company each column is about, when a table prints one period in several
 /// columns (a segment table: "… Steel Processing", "… Consolidated"); `None` for the
-/// company, and for every column of a table whose periods are all different.
-fn column_parts(t: &Table, periods: &[Option<(Date, Option<u8>)>]) -> Vec<Option<String>> {
+/// company, and for every column of a table whose periods are all different. A column of a
+/// shared period whose header names a kind of figure ("$", "EPS") loses its period: the
+/// header does not say which figure it is.
+fn column_parts(t: &Table, periods: &mut [Option<(Date, Option<u8>)>]) -> Vec<Option<String>> {
+    let shared: Vec<bool> = (0..periods.len())
+        .map(|c| {
+            periods[c].is_some() && (0..periods.len()).any(|o| o != c && periods[o] == periods[c])
+        })
+        .collect();
     (0..t.columns.len())
         .map(|c| {
-            let p = periods.get(c).copied().flatten()?;
-            let shared = (0..periods.len()).any(|o| o != c && periods[o] == Some(p));
-            if !shared {
+            if !shared.get(c).copied().unwrap_or(false) {
                 return None;
             }
-            measure::column_part(&t.columns[c].label).flatten()
+            match measure::column_part(&t.columns[c].label) {
+                ColumnPart::Part(name) => Some(name),
+                ColumnPart::Figure => {
+                    periods[c] = None;
+                    None
+                }
+                ColumnPart::Period | ColumnPart::Company => None,
+            }
         })
         .collect()
 }

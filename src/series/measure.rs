@@ -148,11 +148,54 @@ fn period_or_state(w: &str) -> bool {
         .contains(&w)
 }
 
-/// The part of the company a column is about, when its header names one beyond its period
-/// ("Three Months Ended May 31, 2023 Steel Processing" → "steel processing"). A
-/// consolidated or total column is the company (`Some(None)`); `None` when the header names
-/// nothing beyond the period.
-pub fn column_part(label: &str) -> Option<Option<String>> {
+/// What a column header says beyond its period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ColumnPart {
+    /// Nothing: the column is the period's.
+    Period,
+    /// A consolidated or total column: the company.
+    Company,
+    /// A part of the company: "Three Months Ended May 31, 2023 Steel Processing" →
+    /// "steel processing".
+    Part(String),
+    /// A kind of figure ("EPS", "% Change", "$"): one of several figures the table prints
+    /// for the period, which the header alone does not say how to tell apart.
+    Figure,
+}
+
+/// Words of a header that name a kind of figure, not a part of the company.
+const FIGURE_WORDS: &[&str] = &[
+    "eps",
+    "per",
+    "share",
+    "basic",
+    "diluted",
+    "percent",
+    "pct",
+    "margin",
+    "change",
+    "variance",
+    "growth",
+    "amount",
+    "amounts",
+    "dollars",
+    "usd",
+    "millions",
+    "thousands",
+    "increase",
+    "decrease",
+    "favorable",
+    "unfavorable",
+    "actual",
+    "budget",
+    "after",
+    "tax",
+    "pre",
+    "before",
+];
+
+/// What a column's header says beyond its period.
+pub fn column_part(label: &str) -> ColumnPart {
     let w = crate::meaning::words(label);
     let rest: Vec<&str> = w
         .iter()
@@ -160,15 +203,23 @@ pub fn column_part(label: &str) -> Option<Option<String>> {
         .filter(|x| !period_or_state(x))
         .collect();
     if rest.is_empty() {
-        return None;
+        // "$" or "%" alone leave no words: a kind of figure when printed.
+        return if label.contains(['%', '$']) {
+            ColumnPart::Figure
+        } else {
+            ColumnPart::Period
+        };
+    }
+    if rest.iter().any(|x| FIGURE_WORDS.contains(x)) || label.contains('%') {
+        return ColumnPart::Figure;
     }
     if rest
         .iter()
         .any(|x| ["consolidated", "total", "company"].contains(x))
     {
-        return Some(None);
+        return ColumnPart::Company;
     }
-    Some(Some(rest.join(" ")))
+    ColumnPart::Part(rest.join(" "))
 }
 
 /// A column that reprints what an earlier release said ("As Previously Reported" beside
@@ -195,16 +246,18 @@ mod tests {
     fn columns_name_parts_and_reprints() {
         assert_eq!(
             column_part("Three Months Ended May 31, 2023 Steel Processing"),
-            Some(Some("steel processing".to_string()))
+            ColumnPart::Part("steel processing".to_string())
         );
         assert_eq!(
             column_part("Three Months Ended May 31, 2023 Sustainable Consolidated"),
-            Some(None)
+            ColumnPart::Company
         );
         assert_eq!(
             column_part("Three Months Ended Sep 30, 2004 As Restated"),
-            None
+            ColumnPart::Period
         );
+        assert_eq!(column_part("Fourth Quarter 2024 EPS"), ColumnPart::Figure);
+        assert_eq!(column_part("Fourth Quarter 2024 $"), ColumnPart::Figure);
         assert!(reprints_earlier(
             "Three Months Ended Mar 31, 2005 As Previously Reported"
         ));
