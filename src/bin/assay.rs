@@ -621,7 +621,7 @@ fn bench_series(paths: &[String]) -> Result<(), String> {
         v[v.len() / 2] * 1e3
     };
     println!(
-        "series: {} releases ({} files named), {} companies, {} runs: median {:.1} ms (reading {:.1} ms on all cores, series and JSON {:.1} ms)",
+        "series: {} releases ({} files named), companies: {}, {} runs: median {:.1} ms (reading {:.1} ms on all cores, series and JSON {:.1} ms)",
         shown.0,
         named.len(),
         shown.1,
