@@ -14,7 +14,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export TRUNK_OFFLINE := true
 TRUNK := trunk
 
-.PHONY: help fetch setup serve dist test test-native test-growth test-wasm test-e2e lint size screenshots bench bench-browser
+.PHONY: help fetch setup serve dist test test-native test-growth test-wasm test-e2e lint size screenshots bench bench-series bench-browser
 
 help:
 	@echo "make serve        serve the app at http://127.0.0.1:8080 (Hecla sample built in)"
@@ -22,6 +22,7 @@ help:
 	@echo "make dist         build the deployable static site into dist/"
 	@echo "make screenshots  regenerate docs/screenshot.png from headless Chromium"
 	@echo "make bench        native benchmarks of reading and analysis"
+	@echo "make bench-series assay series on 100 releases (the fixtures, taken in turn)"
 	@echo "make bench-browser  in-browser benchmark of the sample, read to drawn"
 
 setup:
@@ -69,6 +70,10 @@ screenshots: dist
 
 bench: fetch
 	cargo run --profile bench-native --quiet -- bench tests/fixtures/*.txt
+
+# A benchmark, not a test: nothing asserts its time.
+bench-series: fetch
+	cargo run --profile bench-native --quiet -- bench --series tests/fixtures/*.txt tests/fixtures/*.htm tests/fixtures/edgar tests/fixtures/wire
 
 bench-browser: dist
 	cargo test --test bench_browser -- --ignored --nocapture

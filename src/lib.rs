@@ -14,6 +14,7 @@ pub mod export;
 pub mod figures;
 pub mod meaning;
 pub mod read;
+pub mod series;
 pub mod session;
 pub mod share;
 pub(crate) mod sort;

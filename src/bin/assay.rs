@@ -7,22 +7,35 @@
 //! `assay bench [FILES]` times extraction and analysis and prints medians and throughput.
 //! `assay survey FILE|DIR… [--json]` reads many releases on all cores and prints, per file and
 //! in total, tables, rows, checks per kind and status, and time (`--json`: JSON lines).
-//! Any failure prints one line on stderr and exits non-zero.
+//! `assay series FILE|DIR…` reads many releases on all cores and prints each company's series
+//! and restatements as JSON (schema `assay-series/1`, docs/schema.md), one line per company.
+//! `assay facts FILE|DIR…` prints every figure of every release as CSV in long form.
+//! Any failure prints one line on stderr and exits non-zero; `series` and `facts` report a
+//! file they cannot read on stderr and go on with the others.
 
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: assay extract FILE|-   (print the release as JSON, with metrics and checks)\n       assay check FILE|-     (report the release's consistency checks)\n       assay bench [FILES]      (time extraction and analysis; default: the built-in sample)\n       assay survey FILE|DIR... [--json]\n                              (read many releases on all cores, directories recursively: per file and\n                               in total, tables, rows, checks per kind and status, time;\n                               --json prints one JSON object per file, then a total object)";
+const USAGE: &str = "usage: assay extract FILE|-   (print the release as JSON, with metrics and checks)\n       assay check FILE|-     (report the release's consistency checks)\n       assay bench [FILES]      (time extraction and analysis; default: the built-in sample)
+       assay bench --series FILE|DIR...
+                              (time `assay series` on 100 releases, the files named taken in turn)\n       assay survey FILE|DIR... [--json]\n                              (read many releases on all cores, directories recursively: per file and\n                               in total, tables, rows, checks per kind and status, time;\n                               --json prints one JSON object per file, then a total object)
+       assay series FILE|DIR...  (many releases of one or more companies: each company's series and
+                               restatements as JSON, one line per company; schema assay-series/1)
+       assay facts FILE|DIR...   (every figure of every release as CSV: file, company, document, table,
+                               row label, measure, scope, unit, period end, months, value, scale, line)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("extract") if args.len() == 2 => extract(&args[1]),
         Some("check") if args.len() == 2 => check(&args[1]),
+        Some("bench") if args.get(1).is_some_and(|a| a == "--series") => bench_series(&args[2..]),
         Some("bench") => bench(&args[1..]),
         Some("survey") if args.len() > 1 => survey(&args[1..]),
+        Some("series") if args.len() > 1 => series(&args[1..]),
+        Some("facts") if args.len() > 1 => facts(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -388,52 +401,68 @@ fn survey_files(paths: &[String]) -> Vec<(String, Result<(), String>)> {
     out
 }
 
-/// `assay survey`: every file read and analysed on all cores (each worker takes the next file
-/// not yet taken); a file that cannot be read is reported with its reason and the others go on.
-fn survey(args: &[String]) -> Result<(), String> {
+/// `work` done for every item on all cores, each worker taking the next item not yet taken;
+/// the results in the items' order, `None` for one whose worker panicked. Also the number of
+/// workers.
+fn on_all_cores<I: Sync, T: Send>(
+    items: &[I],
+    work: impl Fn(&I) -> T + Sync,
+) -> (Vec<Option<T>>, usize) {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let json = args.iter().any(|a| a == "--json");
-    let paths: Vec<String> = args.iter().filter(|a| *a != "--json").cloned().collect();
-    if paths.is_empty() {
-        return Err(format!("survey needs a file or directory.\n{USAGE}"));
-    }
-    let files = survey_files(&paths);
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(files.len().max(1));
+        .min(items.len().max(1));
     let next = AtomicUsize::new(0);
-    let start = Instant::now();
-    let mut results: Vec<(usize, Result<Surveyed, String>)> = std::thread::scope(|s| {
+    let mut results: Vec<Option<T>> = std::iter::repeat_with(|| None).take(items.len()).collect();
+    std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 s.spawn(|| {
                     let mut done = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some((path, listed)) = files.get(i) else {
+                        let Some(item) = items.get(i) else {
                             break;
                         };
-                        let result = listed.clone().and_then(|()| {
-                            let bytes =
-                                std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-                            Surveyed::of(&bytes)
-                        });
-                        done.push((i, result));
+                        done.push((i, work(item)));
                     }
                     done
                 })
             })
             .collect();
-        handles
+        // A worker that panicked leaves its items empty.
+        for (i, r) in handles
             .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| vec![(usize::MAX, Err("a worker panicked".into()))])
-            })
-            .collect()
+            .flat_map(|h| h.join().unwrap_or_default())
+        {
+            results[i] = Some(r);
+        }
     });
+    (results, workers)
+}
+
+/// `assay survey`: every file read and analysed on all cores (each worker takes the next file
+/// not yet taken); a file that cannot be read is reported with its reason and the others go on.
+fn survey(args: &[String]) -> Result<(), String> {
+    let json = args.iter().any(|a| a == "--json");
+    let paths: Vec<String> = args.iter().filter(|a| *a != "--json").cloned().collect();
+    if paths.is_empty() {
+        return Err(format!("survey needs a file or directory.\n{USAGE}"));
+    }
+    let files = survey_files(&paths);
+    let start = Instant::now();
+    let (done, workers) = on_all_cores(&files, |(path, listed)| {
+        listed.clone().and_then(|()| {
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+            Surveyed::of(&bytes)
+        })
+    });
+    let results: Vec<(usize, Result<Surveyed, String>)> = done
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err("a worker panicked".into())))
+        .enumerate()
+        .collect();
     let wall = start.elapsed().as_secs_f64();
-    results.sort_by_key(|r| r.0);
     let mut total = Surveyed::default();
     let mut failed = 0;
     let mut out = String::new();
@@ -510,4 +539,96 @@ fn survey(args: &[String]) -> Result<(), String> {
     }
     let mut stdout = std::io::stdout().lock();
     write!(stdout, "{out}").map_err(|e| format!("cannot write output: {e}"))
+}
+
+/// The releases named (directories walked as `survey` walks them), read on all cores and
+/// reduced to what the series need; a file that cannot be read is reported on stderr.
+fn releases(paths: &[String]) -> Vec<assay::series::Release> {
+    releases_of(&survey_files(paths))
+}
+
+fn releases_of(files: &[(String, Result<(), String>)]) -> Vec<assay::series::Release> {
+    let (done, _) = on_all_cores(files, |(path, listed)| {
+        listed.clone()?;
+        let doc = read(path)?;
+        Ok::<_, String>(assay::series::Release::of(&doc, 0))
+    });
+    let mut out = Vec::new();
+    for ((path, _), r) in files.iter().zip(done) {
+        match r.unwrap_or_else(|| Err("a worker panicked".into())) {
+            Ok(r) => out.push(r),
+            Err(e) => eprintln!("assay: {path}: not read: {e}"),
+        }
+    }
+    out
+}
+
+/// `assay series`: one JSON object per company, one per line, companies in the order their
+/// first file is given.
+fn series(paths: &[String]) -> Result<(), String> {
+    let out = series_json(&releases(paths))?;
+    let mut stdout = std::io::stdout().lock();
+    write!(stdout, "{out}").map_err(|e| format!("cannot write output: {e}"))
+}
+
+/// `assay facts`: a header, then every figure of every release, files in the order given.
+fn facts(paths: &[String]) -> Result<(), String> {
+    let mut out = assay::series::FACTS_CSV_HEADER.join(",");
+    out.push_str("\r\n");
+    for r in releases(paths) {
+        out.push_str(&r.facts_csv());
+    }
+    let mut stdout = std::io::stdout().lock();
+    write!(stdout, "{out}").map_err(|e| format!("cannot write output: {e}"))
+}
+
+/// Each company's series as JSON lines.
+fn series_json(releases: &[assay::series::Release]) -> Result<String, String> {
+    let mut out = String::new();
+    for company in assay::series::of_releases(releases) {
+        let line = serde_json::to_string(&company).map_err(|e| e.to_string())?;
+        out.push_str(&line);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// `assay bench --series`: what `assay series` does (read on all cores, settle, write JSON)
+/// on 100 releases, the files named taken in turn until there are 100; the median of
+/// repeated runs, and of its steps.
+fn bench_series(paths: &[String]) -> Result<(), String> {
+    const RELEASES: usize = 100;
+    let named = survey_files(paths);
+    if named.is_empty() {
+        return Err(format!("bench --series needs files.\n{USAGE}"));
+    }
+    let files: Vec<_> = named.iter().cycle().take(RELEASES).cloned().collect();
+    let (mut read, mut settle, mut total) = (Vec::new(), Vec::new(), Vec::new());
+    let mut shown = (0, 0);
+    let start = Instant::now();
+    while total.len() < 5 || (total.len() < 15 && start.elapsed().as_secs_f64() < 30.0) {
+        let t = Instant::now();
+        let releases = releases_of(&files);
+        let r = t.elapsed().as_secs_f64();
+        let out = std::hint::black_box(series_json(&releases)?);
+        read.push(r);
+        settle.push(t.elapsed().as_secs_f64() - r);
+        total.push(t.elapsed().as_secs_f64());
+        shown = (releases.len(), out.lines().count());
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2] * 1e3
+    };
+    println!(
+        "series: {} releases ({} files named), companies: {}, {} runs: median {:.1} ms (reading {:.1} ms on all cores, series and JSON {:.1} ms)",
+        shown.0,
+        named.len(),
+        shown.1,
+        total.len(),
+        median(&mut total),
+        median(&mut read),
+        median(&mut settle),
+    );
+    Ok(())
 }

@@ -159,6 +159,11 @@ pub struct Company {
     pub name: Option<String>,
     /// Exchange-qualified tickers as printed, e.g. `NYSE:HL`, `TSX:ORV`.
     pub tickers: Vec<String>,
+    /// The filer's SEC Central Index Key, from an EDGAR submission's header ("CENTRAL INDEX
+    /// KEY: 0001001426" is 1001426): the one name of a company that never changes, so
+    /// releases years apart are known to be one company's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cik: Option<u64>,
 }
 
 /// The period a release (or a column) reports.
@@ -191,6 +196,23 @@ impl Date {
             _ => return None,
         };
         (day >= 1 && day <= days).then_some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's `days_from_civil`), to
+    /// measure how far apart two dates are.
+    pub fn day_number(self) -> i64 {
+        let (y, m, day) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
     }
 
     /// Parses `YYYY-MM-DD`.

@@ -111,16 +111,9 @@ fn last_year(label: &str) -> Option<(usize, u16)> {
     })
 }
 
-/// Days since 1970-01-01 (proleptic Gregorian).
+/// Days since 1970-01-01.
 fn days(d: Date) -> i64 {
-    let (y, m, day) = (i64::from(d.year), i64::from(d.month), i64::from(d.day));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    d.day_number()
 }
 
 /// The period of a comparison for a title: "Third Quarter Ended Sept. 30, 2007 vs 2006".

@@ -48,6 +48,31 @@ pub fn stem(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// The concept of an item however a release words its sign or its name for profit: "Net
+/// loss", "Net income (loss)" and "Net earnings" are one line whose figure carries the sign,
+/// as are "Basic loss per share" and "Basic earnings (loss) per share". A loss that is
+/// itself the item (at the label's end, or before "per", "before", "from", "in") reads as
+/// income; a loss after "income", "earnings", "profit" or "gain" stays the hedge [`of`]
+/// drops. "Earnings" is "income". A loss on something ("Loss on sale of assets") is left as
+/// it is. Releases compared over time need this; the checks within one release do not,
+/// and keep [`of`].
+pub fn item(w: &[String]) -> Vec<String> {
+    let hedged =
+        |i: usize| i > 0 && ["income", "earnings", "profit", "gain"].contains(&w[i - 1].as_str());
+    let own = |i: usize| {
+        w.get(i + 1)
+            .is_none_or(|n| ["per", "before", "from", "in"].contains(&n.as_str()))
+    };
+    let named: Vec<String> = (0..w.len())
+        .map(|i| match w[i].as_str() {
+            "earnings" => "income".to_string(),
+            "loss" | "losses" if !hedged(i) && own(i) => "income".to_string(),
+            x => x.to_string(),
+        })
+        .collect();
+    of(&named)
+}
+
 /// A payout to holders ("Dividends declared per share", "Cash distribution per common
 /// share from net investment income"), not earnings, though its label may name income:
 /// "Net income after preferred dividends" is earnings.
@@ -75,6 +100,27 @@ mod tests {
             of(&words("Net cash provided by operating activities"))
         );
         assert_eq!(of(&words("Less: Income taxes")), ["income", "taxes"]);
+    }
+
+    #[test]
+    fn an_item_is_one_whatever_its_sign() {
+        let net = item(&words("Net income"));
+        assert_eq!(net, ["net", "income"]);
+        assert_eq!(item(&words("Net loss")), net);
+        assert_eq!(item(&words("Net income (loss)")), net);
+        assert_eq!(item(&words("Net earnings")), net);
+        assert_eq!(
+            item(&words("Diluted earnings (loss) per share")),
+            item(&words("Diluted income per share"))
+        );
+        assert_eq!(
+            item(&words("Loss before income taxes")),
+            item(&words("Income (loss) before income taxes"))
+        );
+        assert_eq!(
+            item(&words("Loss on sale of assets")),
+            ["on", "sale", "of", "assets"]
+        );
     }
 
     #[test]

@@ -142,8 +142,16 @@ fn dateline_name(paragraphs: &[Paragraph]) -> Option<String> {
             }
         }
     }
+    let mut next = first + 1;
     if rest.trim().is_empty() {
-        rest = paragraphs.get(first + 1).map(|p| p.text.as_str())?;
+        rest = paragraphs.get(next).map(|p| p.text.as_str())?;
+        next += 1;
+    }
+    // "Regulatory News:" is Business Wire's label for regulated information, printed on its
+    // own line before the release: a label, not the company.
+    let label = rest.trim().ends_with(':') && rest.split_whitespace().count() <= 3;
+    if label {
+        rest = paragraphs.get(next).map(|p| p.text.as_str())?;
     }
     leading_name(rest)
 }
@@ -374,6 +382,20 @@ mod tests {
             p("HELSINKI", None)
         );
         assert_eq!(place("Revenue rose 5% to $10 million."), None);
+    }
+
+    #[test]
+    fn a_wire_label_is_not_the_company() {
+        let paragraphs: Vec<Paragraph> = [
+            "PARIS--(BUSINESS WIRE)--February 11, 2025--",
+            "Regulatory News:",
+            "Carmila :",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Paragraph::new(i + 1, t.to_string()))
+        .collect();
+        assert_eq!(dateline_name(&paragraphs).as_deref(), Some("Carmila"));
     }
 
     #[test]

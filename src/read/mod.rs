@@ -124,6 +124,7 @@ fn read_as(text: &str, force_html: bool) -> Document {
             .clone()
             .or_else(|| meta::registrant(&narrative));
     }
+    company.cik = unwrapped.cik;
     company.tickers.extend(
         unwrapped
             .tickers

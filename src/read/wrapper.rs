@@ -35,6 +35,8 @@ pub(crate) struct Unwrapped<'a> {
     pub title: Option<String>,
     pub date: Option<Date>,
     pub company: Option<String>,
+    /// An EDGAR submission's filer: its Central Index Key.
+    pub cik: Option<u64>,
     pub tickers: Vec<String>,
     /// The release is HTML: the index range of `lines`' source (the whole input, or one
     /// document's `<TEXT>` in an EDGAR submission), end exclusive.
@@ -62,6 +64,7 @@ pub(crate) fn unwrap<'a>(text: &str, all: &[Line<'a>]) -> Unwrapped<'a> {
         title: None,
         date: None,
         company: None,
+        cik: None,
         tickers: Vec::new(),
         html: None,
         more: Vec::new(),
@@ -116,6 +119,12 @@ fn edgar<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
     for l in all.iter().take(200) {
         if let Some(name) = l.text.trim().strip_prefix("COMPANY CONFORMED NAME:") {
             u.company.get_or_insert_with(|| name.trim().to_string());
+        }
+        // The first key is the filer's (a later one may be a subject company's).
+        if let Some(key) = l.text.trim().strip_prefix("CENTRAL INDEX KEY:") {
+            if u.cik.is_none() {
+                u.cik = key.trim().parse().ok();
+            }
         }
     }
     // (type, text start index, text end index)
