@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::analyze::{Analysis, Check, MetricKind, Status};
-use crate::chart::format_change;
+use crate::chart::{format_change, format_value};
 use crate::document::{Table, Text};
 
 /// One column of a rendered table.
@@ -115,6 +115,28 @@ impl ChangeCell {
             ChangeCell::NotMeaningful(_) => "n.m.".into(),
         }
     }
+}
+
+/// A check's figures as a reader reads them: "reported 46,989,000, recomputed 46,984,000
+/// (accepted 46,983,500 to 46,984,500: the first printing, …)"; `None` when it has none.
+pub fn check_figures(check: &Check) -> Option<String> {
+    let reported = format_value(check.reported?.normalize());
+    let mut out = match check.recomputed {
+        Some(r) => format!(
+            "reported {reported}, recomputed {}",
+            format_value(r.normalize())
+        ),
+        None => format!("reported {reported}"),
+    };
+    if let Some(t) = &check.tolerance {
+        out.push_str(&format!(
+            " (accepted {} to {}: {})",
+            format_value(t.low.normalize()),
+            format_value(t.high.normalize()),
+            t.rule
+        ));
+    }
+    Some(out)
 }
 
 /// Checks in reading order: mismatches, then claims that could not be checked, then the rest

@@ -1,7 +1,9 @@
 //! View models on the seed: change columns and the checks' reading order.
 
 use assay::analyze::{analyze, Status};
-use assay::view::{changes, checks_in_order, table_columns, ChangeCell, TableColumn};
+use assay::view::{
+    changes, check_figures, checks_in_order, table_columns, ChangeCell, TableColumn,
+};
 
 #[test]
 fn highlights_get_a_change_column_after_each_pair_of_periods() {
@@ -62,4 +64,26 @@ fn mismatches_come_first() {
     assert!(order[first_other..]
         .iter()
         .all(|c| c.status != Status::Mismatch));
+}
+
+/// A check's figures read as a person reads them: Hecla prints the nine months' operating
+/// cash flow as 46,989 (thousands) in its cash flow statement (line 731) and as 46,984 in its
+/// highlights (line 462).
+#[test]
+fn check_figures_are_grouped_as_printed() {
+    let d = assay::read::read_document(include_bytes!("fixtures/hecla-2007Q3-edgar-ex99-txt.txt"))
+        .unwrap();
+    let a = analyze(&d);
+    let texts: Vec<String> = a
+        .checks
+        .iter()
+        .filter(|c| c.status == Status::Mismatch)
+        .filter_map(check_figures)
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with(
+            "reported 46,989,000, recomputed 46,984,000 (accepted 46,983,500 to 46,984,500:"
+        )),
+        "{texts:#?}"
+    );
 }

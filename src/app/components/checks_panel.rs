@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::document_view::plural;
 use crate::analyze::{Analysis, Check, CheckKind, Status};
 use crate::session::{Action, Focus, ShownChecks};
-use crate::view::checks_in_order;
+use crate::view::{check_figures, checks_in_order};
 
 fn kind_text(kind: CheckKind) -> &'static str {
     match kind {
@@ -25,19 +25,18 @@ fn status_text(status: Status) -> &'static str {
     }
 }
 
-fn check_html(check: &Check, on_action: &Callback<Action>) -> Html {
-    let status = match check.status {
+/// The class a status is drawn with.
+fn status_class(status: Status) -> &'static str {
+    match status {
         Status::Ok => "ok",
         Status::Mismatch => "mismatch",
         Status::NotCheckable => "not-checkable",
-    };
-    let figures = match (check.reported, check.recomputed) {
-        (Some(reported), Some(recomputed)) => {
-            format!("reported {reported}, recomputed {recomputed}")
-        }
-        (Some(reported), None) => format!("reported {reported}"),
-        _ => String::new(),
-    };
+    }
+}
+
+fn check_html(check: &Check, on_action: &Callback<Action>) -> Html {
+    let status = status_class(check.status);
+    let figures = check_figures(check);
     html! {
         <li class={format!("check {status}")}>
             <p class="check-head">
@@ -48,13 +47,8 @@ fn check_html(check: &Check, on_action: &Callback<Action>) -> Html {
             if let Some(claim) = &check.claim {
                 <blockquote class="claim">{ format!("“{}”", claim.sentence) }<cite>{ format!(" — line {}", claim.line) }</cite></blockquote>
             }
-            if !figures.is_empty() {
-                <p class="check-figures">
-                    { figures }
-                    if let Some(t) = &check.tolerance {
-                        { format!(" (accepted {} to {}: {})", t.low, t.high, t.rule) }
-                    }
-                </p>
+            if let Some(figures) = figures {
+                <p class="check-figures">{ figures }</p>
             }
             if !check.cells.is_empty() {
                 <ul class="evidence">
@@ -109,9 +103,24 @@ pub fn checks_panel(analysis: &Analysis, shown: ShownChecks, on_action: &Callbac
             if counts.mismatch == 0 {
                 <p class="check-none">{ format!("No mismatches: every one of the {} checks that could be made agrees.", counts.ok) }</p>
             }
-            <ul class="check-list">
-                { for listed.iter().map(|c| check_html(c, on_action)) }
-            </ul>
+            <div class="check-list">
+                { for [
+                    (Status::Mismatch, "Mismatches"),
+                    (Status::NotCheckable, "Not checkable, and why"),
+                    (Status::Ok, "Checks that agree"),
+                ].into_iter().map(|(status, heading)| {
+                    let group: Vec<&&Check> = listed.iter().filter(|c| c.status == status).collect();
+                    if group.is_empty() {
+                        return html! {};
+                    }
+                    html! {
+                        <section class={format!("check-group {}", status_class(status))}>
+                            <h3>{ format!("{heading} ({})", group.len()) }</h3>
+                            <ul>{ for group.iter().map(|c| check_html(c, on_action)) }</ul>
+                        </section>
+                    }
+                }) }
+            </div>
         </section>
     }
 }
