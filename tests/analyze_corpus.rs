@@ -64,6 +64,14 @@
 //!   reconciliations), which need not be the same amount in both.
 //! - NEG-avient-2024Q4-djn-fixedwidth.txt: 155/48 → 151/52: "EBITDA from continuing
 //!   operations" in a reported table and in an adjusted EBITDA reconciliation, four columns.
+//!
+//! Re-pinned when claims learnt "the preceding quarter" (the quarter column ending about
+//! three months before the release's) and "the comparable (corresponding, same) period" (as
+//! long as the period named before it, a year back when "prior year" or "last year" says
+//! so): Pericom's releases each check two to eight more sentence figures, all `ok`, read
+//! against the statements (e.g. 05-003130 line 177: "$19,433,000 in the preceding quarter"
+//! is the Mar 31 2005 column's 19,433; "$20,029,000 in the comparable period last year" the
+//! Jun 30 2004 column's 20,029).
 
 use assay::analyze::{analyze, Analysis, Counts, Status};
 
@@ -83,9 +91,9 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ("NEG-friedmanindustries-FY2025Q3-md-webcopy.txt", 11, 0, 29),
     (
         "NEG-pericom-2003-0000891092-03-001810-edgar-txt.txt",
-        36,
+        44,
         0,
-        27,
+        19,
     ),
     (
         "NEG-pericom-2003-0000891092-03-002843-edgar-txt.txt",
@@ -95,39 +103,39 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     (
         "NEG-pericom-2005-0001275287-05-000371-edgar-txt.txt",
-        28,
+        32,
         0,
-        31,
+        27,
     ),
     (
         "NEG-pericom-2005-0001275287-05-001389-edgar-txt.txt",
-        22,
+        25,
         0,
-        33,
+        30,
     ),
     (
         "NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt",
-        42,
+        49,
         0,
-        33,
+        26,
     ),
     (
         "NEG-pericom-2005-0001275287-05-004474-edgar-txt.txt",
-        37,
+        39,
         0,
-        31,
+        29,
     ),
     (
         "NEG-pericom-2006-0001275287-06-002673-edgar-txt.txt",
-        33,
+        34,
         0,
-        22,
+        21,
     ),
     (
         "NEG-pericom-2006-0001275287-06-004486-edgar-txt.txt",
-        46,
+        53,
         0,
-        31,
+        24,
     ),
     (
         "NEG-pericom-2006-0001275287-06-005470-edgar-txt.txt",

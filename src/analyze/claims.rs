@@ -415,11 +415,18 @@ struct When {
     year: YearRef,
 }
 
+/// A period phrase's length when it is "the same as the release's": "the comparable period
+/// last year" is a quarter in a quarterly release, six months in a half-year report.
+const SAME_LENGTH: u8 = 0xFD;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum YearRef {
     Current,
     Prior,
     Year(u16),
+    /// The quarter before the release's own ("$19,433,000 in the preceding quarter"),
+    /// whatever its fiscal calendar calls it.
+    PrecedingQuarter,
 }
 
 /// A sentence with what every figure in it needs, computed once.
@@ -490,6 +497,12 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
         ("preceding quarter", Some(0xFE), None),
         ("previous quarter", Some(0xFE), None),
         ("sequential", Some(0xFE), None),
+        ("comparable period", Some(SAME_LENGTH), None),
+        ("corresponding period", Some(SAME_LENGTH), None),
+        ("same period", Some(SAME_LENGTH), None),
+        ("year-ago period", Some(SAME_LENGTH), None),
+        ("prior-year period", Some(SAME_LENGTH), None),
+        ("prior year period", Some(SAME_LENGTH), None),
         ("same quarter", Some(3), None),
         // Retailers' and other fiscal calendars: "the 13-week fiscal quarter ended …".
         ("fiscal quarter", Some(3), None),
@@ -511,6 +524,9 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
         // "the previous fiscal year", "fiscal year 2024"; not "the third quarter of fiscal
         // year 2025", which the quarter's phrase covers.
         ("fiscal year", Some(12), None),
+        ("half year", Some(6), None),
+        ("half-year", Some(6), None),
+        ("year ended", Some(12), None),
         ("at the end of", None, None),
         ("as of", None, None),
     ];
@@ -536,7 +552,21 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
             // The words right after: "of 2006", "a year ago", "last year".
             let rest = &lower[from..];
             let after = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(k, _)| k)];
-            let year = if p.starts_with("prior")
+            // "in the prior year comparable period", "last year's corresponding period".
+            let year_before = [
+                "prior year",
+                "prior-year",
+                "year ago",
+                "year-ago",
+                "last year's",
+                "previous year",
+            ]
+            .iter()
+            .any(|w| said_before.ends_with(w));
+            let year = if months == Some(0xFE) {
+                YearRef::PrecedingQuarter
+            } else if p.starts_with("prior")
+                || (months == Some(SAME_LENGTH) && year_before)
                 || p.starts_with("year-ago")
                 || (p == "fiscal year" && earlier)
             {
@@ -555,6 +585,12 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
             } else {
                 YearRef::Current
             };
+            // The quarter before is a quarter; its year is the calendar's to say.
+            let months = if months == Some(0xFE) {
+                Some(3)
+            } else {
+                months
+            };
             out.push((
                 at,
                 from,
@@ -567,17 +603,33 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
         }
     }
     crate::sort::by_key(&mut out, |&(a, _, _)| a);
+    // "the comparable period" is as long as the period named before it ("the year ended July
+    // 1, 2006 … compared with … the prior year comparable period"); with none named, the
+    // release's own, unless the sentence names a period this reader does not know.
+    let mut last: Option<u8> = None;
+    out.retain_mut(|(at, _, w)| {
+        if w.months == Some(SAME_LENGTH) {
+            match last {
+                Some(m) => w.months = Some(m),
+                None if lower[..*at].contains("ended") => return false,
+                None => {}
+            }
+        } else if let Some(m) = w.months.filter(|m| [3, 6, 9, 12].contains(m)) {
+            last = Some(m);
+        }
+        true
+    });
     out
 }
 
 /// Every occurrence of every phrase in `text`, overlapping ones too, as (phrase, start) in
 /// the order of the text: one pass, each phrase tried only where its first two bytes are
-/// (most places a phrase's first letter is, its second is not). At most 32 phrases.
+/// (most places a phrase's first letter is, its second is not). At most 64 phrases.
 fn occurrences<T>(text: &str, phrases: &[T], name: impl Fn(&T) -> &str) -> Vec<(usize, usize)> {
-    let mut by_first = [0u32; 256];
-    let mut by_second = [0u32; 256];
+    let mut by_first = [0u64; 256];
+    let mut by_second = [0u64; 256];
     // Phrases of one byte, which any second byte (or none) lets through.
-    let mut short = 0u32;
+    let mut short = 0u64;
     for (n, p) in phrases.iter().enumerate() {
         let p = name(p).as_bytes();
         by_first[usize::from(p[0])] |= 1 << n;
@@ -638,7 +690,7 @@ fn period_of(s: &Said, figs: &[Fig], i: usize) -> Option<When> {
     // A figure after a comparison word ("compared with net income of $1.8 million in the
     // preceding quarter") takes its period from its own part of the sentence only.
     let seg_start = bounds().filter(|&k| k < f.start).max();
-    let pick = |w: When| (w.months != Some(0xFE)).then_some(w);
+    let pick = Some;
     if let Some(&(_, _, w)) = ps.iter().find(|&&(a, _, _)| a >= f.end && a < reach) {
         return pick(w);
     }
@@ -865,10 +917,28 @@ impl<'a> Context<'a> {
         let Some(end) = self.doc.period.end else {
             return Vec::new();
         };
+        let months = match when.months {
+            Some(SAME_LENGTH) => self.doc.period.months,
+            m => m,
+        };
+        let when = When { months, ..when };
         let year = match when.year {
             YearRef::Current => end.year,
             YearRef::Prior => end.year - 1,
             YearRef::Year(y) => y,
+            // A fiscal quarter ends within days of three calendar months before the
+            // release's (Pericom's March 26 before its June 30).
+            YearRef::PrecedingQuarter => {
+                let before = end.day_number() - 91;
+                return (t.columns.iter().enumerate())
+                    .filter(|(_, c)| {
+                        c.months == Some(3)
+                            && c.end
+                                .is_some_and(|ce| (ce.day_number() - before).abs() <= 10)
+                    })
+                    .map(|(k, _)| k)
+                    .collect();
+            }
         };
         t.columns
             .iter()

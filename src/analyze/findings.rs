@@ -247,7 +247,28 @@ fn claim<'n>(
         .iter()
         .take_while(|w| !matches!(**w, "to" | "from" | "at"))
         .any(|w| change.contains(w));
-    if change_word && !c.explanation.contains("change") {
+    // "a $48,252 increase in bank owned life insurance income", "expense was $1,787,830
+    // higher": the word right after the figure makes it a change too.
+    let change_after = after.first().is_some_and(|w| {
+        [
+            "increase",
+            "decrease",
+            "increased",
+            "decreased",
+            "higher",
+            "lower",
+            "more",
+            "less",
+            "rise",
+            "drop",
+            "decline",
+            "improvement",
+            "reduction",
+            "growth",
+        ]
+        .contains(&w.as_str())
+    });
+    if (change_word || change_after) && !c.explanation.contains("change") {
         return nc(format!(
             "the sentence gives {} as a change, and \"{label}\" is a level",
             cr.figure
