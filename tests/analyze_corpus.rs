@@ -72,6 +72,10 @@
 //! against the statements (e.g. 05-003130 line 177: "$19,433,000 in the preceding quarter"
 //! is the Mar 31 2005 column's 19,433; "$20,029,000 in the comparable period last year" the
 //! Jun 30 2004 column's 20,029).
+//! - russelmetals-2024Q4-djn-fixedwidth.txt: 73 → 78 ok when "in 2024" and "Q4" became
+//!   periods: "Revenues of $4.3 Billion in 2024 and $1.0 Billion in Q4 2024" (line 36) is the
+//!   year's 4,261 and the quarter's 1,039; "$344 Million of Cash from Operating Activities in
+//!   2024 and $110 Million in Q4 2024" (line 40) the cash flow statement's 343.9 and 110.1.
 
 use assay::analyze::{analyze, Analysis, Counts, Status};
 
@@ -160,7 +164,7 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 43, 0, 77),
     ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 28, 0, 85),
     ("hecla-2007Q3-edgar-ex99-txt.txt", 235, 6, 35),
-    ("russelmetals-2024Q4-djn-fixedwidth.txt", 73, 0, 73),
+    ("russelmetals-2024Q4-djn-fixedwidth.txt", 78, 0, 68),
     ("sunshinemining-1986Q4-reuters21578-brief.txt", 0, 0, 0),
 ];
 

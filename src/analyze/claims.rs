@@ -413,6 +413,9 @@ struct When {
     quarter: Option<u8>,
     /// Years back from the release's period (0 or 1), or an explicit year.
     year: YearRef,
+    /// For a point in time, the month and day printed ("at March 31, 2024"); `None` for the
+    /// release's own end.
+    date: Option<(u8, u8)>,
 }
 
 /// A period phrase's length when it is "the same as the release's": "the comparable period
@@ -486,6 +489,14 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
     let mut out = Vec::new();
     let phrases: &[(&str, Option<u8>, Option<u8>)] = &[
         ("first quarter", Some(3), Some(1)),
+        ("q1", Some(3), Some(1)),
+        ("q2", Some(3), Some(2)),
+        ("q3", Some(3), Some(3)),
+        ("q4", Some(3), Some(4)),
+        ("three months", Some(3), None),
+        ("three-month", Some(3), None),
+        ("six-month", Some(6), None),
+        ("twelve-month", Some(12), None),
         ("second quarter", Some(3), Some(2)),
         ("third quarter", Some(3), Some(3)),
         ("fourth quarter", Some(3), Some(4)),
@@ -542,6 +553,17 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
             if out.iter().any(|&(a, b, _)| at >= a && at < b) {
                 continue;
             }
+            // Whole words only: "the quarter" is not "the quarterly dividend", "q4" not a
+            // part number; "sequential" takes "sequentially".
+            let letter = |k: usize| {
+                lower
+                    .as_bytes()
+                    .get(k)
+                    .is_some_and(u8::is_ascii_alphanumeric)
+            };
+            if (at > 0 && letter(at - 1)) || (letter(from) && p != "sequential") {
+                continue;
+            }
             let said_before = lower[..at].trim_end();
             let earlier = ["previous", "prior", "last", "preceding"]
                 .iter()
@@ -563,7 +585,19 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
             ]
             .iter()
             .any(|w| said_before.ends_with(w));
-            let year = if months == Some(0xFE) {
+            // "Q2 FY '24 (ending December 31, 2023)": a fiscal year's label is not the
+            // calendar year its quarter ends in; only a date printed with it says which.
+            let fiscal_label = months == Some(3)
+                && quarter.is_some()
+                && (after.trim_start().starts_with("fy")
+                    || after.trim_start().starts_with("fiscal"));
+            let printed_year = crate::read::find_date(after).map(|(d, _)| d.year);
+            if fiscal_label && printed_year.is_none() {
+                continue;
+            }
+            let year = if let Some(y) = printed_year.filter(|_| fiscal_label) {
+                YearRef::Year(y)
+            } else if months == Some(0xFE) {
                 YearRef::PrecedingQuarter
             } else if p.starts_with("prior")
                 || (months == Some(SAME_LENGTH) && year_before)
@@ -591,6 +625,13 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
             } else {
                 months
             };
+            // "as of March 31, 2024": the point in time printed, not the release's end.
+            let date = months
+                .is_none()
+                .then(|| crate::read::find_date(after))
+                .flatten()
+                .filter(|(_, end)| after[..*end].split_whitespace().count() <= 4)
+                .map(|(d, _)| (d.month, d.day));
             out.push((
                 at,
                 from,
@@ -598,10 +639,12 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
                     months,
                     quarter,
                     year,
+                    date,
                 },
             ));
         }
     }
+    out.extend(bare_years(lower, &out));
     crate::sort::by_key(&mut out, |&(a, _, _)| a);
     // "the comparable period" is as long as the period named before it ("the year ended July
     // 1, 2006 … compared with … the prior year comparable period"); with none named, the
@@ -619,6 +662,39 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
         }
         true
     });
+    out
+}
+
+/// "in 2024", "during 2023", "for 2024": a whole year, when the words right before the year
+/// say so and no other period phrase already covers it ("the third quarter of fiscal 2024" is
+/// the quarter's).
+fn bare_years(lower: &str, found: &[(usize, usize, When)]) -> Vec<(usize, usize, When)> {
+    let b = lower.as_bytes();
+    let mut out = Vec::new();
+    for lead in ["in ", "during ", "for "] {
+        let mut from = 0;
+        while let Some(k) = lower[from..].find(lead) {
+            let at = from + k;
+            from = at + lead.len();
+            let y = at + lead.len();
+            let year = lower.get(y..y + 4).and_then(|w| w.parse::<u16>().ok());
+            let whole = b.get(y + 4).is_none_or(|c| !c.is_ascii_alphanumeric())
+                && (at == 0 || !b[at - 1].is_ascii_alphanumeric());
+            let covered = found.iter().any(|&(_, e, _)| e <= at && at - e < 12);
+            if let Some(year) = year.filter(|y| (1990..2100).contains(y) && whole && !covered) {
+                out.push((
+                    at,
+                    y + 4,
+                    When {
+                        months: Some(12),
+                        quarter: None,
+                        year: YearRef::Year(year),
+                        date: None,
+                    },
+                ));
+            }
+        }
+    }
     out
 }
 
@@ -949,7 +1025,10 @@ impl<'a> Context<'a> {
                     return false;
                 }
                 match when.months {
-                    None => c.months.is_none() && (ce.month, ce.day) == (end.month, end.day),
+                    None => {
+                        c.months.is_none()
+                            && Some((ce.month, ce.day)) == when.date.or(Some((end.month, end.day)))
+                    }
                     Some(0) => c.months.is_some_and(|m| m > 3 && m < 12) && ce.month == end.month,
                     Some(3) => {
                         c.months == Some(3)

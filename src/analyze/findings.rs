@@ -126,7 +126,7 @@ fn judge(
             let (a, b) = basis.or(operations)?;
             nc(format!("\"{r}\" is for {a} but \"{n}\" for {b}"))
         }
-        CheckKind::Claim => claim(c, meaning(0)?, || {
+        CheckKind::Claim => claim(c, meaning(0)?, table(doc, &c.cells.first()?.table)?, || {
             non_gaap.get_or_init(|| NonGaapNames::new(doc))
         }),
         CheckKind::Footing => None,
@@ -194,6 +194,7 @@ const UNIT_WORDS: &[&str] = &[
 fn claim<'n>(
     c: &Check,
     row: &Meaning,
+    t: &Table,
     non_gaap: impl FnOnce() -> &'n NonGaapNames,
 ) -> Option<(Status, String)> {
     let cr = c.claim.as_ref()?;
@@ -291,6 +292,32 @@ fn claim<'n>(
                 ));
             }
         }
+    }
+    // "at an average price per share of $39.17": a price paid for a share, not earnings or
+    // a payout per share.
+    let priced = before.iter().rev().take(4).any(|w| w == "price");
+    if priced && row.kind == crate::meaning::FigureKind::PerShare {
+        return nc(format!(
+            "the sentence gives {} as a price, and \"{label}\" is not one",
+            cr.figure
+        ));
+    }
+    // "comprehensive income of $9.5 million": where the statement also prints the part
+    // attributable to the company, that is what a sentence naming the company's figure
+    // means, not the total with the noncontrolling interests.
+    let attributable = t.rows.iter().any(|r| {
+        let w = stems(&r.label);
+        w.iter().any(|x| x == "attributable")
+            && !w
+                .iter()
+                .any(|x| x.starts_with("noncontrolling") || x == "non" || x == "minority")
+            && content.iter().all(|x| w.contains(x))
+            && !content.iter().any(|x| x == "attributable")
+    });
+    if attributable {
+        return nc(format!(
+            "the table also prints \"{label}\" attributable to the company, which is the figure a sentence naming the company's means"
+        ));
     }
     // The sentence's basis against the row's. A measure the release itself calls non-GAAP
     // ("Economic Earnings and Economic EPS are non-GAAP performance measures") is that basis

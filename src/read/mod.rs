@@ -18,6 +18,7 @@ mod label;
 mod meta;
 pub mod number;
 mod period;
+pub(crate) use period::find_date;
 mod pipe;
 mod table;
 mod units;
