@@ -42,8 +42,8 @@ fn App() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            if let Some((input, source)) = storage::load() {
-                dispatch.emit(Action::Restore { input, source });
+            if let Some(saved) = storage::load() {
+                dispatch.emit(Action::Restore(saved));
             }
             dispatch.emit(Action::Navigate(location::hash()));
             location::on_change(move |hash| dispatch.emit(Action::Navigate(hash)));
@@ -79,16 +79,8 @@ fn App() -> Html {
             }
         });
     }
-    // Remember the box whenever it changes; a Clear forgets it.
-    {
-        let session = &state.0;
-        use_effect_with(
-            (session.input.clone(), session.source.clone()),
-            |(input, source)| {
-                storage::save(input, source);
-            },
-        );
-    }
+    // Remember what a reload needs whenever it changes; a Clear forgets it.
+    use_effect_with(state.0.saved(), storage::save);
 
     // The read is complete once the page shows its result.
     {
