@@ -586,6 +586,24 @@ async fn a_paste_from_a_web_page_is_read_as_html() {
     assert!(header.contains("Pasted from a web page (HTML)"), "{header}");
     let count = browser.text_of("#table-count").await;
     assert!(count != "0 tables", "{count}");
+    // A row's source line is a line of the HTML that was read, not of the box's text.
+    let source_line = || async {
+        browser.click("#table-t1 button.row-label").await;
+        browser.text_of("#source-view .source-line.hit").await
+    };
+    let hit = source_line().await;
+    let number: usize = hit.split_whitespace().next().unwrap().parse().unwrap();
+    let line = html.lines().nth(number - 1).unwrap();
+    assert!(
+        hit.trim_end().ends_with(line.trim()),
+        "line {number} is {line:?}, shown {hit:?}"
+    );
+    // A reload brings back the same document, still read from the HTML.
+    browser.client.refresh().await.unwrap();
+    let header = browser.text_of("#document-header").await;
+    assert!(header.contains("Pasted from a web page (HTML)"), "{header}");
+    assert_eq!(browser.text_of("#table-count").await, count);
+    assert_eq!(source_line().await, hit);
     browser.close().await;
 }
 
