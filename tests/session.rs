@@ -509,3 +509,15 @@ fn what_a_reload_needs_is_the_box_alone_for_pasted_text() {
     assert_eq!(typed.saved().release, None);
     assert_eq!(typed.saved().origin, None);
 }
+
+#[test]
+fn a_web_page_read_with_the_box_empty_still_comes_back() {
+    let html = include_str!("fixtures/NEG-buckle-FY2024Q3-edgar-ex99.htm");
+    let s = Session::default().apply(Action::ReadPastedHtml(html.into()));
+    let saved = s.saved();
+    assert_eq!(saved.input, "");
+    assert_eq!(saved.release.as_deref(), Some(html));
+    let again = Session::default().apply(Action::Restore(saved));
+    assert_eq!(again.document, s.document);
+    assert_eq!(again.input, "");
+}

@@ -37,8 +37,9 @@ pub fn load() -> Option<Saved> {
     })
 }
 
-/// Saves what a reload needs; an empty box forgets it all. Storage can refuse (quota, private
-/// mode): the page then remembers what fits, the box first, which is the best it can do.
+/// Saves what a reload needs; an empty box with no document forgets it all. Storage can refuse
+/// (quota, private mode): the page then remembers what fits, the box first, which is the best
+/// it can do.
 pub fn save(saved: &Saved) {
     let Some(storage) = local_storage() else {
         return;
@@ -50,7 +51,8 @@ pub fn save(saved: &Saved) {
     };
     // The old release goes first, so its room is free for the new box.
     forget(&[RELEASE_KEY, ORIGIN_KEY]);
-    if saved.input.is_empty() || storage.set_item(INPUT_KEY, &saved.input).is_err() {
+    let nothing = saved.input.is_empty() && saved.release.is_none();
+    if nothing || storage.set_item(INPUT_KEY, &saved.input).is_err() {
         forget(&[INPUT_KEY, SOURCE_KEY]);
         return;
     }
