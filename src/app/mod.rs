@@ -32,9 +32,11 @@ impl Reducible for SessionState {
 #[component]
 fn App() -> Html {
     let state = use_reducer(SessionState::default);
+    // One callback for the page's life, so the parts that compare their props (the document
+    // view) see the same one on every render.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
 
     // Bring back what the user had in the box before a reload, then open what the address
