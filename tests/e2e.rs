@@ -831,6 +831,25 @@ async fn after_one_visit_the_app_opens_and_reads_the_sample_with_the_server_gone
         );
     }
     assert!(files.iter().any(|f| f.ends_with(".wasm")), "{files:?}");
+    // Chromium reads the manifest and finds nothing in the way of installing the app.
+    let manifest = browser
+        .devtools("Page.getAppManifest", serde_json::json!({}))
+        .await;
+    assert!(
+        manifest["url"]
+            .as_str()
+            .is_some_and(|u| u.starts_with(&site.url)),
+        "{manifest}"
+    );
+    assert_eq!(manifest["errors"], serde_json::json!([]), "{manifest}");
+    let installable = browser
+        .devtools("Page.getInstallabilityErrors", serde_json::json!({}))
+        .await;
+    assert_eq!(
+        installable["installabilityErrors"],
+        serde_json::json!([]),
+        "{installable}"
+    );
 
     site.stop();
     browser.client.refresh().await.unwrap();
