@@ -7,7 +7,8 @@ hex digits>`, under a module named after the glue file), its tooling sections (p
 target_features) are dropped, the JS glue is minified with esbuild (trunk's minifier fails
 on it), and the integrity hashes trunk wrote for both files in index.html are recomputed.
 
-The policy lets the page run only its own script and wasm, and fetch only its own files:
+The policy lets the page run only its own script and wasm, and fetch only its own files (its
+service worker and manifest included):
 pasted text cannot leave the page, and injected markup could not run. trunk inlines a small
 module script that starts the wasm; its hash changes with every build (it names the hashed
 files), so it is computed here rather than written by hand.
@@ -26,6 +27,8 @@ POLICY = (
     "style-src 'self'; "
     "img-src 'self' data: blob:; "
     "connect-src 'self'; "
+    "worker-src 'self'; "
+    "manifest-src 'self'; "
     "base-uri 'none'; "
     "form-action 'none'"
 )

@@ -9,7 +9,7 @@ use crate::analyze::{analyze, Analysis};
 use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
 use crate::figures::{document_charts, key_figures, rows_chart, FigureChart, KeyFigure};
-use crate::read::{decode_text, read_document};
+use crate::read::{decode_text_and_encoding, read_document};
 use crate::share::{hash_body, ShareError, SharePayload};
 use crate::view::{changes, table_columns, Changes, TableColumn};
 
@@ -82,6 +82,30 @@ pub struct Focus {
     pub row: usize,
 }
 
+/// What a reload needs to bring the same document back ([`Session::saved`]): the shell keeps
+/// it in local storage and hands it back in [`Action::Restore`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Saved {
+    /// The paste box.
+    pub input: String,
+    /// Where the text came from, for the header.
+    pub source: String,
+    /// The text the document was read from, when it is not the box's (a web page's HTML, or
+    /// the box edited since it was read).
+    pub release: Option<String>,
+    /// The file the document was read from, when it came from one.
+    pub origin: Option<Origin>,
+}
+
+/// A file as it was read: its name, the encoding found and its size in bytes before decoding.
+/// The document's `source` records them (docs/schema.md), as `assay extract FILE` does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub name: String,
+    pub encoding: String,
+    pub bytes: usize,
+}
+
 /// A message for the user: what happened and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
@@ -107,8 +131,8 @@ pub enum Action {
     /// Load the built-in Hecla sample, with its text: [`crate::SAMPLE_RELEASE`] natively; the
     /// app fetches [`crate::SAMPLE_FILE`] from the site, which keeps the text out of the wasm.
     LoadSample(String),
-    /// Restore the text remembered from an earlier visit and read it again.
-    Restore { input: String, source: String },
+    /// Restore what was remembered from an earlier visit and read it again.
+    Restore(Saved),
     /// Pick or unpick a row of a table for charting.
     ToggleRow { table: String, row: usize },
     /// Chart the picked rows of a table.
@@ -190,12 +214,12 @@ impl Session {
                         ..self.clone()
                     };
                 }
-                self.read(self.input.clone(), PASTED_SOURCE.into())
+                self.read(self.input.clone(), PASTED_SOURCE.into(), None)
             }
             Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
             Action::ReadPastedHtml(html) => Session {
                 input: self.input.clone(),
-                ..self.read(html, PASTED_HTML_SOURCE.into())
+                ..self.read(html, PASTED_HTML_SOURCE.into(), None)
             },
             Action::FileFailed { name, reason } => Session {
                 notice: Some(Notice::Error(format!("Could not open {name}: {reason}"))),
@@ -204,14 +228,28 @@ impl Session {
             Action::FileTooLarge { name, bytes } => {
                 self.refused(&name, crate::read::ReadError::TooLarge { bytes })
             }
-            Action::LoadSample(text) => self.read(text, SAMPLE_SOURCE.into()),
-            Action::Restore { input, source } => {
-                if input.trim().is_empty() {
-                    Session::default()
-                } else {
-                    self.read(input, source)
-                }
+            Action::LoadSample(text) => {
+                // The sample is a file of the site, fetched as UTF-8 text.
+                let origin = Origin {
+                    name: crate::SAMPLE_FILE.into(),
+                    encoding: "utf-8".into(),
+                    bytes: text.len(),
+                };
+                self.read(text, SAMPLE_SOURCE.into(), Some(origin))
             }
+            Action::Restore(Saved {
+                input,
+                source,
+                release,
+                origin,
+            }) => match release {
+                Some(release) => Session {
+                    input,
+                    ..self.read(release, source, origin)
+                },
+                None if input.trim().is_empty() => Session::default(),
+                None => self.read(input, source, origin),
+            },
             Action::ToggleRow { table, row } => {
                 let mut next = self.clone();
                 let at = match next.selection.iter().position(|(t, _)| *t == table) {
@@ -311,9 +349,15 @@ impl Session {
         }
     }
 
-    fn read(&self, text: String, source: String) -> Session {
+    /// Reads `text`, labelled `source`; `origin` is the file it was decoded from, if any.
+    fn read(&self, text: String, source: String, origin: Option<Origin>) -> Session {
         match read_document(text.as_bytes()) {
-            Ok(document) => {
+            Ok(mut document) => {
+                if let Some(origin) = origin {
+                    document.source.name = Some(origin.name);
+                    document.source.encoding = origin.encoding;
+                    document.source.bytes = origin.bytes;
+                }
                 let analysis = analyze(&document);
                 // Text with no tables is still a document (its narrative may be useful), but
                 // the reader should know why the page is nearly empty.
@@ -388,7 +432,7 @@ impl Session {
                 ..next
             },
             Ok(SharePayload::ChartWithRelease { chart, release }) => {
-                let mut next = next.read(release, SHARED_SOURCE.into());
+                let mut next = next.read(release, SHARED_SOURCE.into(), None);
                 next.shared = Some(Rc::new(chart));
                 next
             }
@@ -409,11 +453,33 @@ impl Session {
         }
     }
 
+    /// What a reload needs to bring this document back: the box, its label, and the text
+    /// read and the file it came from when the box alone does not say.
+    pub fn saved(&self) -> Saved {
+        let release = self.release.as_deref().filter(|r| **r != self.input);
+        let origin = self.document.as_ref().and_then(|d| {
+            Some(Origin {
+                name: d.source.name.clone()?,
+                encoding: d.source.encoding.clone(),
+                bytes: d.source.bytes,
+            })
+        });
+        Saved {
+            input: self.input.clone(),
+            source: self.source.clone(),
+            release: release.cloned(),
+            origin,
+        }
+    }
+
     /// Source lines around `line` (1-based), for showing where a figure was read: the
-    /// numbers and texts of up to `context` lines either side.
+    /// numbers and texts of up to `context` lines either side, from the text the document
+    /// was read from (a web page's HTML, not the plain text the box shows).
     pub fn source_lines(&self, line: usize, context: usize) -> Vec<(usize, &str)> {
         let first = line.saturating_sub(context).max(1);
-        self.input
+        self.release
+            .as_deref()
+            .unwrap_or(&self.input)
             .lines()
             .enumerate()
             .map(|(i, l)| (i + 1, l))
@@ -425,8 +491,15 @@ impl Session {
     /// A file's bytes: on success its text replaces the box (so it survives a reload); on
     /// failure the box keeps what it had.
     fn read_bytes(&self, bytes: &[u8], name: String) -> Session {
-        match decode_text(bytes) {
-            Ok(text) => self.read(text, name),
+        match decode_text_and_encoding(bytes) {
+            Ok((text, encoding)) => {
+                let origin = Origin {
+                    name: name.clone(),
+                    encoding: encoding.into(),
+                    bytes: bytes.len(),
+                };
+                self.read(text, name, Some(origin))
+            }
             Err(error) => self.refused(&name, error),
         }
     }

@@ -46,3 +46,68 @@ async fn sample_read_to_drawn() {
     );
     browser.close().await;
 }
+
+const KEYSTROKES: usize = 101;
+
+/// The median, least and most of `values`, sorted in place.
+fn spread(values: &mut [f64]) -> (f64, f64, f64) {
+    values.sort_by(f64::total_cmp);
+    (
+        values[values.len() / 2],
+        values[0],
+        values[values.len() - 1],
+    )
+}
+
+/// Typing in the box with the sample loaded, per keystroke: the input event's handling (the
+/// update and its render, which Yew runs before the event returns) and from the event to the
+/// page laid out again, in milliseconds.
+#[tokio::test]
+#[ignore = "a benchmark: run `make bench-browser`"]
+async fn typing_with_the_sample_loaded() {
+    let site = Site::start();
+    let browser = Browser::with_sample(&site).await;
+    let times = browser
+        .client
+        .execute_async(
+            "const [count, done] = [arguments[0], arguments[arguments.length - 1]];
+             const area = document.querySelector('#release-input');
+             const channel = new MessageChannel();
+             const task = () => new Promise(r => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
+             const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+             (async () => {
+               const handled = [], laid = [];
+               for (let i = 0; i < count; i++) {
+                 area.value += 'x';
+                 const start = performance.now();
+                 area.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'x', inputType: 'insertText' }));
+                 handled.push(performance.now() - start);
+                 await task();
+                 document.body.offsetHeight;
+                 laid.push(performance.now() - start);
+                 await frame();
+               }
+               done([handled, laid]);
+             })();",
+            vec![serde_json::json!(KEYSTROKES)],
+        )
+        .await
+        .unwrap();
+    let ms = |i: usize| -> Vec<f64> {
+        times[i]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|d| d.as_f64())
+            .collect()
+    };
+    for (i, what) in [(0, "handled"), (1, "page laid out")].into_iter() {
+        let mut values = ms(i);
+        assert_eq!(values.len(), KEYSTROKES, "one measure per keystroke");
+        let (median, min, max) = spread(&mut values);
+        println!(
+            "browser: a keystroke in the box with the sample loaded, {what}: median {median:.2} ms, min {min:.2} ms, max {max:.2} ms over {KEYSTROKES} keystrokes"
+        );
+    }
+    browser.close().await;
+}

@@ -586,6 +586,24 @@ async fn a_paste_from_a_web_page_is_read_as_html() {
     assert!(header.contains("Pasted from a web page (HTML)"), "{header}");
     let count = browser.text_of("#table-count").await;
     assert!(count != "0 tables", "{count}");
+    // A row's source line is a line of the HTML that was read, not of the box's text.
+    let source_line = || async {
+        browser.click("#table-t1 button.row-label").await;
+        browser.text_of("#source-view .source-line.hit").await
+    };
+    let hit = source_line().await;
+    let number: usize = hit.split_whitespace().next().unwrap().parse().unwrap();
+    let line = html.lines().nth(number - 1).unwrap();
+    assert!(
+        hit.trim_end().ends_with(line.trim()),
+        "line {number} is {line:?}, shown {hit:?}"
+    );
+    // A reload brings back the same document, still read from the HTML.
+    browser.client.refresh().await.unwrap();
+    let header = browser.text_of("#document-header").await;
+    assert!(header.contains("Pasted from a web page (HTML)"), "{header}");
+    assert_eq!(browser.text_of("#table-count").await, count);
+    assert_eq!(source_line().await, hit);
     browser.close().await;
 }
 
@@ -740,5 +758,148 @@ async fn on_a_390_pixel_phone_the_page_does_not_scroll_sideways() {
         "the page is {scroll} px wide on a {client} px screen"
     );
     assert_eq!(widths[2], 7, "each of the 7 tables scrolls in its own box");
+    browser.close().await;
+}
+
+/// Waits (up to 30 s) until a service worker controls the page, which it does once it has
+/// kept every file of the site.
+async fn wait_for_service_worker(browser: &Browser) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let controlled = browser
+            .client
+            .execute("return !!navigator.serviceWorker.controller;", vec![])
+            .await
+            .unwrap();
+        if controlled == serde_json::json!(true) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no service worker took control of the page"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
+/// The names of the page's caches and the addresses each keeps.
+async fn caches(browser: &Browser) -> Vec<(String, Vec<String>)> {
+    let kept = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             caches.keys().then(names => Promise.all(names.map(name =>
+                 caches.open(name).then(c => c.keys()).then(rs => [name, rs.map(r => r.url)]))))
+             .then(done, e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(kept.clone()).unwrap_or_else(|_| panic!("caches: {kept}"))
+}
+
+/// A browser that has visited `site` once: its service worker controls the page and keeps
+/// one cache, returned with the addresses it holds.
+async fn visited_once(site: &Site) -> (Browser, Vec<(String, Vec<String>)>) {
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.text_of("#sample-button").await;
+    wait_for_service_worker(&browser).await;
+    let kept = caches(&browser).await;
+    assert_eq!(kept.len(), 1, "one cache: {kept:?}");
+    (browser, kept)
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn after_one_visit_the_app_opens_and_reads_the_sample_with_the_server_gone() {
+    let site = Site::start();
+    let (browser, kept) = visited_once(&site).await;
+    // The worker keeps the site's own files, the sample and the manifest among them, and
+    // nothing else.
+    let files = &kept[0].1;
+    for file in files {
+        assert!(
+            file.starts_with(&site.url),
+            "kept from outside the site: {file}"
+        );
+    }
+    for name in ["index.html", assay::SAMPLE_FILE, "manifest.webmanifest"] {
+        assert!(
+            files.iter().any(|f| f.ends_with(name)),
+            "{name} is not kept: {files:?}"
+        );
+    }
+    assert!(files.iter().any(|f| f.ends_with(".wasm")), "{files:?}");
+    // Chromium reads the manifest and finds nothing in the way of installing the app.
+    let manifest = browser
+        .devtools("Page.getAppManifest", serde_json::json!({}))
+        .await;
+    assert!(
+        manifest["url"]
+            .as_str()
+            .is_some_and(|u| u.starts_with(&site.url)),
+        "{manifest}"
+    );
+    assert_eq!(manifest["errors"], serde_json::json!([]), "{manifest}");
+    let installable = browser
+        .devtools("Page.getInstallabilityErrors", serde_json::json!({}))
+        .await;
+    assert_eq!(
+        installable["installabilityErrors"],
+        serde_json::json!([]),
+        "{installable}"
+    );
+
+    site.stop();
+    browser.client.refresh().await.unwrap();
+    browser.click("#sample-button").await;
+    assert_eq!(browser.text_of("#table-count").await, "7 tables");
+    let header = browser.text_of("#document-header").await;
+    assert!(header.contains("Hecla Mining Company"), "{header}");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_new_deployment_is_picked_up_on_the_next_visit() {
+    // A copy of the site, to deploy again over it.
+    let root = tempfile::tempdir().unwrap();
+    let dist = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    for entry in std::fs::read_dir(&dist).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, root.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let site = Site::start_at(root.path());
+    let (browser, before) = visited_once(&site).await;
+
+    // The next deployment: another page and another worker.
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = root.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} has no {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    edit("index.html", "<title>Assay", "<title>Next Assay");
+    edit("sw.js", "const VERSION = \"", "const VERSION = \"next-");
+
+    browser.client.refresh().await.unwrap();
+    browser.text_of("#sample-button").await;
+    let title = browser.client.title().await.unwrap();
+    assert!(title.starts_with("Next Assay"), "the page was {title}");
+    // The new worker replaces the old one and deletes the old build's cache.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let now = caches(&browser).await;
+        if now.len() == 1 && now[0].0 != before[0].0 {
+            assert!(now[0].0.contains(" next-"), "{now:?}");
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the old cache stayed: {now:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
     browser.close().await;
 }

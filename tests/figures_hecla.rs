@@ -3,7 +3,7 @@
 use assay::analyze::analyze;
 use assay::chart::{ChartKind, Step};
 use assay::document::Document;
-use assay::figures::{document_charts, key_figures, FigureChart, KeyFigure};
+use assay::figures::{document_charts, key_figures, FigureChart, KeyFigure, Tone};
 use rust_decimal::Decimal;
 
 fn hecla() -> Document {
@@ -356,6 +356,24 @@ fn key_figures_with_their_changes() {
     // Net income 12,485 against 1,001 thousand; 11,484 / 1,001 = 1147.252…%
     let ni = key(&keys, "net-income");
     assert_change(ni, "12485000", "1001000", "11484000", Some("1147.25"));
+    // Each change coloured by what it means for the company: silver's cash cost fell
+    // (good news), gold's rose; less silver, gold and lead were produced, more zinc.
+    let tones: Vec<(&str, Tone)> = keys.iter().map(|k| (k.id.as_str(), k.tone())).collect();
+    assert_eq!(
+        tones,
+        [
+            ("production-silver", Tone::Bad),
+            ("production-gold", Tone::Bad),
+            ("production-lead", Tone::Bad),
+            ("production-zinc", Tone::Good),
+            ("total-cash-cost-silver", Tone::Good),
+            ("total-cash-cost-gold", Tone::Bad),
+            ("margin-silver", Tone::Good),
+            ("margin-gold", Tone::Bad),
+            ("sales", Tone::Bad),
+            ("net-income", Tone::Good),
+        ]
+    );
     // Serializable, values as exact decimals.
     let json = serde_json::to_string(&keys).unwrap();
     assert!(json.contains("\"id\":\"margin-silver\""));

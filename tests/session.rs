@@ -1,7 +1,9 @@
 //! The explorer's interaction logic, natively: the same reducer the app dispatches to.
 
 use assay::chart::ChartKind;
-use assay::session::{picked, Action, Notice, Session, ShownChecks, PASTED_SOURCE, SAMPLE_SOURCE};
+use assay::session::{
+    picked, Action, Notice, Saved, Session, ShownChecks, PASTED_SOURCE, SAMPLE_SOURCE,
+};
 
 fn error_text(s: &Session) -> &str {
     match &s.notice {
@@ -122,10 +124,11 @@ fn a_file_dragged_over_the_box_changes_nothing_else() {
 
 #[test]
 fn restore_reads_the_remembered_text_again() {
-    let s = Session::default().apply(Action::Restore {
+    let s = Session::default().apply(Action::Restore(Saved {
         input: assay::SAMPLE_RELEASE.into(),
         source: "x.txt".into(),
-    });
+        ..Saved::default()
+    }));
     assert_eq!(s.source, "x.txt");
     assert_eq!(s.document.unwrap().tables.len(), 7);
 }
@@ -401,4 +404,120 @@ fn the_view_hash_names_the_chart_in_view_until_a_row_takes_focus() {
         row: 2,
     })));
     assert_eq!(row.view_hash(), "v=t1.2");
+}
+
+/// The document JSON `assay extract FILE` prints for `bytes` read from a file named `name`.
+fn extract_json(name: &str, bytes: &[u8]) -> String {
+    let mut doc = assay::read::read_document(bytes).unwrap();
+    doc.source.name = Some(name.into());
+    assay::export::document_json(&doc, &assay::analyze::analyze(&doc))
+}
+
+/// The document JSON the app downloads.
+fn download_json(s: &Session) -> String {
+    assay::export::document_json(s.document.as_ref().unwrap(), s.analysis.as_ref().unwrap())
+}
+
+/// The sample with a Windows-1252 apostrophe (0x92), as an older file would have it.
+fn windows_1252_release() -> Vec<u8> {
+    let mut bytes = assay::SAMPLE_RELEASE.as_bytes().to_vec();
+    let at = bytes.iter().position(|&b| b == b'\'').unwrap();
+    bytes[at] = 0x92;
+    bytes
+}
+
+#[test]
+fn a_file_downloads_as_the_same_json_as_assay_extract_prints() {
+    let bytes = windows_1252_release();
+    let s = Session::default().apply(Action::ReadFile {
+        name: "hecla.txt".into(),
+        bytes: bytes.clone(),
+    });
+    let source = &s.document.as_ref().unwrap().source;
+    assert_eq!(source.name.as_deref(), Some("hecla.txt"));
+    assert_eq!(source.encoding, "windows-1252");
+    assert_eq!(source.bytes, bytes.len());
+    assert_eq!(download_json(&s), extract_json("hecla.txt", &bytes));
+    // And after a reload.
+    let again = Session::default().apply(Action::Restore(s.saved()));
+    assert_eq!(download_json(&again), extract_json("hecla.txt", &bytes));
+    assert_eq!(again.source, "hecla.txt");
+}
+
+#[test]
+fn the_sample_downloads_as_the_same_json_as_assay_extract_prints() {
+    let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
+    let cli = extract_json(assay::SAMPLE_FILE, assay::SAMPLE_RELEASE.as_bytes());
+    assert_eq!(download_json(&s), cli);
+    let again = Session::default().apply(Action::Restore(s.saved()));
+    assert_eq!(download_json(&again), cli);
+    assert_eq!(again.source, SAMPLE_SOURCE);
+}
+
+#[test]
+fn pasted_text_downloads_as_standard_input_would_print() {
+    let s = Session::default()
+        .apply(Action::Edit(assay::SAMPLE_RELEASE.into()))
+        .apply(Action::ReadInput);
+    let d = s.document.as_ref().unwrap();
+    let cli = assay::read::read_document(assay::SAMPLE_RELEASE.as_bytes()).unwrap();
+    assert_eq!(d.source, cli.source);
+    assert_eq!(d.source.name, None);
+}
+
+#[test]
+fn a_pasted_web_page_shows_its_html_as_the_source_and_comes_back_after_a_reload() {
+    let html = include_str!("fixtures/NEG-buckle-FY2024Q3-edgar-ex99.htm");
+    let plain = "What the browser put in the box";
+    let s = Session::default()
+        .apply(Action::Edit(plain.into()))
+        .apply(Action::ReadPastedHtml(html.into()));
+    let d = s.document.clone().unwrap();
+    let row = &d.tables[0].rows[0];
+    // The lines around a row are the HTML's, where it was read, not the box's.
+    let lines = s.source_lines(row.line, 1);
+    let html_lines: Vec<&str> = html.lines().collect();
+    assert!(!lines.is_empty());
+    for (n, text) in &lines {
+        assert_eq!(*text, html_lines[n - 1], "line {n}");
+    }
+    // Typing in the box afterwards does not move them.
+    let typed = s.apply(Action::Edit("something else".into()));
+    assert_eq!(typed.source_lines(row.line, 1), lines);
+    // A reload brings back the box, the label and the same document, read from the HTML.
+    let again = Session::default().apply(Action::Restore(s.saved()));
+    assert_eq!(again.input, plain);
+    assert_eq!(again.source, assay::session::PASTED_HTML_SOURCE);
+    assert_eq!(again.document, s.document);
+    assert_eq!(again.source_lines(row.line, 1), lines);
+    assert_eq!(download_json(&again), download_json(&s));
+}
+
+#[test]
+fn what_a_reload_needs_is_the_box_alone_for_pasted_text() {
+    let s = Session::default()
+        .apply(Action::Edit(assay::SAMPLE_RELEASE.into()))
+        .apply(Action::ReadInput);
+    let saved = s.saved();
+    assert_eq!(saved.input, assay::SAMPLE_RELEASE);
+    assert_eq!(saved.source, PASTED_SOURCE);
+    assert_eq!(saved.release, None, "the box is the release: kept once");
+    let again = Session::default().apply(Action::Restore(saved));
+    assert_eq!(again.document, s.document);
+    // Nothing read yet: the box alone, read on restore as pasted text.
+    let typed = Session::default().apply(Action::Edit("Sales  10  9".into()));
+    assert_eq!(typed.saved().release, None);
+    assert_eq!(typed.saved().origin, None);
+}
+
+#[test]
+fn a_web_page_read_with_the_box_empty_still_comes_back() {
+    let html = include_str!("fixtures/NEG-buckle-FY2024Q3-edgar-ex99.htm");
+    let s = Session::default().apply(Action::ReadPastedHtml(html.into()));
+    let saved = s.saved();
+    assert_eq!(saved.input, "");
+    assert_eq!(saved.release.as_deref(), Some(html));
+    let again = Session::default().apply(Action::Restore(saved));
+    assert_eq!(again.document, s.document);
+    assert_eq!(again.input, "");
 }

@@ -147,6 +147,40 @@ fn a_future_version_says_so() {
 }
 
 #[test]
+fn garbage_is_damaged_not_from_a_newer_assay() {
+    // "zzzz" reads as version 207, and "____" as 255: no Assay wrote that many formats.
+    for body in [
+        "zzzz",
+        "____",
+        "zzzzzzzzzzzzzzzzzzzzzzzz",
+        "z",
+        "not a link at all",
+    ] {
+        assert_eq!(decode(body), Err(ShareError::Damaged), "{body}");
+    }
+    let mut w = bar_head();
+    varint(&mut w, 0);
+    varint(&mut w, 0);
+    empty_provenance(&mut w);
+    assert_eq!(
+        decode(&craft(WIRE_VERSION + 100, 0, &w)),
+        Err(ShareError::Damaged)
+    );
+    // The next version's header, then nothing, or then what is not base64: not a link.
+    let head = URL_SAFE_NO_PAD.encode([WIRE_VERSION + 1, 0]);
+    assert_eq!(decode(&head), Err(ShareError::Damaged));
+    assert_eq!(
+        decode(&format!("{head}!!!!!!!!!!!!!!!!")),
+        Err(ShareError::Damaged)
+    );
+    // A whole link of the next few versions says where it comes from.
+    for ahead in 1..=3 {
+        let e = decode(&craft(WIRE_VERSION + ahead, 0, &w)).unwrap_err();
+        assert_eq!(e, ShareError::NewerVersion(WIRE_VERSION + ahead));
+    }
+}
+
+#[test]
 fn decompression_bombs_stop_at_the_cap() {
     // 64 MiB of zeros deflates to about 64 KB: a chart-only body that small must not inflate.
     let zeros = vec![0u8; 10 * 1024 * 1024];

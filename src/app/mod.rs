@@ -32,9 +32,11 @@ impl Reducible for SessionState {
 #[component]
 fn App() -> Html {
     let state = use_reducer(SessionState::default);
+    // One callback for the page's life, so the parts that compare their props (the document
+    // view) see the same one on every render.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
 
     // Bring back what the user had in the box before a reload, then open what the address
@@ -42,8 +44,8 @@ fn App() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            if let Some((input, source)) = storage::load() {
-                dispatch.emit(Action::Restore { input, source });
+            if let Some(saved) = storage::load() {
+                dispatch.emit(Action::Restore(saved));
             }
             dispatch.emit(Action::Navigate(location::hash()));
             location::on_change(move |hash| dispatch.emit(Action::Navigate(hash)));
@@ -79,16 +81,8 @@ fn App() -> Html {
             }
         });
     }
-    // Remember the box whenever it changes; a Clear forgets it.
-    {
-        let session = &state.0;
-        use_effect_with(
-            (session.input.clone(), session.source.clone()),
-            |(input, source)| {
-                storage::save(input, source);
-            },
-        );
-    }
+    // Remember what a reload needs whenever it changes; a Clear forgets it.
+    use_effect_with(state.0.saved(), storage::save);
 
     // The read is complete once the page shows its result.
     {

@@ -1,32 +1,76 @@
-//! Remembers the paste box across reloads in the browser's local storage (never sent anywhere).
+//! Remembers what a reload needs in the browser's local storage (never sent anywhere): the
+//! paste box and its label, and, when the box alone does not say, the text the document was
+//! read from and the file it came from ([`Saved`]).
+
+use crate::session::{Origin, Saved, PASTED_SOURCE};
 
 const INPUT_KEY: &str = "assay.input";
 const SOURCE_KEY: &str = "assay.source";
+const RELEASE_KEY: &str = "assay.release";
+/// `<bytes> <encoding> <file name>`.
+const ORIGIN_KEY: &str = "assay.origin";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// The remembered text and where it came from, if any.
-pub fn load() -> Option<(String, String)> {
+/// What was remembered, if anything.
+pub fn load() -> Option<Saved> {
     let storage = local_storage()?;
-    let input = storage.get_item(INPUT_KEY).ok()??;
-    let source = storage.get_item(SOURCE_KEY).ok()?.unwrap_or_default();
-    Some((input, source))
+    let get = |key| storage.get_item(key).ok().flatten();
+    let origin = get(ORIGIN_KEY).and_then(|line| {
+        let mut parts = line.splitn(3, ' ');
+        let bytes = parts.next()?.parse().ok()?;
+        let encoding = parts.next()?.to_owned();
+        let name = parts.next()?.to_owned();
+        Some(Origin {
+            name,
+            encoding,
+            bytes,
+        })
+    });
+    Some(Saved {
+        input: get(INPUT_KEY)?,
+        source: get(SOURCE_KEY).unwrap_or_default(),
+        release: get(RELEASE_KEY),
+        origin,
+    })
 }
 
-/// Saves the box; an empty box forgets it. Storage can refuse (quota, private mode): the page
-/// then works on without remembering, which is the best it can do.
-pub fn save(input: &str, source: &str) {
+/// Saves what a reload needs; an empty box with no document forgets it all. Storage can refuse
+/// (quota, private mode): the page then remembers what fits, the box first, which is the best
+/// it can do.
+pub fn save(saved: &Saved) {
     let Some(storage) = local_storage() else {
         return;
     };
-    if input.is_empty() {
-        let _ = storage.remove_item(INPUT_KEY);
-        let _ = storage.remove_item(SOURCE_KEY);
-    } else if storage.set_item(INPUT_KEY, input).is_err() {
-        let _ = storage.remove_item(INPUT_KEY);
-    } else {
-        let _ = storage.set_item(SOURCE_KEY, source);
+    let forget = |keys: &[&str]| {
+        for key in keys {
+            let _ = storage.remove_item(key);
+        }
+    };
+    // The old release goes first, so its room is free for the new box.
+    forget(&[RELEASE_KEY, ORIGIN_KEY]);
+    let nothing = saved.input.is_empty() && saved.release.is_none();
+    if nothing || storage.set_item(INPUT_KEY, &saved.input).is_err() {
+        forget(&[INPUT_KEY, SOURCE_KEY]);
+        return;
+    }
+    let kept = saved
+        .release
+        .as_ref()
+        .is_none_or(|release| storage.set_item(RELEASE_KEY, release).is_ok());
+    if !kept {
+        // Too large to keep twice: the box alone comes back, read as what it is.
+        forget(&[RELEASE_KEY]);
+        let _ = storage.set_item(SOURCE_KEY, PASTED_SOURCE);
+        return;
+    }
+    let _ = storage.set_item(SOURCE_KEY, &saved.source);
+    if let Some(o) = &saved.origin {
+        let _ = storage.set_item(
+            ORIGIN_KEY,
+            &format!("{} {} {}", o.bytes, o.encoding, o.name),
+        );
     }
 }

@@ -42,6 +42,77 @@ pub struct KeyFigure {
     pub inputs: Vec<CellRef>,
 }
 
+/// Which way a figure moving is good news for the company.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+/// How a change reads for the company: good or bad news, or neither (no change, or a figure
+/// whose better direction its label does not say).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    Neutral,
+}
+
+/// Which way is better for a figure labelled `label`, when its words say: a cost (cash cost
+/// per ounce, AISC, cost of sales), an expense or a loss is better lower; production, sales
+/// or revenue, income, profit, a margin or a price is better higher. Costs are read first:
+/// "Cash cost per ounce" and "Cost of sales" are costs. Anything else (a grade, a tax rate,
+/// a count of shares) is `None`, and its change is shown without a colour.
+pub fn better(label: &str) -> Option<Better> {
+    let w = crate::meaning::words(label);
+    let has = |xs: &[&str]| w.iter().any(|x| xs.contains(&x.as_str()));
+    // A loss that is itself the figure ("Net loss", "Loss on sale"), not the hedge of an
+    // income ("Net income (loss)", "Net (loss) income").
+    let profit = |i: usize| {
+        w.get(i)
+            .is_some_and(|x| ["income", "earnings", "profit"].contains(&x.as_str()))
+    };
+    let loss = w.iter().enumerate().any(|(i, x)| {
+        (x == "loss" || x == "losses") && !(i > 0 && profit(i - 1)) && !profit(i + 1)
+    });
+    if has(&["cost", "costs", "aisc", "expense", "expenses"]) || loss {
+        return Some(Better::Lower);
+    }
+    let higher = [
+        "production",
+        "produced",
+        "sales",
+        "revenue",
+        "revenues",
+        "income",
+        "earnings",
+        "profit",
+        "margin",
+        "margins",
+        "price",
+        "prices",
+    ];
+    has(&higher).then_some(Better::Higher)
+}
+
+/// How a change of `change` reads for a figure that is `better` one way.
+pub fn tone(better: Option<Better>, change: Decimal) -> Tone {
+    match (better, change.cmp(&Decimal::ZERO)) {
+        (None, _) | (_, std::cmp::Ordering::Equal) => Tone::Neutral,
+        (Some(Better::Higher), std::cmp::Ordering::Greater)
+        | (Some(Better::Lower), std::cmp::Ordering::Less) => Tone::Good,
+        _ => Tone::Bad,
+    }
+}
+
+impl KeyFigure {
+    /// How its change against the prior period reads for the company (`Neutral` without one).
+    pub fn tone(&self) -> Tone {
+        self.change
+            .map_or(Tone::Neutral, |change| tone(better(&self.label), change))
+    }
+}
+
 /// The change of `value` from `prior` in percent, when it means something.
 pub fn change_percent(value: Decimal, prior: Decimal) -> Option<Decimal> {
     if prior <= Decimal::ZERO || value < Decimal::ZERO {
@@ -240,4 +311,52 @@ fn statement<'a>(ctx: &Ctx<'a>) -> Option<(&'a Table, usize, usize)> {
         .find(|t| income_walk(ctx, t).is_some())
         .and_then(|t| ends(t))
         .or_else(|| tables.iter().find_map(|t| ends(t)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn which_way_is_better_by_what_the_label_names() {
+        use Better::{Higher, Lower};
+        for (label, way) in [
+            ("Total cash cost per ounce of silver", Some(Lower)),
+            ("Cash cost per pound of copper", Some(Lower)),
+            ("All-in sustaining costs (AISC)", Some(Lower)),
+            ("AISC per ounce", Some(Lower)),
+            ("Cost of sales", Some(Lower)),
+            ("General and administrative expenses", Some(Lower)),
+            ("Net loss", Some(Lower)),
+            ("Loss on sale of assets", Some(Lower)),
+            ("Silver production", Some(Higher)),
+            ("Gold produced (ounces)", Some(Higher)),
+            ("Sales", Some(Higher)),
+            ("Revenues", Some(Higher)),
+            ("Net income", Some(Higher)),
+            ("Net income (loss)", Some(Higher)),
+            ("Net (loss) income", Some(Higher)),
+            ("Net earnings", Some(Higher)),
+            ("Gross profit", Some(Higher)),
+            ("Margin per ounce of gold", Some(Higher)),
+            ("Average realized silver price", Some(Higher)),
+            ("Silver grade (oz/ton)", None),
+            ("Weighted average shares outstanding", None),
+            ("Effective tax rate", None),
+        ] {
+            assert_eq!(better(label), way, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_lower_cost_is_good_news_and_a_lower_output_bad() {
+        let (down, up) = (Decimal::new(-550, 2), Decimal::new(158, 0));
+        assert_eq!(tone(Some(Better::Lower), down), Tone::Good);
+        assert_eq!(tone(Some(Better::Lower), up), Tone::Bad);
+        assert_eq!(tone(Some(Better::Higher), down), Tone::Bad);
+        assert_eq!(tone(Some(Better::Higher), up), Tone::Good);
+        assert_eq!(tone(None, down), Tone::Neutral);
+        assert_eq!(tone(None, up), Tone::Neutral);
+        assert_eq!(tone(Some(Better::Higher), Decimal::ZERO), Tone::Neutral);
+    }
 }

@@ -21,7 +21,7 @@ mod statements;
 mod walks;
 
 pub use charts::{document_charts, FigureChart};
-pub use key::{change_percent, key_figures, KeyFigure};
+pub use key::{better, change_percent, key_figures, tone, Better, KeyFigure, Tone};
 pub use rows::{rows_chart, RowsChartError};
 
 use crate::document::{Currency, Document, Scale, Unit};

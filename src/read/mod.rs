@@ -67,6 +67,12 @@ pub fn decode_text(input: &[u8]) -> Result<String, ReadError> {
     decode::decode(input).map(|(text, _)| text)
 }
 
+/// [`decode_text`], with the encoding found: `utf-8` or `windows-1252`, as a document's
+/// `source.encoding` records it.
+pub fn decode_text_and_encoding(input: &[u8]) -> Result<(String, &'static str), ReadError> {
+    decode::decode(input)
+}
+
 /// Reads a release from raw bytes.
 pub fn read_document(input: &[u8]) -> Result<Document, ReadError> {
     let (text, encoding) = decode::decode(input)?;

@@ -23,8 +23,10 @@
 //! ADVICE FOR HACKERS. Links come from strangers. Opening therefore works in this order,
 //! and every step fails with a typed [`ShareError`], never a panic:
 //! 1. refuse a body longer than [`MAX_LINK_CHARS`] before looking at it;
-//! 2. read the header from the first four characters: unknown version or payload stops here,
-//!    and a chart-only body longer than [`MAX_CHART_LINK_CHARS`] is refused;
+//! 2. read the header from the first four characters: unknown version or payload stops here
+//!    (a version only a few past this build's, in a body that could be a link, is "newer";
+//!    any other is damaged), and a chart-only body longer than [`MAX_CHART_LINK_CHARS`] is
+//!    refused;
 //! 3. base64url-decode ([`open`]), then inflate with a cap on the output ([`Opened::cap`]:
 //!    [`MAX_CHART_BYTES`], or that plus [`MAX_RELEASE_BYTES`]) that is enforced *while*
 //!    inflating, so a small "decompression bomb" stops at the cap: [`decode`] asks miniz_oxide
@@ -265,7 +267,7 @@ pub fn open(body: &str) -> Result<Opened, ShareError> {
         return Err(ShareError::Damaged);
     };
     if version > WIRE_VERSION {
-        return Err(ShareError::NewerVersion(version));
+        return Err(newer(version, &compact));
     }
     if version == 0 || code > 1 {
         return Err(ShareError::Damaged);
@@ -283,6 +285,25 @@ pub fn open(body: &str) -> Result<Opened, ShareError> {
         code,
         bytes,
     })
+}
+
+/// How many versions past [`WIRE_VERSION`] a link may plausibly come from: the format has
+/// changed twice in Assay's life, so a first byte far beyond is not a version at all.
+const VERSIONS_AHEAD: u8 = 8;
+
+/// The error for a body whose first byte is past [`WIRE_VERSION`]: a link of a newer Assay
+/// only when it could be one (a version a few ahead, the whole body base64url, long enough
+/// for the header and a compressed stream); otherwise garbage (`#c=zzzz` reads as version
+/// 207), which is damaged.
+fn newer(version: u8, body: &str) -> ShareError {
+    let plausible = version - WIRE_VERSION <= VERSIONS_AHEAD
+        && body.len() <= MAX_LINK_CHARS
+        && b64::decode(body.as_bytes()).is_some_and(|bytes| bytes.len() >= 2 + 8);
+    if plausible {
+        ShareError::NewerVersion(version)
+    } else {
+        ShareError::Damaged
+    }
 }
 
 impl Opened {

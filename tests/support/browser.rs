@@ -9,6 +9,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -16,10 +17,12 @@ use fantoccini::{Client, ClientBuilder, Locator};
 
 pub const SUB_PATH: &str = "/assay/";
 
-/// A minimal static file server over `dist/`, on its own thread.
+/// A minimal static file server over `dist/`, on its own thread, until [`Site::stop`].
 pub struct Site {
     pub url: String,
     requests: Arc<Mutex<Vec<String>>>,
+    address: std::net::SocketAddr,
+    stopped: Arc<AtomicBool>,
 }
 
 impl Site {
@@ -29,18 +32,48 @@ impl Site {
             root.join("index.html").exists(),
             "dist/index.html is missing: build the site first (make dist), or run `make test`"
         );
+        Site::start_at(&root)
+    }
+
+    /// Serves the site in `root` (a copy of `dist/` a test changes).
+    pub fn start_at(root: &Path) -> Site {
+        let root = root.to_path_buf();
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
-        let url = format!("http://{}{SUB_PATH}", listener.local_addr().unwrap());
+        let address = listener.local_addr().unwrap();
+        let url = format!("http://{address}{SUB_PATH}");
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let log = Arc::clone(&requests);
+        let stopped = Arc::new(AtomicBool::new(false));
+        let (log, stop) = (Arc::clone(&requests), Arc::clone(&stopped));
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if stop.load(Ordering::SeqCst) {
+                    // Dropping the listener closes the port: the browser's next request fails
+                    // as it would with the network gone.
+                    return;
+                }
                 let root = root.clone();
                 let log = Arc::clone(&log);
                 std::thread::spawn(move || serve(stream, &root, &log));
             }
         });
-        Site { url, requests }
+        Site {
+            url,
+            requests,
+            address,
+            stopped,
+        }
+    }
+
+    /// Stops serving: from now on a connection to the site is refused.
+    pub fn stop(&self) {
+        self.stopped.store(true, Ordering::SeqCst);
+        // Wake the accepting thread, which then closes the port.
+        let _ = TcpStream::connect(self.address);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(self.address).is_ok() {
+            assert!(Instant::now() < deadline, "the site did not stop");
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Paths requested so far.
@@ -102,6 +135,8 @@ fn content_type(file: &Path) -> &'static str {
         Some("wasm") => "application/wasm",
         Some("css") => "text/css",
         Some("svg") => "image/svg+xml",
+        Some("webmanifest") => "application/manifest+json",
+        Some("txt") => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
@@ -281,7 +316,44 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no element {expression}: {e}"))
     }
 
+    /// Runs a Chrome DevTools Protocol command (through chromedriver) and returns its result.
+    pub async fn devtools(
+        &self,
+        cmd: &'static str,
+        params: serde_json::Value,
+    ) -> serde_json::Value {
+        self.client
+            .issue_cmd(DevTools { cmd, params })
+            .await
+            .unwrap_or_else(|e| panic!("DevTools {cmd}: {e}"))
+    }
+
     pub async fn close(self) {
         let _ = self.client.close().await;
+    }
+}
+
+/// chromedriver's `goog/cdp/execute`: one DevTools command in the session's page.
+#[derive(Debug)]
+struct DevTools {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }

@@ -12,20 +12,97 @@ use super::key_figures::key_figures;
 use super::table_view::table_view;
 use crate::analyze::Analysis;
 use crate::app::download;
+use crate::chart::ChartSpec;
 use crate::document::Document;
-use crate::session::{picked, Action, Session};
+use crate::figures::{FigureChart, KeyFigure};
+use crate::session::{picked, Action, Focus, Session, ShownChecks};
+use crate::view::{Changes, TableColumn};
 
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The session's `document` and its `analysis`.
+/// The session's `document` and its `analysis`, drawn by [`DocumentView`], which draws
+/// again only when one of them changes.
 pub fn document_view(
     session: &Session,
     document: &Rc<Document>,
     analysis: &Rc<Analysis>,
     on_action: &Callback<Action>,
 ) -> Html {
+    let props = DocumentProps {
+        document: Rc::clone(document),
+        analysis: Rc::clone(analysis),
+        source: session.source.clone(),
+        figures: Rc::clone(&session.figures),
+        key_figures: Rc::clone(&session.key_figures),
+        columns: Rc::clone(&session.columns),
+        changes: Rc::clone(&session.changes),
+        release: session.release.clone(),
+        charts: session.charts.clone(),
+        selection: session.selection.clone(),
+        focus: session.focus.clone(),
+        shown_checks: session.shown_checks,
+        on_action: on_action.clone(),
+    };
+    html! { <DocumentView ..props /> }
+}
+
+/// What the document view draws: the parts of the session a read makes (shared, compared by
+/// address: a read makes new ones, a keystroke in the box none) and the few the reader
+/// changes. Typing in the box changes none of them, so it draws no table again.
+#[derive(Properties)]
+pub struct DocumentProps {
+    document: Rc<Document>,
+    analysis: Rc<Analysis>,
+    source: String,
+    figures: Rc<Vec<FigureChart>>,
+    key_figures: Rc<Vec<KeyFigure>>,
+    columns: Rc<Vec<Vec<TableColumn>>>,
+    changes: Rc<Changes>,
+    release: Option<Rc<String>>,
+    charts: Vec<Rc<ChartSpec>>,
+    selection: Vec<(String, Vec<usize>)>,
+    focus: Option<Focus>,
+    shown_checks: ShownChecks,
+    on_action: Callback<Action>,
+}
+
+impl PartialEq for DocumentProps {
+    fn eq(&self, o: &Self) -> bool {
+        let same = |a: &Option<Rc<String>>, b: &Option<Rc<String>>| match (a, b) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        Rc::ptr_eq(&self.document, &o.document)
+            && Rc::ptr_eq(&self.analysis, &o.analysis)
+            && Rc::ptr_eq(&self.figures, &o.figures)
+            && Rc::ptr_eq(&self.key_figures, &o.key_figures)
+            && Rc::ptr_eq(&self.columns, &o.columns)
+            && Rc::ptr_eq(&self.changes, &o.changes)
+            && same(&self.release, &o.release)
+            && self.charts.len() == o.charts.len()
+            && self
+                .charts
+                .iter()
+                .zip(&o.charts)
+                .all(|(a, b)| Rc::ptr_eq(a, b))
+            && self.source == o.source
+            && self.selection == o.selection
+            && self.focus == o.focus
+            && self.shown_checks == o.shown_checks
+            && self.on_action == o.on_action
+    }
+}
+
+#[component]
+fn DocumentView(props: &DocumentProps) -> Html {
+    let DocumentProps {
+        document,
+        analysis,
+        on_action,
+        ..
+    } = props;
     let company = document
         .company
         .name
@@ -41,7 +118,7 @@ pub fn document_view(
     if let Some(date) = &document.date {
         meta.push(format!("released {date}"));
     }
-    meta.push(session.source.clone());
+    meta.push(props.source.clone());
     let save_json = {
         let (document, analysis) = (Rc::clone(document), Rc::clone(analysis));
         Callback::from(move |_: MouseEvent| {
@@ -64,7 +141,7 @@ pub fn document_view(
                 <p class="meta">{ meta.join(" · ") }</p>
                 <ul class="counts">
                     <li id="table-count">{ plural(document.tables.len(), "table", "tables") }</li>
-                    <li id="chart-count">{ plural(session.figures.len(), "chart", "charts") }</li>
+                    <li id="chart-count">{ plural(props.figures.len(), "chart", "charts") }</li>
                     <li id="metric-count">{ plural(analysis.metrics.len(), "metric", "metrics") }</li>
                     <li id="check-count">{ plural(analysis.checks.len(), "check", "checks") }</li>
                     <li id="mismatch-count" class={(counts.mismatch > 0).then_some("bad")}>
@@ -85,14 +162,14 @@ pub fn document_view(
                     </details>
                 }
             </section>
-            { key_figures(&session.key_figures, on_action) }
-            { checks_panel(analysis, session.shown_checks, on_action) }
-            { charts_panel(&session.charts, session.release.as_ref(), on_action) }
-            { figure_charts(&session.figures, session.release.as_ref(), on_action) }
+            { key_figures(&props.key_figures, on_action) }
+            { checks_panel(analysis, props.shown_checks, on_action) }
+            { charts_panel(&props.charts, props.release.as_ref(), on_action) }
+            { figure_charts(&props.figures, props.release.as_ref(), on_action) }
             <h2 class="tables-heading">{ "Tables" }</h2>
-            { for document.tables.iter().zip(session.columns.iter()).map(|(table, columns)| {
-                let focused = session.focus.as_ref().filter(|f| f.table == *table.id).map(|f| f.row);
-                table_view(document, table, columns, &session.changes, picked(&session.selection, &table.id), focused, on_action)
+            { for document.tables.iter().zip(props.columns.iter()).map(|(table, columns)| {
+                let focused = props.focus.as_ref().filter(|f| f.table == *table.id).map(|f| f.row);
+                table_view(document, table, columns, &props.changes, picked(&props.selection, &table.id), focused, on_action)
             }) }
         </article>
     }

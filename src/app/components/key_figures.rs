@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use crate::chart::{format_change, format_value};
-use crate::figures::KeyFigure;
+use crate::figures::{KeyFigure, Tone};
 use crate::session::{Action, Focus};
 
 /// Money in millions reads as analysts write it ("746.5" USD million), exact: the value is
@@ -31,14 +31,20 @@ fn change_html(figure: &KeyFigure) -> Html {
         .prior
         .map(|p| format_value(scaled(p, &figure.unit).0))
         .unwrap_or_default();
-    let down = change < Decimal::ZERO;
+    // Coloured by what the change means for the company (a falling cost is good news), not
+    // by its sign; a figure whose better direction is unknown stays uncoloured.
+    let class = match figure.tone() {
+        Tone::Good => "key-change good",
+        Tone::Bad => "key-change bad",
+        Tone::Neutral => "key-change",
+    };
     let percent = match figure.change_percent {
         Some(p) => format!(" ({}%)", format_change(p.round_dp(1))),
         None => " (n.m.)".to_owned(),
     };
     let prior_period = figure.prior_period.clone().unwrap_or_default();
     html! {
-        <p class={if down { "key-change down" } else { "key-change" }} title={format!("against {prior_period}")}>
+        <p {class} title={format!("against {prior_period}")}>
             { format!("{}{percent} vs {prior}", format_change(change)) }
         </p>
     }
