@@ -71,9 +71,12 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     }
     let (mut title, mut scale_note) = title_and_note(&raw.title_lines, ctx.company);
     let stub = raw.stub.join(" ");
-    if scale_note.is_none() && units::is_scale_note(&stub) {
+    // "(Expressed in United States Dollars, except number of shares)" in the corner says
+    // what the table counts, as a scale statement does.
+    let corner_note = units::is_scale_note(&stub) || super::currency::states_currency(&stub);
+    if scale_note.is_none() && corner_note {
         scale_note = Some(label::strip_parens(&stub));
-    } else if title.is_none() && !stub.trim().is_empty() && !units::is_scale_note(&stub) {
+    } else if title.is_none() && !stub.trim().is_empty() && !corner_note {
         title = Some(stub.trim().to_string());
     }
     // "(DOLLARS IN THOUSANDS)" printed among the column headers, over the columns it

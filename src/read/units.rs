@@ -39,12 +39,12 @@ impl ScaleNote {
         let at = ["thousand", "million", "billion", "000"]
             .iter()
             .filter_map(|w| l.find(w))
-            .min()
-            .unwrap_or(0);
-        let head = &l[..at];
-        // "thousands of Canadian dollars", "millions of ounces": the measure after "of".
-        let after = l[at..]
-            .split_once(" of ")
+            .min();
+        let head = &l[..at.unwrap_or(0)];
+        // "thousands of Canadian dollars", "millions of ounces": the measure after "of" (with
+        // no scale word, "except number of shares" names no measure).
+        let after = at
+            .and_then(|at| l[at..].split_once(" of "))
             .map(|(_, t)| t.split([',', ')', ';']).next().unwrap_or(""))
             .unwrap_or("");
         let named = |w: &str| head.contains(w) || after.contains(w);
