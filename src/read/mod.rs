@@ -298,18 +298,20 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
             next_paragraph += 1;
         }
         let previous_end = previous.as_ref().map_or(0, |p| p.0);
-        let lead = narrative
+        // The paragraph right above (a code fence's marker line is not one).
+        let lead = narrative[..next_paragraph]
             .iter()
             .rev()
-            .find(|p| p.line < raw.line)
+            .find(|p| p.text.chars().any(char::is_alphanumeric))
             .filter(|p| p.line > previous_end);
         let own = table::own_scale_statement(raw);
         let mut this = (table::last_line(raw), own.clone());
         if own.is_none() {
             let from_lead = lead.and_then(|p| {
                 let end = p.line_starts.last().map_or(p.line, |&(_, l)| l);
+                let last = &p.text[p.line_starts.last().map_or(0, |&(at, _)| at)..];
                 (raw.line - end <= 6)
-                    .then(|| units::lead_scale_phrase(&p.text))
+                    .then(|| units::lead_scale_phrase(&p.text).or_else(|| units::caption_in(last)))
                     .flatten()
             });
             // "Dollars in millions" printed once over tables that follow one another with

@@ -171,6 +171,21 @@ pub(crate) fn trailing_statement(text: &str, first_line: &str) -> Option<String>
     (cue && t.len() < 160 && states_scale(t)).then(|| format!("({})", t.trim_end_matches('.')))
 }
 
+/// A caption inside the last line of the paragraph above a table, with text after it (a
+/// web copy runs "… Financial Highlights (In millions of Argentine Pesos) 6M FY 2025 …" and
+/// the flattened first rows into one line): its last parenthesised group that opens with
+/// "in" and names a scale.
+pub(crate) fn caption_in(line: &str) -> Option<String> {
+    line.match_indices('(')
+        .filter_map(|(open, _)| {
+            let close = open + line[open..].find(')')?;
+            let group = &line[open..=close];
+            let inner = group[1..].trim_start().to_ascii_lowercase();
+            (inner.starts_with("in ") && states_scale(group)).then(|| group.to_string())
+        })
+        .last()
+}
+
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
 pub(crate) fn is_scale_note(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
