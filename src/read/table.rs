@@ -63,12 +63,6 @@ pub(crate) struct Context<'a> {
 
 /// Interprets a raw table. `id` is assigned by the caller.
 pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
-    if std::env::var("ASSAY_DBG").is_ok() {
-        eprintln!(
-            "RAW {} title={:?} stub={:?} headers={:?}",
-            raw.line, raw.title_lines, raw.stub, raw.headers
-        );
-    }
     let (mut title, mut scale_note) = title_and_note(&raw.title_lines, ctx.company);
     let stub = raw.stub.join(" ");
     // "(Expressed in United States Dollars, except number of shares)" in the corner says
