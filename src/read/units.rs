@@ -176,14 +176,12 @@ pub(crate) fn trailing_statement(text: &str, first_line: &str) -> Option<String>
 /// the flattened first rows into one line): its last parenthesised group that opens with
 /// "in" and names a scale.
 pub(crate) fn caption_in(line: &str) -> Option<String> {
-    line.match_indices('(')
-        .filter_map(|(open, _)| {
-            let close = open + line[open..].find(')')?;
-            let group = &line[open..=close];
-            let inner = group[1..].trim_start().to_ascii_lowercase();
-            (inner.starts_with("in ") && states_scale(group)).then(|| group.to_string())
-        })
-        .last()
+    line.rmatch_indices('(').find_map(|(open, _)| {
+        let close = open + line[open..].find(')')?;
+        let group = &line[open..=close];
+        let inner = group[1..].trim_start().to_ascii_lowercase();
+        (inner.starts_with("in ") && states_scale(group)).then(|| group.to_string())
+    })
 }
 
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
@@ -657,7 +655,7 @@ pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
     }
     // "$ | EPS(1)" column pairs in a reconciliation: the EPS column holds per-share
     // figures, whatever the row (its label names the item, "Special items, after-tax").
-    if words().last().is_some_and(|w| w == "eps") || l.ends_with("per share") {
+    if words().next_back().is_some_and(|w| w == "eps") || l.ends_with("per share") {
         return (Some(Unit::MoneyPerShare), None);
     }
     let scale = label_scale(&l);
