@@ -520,7 +520,20 @@ pub(crate) fn label_scale(label: &str) -> Option<Scale> {
         let inner = &rest[open + 1..];
         let close = inner.find(')').unwrap_or(inner.len());
         let group = &inner[..close];
-        if let Some(s) = scale_word(group).or_else(|| glued_scale(group)) {
+        // "(net of allowance for credit losses of $28 million and $19 million …)": a group
+        // that quotes figures is a note on the row, not its scale.
+        let quotes = group.match_indices('$').any(|(at, _)| {
+            let digits: String = group[at + 1..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                .collect();
+            !digits.is_empty() && !digits.starts_with("000")
+        });
+        if let Some(s) = (!quotes)
+            .then(|| scale_word(group).or_else(|| glued_scale(group)))
+            .flatten()
+        {
             found = Some(s);
         }
         rest = &inner[close.min(inner.len())..];
