@@ -135,7 +135,10 @@ fn caption_statement(t: &str) -> Option<String> {
     let close = open + tail[open..].find(')')?;
     let group = &tail[open..=close];
     let inner = group[1..].trim_start().to_ascii_lowercase();
-    (inner.starts_with("in ") && states_scale(group)).then(|| group.to_string())
+    // "Extract from the consolidated income statement (EUR millions)": a short caption whose
+    // group names a currency and a scale.
+    let money_scale = t.len() < 120 && super::currency::said(group).is_some();
+    ((inner.starts_with("in ") || money_scale) && states_scale(group)).then(|| group.to_string())
 }
 
 /// A caption paragraph that ends with its scale statement ("Avient Corporation Business
