@@ -154,6 +154,7 @@ fn read_as(text: &str, force_html: bool) -> Document {
         format,
         wrapper::Format::EdgarSubmission | wrapper::Format::ReutersBrief
     ) || meta::is_domestic_sec_form(&narrative);
+    units::quoted_scales(&mut tables, &narrative);
     let money = currency::document_money(&company, &narrative, &tables, us_filer);
     currency::assign(&mut tables, money);
     if tables.is_empty() && warnings.is_empty() {

@@ -187,6 +187,106 @@ pub(crate) fn caption_in(line: &str) -> Option<String> {
     })
 }
 
+/// Amounts the text quotes in millions or billions of money ("gross profit of $405
+/// million", "ARS 64,391 million"): the printed number → (scale, the phrase, its line).
+fn money_quotes(
+    narrative: &[crate::document::Paragraph],
+) -> std::collections::HashMap<rust_decimal::Decimal, (Scale, String, usize)> {
+    let mut out = std::collections::HashMap::new();
+    for p in narrative {
+        let words: Vec<(usize, &str)> = p
+            .text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - p.text.as_ptr() as usize, w))
+            .collect();
+        for k in 1..words.len() {
+            let scale = match words[k].1.trim_end_matches(['.', ',', ';', ')']) {
+                "million" => Scale::Millions,
+                "billion" => Scale::Billions,
+                _ => continue,
+            };
+            let (at, number) = words[k - 1];
+            let signed = number.trim_start_matches('(');
+            let digits = signed.trim_start_matches(|c: char| !c.is_ascii_digit());
+            let sign = &signed[..signed.len() - digits.len()];
+            let code = k >= 2 && super::currency::said(words[k - 2].1).is_some();
+            if !(super::number::is_currency_sign(sign) || (sign.is_empty() && code)) {
+                continue;
+            }
+            let Some(d) = super::number::plain_decimal(digits) else {
+                continue;
+            };
+            let end = words[k].0 + words[k].1.len();
+            let phrase = p.text[at..end].to_string();
+            out.entry(d.normalize())
+                .or_insert((scale, phrase, p.line_at(at)));
+        }
+    }
+    out
+}
+
+/// A table that states no scale, whose figures the text quotes in millions ("gross profit
+/// of $405 million" for the table's "Gross profit 405", and another figure besides), counts
+/// money in millions: its rows of plain figures are money at that scale, with the phrase as
+/// where the scale was stated. Two figures at least, of two digits or more, so a chance
+/// agreement does not scale a table.
+pub(crate) fn quoted_scales(
+    tables: &mut [crate::document::Table],
+    narrative: &[crate::document::Paragraph],
+) {
+    if !tables.iter().any(|t| t.scale_note.is_none()) {
+        return;
+    }
+    let quotes = money_quotes(narrative);
+    if quotes.is_empty() {
+        return;
+    }
+    for t in tables.iter_mut().filter(|t| t.scale_note.is_none()) {
+        let plain = |r: &crate::document::Row| {
+            matches!(r.unit, Some(Unit::Money) | None)
+                && r.scale == Scale::One
+                && label_scale(&r.label).is_none()
+                && !counts_things(&r.label)
+        };
+        let mut found: Vec<&(Scale, String, usize)> = Vec::new();
+        let mut seen: Vec<rust_decimal::Decimal> = Vec::new();
+        for r in t.rows.iter().filter(|r| plain(r)) {
+            for c in r.cells.iter().flatten() {
+                let Value::Amount(d) = c.value else { continue };
+                let d = d.abs().normalize();
+                if d < rust_decimal::Decimal::TEN || seen.contains(&d) {
+                    continue;
+                }
+                if let Some(q) = quotes.get(&d) {
+                    seen.push(d);
+                    found.push(q);
+                }
+            }
+        }
+        let Some(first) = found.first() else { continue };
+        if found.len() < 2 || found.iter().any(|q| q.0 != first.0) {
+            continue;
+        }
+        let (scale, phrase, line) = (first.0, first.1.clone(), first.2);
+        for r in t.rows.iter_mut().filter(|r| plain(r)) {
+            let figures = r
+                .cells
+                .iter()
+                .flatten()
+                .any(|c| matches!(c.value, Value::Amount(_)));
+            if !figures || r.kind == crate::document::RowKind::Heading {
+                continue;
+            }
+            r.unit = Some(Unit::Money);
+            r.scale = scale;
+            r.scale_source = Some(crate::document::ScaleSource {
+                text: phrase.as_str().into(),
+                line: Some(line),
+            });
+        }
+    }
+}
+
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
 pub(crate) fn is_scale_note(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
