@@ -55,6 +55,16 @@
 //! - NEG-walmart-1995-05-prospectus-edgar-txt.txt: 24/34 → 26/33: "Common Stock, par value
 //!   $.10 per share: authorized …" is an amount now (a par value's "per share" describes the
 //!   stock), so total shareholders' equity (line 265) foots with it in both columns.
+//!
+//! Re-pinned when a label wrapped at the margin goes on with a lower-case line
+//! ("Weighted-average" / "shares used to" / "compute earnings" / "per common" / "share:"):
+//! - NEG-avient-2024Q4-djn-fixedwidth.txt: 155 → 157 ok: the diluted share counts under that
+//!   heading (line 312) are shares now and meet Attachment 5's (line 400) in four cross-table
+//!   checks, and the adjusted free cash flow (line 830) foots in two columns; the four
+//!   cross-table checks of selling and administrative expense (lines 638 and 239) are no
+//!   longer made (both rows still read alike; the pairing was not looked into further).
+//! - NEG-pericom-2006-0001275287-06-002673-edgar-txt.txt: 33/22 → 35/20: two claims on
+//!   diluted earnings per share ("$0.07", "$0.14") now find their row (line 388).
 
 use assay::analyze::{analyze, Analysis, Counts, Status};
 
@@ -66,7 +76,7 @@ fn analysis(name: &str) -> Analysis {
 
 /// (file, ok, mismatch, not_checkable)
 const PINNED: &[(&str, usize, usize, usize)] = &[
-    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 155, 0, 48),
+    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 157, 0, 48),
     ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 35, 0, 43),
     ("NEG-buckle-FY2024Q3-browser-copy.txt", 22, 0, 26),
     ("NEG-buckle-FY2024Q3-edgar-ex99.htm", 22, 0, 26),
@@ -110,9 +120,9 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     (
         "NEG-pericom-2006-0001275287-06-002673-edgar-txt.txt",
-        33,
+        35,
         0,
-        22,
+        20,
     ),
     (
         "NEG-pericom-2006-0001275287-06-004486-edgar-txt.txt",

@@ -158,6 +158,20 @@ pub(crate) fn continues(first_indent: usize, prev: &str, indent: usize, text: &s
     if indent > first_indent && starts_lower {
         return true;
     }
+    // "Weighted-average" / "shares used to" / "compute earnings": a label wrapped at the
+    // margin goes on with a lower-case word (rows start with a capital).
+    // (A line left inside an open parenthesis, "… outstanding (in" over "thousands):",
+    // closes a statement, read as such.)
+    if indent == first_indent
+        && prev.matches('(').count() <= prev.matches(')').count()
+        && text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(crate::case::is_lowercase)
+    {
+        return true;
+    }
     let last_word = prev.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
     let dangling = prev.ends_with(',')
         || prev.ends_with('-')

@@ -328,6 +328,11 @@ pub(crate) fn row_unit(
     if let Some(u) = label_unit(&label.to_ascii_lowercase()) {
         return Some(u);
     }
+    // "Gross leasable area (square feet)" after the rows of a share-count heading counts
+    // its own things.
+    if counts_things(label) {
+        return None;
+    }
     if let Some(u) = parent.and_then(|p| label_unit(&p.to_ascii_lowercase())) {
         // A heading such as "Average cost per ounce of silver produced" gives its rows a
         // per-unit cost, but a quantity heading does not make its rows quantities.
