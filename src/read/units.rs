@@ -426,6 +426,11 @@ fn label_unit(l: &str) -> Option<Unit> {
     if pct || (per && has("percent")) {
         return Some(Unit::Percent);
     }
+    // Rates a bank or a fund reports: "Return on average equity (annualized)", "Net
+    // interest margin", "Weighted-average yield", "Net Initial Yield".
+    if l.trim_start().starts_with("return on ") || has("net interest margin") || word("yield") {
+        return Some(Unit::Percent);
+    }
     // "Shares used in computing diluted income per share", "Weighted-average number of
     // common shares used in computing net loss per share", "Shares for calculation of Basic
     // EPS": a count of the shares a per-share figure divides by, not the figure.
