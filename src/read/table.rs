@@ -765,6 +765,31 @@ impl Rows {
             }
             _ => unit,
         };
+        // "RASM (US$ Cents)", "Operating Costs per ASM (in US$ Cents)": figures in cents of
+        // a money per something, read in the money's main unit as "2.17 Sen" is.
+        let (unit, cells) = if units::label_in_cents(raw_label) {
+            let hundredth = rust_decimal::Decimal::new(1, 2);
+            let cells = cells
+                .into_iter()
+                .map(|c| {
+                    c.map(|mut c| {
+                        if let crate::document::Value::Amount(d) = c.value {
+                            c.value = crate::document::Value::Amount(
+                                crate::decimal::checked_mul(d, hundredth).unwrap_or(d),
+                            );
+                        }
+                        c
+                    })
+                })
+                .collect();
+            let unit = match unit {
+                Some(Unit::MoneyPerShare) => unit,
+                _ => Some(Unit::MoneyPerUnit),
+            };
+            (unit, cells)
+        } else {
+            (unit, cells)
+        };
         let scale = units::row_scale(raw_label, unit, &self.note);
         let scale_source = if scale == Scale::One {
             None

@@ -537,7 +537,7 @@ fn money_per_other(l: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic())
     }) && !l.contains("$/$");
-    const PER: [&str; 12] = [
+    const PER: [&str; 14] = [
         "per bbl",
         "per barrel",
         "per mcf",
@@ -550,6 +550,8 @@ fn money_per_other(l: &str) -> bool {
         "per ton-mile",
         "per mwh",
         "per kwh",
+        "per fuel gallon",
+        "per gallon",
     ];
     money_slash || PER.iter().any(|p| l.contains(p))
 }
@@ -787,6 +789,18 @@ pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
     let scale = label_scale(&l);
     let unit = scale.and(label_unit(&l)).filter(|u| !u.is_quotient());
     (unit, scale)
+}
+
+/// A label whose parenthesis says its figures are cents: "RASM (US$ Cents)", "(in US$
+/// Cents)", "(cents)".
+pub(crate) fn label_in_cents(label: &str) -> bool {
+    label.to_ascii_lowercase().split('(').skip(1).any(|g| {
+        g.split(')')
+            .next()
+            .unwrap_or("")
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "cents")
+    })
 }
 
 /// A market table's price column: "Close", "Prior", "Change", "Last", "High", "Low".
