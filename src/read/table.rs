@@ -389,10 +389,30 @@ fn statement_row(body: &mut Vec<RawLine>, scale_note: &mut Option<String>) {
         if cells.iter().any(Option::is_some) {
             return;
         }
-        let t = label.trim();
-        if t.starts_with('(') && units::is_scale_note(t) && units::states_scale(t) {
-            add_statement(scale_note, label::strip_parens(t));
-            body.remove(at);
+        let mut t = label.trim().to_string();
+        if !t.starts_with('(') {
+            continue;
+        }
+        // "(UNAUDITED," over "IN MILLIONS)": a statement left open goes on in the lines
+        // under it (a capitals line reads as a section).
+        let mut end = at + 1;
+        while t.matches('(').count() > t.matches(')').count() && end < body.len() && end < at + 3 {
+            match &body[end] {
+                RawLine::Row { label, cells, .. } if cells.iter().all(Option::is_none) => {
+                    t.push(' ');
+                    t.push_str(label.trim());
+                }
+                RawLine::Section { text } => {
+                    t.push(' ');
+                    t.push_str(text.trim());
+                }
+                _ => break,
+            }
+            end += 1;
+        }
+        if units::is_scale_note(&t) && units::states_scale(&t) {
+            add_statement(scale_note, label::strip_parens(&t));
+            body.drain(at..end);
             return;
         }
     }
