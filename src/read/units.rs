@@ -448,7 +448,10 @@ fn label_unit(l: &str) -> Option<Unit> {
     // "Common stock, par value $.01 per share, authorized …": the par value's "per share"
     // describes the stock, not the row, which is an amount.
     let before_par = l.find("par value").map_or(l, |i| &l[..i]);
-    if (per && per_share(before_par)) || (eps && word("eps")) || (shr && has("/shr")) {
+    // "Adjusted funds from operations/unit - basic": a trust's money per unit.
+    let slash_unit = has("/unit") || has("/share");
+    if (per && per_share(before_par)) || (eps && word("eps")) || (shr && has("/shr")) || slash_unit
+    {
         return Some(Unit::MoneyPerShare);
     }
     if ton && (has("oz./ton") || has("oz/ton") || has("ounces per ton")) {
@@ -783,7 +786,8 @@ pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
     }
     // "$ | EPS(1)" column pairs in a reconciliation: the EPS column holds per-share
     // figures, whatever the row (its label names the item, "Special items, after-tax").
-    if words().next_back().is_some_and(|w| w == "eps") || l.ends_with("per share") {
+    // "Distribution per Common Share", "Per Share Amount": per-share columns too.
+    if words().next_back().is_some_and(|w| w == "eps") || per_share(&l) {
         return (Some(Unit::MoneyPerShare), None);
     }
     let scale = label_scale(&l);
