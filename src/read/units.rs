@@ -141,7 +141,7 @@ fn caption_statement(t: &str) -> Option<String> {
     ((inner.starts_with("in ") || money_scale) && states_scale(group)).then(|| group.to_string())
 }
 
-/// A caption paragraph that ends with its scale statement ("Avient Corporation Business
+/// A caption paragraph that ends with its scale statement ("… Corporation Business
 /// Segment Operations (Unaudited) (In millions)"): the statement, without its parentheses.
 /// A sentence ("… were $5 million (in thousands).") is not a caption.
 pub(crate) fn caption_scale(text: &str) -> Option<String> {
