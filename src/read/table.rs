@@ -810,7 +810,18 @@ impl Rows {
         } else {
             (unit, cells)
         };
-        let scale = units::row_scale(raw_label, unit, &self.note);
+        let mut scale = units::row_scale(raw_label, unit, &self.note);
+        // "Shares outstanding at period end  239.0" under "$ millions": a share count with a
+        // decimal part is not a count of whole shares, it is in the table's scale.
+        if unit == Some(Unit::Shares)
+            && scale == Scale::One
+            && units::label_scale(raw_label).is_none()
+            && cells.iter().flatten().any(|c| {
+                c.printed.contains('.') && matches!(c.value, crate::document::Value::Amount(_))
+            })
+        {
+            scale = self.note.scale;
+        }
         let scale_source = if scale == Scale::One {
             None
         } else if units::label_scale(raw_label).is_some() {
