@@ -139,6 +139,16 @@ pub(crate) fn is_company_line(s: &str) -> bool {
         )
 }
 
+/// A footnote ("(1) Per share amounts may not recalculate … due to rounding", "* Non-GAAP
+/// measure"): not a heading, neither over rows nor over a statement page.
+pub(crate) fn is_footnote(t: &str) -> bool {
+    let marker = t
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .is_some_and(|(m, _)| (1..=2).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit()));
+    marker || t.starts_with('*')
+}
+
 /// True if a label line at `indent` continues the label begun at `first_indent` whose last
 /// line is `prev`. Releases wrap long labels with a hanging indent of one space, while rows
 /// under a heading are indented by two or more and start with a capital.

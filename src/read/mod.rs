@@ -291,7 +291,7 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
                 None if t.len() < 100
                     && !t.ends_with(['.', ':'])
                     && t.chars().any(char::is_alphanumeric)
-                    && !footnote(t) =>
+                    && !label::is_footnote(t) =>
                 {
                     page = None
                 }
@@ -355,16 +355,6 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
         }
         previous = Some(this);
     }
-}
-
-/// A footnote under a table ("(1) Per share amounts may not recalculate … due to
-/// rounding", "* Non-GAAP measure"): not a heading that ends a statement page.
-fn footnote(t: &str) -> bool {
-    let marker = t
-        .strip_prefix('(')
-        .and_then(|r| r.split_once(')'))
-        .is_some_and(|(m, _)| (1..=2).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit()));
-    marker || t.starts_with('*')
 }
 
 /// The text of `lines` (consecutive lines of `text`) as one slice, and its first line number.

@@ -706,6 +706,12 @@ impl Rows {
         if label.is_empty() {
             return;
         }
+        // "(1) *Per share amounts may not recalculate … due to rounding*": a footnote among
+        // the rows is neither a heading nor the parent of the rows after it.
+        if label::is_footnote(text.first().map_or("", |t| t.trim_start())) {
+            self.parent = None;
+            return;
+        }
         // A scale statement printed as a heading ("Financial Performance (in 000's," /
         // "except per share amounts)") is not a row: it scales the rows after it. One that
         // states no scale ("(unaudited)") changes nothing.
