@@ -58,8 +58,39 @@ fn cells(text: &str) -> Vec<(usize, String)> {
             (_, Some(inner)) if inner.ends_with('_') => &inner[..inner.len() - 1],
             _ => c,
         };
+        // "12 040" with a no-break space: thousands grouped as Swedish and French releases
+        // print them, read as "12,040".
+        if c.contains(['\u{a0}', '\u{202f}']) {
+            if let Some(grouped) = space_grouped(c) {
+                return grouped;
+            }
+        }
         c.split_whitespace().collect::<Vec<_>>().join(" ")
     }))
+}
+
+/// "-15 527", "1 234 567": a number whose groups of three digits are set apart by spaces,
+/// written with commas; `None` for anything else.
+fn space_grouped(c: &str) -> Option<String> {
+    let mut groups = c.split(|ch: char| ch.is_whitespace());
+    let first = groups.next()?;
+    let digits = first.trim_start_matches(['-', '−', '(', '+']);
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut out = first.to_string();
+    let mut n = 0;
+    for g in groups {
+        let core = g.trim_end_matches(')');
+        let (int, _) = core.split_once('.').unwrap_or((core, ""));
+        if int.len() != 3 || !int.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        out.push(',');
+        out.push_str(g);
+        n += 1;
+    }
+    (n > 0).then_some(out)
 }
 
 /// Merges what a web page's table split across cells: `| ( 1,447 | ) |` (the closing

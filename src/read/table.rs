@@ -126,6 +126,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     }
     lead_row_header(&mut body, &mut columns, &mut scale_note);
     statement_row(&mut body, &mut scale_note);
+    closing_statement(&mut body, &mut scale_note);
     let note = scale_note
         .as_deref()
         .map(units::ScaleNote::parse)
@@ -415,6 +416,29 @@ fn statement_row(body: &mut Vec<RawLine>, scale_note: &mut Option<String>) {
             body.drain(at..end);
             return;
         }
+    }
+}
+
+/// A last row of no values that says what the table counts ("All numbers are kSEK" under
+/// the figures) is its statement when it has none, not a heading.
+fn closing_statement(body: &mut Vec<RawLine>, scale_note: &mut Option<String>) {
+    let Some(at) = body
+        .iter()
+        .rposition(|l| matches!(l, RawLine::Row { .. } | RawLine::Section { .. }))
+    else {
+        return;
+    };
+    let text = match &body[at] {
+        RawLine::Row { label, cells, .. } if cells.iter().all(Option::is_none) => label,
+        RawLine::Section { text } => text,
+        _ => return,
+    };
+    if scale_note.as_deref().is_some_and(units::states_scale) {
+        return;
+    }
+    if let Some(statement) = units::trailing_statement(text, text) {
+        add_statement(scale_note, label::strip_parens(&statement));
+        body.remove(at);
     }
 }
 

@@ -34,7 +34,10 @@ impl Default for ScaleNote {
 impl ScaleNote {
     pub(crate) fn parse(note: &str) -> ScaleNote {
         let l = note.to_ascii_lowercase();
-        let scale = scale_word(&l).unwrap_or(Scale::One);
+        // "All numbers are kSEK", "(€m)": a scale glued to the currency counts too.
+        let scale = scale_word(&l)
+            .or_else(|| glued_scale(&l))
+            .unwrap_or(Scale::One);
         // The measures named before "in thousands" are the ones scaled.
         let at = ["thousand", "million", "billion", "000"]
             .iter()
@@ -168,9 +171,15 @@ pub(crate) fn trailing_statement(text: &str, first_line: &str) -> Option<String>
         return Some(first_line.trim().to_string());
     }
     let t = text.trim();
-    let cue = ["all amounts", "amounts are", "figures are", "all figures"]
-        .iter()
-        .any(|c| l.starts_with(c));
+    let cue = [
+        "all amounts",
+        "amounts are",
+        "figures are",
+        "all figures",
+        "all numbers",
+    ]
+    .iter()
+    .any(|c| l.starts_with(c));
     (cue && t.len() < 160 && states_scale(t)).then(|| format!("({})", t.trim_end_matches('.')))
 }
 
