@@ -56,13 +56,31 @@
 //!   $.10 per share: authorized …" is an amount now (a par value's "per share" describes the
 //!   stock), so total shareholders' equity (line 265) foots with it in both columns.
 //!
+//! Re-pinned when a label wrapped at the margin goes on with a lower-case line
+//! ("Weighted-average" / "shares used to" / "compute earnings" / "per common" / "share:"):
+//! - NEG-avient-2024Q4-djn-fixedwidth.txt: 155 → 157 ok: the diluted share counts under that
+//!   heading (line 312) are shares now and meet Attachment 5's (line 400) in four cross-table
+//!   checks, and the adjusted free cash flow (line 830) foots in two columns; the four
+//!   cross-table checks of selling and administrative expense (lines 638 and 239) are no
+//!   longer made (both rows still read alike; the pairing was not looked into further).
+//! - NEG-avient-2024Q4-djn-fixedwidth.txt: 157 → 159 ok when a footnote under a table ("(1)
+//!   Per share amounts may not recalculate …") stopped ending Attachment 7's page: its free
+//!   cash flow table is read in millions, and its cash from operations (line 824) meets the
+//!   cash flow statement's (line 553) in two columns.
+//! - NEG-walmart-1995-05-prospectus-edgar-txt.txt: 26 → 29 ok when a figure after dot
+//!   leaders ("Commercial paper(1)........ $ 1,795") became a cell: the capitalization
+//!   table's first column now foots at lines 250, 255 and 268.
+//! - NEG-pericom-2006-0001275287-06-002673-edgar-txt.txt: 33/22 → 35/20: two claims on
+//!   diluted earnings per share ("$0.07", "$0.14") now find their row (line 388).
+//!
 //! Re-pinned when whether two sides are the same thing was decided before their values, for
 //! `ok` checks as for mismatches (an agreement between two things that may differ is no check):
 //! - compassminerals-FY2025Q1-djn-fixedwidth.txt: 67/53 → 43/77: 24 cross-table pairs are
 //!   adjustments printed in two reconciliations ("Restructuring charges", "Product recall
 //!   costs", "Loss on impairments", "Segment sales" in the EBITDA and the adjusted net earnings
 //!   reconciliations), which need not be the same amount in both.
-//! - NEG-avient-2024Q4-djn-fixedwidth.txt: 155/48 → 151/52: "EBITDA from continuing
+//! - NEG-avient-2024Q4-djn-fixedwidth.txt: 159/48 → 155/52 (with the reader's later
+//!   fixes): "EBITDA from continuing
 //!   operations" in a reported table and in an adjusted EBITDA reconciliation, four columns.
 //!
 //! Re-pinned when claims learnt "the preceding quarter" (the quarter column ending about
@@ -76,6 +94,9 @@
 //!   periods: "Revenues of $4.3 Billion in 2024 and $1.0 Billion in Q4 2024" (line 36) is the
 //!   year's 4,261 and the quarter's 1,039; "$344 Million of Cash from Operating Activities in
 //!   2024 and $110 Million in Q4 2024" (line 40) the cash flow statement's 343.9 and 110.1.
+//! - NEG-pericom-2006-0001275287-06-002673-edgar-txt.txt: 35/20 → 37/18 with both: line 182's
+//!   "$26,270,000 in the preceding quarter" is the Dec 31 2005 column's 26,270, and line 185's
+//!   "$0.05" that quarter's diluted earnings per share.
 
 use assay::analyze::{analyze, Analysis, Counts, Status};
 
@@ -87,7 +108,7 @@ fn analysis(name: &str) -> Analysis {
 
 /// (file, ok, mismatch, not_checkable)
 const PINNED: &[(&str, usize, usize, usize)] = &[
-    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 151, 0, 52),
+    ("NEG-avient-2024Q4-djn-fixedwidth.txt", 155, 0, 52),
     ("NEG-avient-2024Q4-md-webcopy-morningstar.txt", 35, 0, 43),
     ("NEG-buckle-FY2024Q3-browser-copy.txt", 22, 0, 26),
     ("NEG-buckle-FY2024Q3-edgar-ex99.htm", 22, 0, 26),
@@ -131,9 +152,9 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     (
         "NEG-pericom-2006-0001275287-06-002673-edgar-txt.txt",
-        34,
+        37,
         0,
-        21,
+        18,
     ),
     (
         "NEG-pericom-2006-0001275287-06-004486-edgar-txt.txt",
@@ -159,7 +180,7 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
         0,
         25,
     ),
-    ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 26, 0, 33),
+    ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 29, 0, 33),
     ("coeur-1986Q4-reuters21578-brief.txt", 0, 0, 0),
     ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 43, 0, 77),
     ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 28, 0, 85),

@@ -232,7 +232,9 @@ fn quarters_named_without_dates_pair_by_their_labels() {
     assert_eq!(costs.unit, "USD per pound");
     assert_eq!(costs.series[0].values, dec(&["1.82", "2.77", "2.52"]));
     assert_eq!(costs.series[1].values, dec(&["1.68", "2.72", "2.58"]));
-    // Key figures: production by metal and the C1 cash cost, each against Q4 2023.
+    // Key figures: production by metal and the C1 cash cost, each against Q4 2023; and,
+    // since its highlights are read in millions from the text's "$405 million" (the tables
+    // state no scale), sales and net earnings too.
     let path = format!(
         "{}/tests/fixtures/firstquantum-2024Q4-md-webcopy-tradingview.txt",
         env!("CARGO_MANIFEST_DIR")
@@ -246,8 +248,18 @@ fn quarters_named_without_dates_pair_by_their_labels() {
             "production-copper",
             "production-gold",
             "production-nickel",
-            "cash-cost-copper"
+            "cash-cost-copper",
+            "sales",
+            "net-income"
         ]
+    );
+    let sales = &keys[4];
+    assert_eq!(
+        (sales.value, sales.prior),
+        (
+            "1256000000".parse().unwrap(),
+            Some("1218000000".parse().unwrap())
+        )
     );
     // 1.68 - 1.82 = -0.14; -0.14 / 1.82 = -7.692…%
     let c1 = &keys[3];

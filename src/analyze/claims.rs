@@ -606,9 +606,25 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
             {
                 YearRef::Prior
             } else if let Some(y) = raw_words(after)
-                .take(5)
-                .find_map(|w| w.parse::<u16>().ok().filter(|y| (1900..2100).contains(y)))
+                .next()
+                .filter(|_| p.len() == 2 && p.starts_with('q'))
+                .map(|w| w.trim_matches(['\'', '’', '‘']))
+                .filter(|w| w.len() == 2)
+                .and_then(|w| w.parse::<u16>().ok())
             {
+                // "Q4 23’": a quarter's year in two digits.
+                YearRef::Year(2000 + y)
+            } else if let Some(y) = raw_words(after).take(5).find_map(|w| {
+                // "Q4 24’", "FY '25": a year of two digits after an apostrophe is this century's.
+                let short = w.trim_matches(['\'', '’', '‘']);
+                match w.parse::<u16>() {
+                    Ok(y) => Some(y).filter(|y| (1900..2100).contains(y)),
+                    Err(_) if short.len() == 2 && short.len() < w.len() => {
+                        short.parse::<u16>().ok().map(|y| 2000 + y)
+                    }
+                    Err(_) => None,
+                }
+            }) {
                 YearRef::Year(y)
             } else if after.trim_start().starts_with("a year ago")
                 || after.trim_start().starts_with("of last year")

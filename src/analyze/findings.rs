@@ -293,6 +293,14 @@ fn claim<'n>(
             }
         }
     }
+    // "in connection with the $14.0 million, part of the acquisition price": "the" before a
+    // figure points at an amount the sentence does not say is the row's.
+    if before.last().is_some_and(|w| w == "the") {
+        return nc(format!(
+            "the sentence refers to \"the {}\" as an amount of its own, not as \"{label}\"",
+            cr.figure
+        ));
+    }
     // "at an average price per share of $39.17": a price paid for a share, not earnings or
     // a payout per share.
     let priced = before.iter().rev().take(4).any(|w| w == "price");

@@ -265,8 +265,12 @@ impl Table {
     /// The unit of the cell in column `col` of `row`: the column's own (a "% Change"
     /// column), a printed percentage or ratio, else the row's.
     pub fn cell_unit(&self, row: &Row, col: usize) -> Option<Unit> {
+        // (A share count printed under a "Per Share Amount" header, as web copies misplace
+        // it, still counts shares.)
         if let Some(u) = self.columns.get(col).and_then(|c| c.unit) {
-            return Some(u);
+            if !(u == Unit::MoneyPerShare && row.unit == Some(Unit::Shares)) {
+                return Some(u);
+            }
         }
         match row.value(col) {
             Some(Value::Percent(_)) => Some(Unit::Percent),

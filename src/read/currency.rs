@@ -241,7 +241,12 @@ pub(crate) fn document_money(
             break;
         }
     }
-    let dollar = dollar.or_else(|| listing_dollar(company, place.as_ref(), us_filer));
+    // Else the dollar the tables' own statements name, when they name one kind only: a bare
+    // "$" in a release whose statements say "(US$ millions, …)" is that dollar, whatever
+    // exchange also lists the company.
+    let dollar = dollar
+        .or_else(|| statements_dollar(tables))
+        .or_else(|| listing_dollar(company, place.as_ref(), us_filer));
     // The main currency: the most mentioned, counting a bare dollar as the document's.
     let mut counts: Vec<(Currency, usize)> = Vec::new();
     let mut count = |s: Option<Said>| {
@@ -272,6 +277,23 @@ pub(crate) fn document_money(
     }
     let main = counts.iter().max_by_key(|(_, n)| *n).map(|(c, _)| *c);
     Money { dollar, main }
+}
+
+/// The one kind of dollar the tables' statements name ("US$ millions"), if they name one.
+fn statements_dollar(tables: &[Table]) -> Option<Currency> {
+    let mut found: Option<Currency> = None;
+    for t in tables {
+        if let Some(Said::Named(c)) = t.scale_note.as_deref().and_then(said) {
+            if !matches!(c.code(), "USD" | "CAD" | "AUD" | "NZD" | "HKD" | "SGD") {
+                continue;
+            }
+            if found.is_some_and(|f| f != c) {
+                return None;
+            }
+            found = Some(c);
+        }
+    }
+    found
 }
 
 /// "(expressed in thousands of Canadian dollars)", "All dollar figures are in US dollars",

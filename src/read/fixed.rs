@@ -254,8 +254,15 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
             .last()
             .map(|w| w.end);
         let glued_dollar = label_end == Some(first.start);
+        // "Commercial paper(1)........ $ 1,795": dot leaders end the label, however close
+        // the cell stands.
+        let leaders = ws
+            .iter()
+            .take_while(|w| w.end <= first.start)
+            .last()
+            .is_some_and(|w| w.text.ends_with(".."));
         match label_end {
-            Some(e) if first.start - e < 2 && !glued_dollar => {
+            Some(e) if first.start - e < 2 && !glued_dollar && !leaders => {
                 out.remove(0);
             }
             _ => break,

@@ -139,6 +139,16 @@ pub(crate) fn is_company_line(s: &str) -> bool {
         )
 }
 
+/// A footnote ("(1) Per share amounts may not recalculate … due to rounding", "* Non-GAAP
+/// measure"): not a heading, neither over rows nor over a statement page.
+pub(crate) fn is_footnote(t: &str) -> bool {
+    let marker = t
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .is_some_and(|(m, _)| (1..=2).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit()));
+    marker || t.starts_with('*')
+}
+
 /// True if a label line at `indent` continues the label begun at `first_indent` whose last
 /// line is `prev`. Releases wrap long labels with a hanging indent of one space, while rows
 /// under a heading are indented by two or more and start with a capital.
@@ -156,6 +166,20 @@ pub(crate) fn continues(first_indent: usize, prev: &str, indent: usize, text: &s
         .next()
         .is_some_and(|c| crate::case::is_lowercase(c) || c == '(');
     if indent > first_indent && starts_lower {
+        return true;
+    }
+    // "Weighted-average" / "shares used to" / "compute earnings": a label wrapped at the
+    // margin goes on with a lower-case word (rows start with a capital).
+    // (A line left inside an open parenthesis, "… outstanding (in" over "thousands):",
+    // closes a statement, read as such.)
+    if indent == first_indent
+        && prev.matches('(').count() <= prev.matches(')').count()
+        && text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(crate::case::is_lowercase)
+    {
         return true;
     }
     let last_word = prev.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();

@@ -162,6 +162,7 @@ fn read_as(text: &str, force_html: bool) -> Document {
         format,
         wrapper::Format::EdgarSubmission | wrapper::Format::ReutersBrief
     ) || meta::is_domestic_sec_form(&narrative);
+    units::quoted_scales(&mut tables, &narrative);
     let money = currency::document_money(&company, &narrative, &tables, us_filer);
     currency::assign(&mut tables, money);
     if tables.is_empty() && warnings.is_empty() {
@@ -297,7 +298,8 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
                 Some(statement) => page = Some(statement),
                 None if t.len() < 100
                     && !t.ends_with(['.', ':'])
-                    && t.chars().any(crate::case::is_alphanumeric) =>
+                    && t.chars().any(crate::case::is_alphanumeric)
+                    && !label::is_footnote(t) =>
                 {
                     page = None
                 }
@@ -306,18 +308,20 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
             next_paragraph += 1;
         }
         let previous_end = previous.as_ref().map_or(0, |p| p.0);
-        let lead = narrative
+        // The paragraph right above (a code fence's marker line is not one).
+        let lead = narrative[..next_paragraph]
             .iter()
             .rev()
-            .find(|p| p.line < raw.line)
+            .find(|p| p.text.chars().any(crate::case::is_alphanumeric))
             .filter(|p| p.line > previous_end);
         let own = table::own_scale_statement(raw);
         let mut this = (table::last_line(raw), own.clone());
         if own.is_none() {
             let from_lead = lead.and_then(|p| {
                 let end = p.line_starts.last().map_or(p.line, |&(_, l)| l);
+                let last = &p.text[p.line_starts.last().map_or(0, |&(at, _)| at)..];
                 (raw.line - end <= 6)
-                    .then(|| units::lead_scale_phrase(&p.text))
+                    .then(|| units::lead_scale_phrase(&p.text).or_else(|| units::caption_in(last)))
                     .flatten()
             });
             // "Dollars in millions" printed once over tables that follow one another with
@@ -387,14 +391,33 @@ fn main_period(tables: &[Table], stated: Option<crate::document::Date>) -> Perio
     let stated =
         stated.filter(|&d| !columns().any(|c| c.months.is_some() && c.end.is_some_and(|e| e > d)));
     let mut pick: Option<&crate::document::Column> = None;
-    for c in tables.iter().flat_map(|t| &t.columns) {
+    // With no stated date, the first table that dates its columns decides: a later table may
+    // be a restatement schedule whose columns (and misprints) are not the release's period.
+    let dated = |t: &&Table| {
+        t.columns
+            .iter()
+            .any(|c| c.end.is_some() && c.months.is_some())
+    };
+    let first_dated = tables.iter().find(dated).map(|t| t.columns.as_slice());
+    let candidates: Box<dyn Iterator<Item = &crate::document::Column>> = match (stated, first_dated)
+    {
+        (None, Some(cols)) => Box::new(cols.iter()),
+        _ => Box::new(tables.iter().flat_map(|t| &t.columns)),
+    };
+    for c in candidates {
         let better = match stated {
             // The shortest column ending then (the first of equals).
             Some(end) => {
                 c.end == Some(end) && c.months.is_some() && pick.is_none_or(|p| c.months < p.months)
             }
-            // The first dated column.
-            None => pick.is_none() && c.end.is_some() && c.months.is_some(),
+            // The newest dated column, the shortest of those (the first of equals): a release
+            // reports its latest period, and the older columns are comparisons, in whichever
+            // order a table prints them ("2023 | 2024").
+            None => {
+                c.end.is_some()
+                    && c.months.is_some()
+                    && pick.is_none_or(|p| c.end > p.end || (c.end == p.end && c.months < p.months))
+            }
         };
         if better {
             pick = Some(c);

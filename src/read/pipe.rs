@@ -58,8 +58,39 @@ fn cells(text: &str) -> Vec<(usize, String)> {
             (_, Some(inner)) if inner.ends_with('_') => &inner[..inner.len() - 1],
             _ => c,
         };
+        // "12 040" with a no-break space: thousands grouped as Swedish and French releases
+        // print them, read as "12,040".
+        if c.contains(['\u{a0}', '\u{202f}']) {
+            if let Some(grouped) = space_grouped(c) {
+                return grouped;
+            }
+        }
         c.split_whitespace().collect::<Vec<_>>().join(" ")
     }))
+}
+
+/// "-15 527", "1 234 567": a number whose groups of three digits are set apart by spaces,
+/// written with commas; `None` for anything else.
+fn space_grouped(c: &str) -> Option<String> {
+    let mut groups = c.split(|ch: char| ch.is_whitespace());
+    let first = groups.next()?;
+    let digits = first.trim_start_matches(['-', '−', '(', '+']);
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut out = first.to_string();
+    let mut n = 0;
+    for g in groups {
+        let core = g.trim_end_matches(')');
+        let (int, _) = core.split_once('.').unwrap_or((core, ""));
+        if int.len() != 3 || !int.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        out.push(',');
+        out.push_str(g);
+        n += 1;
+    }
+    (n > 0).then_some(out)
 }
 
 /// Merges what a web page's table split across cells: `| ( 1,447 | ) |` (the closing
@@ -246,12 +277,14 @@ pub(crate) fn grid(
     }
     // The last header row that names every column, cell for cell: where its cells stand
     // places a header piece repeated over some of them ("% of Net" over each "Revenues").
-    let full_header: Option<Vec<usize>> = ordinal.and_then(|w| {
-        rows[..first_data].iter().rev().find_map(|(_, c)| {
-            let at: Vec<usize> = c.iter().filter(|x| x.0 > 0).map(|x| x.0).collect();
-            (at.len() == w).then_some(at)
+    let full_header: Option<Vec<usize>> = (!spans_known)
+        .then(|| {
+            rows[..first_data].iter().rev().find_map(|(_, c)| {
+                let at: Vec<usize> = c.iter().filter(|x| x.0 > 0).map(|x| x.0).collect();
+                (at.len() == cols.len()).then_some(at)
+            })
         })
-    });
+        .flatten();
     let nearest = |i: usize| {
         groups
             .iter()
@@ -287,10 +320,27 @@ pub(crate) fn grid(
         // One piece repeated over some columns ("% of Net" ×4 over eight) heads the columns
         // whose full header cells stand where it stands.
         let repeated = rest.len() > 1 && rest.iter().all(|x| x.1 == rest[0].1);
-        let placed: Option<Vec<usize>> = full_header.as_ref().filter(|_| repeated).and_then(|at| {
-            rest.iter()
-                .map(|x| at.iter().position(|&p| p == x.0))
-                .collect()
+        let placed: Option<Vec<usize>> = full_header
+            .as_ref()
+            .filter(|_| repeated && ordinal.is_some())
+            .and_then(|at| {
+                rest.iter()
+                    .map(|x| at.iter().position(|&p| p == x.0))
+                    .collect()
+            });
+        // "% of" over "GWP", "%" over "Change": a percentage's header piece heads the one
+        // column whose full header cell stands nearest, not a share of the row.
+        let placed = placed.or_else(|| {
+            let at = full_header.as_ref()?;
+            (rest.len() < cols.len() && rest.iter().all(|x| x.1.starts_with('%'))).then(|| {
+                rest.iter()
+                    .map(|x| {
+                        (0..at.len())
+                            .min_by_key(|&j| at[j].abs_diff(x.0))
+                            .unwrap_or(0)
+                    })
+                    .collect()
+            })
         });
         if let Some(placed) = placed {
             for (j, (_, text)) in placed.into_iter().zip(&rest) {

@@ -63,17 +63,14 @@ pub(crate) struct Context<'a> {
 
 /// Interprets a raw table. `id` is assigned by the caller.
 pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
-    if std::env::var("ASSAY_DBG").is_ok() {
-        eprintln!(
-            "RAW {} title={:?} stub={:?} headers={:?}",
-            raw.line, raw.title_lines, raw.stub, raw.headers
-        );
-    }
     let (mut title, mut scale_note) = title_and_note(&raw.title_lines, ctx.company);
     let stub = raw.stub.join(" ");
-    if scale_note.is_none() && units::is_scale_note(&stub) {
+    // "(Expressed in United States Dollars, except number of shares)" in the corner says
+    // what the table counts, as a scale statement does.
+    let corner_note = units::is_scale_note(&stub) || super::currency::states_currency(&stub);
+    if scale_note.is_none() && corner_note {
         scale_note = Some(label::strip_parens(&stub));
-    } else if title.is_none() && !stub.trim().is_empty() && !units::is_scale_note(&stub) {
+    } else if title.is_none() && !stub.trim().is_empty() && !corner_note {
         title = Some(stub.trim().to_string());
     }
     // "(DOLLARS IN THOUSANDS)" printed among the column headers, over the columns it
@@ -129,6 +126,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     }
     lead_row_header(&mut body, &mut columns, &mut scale_note);
     statement_row(&mut body, &mut scale_note);
+    closing_statement(&mut body, &mut scale_note);
     let note = scale_note
         .as_deref()
         .map(units::ScaleNote::parse)
@@ -392,12 +390,55 @@ fn statement_row(body: &mut Vec<RawLine>, scale_note: &mut Option<String>) {
         if cells.iter().any(Option::is_some) {
             return;
         }
-        let t = label.trim();
-        if t.starts_with('(') && units::is_scale_note(t) && units::states_scale(t) {
-            add_statement(scale_note, label::strip_parens(t));
-            body.remove(at);
+        let mut t = label.trim().to_string();
+        if !t.starts_with('(') {
+            continue;
+        }
+        // "(UNAUDITED," over "IN MILLIONS)": a statement left open goes on in the lines
+        // under it (a capitals line reads as a section).
+        let mut end = at + 1;
+        while t.matches('(').count() > t.matches(')').count() && end < body.len() && end < at + 3 {
+            match &body[end] {
+                RawLine::Row { label, cells, .. } if cells.iter().all(Option::is_none) => {
+                    t.push(' ');
+                    t.push_str(label.trim());
+                }
+                RawLine::Section { text } => {
+                    t.push(' ');
+                    t.push_str(text.trim());
+                }
+                _ => break,
+            }
+            end += 1;
+        }
+        if units::is_scale_note(&t) && units::states_scale(&t) {
+            add_statement(scale_note, label::strip_parens(&t));
+            body.drain(at..end);
             return;
         }
+    }
+}
+
+/// A last row of no values that says what the table counts ("All numbers are kSEK" under
+/// the figures) is its statement when it has none, not a heading.
+fn closing_statement(body: &mut Vec<RawLine>, scale_note: &mut Option<String>) {
+    let Some(at) = body
+        .iter()
+        .rposition(|l| matches!(l, RawLine::Row { .. } | RawLine::Section { .. }))
+    else {
+        return;
+    };
+    let text = match &body[at] {
+        RawLine::Row { label, cells, .. } if cells.iter().all(Option::is_none) => label,
+        RawLine::Section { text } => text,
+        _ => return,
+    };
+    if scale_note.as_deref().is_some_and(units::states_scale) {
+        return;
+    }
+    if let Some(statement) = units::trailing_statement(text, text) {
+        add_statement(scale_note, label::strip_parens(&statement));
+        body.remove(at);
     }
 }
 
@@ -689,6 +730,12 @@ impl Rows {
         if label.is_empty() {
             return;
         }
+        // "(1) *Per share amounts may not recalculate … due to rounding*": a footnote among
+        // the rows is neither a heading nor the parent of the rows after it.
+        if label::is_footnote(text.first().map_or("", |t| t.trim_start())) {
+            self.parent = None;
+            return;
+        }
         // A scale statement printed as a heading ("Financial Performance (in 000's," /
         // "except per share amounts)") is not a row: it scales the rows after it. One that
         // states no scale ("(unaudited)") changes nothing.
@@ -768,7 +815,43 @@ impl Rows {
             }
             _ => unit,
         };
-        let scale = units::row_scale(raw_label, unit, &self.note);
+        // "RASM (US$ Cents)", "Operating Costs per ASM (in US$ Cents)": figures in cents of
+        // a money per something, read in the money's main unit as "2.17 Sen" is.
+        let (unit, cells) = if units::label_in_cents(raw_label) {
+            let hundredth = rust_decimal::Decimal::new(1, 2);
+            let cells = cells
+                .into_iter()
+                .map(|c| {
+                    c.map(|mut c| {
+                        if let crate::document::Value::Amount(d) = c.value {
+                            c.value = crate::document::Value::Amount(
+                                crate::decimal::checked_mul(d, hundredth).unwrap_or(d),
+                            );
+                        }
+                        c
+                    })
+                })
+                .collect();
+            let unit = match unit {
+                Some(Unit::MoneyPerShare) => unit,
+                _ => Some(Unit::MoneyPerUnit),
+            };
+            (unit, cells)
+        } else {
+            (unit, cells)
+        };
+        let mut scale = units::row_scale(raw_label, unit, &self.note);
+        // "Shares outstanding at period end  239.0" under "$ millions": a share count with a
+        // decimal part is not a count of whole shares, it is in the table's scale.
+        if unit == Some(Unit::Shares)
+            && scale == Scale::One
+            && units::label_scale(raw_label).is_none()
+            && cells.iter().flatten().any(|c| {
+                c.printed.contains('.') && matches!(c.value, crate::document::Value::Amount(_))
+            })
+        {
+            scale = self.note.scale;
+        }
         let scale_source = if scale == Scale::One {
             None
         } else if units::label_scale(raw_label).is_some() {

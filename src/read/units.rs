@@ -34,17 +34,20 @@ impl Default for ScaleNote {
 impl ScaleNote {
     pub(crate) fn parse(note: &str) -> ScaleNote {
         let l = note.to_ascii_lowercase();
-        let scale = scale_word(&l).unwrap_or(Scale::One);
+        // "All numbers are kSEK", "(€m)": a scale glued to the currency counts too.
+        let scale = scale_word(&l)
+            .or_else(|| glued_scale(&l))
+            .unwrap_or(Scale::One);
         // The measures named before "in thousands" are the ones scaled.
         let at = ["thousand", "million", "billion", "000"]
             .iter()
             .filter_map(|w| l.find(w))
-            .min()
-            .unwrap_or(0);
-        let head = &l[..at];
-        // "thousands of Canadian dollars", "millions of ounces": the measure after "of".
-        let after = l[at..]
-            .split_once(" of ")
+            .min();
+        let head = &l[..at.unwrap_or(0)];
+        // "thousands of Canadian dollars", "millions of ounces": the measure after "of" (with
+        // no scale word, "except number of shares" names no measure).
+        let after = at
+            .and_then(|at| l[at..].split_once(" of "))
             .map(|(_, t)| t.split([',', ')', ';']).next().unwrap_or(""))
             .unwrap_or("");
         let named = |w: &str| head.contains(w) || after.contains(w);
@@ -135,10 +138,13 @@ fn caption_statement(t: &str) -> Option<String> {
     let close = open + tail[open..].find(')')?;
     let group = &tail[open..=close];
     let inner = group[1..].trim_start().to_ascii_lowercase();
-    (inner.starts_with("in ") && states_scale(group)).then(|| group.to_string())
+    // "Extract from the consolidated income statement (EUR millions)": a short caption whose
+    // group names a currency and a scale.
+    let money_scale = t.len() < 120 && super::currency::said(group).is_some();
+    ((inner.starts_with("in ") || money_scale) && states_scale(group)).then(|| group.to_string())
 }
 
-/// A caption paragraph that ends with its scale statement ("Avient Corporation Business
+/// A caption paragraph that ends with its scale statement ("… Corporation Business
 /// Segment Operations (Unaudited) (In millions)"): the statement, without its parentheses.
 /// A sentence ("… were $5 million (in thousands).") is not a caption.
 pub(crate) fn caption_scale(text: &str) -> Option<String> {
@@ -165,10 +171,129 @@ pub(crate) fn trailing_statement(text: &str, first_line: &str) -> Option<String>
         return Some(first_line.trim().to_string());
     }
     let t = text.trim();
-    let cue = ["all amounts", "amounts are", "figures are", "all figures"]
-        .iter()
-        .any(|c| l.starts_with(c));
+    let cue = [
+        "all amounts",
+        "amounts are",
+        "figures are",
+        "all figures",
+        "all numbers",
+    ]
+    .iter()
+    .any(|c| l.starts_with(c));
     (cue && t.len() < 160 && states_scale(t)).then(|| format!("({})", t.trim_end_matches('.')))
+}
+
+/// A caption inside the last line of the paragraph above a table, with text after it (a
+/// web copy runs "… Financial Highlights (In millions of Argentine Pesos) 6M FY 2025 …" and
+/// the flattened first rows into one line): its last parenthesised group that opens with
+/// "in" and names a scale.
+pub(crate) fn caption_in(line: &str) -> Option<String> {
+    line.rmatch_indices('(').find_map(|(open, _)| {
+        let close = open + line[open..].find(')')?;
+        let group = &line[open..=close];
+        let inner = group[1..].trim_start().to_ascii_lowercase();
+        (inner.starts_with("in ") && states_scale(group)).then(|| group.to_string())
+    })
+}
+
+/// Amounts the text quotes in millions or billions of money ("gross profit of $405
+/// million", "ARS 64,391 million"): the printed number → (scale, the phrase, its line).
+fn money_quotes(
+    narrative: &[crate::document::Paragraph],
+) -> std::collections::HashMap<rust_decimal::Decimal, (Scale, String, usize)> {
+    let mut out = std::collections::HashMap::new();
+    for p in narrative {
+        let words: Vec<(usize, &str)> = p
+            .text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - p.text.as_ptr() as usize, w))
+            .collect();
+        for k in 1..words.len() {
+            let scale = match words[k].1.trim_end_matches(['.', ',', ';', ')']) {
+                "million" => Scale::Millions,
+                "billion" => Scale::Billions,
+                _ => continue,
+            };
+            let (at, number) = words[k - 1];
+            let signed = number.trim_start_matches('(');
+            let digits = signed.trim_start_matches(|c: char| !c.is_ascii_digit());
+            let sign = &signed[..signed.len() - digits.len()];
+            let code = k >= 2 && super::currency::said(words[k - 2].1).is_some();
+            if !(super::number::is_currency_sign(sign) || (sign.is_empty() && code)) {
+                continue;
+            }
+            let Some(d) = super::number::plain_decimal(digits) else {
+                continue;
+            };
+            let end = words[k].0 + words[k].1.len();
+            let phrase = p.text[at..end].to_string();
+            out.entry(d.normalize())
+                .or_insert((scale, phrase, p.line_at(at)));
+        }
+    }
+    out
+}
+
+/// A table that states no scale, whose figures the text quotes in millions ("gross profit
+/// of $405 million" for the table's "Gross profit 405", and another figure besides), counts
+/// money in millions: its rows of plain figures are money at that scale, with the phrase as
+/// where the scale was stated. Two figures at least, of two digits or more, so a chance
+/// agreement does not scale a table.
+pub(crate) fn quoted_scales(
+    tables: &mut [crate::document::Table],
+    narrative: &[crate::document::Paragraph],
+) {
+    if !tables.iter().any(|t| t.scale_note.is_none()) {
+        return;
+    }
+    let quotes = money_quotes(narrative);
+    if quotes.is_empty() {
+        return;
+    }
+    for t in tables.iter_mut().filter(|t| t.scale_note.is_none()) {
+        let plain = |r: &crate::document::Row| {
+            matches!(r.unit, Some(Unit::Money) | None)
+                && r.scale == Scale::One
+                && label_scale(&r.label).is_none()
+                && !counts_things(&r.label)
+        };
+        let mut found: Vec<&(Scale, String, usize)> = Vec::new();
+        let mut seen: Vec<rust_decimal::Decimal> = Vec::new();
+        for r in t.rows.iter().filter(|r| plain(r)) {
+            for c in r.cells.iter().flatten() {
+                let Value::Amount(d) = c.value else { continue };
+                let d = d.abs().normalize();
+                if d < rust_decimal::Decimal::TEN || seen.contains(&d) {
+                    continue;
+                }
+                if let Some(q) = quotes.get(&d) {
+                    seen.push(d);
+                    found.push(q);
+                }
+            }
+        }
+        let Some(first) = found.first() else { continue };
+        if found.len() < 2 || found.iter().any(|q| q.0 != first.0) {
+            continue;
+        }
+        let (scale, phrase, line) = (first.0, first.1.clone(), first.2);
+        for r in t.rows.iter_mut().filter(|r| plain(r)) {
+            let figures = r
+                .cells
+                .iter()
+                .flatten()
+                .any(|c| matches!(c.value, Value::Amount(_)));
+            if !figures || r.kind == crate::document::RowKind::Heading {
+                continue;
+            }
+            r.unit = Some(Unit::Money);
+            r.scale = scale;
+            r.scale_source = Some(crate::document::ScaleSource {
+                text: phrase.as_str().into(),
+                line: Some(line),
+            });
+        }
+    }
 }
 
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
@@ -211,6 +336,11 @@ pub(crate) fn row_unit(
     }
     if let Some(u) = label_unit(&label.to_ascii_lowercase()) {
         return Some(u);
+    }
+    // "Gross leasable area (square feet)" after the rows of a share-count heading counts
+    // its own things.
+    if counts_things(label) {
+        return None;
     }
     if let Some(u) = parent.and_then(|p| label_unit(&p.to_ascii_lowercase())) {
         // A heading such as "Average cost per ounce of silver produced" gives its rows a
@@ -305,6 +435,11 @@ fn label_unit(l: &str) -> Option<Unit> {
     if pct || (per && has("percent")) {
         return Some(Unit::Percent);
     }
+    // Rates a bank or a fund reports: "Return on average equity (annualized)", "Net
+    // interest margin", "Weighted-average yield", "Net Initial Yield".
+    if l.trim_start().starts_with("return on ") || has("net interest margin") || word("yield") {
+        return Some(Unit::Percent);
+    }
     // "Shares used in computing diluted income per share", "Weighted-average number of
     // common shares used in computing net loss per share", "Shares for calculation of Basic
     // EPS": a count of the shares a per-share figure divides by, not the figure.
@@ -322,7 +457,10 @@ fn label_unit(l: &str) -> Option<Unit> {
     // "Common stock, par value $.01 per share, authorized …": the par value's "per share"
     // describes the stock, not the row, which is an amount.
     let before_par = l.find("par value").map_or(l, |i| &l[..i]);
-    if (per && per_share(before_par)) || (eps && word("eps")) || (shr && has("/shr")) {
+    // "Adjusted funds from operations/unit - basic": a trust's money per unit.
+    let slash_unit = has("/unit") || has("/share");
+    if (per && per_share(before_par)) || (eps && word("eps")) || (shr && has("/shr")) || slash_unit
+    {
         return Some(Unit::MoneyPerShare);
     }
     if ton && (has("oz./ton") || has("oz/ton") || has("ounces per ton")) {
@@ -411,7 +549,7 @@ fn money_per_other(l: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic())
     }) && !l.contains("$/$");
-    const PER: [&str; 12] = [
+    const PER: [&str; 14] = [
         "per bbl",
         "per barrel",
         "per mcf",
@@ -424,6 +562,8 @@ fn money_per_other(l: &str) -> bool {
         "per ton-mile",
         "per mwh",
         "per kwh",
+        "per fuel gallon",
+        "per gallon",
     ];
     money_slash || PER.iter().any(|p| l.contains(p))
 }
@@ -507,7 +647,20 @@ pub(crate) fn label_scale(label: &str) -> Option<Scale> {
         let inner = &rest[open + 1..];
         let close = inner.find(')').unwrap_or(inner.len());
         let group = &inner[..close];
-        if let Some(s) = scale_word(group).or_else(|| glued_scale(group)) {
+        // "(net of allowance for credit losses of $28 million and $19 million …)": a group
+        // that quotes figures is a note on the row, not its scale.
+        let quotes = group.match_indices('$').any(|(at, _)| {
+            let digits: String = group[at + 1..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                .collect();
+            !digits.is_empty() && !digits.starts_with("000")
+        });
+        if let Some(s) = (!quotes)
+            .then(|| scale_word(group).or_else(|| glued_scale(group)))
+            .flatten()
+        {
             found = Some(s);
         }
         rest = &inner[close.min(inner.len())..];
@@ -642,12 +795,25 @@ pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
     }
     // "$ | EPS(1)" column pairs in a reconciliation: the EPS column holds per-share
     // figures, whatever the row (its label names the item, "Special items, after-tax").
-    if words().next_back().is_some_and(|w| w == "eps") || l.ends_with("per share") {
+    // "Distribution per Common Share", "Per Share Amount": per-share columns too.
+    if words().next_back().is_some_and(|w| w == "eps") || per_share(&l) {
         return (Some(Unit::MoneyPerShare), None);
     }
     let scale = label_scale(&l);
     let unit = scale.and(label_unit(&l)).filter(|u| !u.is_quotient());
     (unit, scale)
+}
+
+/// A label whose parenthesis says its figures are cents: "RASM (US$ Cents)", "(in US$
+/// Cents)", "(cents)".
+pub(crate) fn label_in_cents(label: &str) -> bool {
+    label.to_ascii_lowercase().split('(').skip(1).any(|g| {
+        g.split(')')
+            .next()
+            .unwrap_or("")
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "cents")
+    })
 }
 
 /// A market table's price column: "Close", "Prior", "Change", "Last", "High", "Low".
