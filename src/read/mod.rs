@@ -290,7 +290,7 @@ fn lead_scales(raws: &mut [table::RawTable], narrative: &[Paragraph]) {
                 Some(statement) => page = Some(statement),
                 None if t.len() < 100
                     && !t.ends_with(['.', ':'])
-                    && t.chars().any(char::is_alphanumeric) =>
+                    && t.chars().any(crate::case::is_alphanumeric) =>
                 {
                     page = None
                 }

@@ -642,7 +642,7 @@ pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
     }
     // "$ | EPS(1)" column pairs in a reconciliation: the EPS column holds per-share
     // figures, whatever the row (its label names the item, "Special items, after-tax").
-    if words().last().is_some_and(|w| w == "eps") || l.ends_with("per share") {
+    if words().next_back().is_some_and(|w| w == "eps") || l.ends_with("per share") {
         return (Some(Unit::MoneyPerShare), None);
     }
     let scale = label_scale(&l);
