@@ -10,6 +10,8 @@ use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
 use crate::figures::{document_charts, key_figures, rows_chart, FigureChart, KeyFigure};
 use crate::read::{decode_text, read_document};
+use crate::series::charts::{company_charts, SeriesChart};
+use crate::series::{of_releases, CompanySeries, Release};
 use crate::share::{hash_body, ShareError, SharePayload};
 use crate::view::{changes, table_columns, Changes, TableColumn};
 
@@ -57,6 +59,8 @@ pub struct Session {
     pub shown_checks: ShownChecks,
     /// A file is being dragged over the paste box (which then says it will take it).
     pub dragging: bool,
+    /// Many releases at once: the loaded list, their series, the read in progress.
+    pub many: Many,
 }
 
 /// The checks listed besides the mismatches, which are always listed: a reader comes for
@@ -136,6 +140,21 @@ pub enum Action {
     Drag(bool),
     /// Forget the document and the remembered text.
     Clear,
+    /// Several releases (`count`) are about to be read one by one ([`Action::AddRelease`],
+    /// [`Action::AddFailed`]); `restoring`: they are the stored set, brought back.
+    BeginReading { count: usize, restoring: bool },
+    /// One release's bytes, added to the list; `key` is its stored key when it was restored.
+    AddRelease {
+        name: String,
+        bytes: Vec<u8>,
+        key: Option<u32>,
+    },
+    /// A release of the batch could not be read by the browser (or is too large).
+    AddFailed { name: String, reason: String },
+    /// Show this listed release (by id) in full.
+    SelectRelease(u32),
+    /// Take a release (by id) off the list.
+    RemoveRelease(u32),
 }
 
 /// The fragment key of a view: `#v=t3.12` is row 12 of table t3.
@@ -191,12 +210,14 @@ impl Session {
                     };
                 }
                 self.read(self.input.clone(), PASTED_SOURCE.into())
+                    .listed(&self.document)
             }
             Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
             Action::ReadPastedHtml(html) => Session {
                 input: self.input.clone(),
                 ..self.read(html, PASTED_HTML_SOURCE.into())
-            },
+            }
+            .listed(&self.document),
             Action::FileFailed { name, reason } => Session {
                 notice: Some(Notice::Error(format!("Could not open {name}: {reason}"))),
                 ..self.clone()
@@ -307,7 +328,22 @@ impl Session {
                 dragging,
                 ..self.clone()
             },
-            Action::Clear => Session::default(),
+            Action::Clear => Session {
+                many: Many {
+                    next_id: self.many.next_id,
+                    ..Many::default()
+                },
+                ..Session::default()
+            },
+            Action::BeginReading { count, restoring } => self.begin_reading(count, restoring),
+            Action::AddRelease { name, bytes, key } => self.add_release(name, &bytes, key),
+            Action::AddFailed { name, reason } => {
+                let mut next = self.clone();
+                next.many.failures.push((name, reason));
+                next.one_read()
+            }
+            Action::SelectRelease(id) => self.select_release(id),
+            Action::RemoveRelease(id) => self.remove_release(id),
         }
     }
 
@@ -342,6 +378,7 @@ impl Session {
                     shown_checks: self.shown_checks,
                     // A link still opening opens once it has unpacked.
                     opening: self.opening.clone(),
+                    many: self.many.clone(),
                     ..Session::default()
                 }
             }
@@ -437,5 +474,224 @@ impl Session {
             notice: Some(Notice::Error(format!("{name}: {error}"))),
             ..self.clone()
         }
+    }
+}
+
+/// Many releases at once (issue 16): the list of loaded releases, the series of their
+/// companies, and the batch being read. Each release is read on its own ([`Action::AddRelease`]);
+/// the series are settled once a batch is read, and again after a removal.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Many {
+    /// The loaded releases, in the order added.
+    pub releases: Vec<Loaded>,
+    /// The release shown in full (its id).
+    pub selected: Option<u32>,
+    /// Each company's series and the charts chosen from them, companies in the order their
+    /// first release was added.
+    pub companies: Rc<Vec<CompanyView>>,
+    /// The batch being read, if any.
+    pub progress: Option<Progress>,
+    /// Files of the last batches that could not be read: name and why.
+    pub failures: Vec<(String, String)>,
+    /// The id the next release gets (ids stay unique across a Clear, so stored keys do too).
+    pub next_id: u32,
+}
+
+/// A release on the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// Its id in the list, and its key in the browser's store.
+    pub id: u32,
+    /// The file name ("Pasted text" for a paste).
+    pub name: String,
+    /// The company as the release names it.
+    pub company: String,
+    /// The period it reports, as its header prints it, else its end.
+    pub period: String,
+    /// The text it was read from (what is stored, and read in full when selected).
+    pub text: Rc<String>,
+    pub release: Rc<Release>,
+}
+
+/// "7 of 20 read".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub read: usize,
+    pub total: usize,
+    /// The stored set being brought back (the release shown stays as it was).
+    pub restoring: bool,
+}
+
+/// A company's series, with the charts chosen from them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompanyView {
+    pub series: CompanySeries,
+    pub charts: Vec<Rc<SeriesChart>>,
+}
+
+/// The companies' series and charts of `releases`.
+pub fn companies_of(releases: &[Loaded]) -> Vec<CompanyView> {
+    let all: Vec<&Release> = releases.iter().map(|l| &*l.release).collect();
+    of_releases(&all)
+        .into_iter()
+        .map(|series| CompanyView {
+            charts: company_charts(&series).into_iter().map(Rc::new).collect(),
+            series,
+        })
+        .collect()
+}
+
+impl Loaded {
+    fn of(id: u32, name: String, document: &Document, text: Rc<String>) -> Loaded {
+        let mut named = document.clone();
+        named.source.name = Some(name.clone());
+        let release = Release::of(&named, 0);
+        let period = (document.period.label.clone())
+            .or_else(|| document.period.end.map(|d| d.to_string()))
+            .or_else(|| document.date.map(|d| format!("released {d}")))
+            .unwrap_or_else(|| "period not stated".into());
+        Loaded {
+            id,
+            company: (document.company.name.clone()).unwrap_or_else(|| "Company not named".into()),
+            period,
+            name,
+            text,
+            release: Rc::new(release),
+        }
+    }
+}
+
+impl Session {
+    /// "7 of 20 read" starts (or grows, when a batch is already being read).
+    fn begin_reading(&self, count: usize, restoring: bool) -> Session {
+        let mut next = self.clone();
+        let progress = match self.many.progress {
+            Some(p) => Progress {
+                total: p.total + count,
+                ..p
+            },
+            None => {
+                next.many.failures.clear();
+                Progress {
+                    read: 0,
+                    total: count,
+                    restoring,
+                }
+            }
+        };
+        next.many.progress = (count > 0 || self.many.progress.is_some()).then_some(progress);
+        next
+    }
+
+    /// One file of the batch is done: when it was the last, the series are settled and the
+    /// release selected is read in full (unless the stored set came back under a release
+    /// already shown).
+    fn one_read(mut self) -> Session {
+        let Some(mut p) = self.many.progress else {
+            return self.settled(true);
+        };
+        p.read += 1;
+        if p.read < p.total {
+            self.many.progress = Some(p);
+            return self;
+        }
+        self.many.progress = None;
+        let show = !p.restoring || self.document.is_none();
+        self.settled(show)
+    }
+
+    /// The series settled again; `show`: the selected release read in full.
+    fn settled(mut self, show: bool) -> Session {
+        self.many.companies = Rc::new(companies_of(&self.many.releases));
+        let selected = self.many.selected.and_then(|id| self.loaded(id)).cloned();
+        match selected {
+            Some(l) if show && self.release.as_ref() != Some(&l.text) => {
+                let failures = self.many.failures.clone();
+                let mut next = self.read((*l.text).clone(), l.name.clone());
+                // The failures of the batch stay listed; a document's own notice stays too.
+                next.many.failures = failures;
+                next
+            }
+            _ => self,
+        }
+    }
+
+    fn loaded(&self, id: u32) -> Option<&Loaded> {
+        self.many.releases.iter().find(|l| l.id == id)
+    }
+
+    /// A release's bytes, read on their own: added to the list (and selected), or its
+    /// failure listed; the rest of the batch goes on either way.
+    fn add_release(&self, name: String, bytes: &[u8], key: Option<u32>) -> Session {
+        let mut next = self.clone();
+        let read = decode_text(bytes).and_then(|text| {
+            let document = read_document(text.as_bytes())?;
+            Ok((text, document))
+        });
+        match read {
+            Ok((text, document)) => next.push_release(name, &document, Rc::new(text), key),
+            Err(error) => next.many.failures.push((name, error.to_string())),
+        }
+        next.one_read()
+    }
+
+    /// Lists a read release and selects it; the same text twice is listed once.
+    fn push_release(
+        &mut self,
+        name: String,
+        document: &Document,
+        text: Rc<String>,
+        key: Option<u32>,
+    ) {
+        if let Some(same) = self.many.releases.iter().find(|l| l.text == text) {
+            self.many.selected = Some(same.id);
+            return;
+        }
+        let id = key.unwrap_or(self.many.next_id);
+        self.many.next_id = self.many.next_id.max(id.saturating_add(1));
+        self.many
+            .releases
+            .push(Loaded::of(id, name, document, text));
+        self.many.selected = Some(id);
+    }
+
+    /// The document just read from the box, listed too (when a new one was read).
+    fn listed(mut self, before: &Option<Rc<Document>>) -> Session {
+        let new = match (&self.document, before) {
+            (Some(now), Some(was)) => !Rc::ptr_eq(now, was),
+            (now, _) => now.is_some(),
+        };
+        if let (true, Some(document), Some(text)) =
+            (new, self.document.clone(), self.release.clone())
+        {
+            let name = self.source.clone();
+            self.push_release(name, &document, text, None);
+            self.many.companies = Rc::new(companies_of(&self.many.releases));
+        }
+        self
+    }
+
+    fn select_release(&self, id: u32) -> Session {
+        match self.loaded(id) {
+            Some(l) => {
+                let (text, name) = ((*l.text).clone(), l.name.clone());
+                let mut next = self.read(text, name);
+                next.many.selected = Some(id);
+                next
+            }
+            None => self.clone(),
+        }
+    }
+
+    /// Takes a release off the list; the one shown in full stays shown until another is
+    /// selected (the last on the list, if it was the one removed).
+    fn remove_release(&self, id: u32) -> Session {
+        let mut next = self.clone();
+        next.many.releases.retain(|l| l.id != id);
+        if next.many.selected == Some(id) {
+            next.many.selected = next.many.releases.last().map(|l| l.id);
+            return next.settled(true);
+        }
+        next.settled(false)
     }
 }
