@@ -212,7 +212,9 @@ impl Session {
                 self.read(self.input.clone(), PASTED_SOURCE.into())
                     .listed(&self.document)
             }
-            Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
+            Action::ReadFile { name, bytes } => {
+                self.read_bytes(&bytes, name).listed(&self.document)
+            }
             Action::ReadPastedHtml(html) => Session {
                 input: self.input.clone(),
                 ..self.read(html, PASTED_HTML_SOURCE.into())
@@ -526,7 +528,14 @@ pub struct Progress {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompanyView {
     pub series: CompanySeries,
-    pub charts: Vec<Rc<SeriesChart>>,
+    pub charts: Vec<ShownChart>,
+}
+
+/// A series chart as the page holds it (the spec shared with its chart view).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownChart {
+    pub id: String,
+    pub spec: Rc<ChartSpec>,
 }
 
 /// The companies' series and charts of `releases`.
@@ -535,7 +544,13 @@ pub fn companies_of(releases: &[Loaded]) -> Vec<CompanyView> {
     of_releases(&all)
         .into_iter()
         .map(|series| CompanyView {
-            charts: company_charts(&series).into_iter().map(Rc::new).collect(),
+            charts: company_charts(&series)
+                .into_iter()
+                .map(|SeriesChart { id, spec }| ShownChart {
+                    id,
+                    spec: Rc::new(spec),
+                })
+                .collect(),
             series,
         })
         .collect()
