@@ -10,8 +10,7 @@ use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
 use crate::figures::{document_charts, key_figures, rows_chart, FigureChart, KeyFigure};
 use crate::read::{decode_text, read_document};
-use crate::series::charts::{company_charts, SeriesChart};
-use crate::series::{of_releases, CompanySeries, Release};
+use crate::series::charts::CompanyCharts;
 use crate::share::{hash_body, ShareError, SharePayload};
 use crate::view::{changes, table_columns, Changes, TableColumn};
 
@@ -155,6 +154,13 @@ pub enum Action {
     SelectRelease(u32),
     /// Take a release (by id) off the list.
     RemoveRelease(u32),
+    /// The worker read listed release `id`: its company and period, or why it could not.
+    ReleaseRead {
+        id: u32,
+        result: Result<(String, String), String>,
+    },
+    /// The worker settled the listed releases' series.
+    SeriesSettled(Rc<Vec<CompanyCharts>>),
 }
 
 /// The fragment key of a view: `#v=t3.12` is row 12 of table t3.
@@ -346,6 +352,12 @@ impl Session {
             }
             Action::SelectRelease(id) => self.select_release(id),
             Action::RemoveRelease(id) => self.remove_release(id),
+            Action::ReleaseRead { id, result } => self.release_read(id, result),
+            Action::SeriesSettled(companies) => {
+                let mut next = self.clone();
+                next.many.companies = companies;
+                next
+            }
         }
     }
 
@@ -480,17 +492,18 @@ impl Session {
 }
 
 /// Many releases at once (issue 16): the list of loaded releases, the series of their
-/// companies, and the batch being read. Each release is read on its own ([`Action::AddRelease`]);
-/// the series are settled once a batch is read, and again after a removal.
+/// companies, and the batch being read. The page decodes each file and lists it; the Web
+/// Worker reads it ([`Action::ReleaseRead`]) and, once a batch is read, settles each company's
+/// series ([`Action::SeriesSettled`]); this state only records what they say.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Many {
     /// The loaded releases, in the order added.
     pub releases: Vec<Loaded>,
     /// The release shown in full (its id).
     pub selected: Option<u32>,
-    /// Each company's series and the charts chosen from them, companies in the order their
-    /// first release was added.
-    pub companies: Rc<Vec<CompanyView>>,
+    /// Each company's series charts and restatements, companies in the order their first
+    /// release was added (from the worker).
+    pub companies: Rc<Vec<CompanyCharts>>,
     /// The batch being read, if any.
     pub progress: Option<Progress>,
     /// Files of the last batches that could not be read: name and why.
@@ -502,17 +515,18 @@ pub struct Many {
 /// A release on the list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
-    /// Its id in the list, and its key in the browser's store.
+    /// Its id in the list, in the worker and in the browser's store.
     pub id: u32,
     /// The file name ("Pasted text" for a paste).
     pub name: String,
-    /// The company as the release names it.
+    /// The company as the release names it (once read).
     pub company: String,
-    /// The period it reports, as its header prints it, else its end.
+    /// The period it reports, as its header prints it, else its end (once read).
     pub period: String,
     /// The text it was read from (what is stored, and read in full when selected).
     pub text: Rc<String>,
-    pub release: Rc<Release>,
+    /// The worker has read it.
+    pub read: bool,
 }
 
 /// "7 of 20 read".
@@ -524,57 +538,8 @@ pub struct Progress {
     pub restoring: bool,
 }
 
-/// A company's series, with the charts chosen from them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CompanyView {
-    pub series: CompanySeries,
-    pub charts: Vec<ShownChart>,
-}
-
-/// A series chart as the page holds it (the spec shared with its chart view).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ShownChart {
-    pub id: String,
-    pub spec: Rc<ChartSpec>,
-}
-
-/// The companies' series and charts of `releases`.
-pub fn companies_of(releases: &[Loaded]) -> Vec<CompanyView> {
-    let all: Vec<&Release> = releases.iter().map(|l| &*l.release).collect();
-    of_releases(&all)
-        .into_iter()
-        .map(|series| CompanyView {
-            charts: company_charts(&series)
-                .into_iter()
-                .map(|SeriesChart { id, spec }| ShownChart {
-                    id,
-                    spec: Rc::new(spec),
-                })
-                .collect(),
-            series,
-        })
-        .collect()
-}
-
-impl Loaded {
-    fn of(id: u32, name: String, document: &Document, text: Rc<String>) -> Loaded {
-        let mut named = document.clone();
-        named.source.name = Some(name.clone());
-        let release = Release::of(&named, 0);
-        let period = (document.period.label.clone())
-            .or_else(|| document.period.end.map(|d| d.to_string()))
-            .or_else(|| document.date.map(|d| format!("released {d}")))
-            .unwrap_or_else(|| "period not stated".into());
-        Loaded {
-            id,
-            company: (document.company.name.clone()).unwrap_or_else(|| "Company not named".into()),
-            period,
-            name,
-            text,
-            release: Rc::new(release),
-        }
-    }
-}
+/// Shown in the list while the worker reads a release.
+pub const READING: &str = "Reading…";
 
 impl Session {
     /// "7 of 20 read" starts (or grows, when a batch is already being read).
@@ -598,12 +563,11 @@ impl Session {
         next
     }
 
-    /// One file of the batch is done: when it was the last, the series are settled and the
-    /// release selected is read in full (unless the stored set came back under a release
-    /// already shown).
+    /// One file of the batch is done: when it was the last, the release selected is read in
+    /// full (unless the stored set came back under a release already shown).
     fn one_read(mut self) -> Session {
         let Some(mut p) = self.many.progress else {
-            return self.settled(true);
+            return self;
         };
         p.read += 1;
         if p.read < p.total {
@@ -612,18 +576,21 @@ impl Session {
         }
         self.many.progress = None;
         let show = !p.restoring || self.document.is_none();
-        self.settled(show)
+        if show {
+            self.show_selected()
+        } else {
+            self
+        }
     }
 
-    /// The series settled again; `show`: the selected release read in full.
-    fn settled(mut self, show: bool) -> Session {
-        self.many.companies = Rc::new(companies_of(&self.many.releases));
+    /// The selected release read in full, unless it is the one shown.
+    fn show_selected(self) -> Session {
         let selected = self.many.selected.and_then(|id| self.loaded(id)).cloned();
         match selected {
-            Some(l) if show && self.release.as_ref() != Some(&l.text) => {
+            Some(l) if self.release.as_ref() != Some(&l.text) => {
                 let failures = self.many.failures.clone();
                 let mut next = self.read((*l.text).clone(), l.name.clone());
-                // The failures of the batch stay listed; a document's own notice stays too.
+                // The failures of the batch stay listed.
                 next.many.failures = failures;
                 next
             }
@@ -635,42 +602,73 @@ impl Session {
         self.many.releases.iter().find(|l| l.id == id)
     }
 
-    /// A release's bytes, read on their own: added to the list (and selected), or its
-    /// failure listed; the rest of the batch goes on either way.
+    /// A file's bytes: decoded and listed for the worker to read (the same text twice is
+    /// listed once), or its failure listed; the rest of the batch goes on either way.
     fn add_release(&self, name: String, bytes: &[u8], key: Option<u32>) -> Session {
         let mut next = self.clone();
-        let read = decode_text(bytes).and_then(|text| {
-            let document = read_document(text.as_bytes())?;
-            Ok((text, document))
-        });
-        match read {
-            Ok((text, document)) => next.push_release(name, &document, Rc::new(text), key),
+        match decode_text(bytes) {
+            Ok(text) => {
+                if next.push_release(name, Rc::new(text), key, None) {
+                    return next;
+                }
+            }
             Err(error) => next.many.failures.push((name, error.to_string())),
         }
         next.one_read()
     }
 
-    /// Lists a read release and selects it; the same text twice is listed once.
+    /// The worker read release `id` (its company and period), or could not (why).
+    fn release_read(&self, id: u32, result: Result<(String, String), String>) -> Session {
+        let mut next = self.clone();
+        let Some(at) = next.many.releases.iter().position(|l| l.id == id) else {
+            // Removed meanwhile.
+            return next.one_read();
+        };
+        match result {
+            Ok((company, period)) => {
+                let l = &mut next.many.releases[at];
+                (l.company, l.period, l.read) = (company, period, true);
+            }
+            Err(reason) => {
+                let l = next.many.releases.remove(at);
+                next.many.failures.push((l.name, reason));
+                if next.many.selected == Some(id) {
+                    next.many.selected = next.many.releases.last().map(|l| l.id);
+                }
+            }
+        }
+        next.one_read()
+    }
+
+    /// Lists a text and selects it; `false` when the same text was listed already (then
+    /// that one is selected). `read`: its company and period, when the page has read it.
     fn push_release(
         &mut self,
         name: String,
-        document: &Document,
         text: Rc<String>,
         key: Option<u32>,
-    ) {
+        read: Option<(String, String)>,
+    ) -> bool {
         if let Some(same) = self.many.releases.iter().find(|l| l.text == text) {
             self.many.selected = Some(same.id);
-            return;
+            return false;
         }
         let id = key.unwrap_or(self.many.next_id);
         self.many.next_id = self.many.next_id.max(id.saturating_add(1));
-        self.many
-            .releases
-            .push(Loaded::of(id, name, document, text));
+        let (company, period) = read.unwrap_or_else(|| (READING.into(), String::new()));
+        self.many.releases.push(Loaded {
+            id,
+            name,
+            company,
+            period,
+            text,
+            read: false,
+        });
         self.many.selected = Some(id);
+        true
     }
 
-    /// The document just read from the box, listed too (when a new one was read).
+    /// The document just read from the box or a file, listed too (when a new one was read).
     fn listed(mut self, before: &Option<Rc<Document>>) -> Session {
         let new = match (&self.document, before) {
             (Some(now), Some(was)) => !Rc::ptr_eq(now, was),
@@ -679,9 +677,13 @@ impl Session {
         if let (true, Some(document), Some(text)) =
             (new, self.document.clone(), self.release.clone())
         {
+            let company =
+                (document.company.name.clone()).unwrap_or_else(|| "Company not named".into());
+            let period = (document.period.label.clone())
+                .or_else(|| document.period.end.map(|d| d.to_string()))
+                .unwrap_or_else(|| "period not stated".into());
             let name = self.source.clone();
-            self.push_release(name, &document, text, None);
-            self.many.companies = Rc::new(companies_of(&self.many.releases));
+            self.push_release(name, text, None, Some((company, period)));
         }
         self
     }
@@ -705,8 +707,8 @@ impl Session {
         next.many.releases.retain(|l| l.id != id);
         if next.many.selected == Some(id) {
             next.many.selected = next.many.releases.last().map(|l| l.id);
-            return next.settled(true);
+            return next.show_selected();
         }
-        next.settled(false)
+        next
     }
 }

@@ -11,6 +11,7 @@ mod perf;
 mod sample;
 mod storage;
 mod store;
+mod worker;
 
 use std::rc::Rc;
 
@@ -51,6 +52,15 @@ fn App() -> Html {
             dispatch.emit(Action::Navigate(location::hash()));
             batch::restore(dispatch.clone());
             location::on_change(move |hash| dispatch.emit(Action::Navigate(hash)));
+        });
+    }
+    // The worker reads what is listed and settles the series once a batch is read.
+    {
+        let many = &state.0.many;
+        let list: Vec<(u32, bool)> = many.releases.iter().map(|l| (l.id, l.read)).collect();
+        let (releases, dispatch) = (many.releases.clone(), dispatch.clone());
+        use_effect_with((list, many.progress.is_none()), move |(_, idle)| {
+            worker::sync(&releases, *idle, &dispatch);
         });
     }
     // The list of releases is stored as it changes: each release as soon as it is read.

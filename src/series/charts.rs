@@ -3,7 +3,7 @@
 //! Chosen automatically, in this order: revenue, net income, earnings per share, cash,
 //! production by metal and mine, cash cost and all-in cost per ounce, realised prices. Only
 //! quarterly series (cash: balance sheet dates) with two or more printed or derived values.
-//! A restated point's category ends in `*`, a derived one's in `†`; the provenance carries
+//! A restated point's month is marked `*` (`Mar* 2005`), a derived one's `†`; the provenance carries
 //! every point's sources (file, line, as printed), so a share link of the chart carries the
 //! points and where they were read, never the releases.
 
@@ -19,6 +19,79 @@ pub const RESTATED_MARK: char = '*';
 pub const DERIVED_MARK: char = '†';
 /// Most charts of one kind (production of many mines and metals).
 const MOST_PER_KIND: usize = 8;
+
+/// A company's series as the app shows them: the charts chosen, and the restatements with
+/// both printings. The worker makes it (`settle`) and sends it to the page packed
+/// (`share::companies`), so the page needs none of the series code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompanyCharts {
+    /// The company's name as its latest release prints it.
+    pub name: String,
+    /// How many of the releases are its.
+    pub releases: usize,
+    pub charts: Vec<ShownChart>,
+    pub restatements: Vec<Restated>,
+}
+
+/// A series chart as the page holds it (the spec shared with its chart view).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownChart {
+    pub id: String,
+    pub spec: std::rc::Rc<ChartSpec>,
+}
+
+/// A restatement in words: what, which period, and both printings ("FILE line 370: “$ 134”").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restated {
+    pub measure: String,
+    pub period: String,
+    pub original: String,
+    pub later: String,
+}
+
+/// Every company's charts and restatements, companies in the order their first release is
+/// given.
+pub fn settle<R: std::borrow::Borrow<super::Release>>(releases: &[R]) -> Vec<CompanyCharts> {
+    super::of_releases(releases)
+        .iter()
+        .map(|c| CompanyCharts {
+            name: c
+                .company
+                .name
+                .clone()
+                .unwrap_or_else(|| "Company not named".into()),
+            releases: c.releases.len(),
+            charts: company_charts(c)
+                .into_iter()
+                .map(|SeriesChart { id, spec }| ShownChart {
+                    id,
+                    spec: std::rc::Rc::new(spec),
+                })
+                .collect(),
+            restatements: c.restatements.iter().map(restated_text).collect(),
+        })
+        .collect()
+}
+
+fn restated_text(r: &super::Comparison) -> Restated {
+    let printing =
+        |p: &super::Printing| format!("{} line {}: “{}”", p.file, p.line, p.printed.trim());
+    let scope = r
+        .scope
+        .as_deref()
+        .map(|x| format!(" ({x})"))
+        .unwrap_or_default();
+    let period = match r.months {
+        Some(m) => format!("{m} months ended {}", r.end),
+        None => format!("at {}", r.end),
+    };
+    Restated {
+        measure: clip(format!("{}{scope}", r.measure)),
+        period,
+        original: clip(printing(&r.original)),
+        later: clip(printing(&r.later)),
+    }
+}
 
 /// One chart of a company's series, with an id stable for the same releases.
 #[derive(Clone, Debug, PartialEq)]
@@ -181,7 +254,8 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// "Mar 2005", with its mark.
+/// "Mar 2005", its mark after the month ("Mar* 2005"): the axis sets the month over the
+/// year, and a mark after the year would not fit under a point.
 fn category(p: &Point, restated: bool) -> String {
     let month = MONTHS[usize::from(p.end.month.clamp(1, 12)) - 1];
     let mark = if restated {
@@ -191,9 +265,9 @@ fn category(p: &Point, restated: bool) -> String {
     } else {
         None
     };
-    let mut s = format!("{month} {}", p.end.year);
+    let mut s = String::from(month);
     s.extend(mark);
-    s
+    format!("{s} {}", p.end.year)
 }
 
 /// A value in thousands when every value is a whole number of thousands and the largest is
@@ -296,7 +370,7 @@ fn series_chart(c: &CompanySeries, s: &Series) -> SeriesChart {
     }
 }
 
-/// "Mar 2005*: a.txt line 370 "$ 134"; b.txt line 382 "$ 100"" (a gap: "no release").
+/// "Mar* 2005: a.txt line 370 "$ 134"; b.txt line 382 "$ 100"" (a gap: "no release").
 fn point_sources(category: &str, p: &Point) -> String {
     if p.sources.is_empty() {
         return format!("{category}: no release prints it");

@@ -25,6 +25,7 @@
 pub mod calendar;
 pub mod charts;
 pub mod company;
+pub mod desk;
 pub mod facts;
 pub mod measure;
 
