@@ -843,6 +843,8 @@ async fn many_pericom_releases_make_series_that_survive_a_reload() {
         income.contains(&("Mar* 2005".into(), "100".into())),
         "{income:?}"
     );
+    // 101 restatements: the list waits behind its summary.
+    browser.click("#series-0 .restatements summary").await;
     let restatements = browser.text_of("#series-0 .restatements").await;
     assert!(
         restatements.contains("line 370: “$ 134”")

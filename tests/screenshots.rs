@@ -190,6 +190,7 @@ async fn many_releases(width: u32, height: u32, file: &str) {
     let input = browser.element("#file-input").await;
     input.send_keys(&paths.join("\n")).await.unwrap();
     browser.element("#chart-0-series-net-income-usd").await;
+    browser.click("#series-0 .restatements summary").await;
     for (anchor, suffix) in [
         ("#releases", ""),
         ("#series-0", "-charts"),

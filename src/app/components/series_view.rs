@@ -26,7 +26,7 @@ pub fn series_view(companies: &[CompanyCharts]) -> Html {
                     }) }
                 </div>
                 if !c.restatements.is_empty() {
-                    <details class="restatements checks-panel" open=true>
+                    <details class="restatements checks-panel" open={c.restatements.len() <= 10}>
                         <summary>{ plural(c.restatements.len(), "restatement", "restatements") }{ " — a later release printed a period differently" }</summary>
                         <ul>
                             { for c.restatements.iter().map(|r| html! {
