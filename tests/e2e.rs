@@ -852,6 +852,30 @@ async fn many_pericom_releases_make_series_that_survive_a_reload() {
         "{restatements}"
     );
 
+    // A series chart's link carries its points and their sources, not the releases.
+    browser
+        .click("#chart-0-series-net-income-usd button.share")
+        .await;
+    let field = browser
+        .element("#chart-0-series-net-income-usd .share-link")
+        .await;
+    let url = field.prop("value").await.unwrap().unwrap();
+    assert!(url.contains("#c="), "{url}");
+    assert!(browser
+        .client
+        .find(fantoccini::Locator::Css(
+            "#chart-0-series-net-income-usd .share-release"
+        ))
+        .await
+        .is_err());
+    let receiver = Browser::open().await;
+    receiver.client.goto(&url).await.unwrap();
+    let data = receiver.text_of("#shared-chart table.chart-data").await;
+    assert!(data.contains("Mar* 2005 100"), "{data}");
+    let source = receiver.text_of("#shared-chart .shared-source").await;
+    assert!(source.contains("Pericom Semiconductor"), "{source}");
+    receiver.close().await;
+
     // A reload brings the set back (IndexedDB).
     browser.client.refresh().await.unwrap();
     wait_for_text(&browser, "#releases h2", "12 releases loaded").await;
