@@ -4,6 +4,8 @@
 //! the metrics and checks of `assay::analyze` added as `"metrics"` and `"checks"`.
 //! `assay check FILE|-` prints the checks as a report: counts by status, each mismatch with its
 //! evidence, then the narrative claims.
+//! `assay text FILE|-` prints the text as read: a PDF laid out from its glyphs' positions, each
+//! line headed by its page and its line on the page (`3:12`).
 //! `assay bench [FILES]` times extraction and analysis and prints medians and throughput.
 //! `assay survey FILE|DIR… [--json]` reads many releases on all cores and prints, per file and
 //! in total, tables, rows, checks per kind and status, and time (`--json`: JSON lines).
@@ -18,7 +20,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: assay extract FILE|-   (print the release as JSON, with metrics and checks)\n       assay check FILE|-     (report the release's consistency checks)\n       assay bench [FILES]      (time extraction and analysis; default: the built-in sample)
+const USAGE: &str = "usage: assay extract FILE|-   (print the release as JSON, with metrics and checks)\n       assay check FILE|-     (report the release's consistency checks)\n       assay text FILE|-      (the text as read; a PDF laid out, each line with page:line)\n       assay bench [FILES]      (time extraction and analysis; default: the built-in sample)
        assay bench --series FILE|DIR...
                               (time `assay series` on 100 releases, the files named taken in turn)\n       assay survey FILE|DIR... [--json]\n                              (read many releases on all cores, directories recursively: per file and\n                               in total, tables, rows, checks per kind and status, time;\n                               --json prints one JSON object per file, then a total object)
        assay series FILE|DIR...  (many releases of one or more companies: each company's series and
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("extract") if args.len() == 2 => extract(&args[1]),
         Some("check") if args.len() == 2 => check(&args[1]),
+        Some("text") if args.len() == 2 => text(&args[1]),
         Some("bench") if args.get(1).is_some_and(|a| a == "--series") => bench_series(&args[2..]),
         Some("bench") => bench(&args[1..]),
         Some("survey") if args.len() > 1 => survey(&args[1..]),
@@ -80,6 +83,30 @@ fn extract(path: &str) -> Result<(), String> {
     let text = assay::export::document_json(&doc, &analysis);
     let mut out = std::io::stdout().lock();
     writeln!(out, "{text}").map_err(|e| format!("cannot write output: {e}"))
+}
+
+/// A PDF's text as Assay lays it out (what its source lines number), each line with its page
+/// and line on the page; any other input as it decodes.
+fn text(path: &str) -> Result<(), String> {
+    let bytes = load(path)?;
+    let mut out = String::new();
+    if assay::read::is_pdf(&bytes) {
+        let laid = assay::read::pdf::read(&bytes).map_err(|e| format!("{path}: {e}"))?;
+        let mut page = 0;
+        for (i, line) in laid.text.lines().enumerate() {
+            if laid.pages.get(page) == Some(&(i + 1)) {
+                page += 1;
+            }
+            let first = laid.pages[page - 1];
+            out.push_str(&format!("{page:>3}:{:<3} {line}\n", i + 2 - first));
+        }
+    } else {
+        out = assay::read::decode_text(&bytes).map_err(|e| format!("{path}: {e}"))?;
+    }
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .map_err(|e| format!("cannot write output: {e}"))
 }
 
 fn check(path: &str) -> Result<(), String> {
