@@ -42,6 +42,9 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
     let mut doc = match catch_unwind(|| Document::load_mem(bytes)) {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) if is_encryption(&e) => return Err(PdfError::Encrypted),
+        // lopdf may fail on an encrypted file before it says so (it tries the empty password
+        // while parsing); the trailer names an `/Encrypt` dictionary, which says it plainly.
+        _ if names_encrypt(bytes) => return Err(PdfError::Encrypted),
         _ => return Err(PdfError::Damaged),
     };
     if doc.is_encrypted() {
@@ -56,7 +59,12 @@ pub fn pages(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
     }
     let ids = doc.get_pages();
     if ids.is_empty() {
-        return Err(PdfError::Damaged);
+        // An encrypted file opened with the wrong (empty) password has no readable page tree.
+        return Err(if names_encrypt(bytes) {
+            PdfError::Encrypted
+        } else {
+            PdfError::Damaged
+        });
     }
     if ids.len() > MAX_PAGES {
         return Err(PdfError::TooManyPages { pages: ids.len() });
@@ -263,6 +271,11 @@ fn flatten(
         }
     }
     Ok(())
+}
+
+/// The trailer (or cross-reference stream) names an encryption dictionary.
+fn names_encrypt(bytes: &[u8]) -> bool {
+    bytes.windows(8).any(|w| w == b"/Encrypt")
 }
 
 fn is_encryption(e: &pdf_extract::Error) -> bool {
