@@ -3,7 +3,8 @@
 //! `assay extract FILE|-` prints the document as JSON (schema `assay/2`, docs/schema.md), with
 //! the metrics and checks of `assay::analyze` added as `"metrics"` and `"checks"`.
 //! `assay check FILE|-` prints the checks as a report: counts by status, each mismatch with its
-//! evidence, then the narrative claims.
+//! evidence, then the narrative claims; for a PDF each source line also names its page and its
+//! line on the page.
 //! `assay text FILE|-` prints the text as read: a PDF laid out from its glyphs' positions, each
 //! line headed by its page and its line on the page (`3:12`).
 //! `assay bench [FILES]` times extraction and analysis and prints medians and throughput.
@@ -149,12 +150,18 @@ fn check(path: &str) -> Result<(), String> {
         r.push_str(&format!("\n* [{}] {}\n", c.kind.name(), c.explanation));
         if let Some(claim) = &c.claim {
             r.push_str(&format!(
-                "    line {}: \"{}\"\n",
-                claim.line, claim.sentence
+                "    line {}{}: \"{}\"\n",
+                claim.line,
+                on_page(&doc, claim.line),
+                claim.sentence
             ));
         }
         for cell in &c.cells {
-            r.push_str(&format!("    {}\n", cell.describe()));
+            r.push_str(&format!(
+                "    {}{}\n",
+                cell.describe(),
+                on_page(&doc, cell.line)
+            ));
         }
         if let Some(t) = &c.tolerance {
             r.push_str(&format!(
@@ -174,12 +181,21 @@ fn check(path: &str) -> Result<(), String> {
         let figure = c.claim.as_ref().map(|f| f.figure.as_str()).unwrap_or("");
         let line = c.claim.as_ref().map(|f| f.line).unwrap_or(0);
         r.push_str(&format!(
-            "  [{status}] line {line} {figure:?}: {}\n",
+            "  [{status}] line {line}{} {figure:?}: {}\n",
+            on_page(&doc, line),
             c.explanation
         ));
     }
     let mut out = std::io::stdout().lock();
     write!(out, "{r}").map_err(|e| format!("cannot write output: {e}"))
+}
+
+/// For a PDF, where a source line is printed: " (page 7, line 14)"; nothing for text.
+fn on_page(doc: &assay::document::Document, line: usize) -> String {
+    match doc.source.page_of(line) {
+        Some((page, on)) => format!(" (page {page}, line {on})"),
+        None => String::new(),
+    }
 }
 
 /// Plain harness: the median of repeated runs per input, then the whole set, then a 10x
