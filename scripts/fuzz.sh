@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-900}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(read_bytes read_html share_decode analyze_text)
+[ ${#targets[@]} -gt 0 ] || targets=(read_bytes read_html share_decode analyze_text read_pdf)
 mkdir -p fuzz/logs
 for target in "${targets[@]}"; do
   corpus="fuzz/corpus/$target"
@@ -18,6 +18,8 @@ for target in "${targets[@]}"; do
   extra=()
   case "$target" in
     read_bytes|analyze_text) cp -n tests/fixtures/*.txt tests/fixtures/*.htm "$corpus/" 2>/dev/null || true ;;
+    # The small PDFs only: a seed of megabytes makes each run slow.
+    read_pdf) find tests/fixtures/pdf -name '*.pdf' -size -400k -exec cp -n {} "$corpus/" \; ;;
     share_decode)
       # Crafted-mode seeds (see fuzz_targets/share_decode.rs): the wire layout of every link
       # in the corpus behind 0xFE, and a bomb of zeros behind 0xFF.

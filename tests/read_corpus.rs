@@ -257,9 +257,14 @@ fn unreadable_input_is_one_clear_error() {
     use assay::read::{read_document, ReadError, MAX_INPUT_BYTES};
     assert_eq!(read_document(b""), Err(ReadError::Empty));
     assert_eq!(
-        read_document(b"%PDF-1.4\x00\x01\x02binary"),
+        read_document(b"\x89PNG\r\n\x1a\n\x00\x01\x02binary"),
         Err(ReadError::Binary)
     );
+    // A PDF is read natively (tests/read_pdf.rs); a broken one says so.
+    assert!(matches!(
+        read_document(b"%PDF-1.4\x00\x01\x02binary"),
+        Err(ReadError::Pdf(_))
+    ));
     let big = vec![b'a'; MAX_INPUT_BYTES + 1];
     assert!(matches!(
         read_document(&big),

@@ -3,7 +3,10 @@
 //! `assay extract FILE|-` prints the document as JSON (schema `assay/2`, docs/schema.md), with
 //! the metrics and checks of `assay::analyze` added as `"metrics"` and `"checks"`.
 //! `assay check FILE|-` prints the checks as a report: counts by status, each mismatch with its
-//! evidence, then the narrative claims.
+//! evidence, then the narrative claims; for a PDF each source line also names its page and its
+//! line on the page.
+//! `assay text FILE|-` prints the text as read: a PDF laid out from its glyphs' positions, each
+//! line headed by its page and its line on the page (`3:12`).
 //! `assay bench [FILES]` times extraction and analysis and prints medians and throughput.
 //! `assay survey FILE|DIR… [--json]` reads many releases on all cores and prints, per file and
 //! in total, tables, rows, checks per kind and status, and time (`--json`: JSON lines).
@@ -18,7 +21,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: assay extract FILE|-   (print the release as JSON, with metrics and checks)\n       assay check FILE|-     (report the release's consistency checks)\n       assay bench [FILES]      (time extraction and analysis; default: the built-in sample)
+const USAGE: &str = "usage: assay extract FILE|-   (print the release as JSON, with metrics and checks)\n       assay check FILE|-     (report the release's consistency checks)\n       assay text FILE|-      (the text as read; a PDF laid out, each line with page:line)\n       assay bench [FILES]      (time extraction and analysis; default: the built-in sample)
        assay bench --series FILE|DIR...
                               (time `assay series` on 100 releases, the files named taken in turn)\n       assay survey FILE|DIR... [--json]\n                              (read many releases on all cores, directories recursively: per file and\n                               in total, tables, rows, checks per kind and status, time;\n                               --json prints one JSON object per file, then a total object)
        assay series FILE|DIR...  (many releases of one or more companies: each company's series and
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("extract") if args.len() == 2 => extract(&args[1]),
         Some("check") if args.len() == 2 => check(&args[1]),
+        Some("text") if args.len() == 2 => text(&args[1]),
         Some("bench") if args.get(1).is_some_and(|a| a == "--series") => bench_series(&args[2..]),
         Some("bench") => bench(&args[1..]),
         Some("survey") if args.len() > 1 => survey(&args[1..]),
@@ -82,6 +86,50 @@ fn extract(path: &str) -> Result<(), String> {
     writeln!(out, "{text}").map_err(|e| format!("cannot write output: {e}"))
 }
 
+/// A PDF's text as Assay lays it out (what its source lines number), each line with its page
+/// and line on the page; any other input as it decodes.
+fn text(path: &str) -> Result<(), String> {
+    let bytes = load(path)?;
+    let out = match pdf_text(&bytes) {
+        Some(laid) => laid.map_err(|e| format!("{path}: {e}"))?,
+        None => assay::read::decode_text(&bytes).map_err(|e| format!("{path}: {e}"))?,
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .map_err(|e| format!("cannot write output: {e}"))
+}
+
+/// A PDF's laid-out text with `page:line` before each line; `None` when `bytes` is no PDF.
+#[cfg(not(target_arch = "wasm32"))]
+fn pdf_text(bytes: &[u8]) -> Option<Result<String, String>> {
+    if !assay::read::is_pdf(bytes) {
+        return None;
+    }
+    Some(
+        assay::read::pdf::read(bytes)
+            .map_err(|e| e.to_string())
+            .map(|laid| {
+                let mut out = String::new();
+                let mut page = 0;
+                for (i, line) in laid.text.lines().enumerate() {
+                    if laid.pages.get(page) == Some(&(i + 1)) {
+                        page += 1;
+                    }
+                    let first = laid.pages[page - 1];
+                    out.push_str(&format!("{page:>3}:{:<3} {line}\n", i + 2 - first));
+                }
+                out
+            }),
+    )
+}
+
+/// The PDF reader is native only (the app will load it as a module of its own).
+#[cfg(target_arch = "wasm32")]
+fn pdf_text(_: &[u8]) -> Option<Result<String, String>> {
+    None
+}
+
 fn check(path: &str) -> Result<(), String> {
     use assay::analyze::{CheckKind, Status};
     let doc = read(path)?;
@@ -122,12 +170,18 @@ fn check(path: &str) -> Result<(), String> {
         r.push_str(&format!("\n* [{}] {}\n", c.kind.name(), c.explanation));
         if let Some(claim) = &c.claim {
             r.push_str(&format!(
-                "    line {}: \"{}\"\n",
-                claim.line, claim.sentence
+                "    line {}{}: \"{}\"\n",
+                claim.line,
+                on_page(&doc, claim.line),
+                claim.sentence
             ));
         }
         for cell in &c.cells {
-            r.push_str(&format!("    {}\n", cell.describe()));
+            r.push_str(&format!(
+                "    {}{}\n",
+                cell.describe(),
+                on_page(&doc, cell.line)
+            ));
         }
         if let Some(t) = &c.tolerance {
             r.push_str(&format!(
@@ -147,12 +201,21 @@ fn check(path: &str) -> Result<(), String> {
         let figure = c.claim.as_ref().map(|f| f.figure.as_str()).unwrap_or("");
         let line = c.claim.as_ref().map(|f| f.line).unwrap_or(0);
         r.push_str(&format!(
-            "  [{status}] line {line} {figure:?}: {}\n",
+            "  [{status}] line {line}{} {figure:?}: {}\n",
+            on_page(&doc, line),
             c.explanation
         ));
     }
     let mut out = std::io::stdout().lock();
     write!(out, "{r}").map_err(|e| format!("cannot write output: {e}"))
+}
+
+/// For a PDF, where a source line is printed: " (page 7, line 14)"; nothing for text.
+fn on_page(doc: &assay::document::Document, line: usize) -> String {
+    match doc.source.page_of(line) {
+        Some((page, on)) => format!(" (page {page}, line {on})"),
+        None => String::new(),
+    }
 }
 
 /// Plain harness: the median of repeated runs per input, then the whole set, then a 10x

@@ -149,9 +149,25 @@ pub struct Source {
     pub name: Option<String>,
     /// The layout recognised, e.g. `edgar-txt`, `plain-text`, `markdown`, `reuters-brief`.
     pub format: String,
-    /// `utf-8` or `windows-1252`.
+    /// `utf-8` or `windows-1252` (for a PDF, `pdf`).
     pub encoding: String,
     pub bytes: usize,
+    /// A PDF's pages: the source line each begins on (1-based), so line `n` is on the last
+    /// page starting at or before it (`Source::page_of`). Empty for text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<usize>,
+    /// The document prints a decimal comma (`2,26`, `53.482`); its figures are read, and
+    /// given as `printed`, in point form (`2.26`, `53,482`). Left out when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub decimal_comma: bool,
+}
+
+impl Source {
+    /// The page a source line is on and its line on that page (both 1-based), for a PDF.
+    pub fn page_of(&self, line: usize) -> Option<(usize, usize)> {
+        let page = self.pages.iter().rposition(|&first| first <= line)?;
+        Some((page + 1, line - self.pages[page] + 1))
+    }
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]

@@ -17,6 +17,10 @@ mod html;
 mod label;
 mod meta;
 pub mod number;
+// The PDF reader is native only: the app will load it as a module of its own when a PDF is
+// opened (docs/pdf.md), so the first-load wasm does not carry it.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pdf;
 mod period;
 pub(crate) use period::find_date;
 mod pipe;
@@ -39,7 +43,12 @@ pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
 pub enum ReadError {
     Empty,
     Binary,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
+    /// A PDF that gave no text to read, and why.
+    #[cfg(not(target_arch = "wasm32"))]
+    Pdf(pdf::PdfError),
 }
 
 impl fmt::Display for ReadError {
@@ -55,6 +64,8 @@ impl fmt::Display for ReadError {
                 "The input is {bytes} bytes, over the {} MiB limit; give the release document alone rather than a whole filing.",
                 MAX_INPUT_BYTES >> 20
             ),
+            #[cfg(not(target_arch = "wasm32"))]
+            ReadError::Pdf(e) => e.fmt(f),
         }
     }
 }
@@ -73,12 +84,39 @@ pub fn decode_text_and_encoding(input: &[u8]) -> Result<(String, &'static str), 
     decode::decode(input)
 }
 
-/// Reads a release from raw bytes.
+/// Reads a release from raw bytes: text, HTML or (natively) a PDF.
 pub fn read_document(input: &[u8]) -> Result<Document, ReadError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if is_pdf(input) {
+        return read_pdf(input);
+    }
     let (text, encoding) = decode::decode(input)?;
     let mut doc = read_text(&text);
     doc.source.encoding = encoding.to_string();
     doc.source.bytes = input.len();
+    Ok(doc)
+}
+
+/// A PDF file starts with `%PDF-` (readers accept it anywhere in the first KiB, after junk a
+/// mail gateway or a download added).
+pub fn is_pdf(input: &[u8]) -> bool {
+    input[..input.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+}
+
+/// Reads a PDF: its text laid out from the glyphs' positions (`pdf::read`), then read as
+/// fixed-width text. Source lines are lines of that text; `source.pages` says where each page
+/// begins.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_pdf(input: &[u8]) -> Result<Document, ReadError> {
+    let laid = pdf::read(input).map_err(ReadError::Pdf)?;
+    let mut doc = read_text(&laid.text);
+    doc.source.format = "pdf".to_string();
+    doc.source.encoding = "pdf".to_string();
+    doc.source.bytes = input.len();
+    doc.source.pages = laid.pages;
+    doc.source.decimal_comma = laid.decimal_comma;
     Ok(doc)
 }
 
@@ -185,6 +223,8 @@ fn read_as(text: &str, force_html: bool) -> Document {
             format: format.name().to_string(),
             encoding: "utf-8".to_string(),
             bytes: text.len(),
+            pages: Vec::new(),
+            decimal_comma: false,
         },
         company,
         title,
