@@ -92,6 +92,18 @@ fn judge(
                     return nc(why);
                 }
             }
+            // "Net sales" under "North America" and under "International": one table's
+            // headings scope its rows, whatever the meaning layer names the headings.
+            let heading = |cell: &super::CellRef| {
+                let r = table(doc, &cell.table)?.rows.get(cell.row)?;
+                Some((r.parent.clone(), r.section.clone()))
+            };
+            if ca.table == cb.table && heading(ca) != heading(cb) {
+                return nc(format!(
+                    "\"{}\" (line {}) and \"{}\" (line {}) stand under different headings of one table",
+                    ca.row_label, ca.line, cb.row_label, cb.line
+                ));
+            }
             if ca.table == cb.table && a.concept != b.concept {
                 return nc(format!(
                     "\"{}\" and \"{}\" are two different lines of one table",
