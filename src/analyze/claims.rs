@@ -24,7 +24,7 @@
 
 use std::borrow::Cow;
 
-use crate::meaning::concept::stem;
+use crate::meaning::concept::{stem, stems};
 
 use rust_decimal::Decimal;
 
@@ -878,10 +878,6 @@ fn first_word<'r>(rows: &'r [RowInfo], n: usize) -> &'r str {
 const STOP: &[&str] = &[
     "of", "and", "the", "for", "to", "in", "by", "on", "a", "an", "total", "provided", "&",
 ];
-
-fn stems(text: &str) -> Vec<String> {
-    words(text).iter().map(|w| stem(w).into_owned()).collect()
-}
 
 impl<'a> Context<'a> {
     fn new(doc: &'a Document, metrics: &'a [Metric], lw: &'a super::LabelWords) -> Context<'a> {

@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use super::{Check, CheckKind, Status};
 use crate::document::{Document, Table};
 use crate::meaning::basis::NonGaapNames;
-use crate::meaning::{words, Meaning, Meanings, SignConvention};
+use crate::meaning::{Meaning, Meanings, SignConvention};
 
 /// Hold every mismatch to the rows' meanings, then merge the duplicates.
 ///
@@ -54,16 +54,6 @@ pub(crate) fn settle(doc: &Document, checks: &mut Vec<Check>) {
     merge(checks);
 }
 
-/// The table `id` names. The reader numbers tables in order ("t3" is the third), so that
-/// place is tried first: every check is settled, and a search of all tables for each would
-/// grow with the square of the release.
-fn table<'d>(doc: &'d Document, id: &str) -> Option<&'d Table> {
-    let at = id.strip_prefix('t').and_then(|n| n.parse::<usize>().ok());
-    at.and_then(|n| doc.tables.get(n.checked_sub(1)?))
-        .filter(|t| t.id.as_str() == id)
-        .or_else(|| doc.tables.iter().find(|t| t.id.as_str() == id))
-}
-
 /// A new status and its reason, or `None` when the mismatch stands.
 fn judge(
     doc: &Document,
@@ -95,7 +85,7 @@ fn judge(
             // "Net sales" under "North America" and under "International": one table's
             // headings scope its rows, whatever the meaning layer names the headings.
             let heading = |cell: &super::CellRef| {
-                let r = table(doc, &cell.table)?.rows.get(cell.row)?;
+                let r = doc.table(&cell.table)?.rows.get(cell.row)?;
                 Some((r.parent.clone(), r.section.clone()))
             };
             if ca.table == cb.table && heading(ca) != heading(cb) {
@@ -138,7 +128,7 @@ fn judge(
             let (a, b) = basis.or(operations)?;
             nc(format!("\"{r}\" is for {a} but \"{n}\" for {b}"))
         }
-        CheckKind::Claim => claim(c, meaning(0)?, table(doc, &c.cells.first()?.table)?, || {
+        CheckKind::Claim => claim(c, meaning(0)?, doc.table(&c.cells.first()?.table)?, || {
             non_gaap.get_or_init(|| NonGaapNames::new(doc))
         }),
         CheckKind::Footing => None,
@@ -170,7 +160,7 @@ fn scale_factor(c: &Check) -> Option<String> {
 /// A column whose header names a length of period ("Three Months Ended") that was not read:
 /// its period cannot be matched with another's.
 fn unread_period(doc: &Document, id: &str, column: usize) -> Option<String> {
-    let col = table(doc, id)?.columns.get(column)?;
+    let col = doc.table(id)?.columns.get(column)?;
     let l = col.label.to_ascii_lowercase();
     let names_length = ["month", "quarter", "week"].iter().any(|x| l.contains(x));
     (names_length && col.months.is_none()).then(|| {
@@ -211,12 +201,7 @@ fn claim<'n>(
 ) -> Option<(Status, String)> {
     let cr = c.claim.as_ref()?;
     let at = cr.sentence.find(&cr.figure)?;
-    let stems = |text: &str| -> Vec<String> {
-        words(text)
-            .iter()
-            .map(|w| crate::meaning::concept::stem(w).into_owned())
-            .collect()
-    };
+    let stems = crate::meaning::concept::stems;
     let before = stems(&cr.sentence[..at]);
     let after = stems(&cr.sentence[at + cr.figure.len()..]);
     let label = &c.cells[0].row_label;

@@ -129,7 +129,24 @@ pub struct Document {
     pub warnings: Vec<Warning>,
 }
 
+/// Where the table `id` stands among `items` (tables, or their ids, in reading order). The
+/// reader numbers tables in order ("t3" is the third), so that place is tried first and a
+/// search only when the ids say otherwise: a lookup per check must not grow with the number
+/// of tables.
+pub fn table_position<T>(items: &[T], id: &str, id_of: impl Fn(&T) -> &str) -> Option<usize> {
+    let numbered = id.strip_prefix('t').and_then(|n| n.parse::<usize>().ok());
+    numbered
+        .and_then(|n| n.checked_sub(1))
+        .filter(|&k| items.get(k).is_some_and(|x| id_of(x) == id))
+        .or_else(|| items.iter().position(|x| id_of(x) == id))
+}
+
 impl Document {
+    /// The table with this id ([`table_position`]).
+    pub fn table(&self, id: &str) -> Option<&Table> {
+        table_position(&self.tables, id, |t| t.id.as_str()).map(|k| &self.tables[k])
+    }
+
     /// The JSON contract (`assay/2`), pretty-printed.
     pub fn to_json(&self) -> String {
         // Serializing plain data with string keys cannot fail.

@@ -73,6 +73,14 @@ pub fn item(w: &[String]) -> Vec<String> {
     of(&named)
 }
 
+/// A text's words ([`super::words`]), each stemmed ([`stem`]).
+pub fn stems(text: &str) -> Vec<String> {
+    super::words(text)
+        .iter()
+        .map(|w| stem(w).into_owned())
+        .collect()
+}
+
 /// A payout to holders ("Dividends declared per share", "Cash distribution per common
 /// share from net investment income"), not earnings, though its label may name income:
 /// "Net income after preferred dividends" is earnings.

@@ -68,15 +68,7 @@ impl Meanings {
 
     /// The meaning of row `row` of the table with id `table`.
     pub fn get(&self, table: &str, row: usize) -> Option<&Meaning> {
-        // The reader numbers tables in order ("t3" is the third): that place first, so a
-        // lookup per check does not grow with the number of tables.
-        let at = table
-            .strip_prefix('t')
-            .and_then(|n| n.parse::<usize>().ok());
-        let t = at
-            .and_then(|n| n.checked_sub(1))
-            .filter(|&n| self.ids.get(n).is_some_and(|id| id.as_str() == table))
-            .or_else(|| self.ids.iter().position(|id| id.as_str() == table))?;
+        let t = crate::document::table_position(&self.ids, table, |id| id.as_str())?;
         self.tables[t].get(row)
     }
 
