@@ -93,8 +93,8 @@ impl<'t> Grid<'t> {
         Grid {
             t,
             cells: (0..n).map(|_| std::cell::OnceCell::new()).collect(),
-            summable: (t.columns.iter().enumerate())
-                .map(|(k, c)| summable_column(&c.label) && !percent_column(t, k))
+            summable: (t.columns.iter())
+                .map(|c| summable_column(&c.label) && c.unit != Some(Unit::Percent))
                 .collect(),
             row_summable: (t.rows.iter().enumerate())
                 .map(|(k, r)| summable_row(r, &w[k]))
@@ -367,13 +367,6 @@ fn summable_column(label: &str) -> bool {
     let percent = label.contains('%') && !label.contains('$');
     let named = super::raw_words(label).any(|w| NEVER.iter().any(|n| w.eq_ignore_ascii_case(n)));
     !percent && !named
-}
-
-/// A column whose first figure prints "%" ("7 %" over "11", "(9)"): the sign is printed once,
-/// on the first row, for the whole column, as "$" is; its figures are percentages.
-fn percent_column(t: &Table, k: usize) -> bool {
-    let first = t.rows.iter().find_map(|r| r.cells.get(k)?.as_ref());
-    first.is_some_and(|c| c.printed.trim_end().ends_with('%'))
 }
 
 /// Whether a row's figures may be added: an additive unit ([`additive`]), and a label that

@@ -293,22 +293,35 @@ fn per_share_bridges(rows: &mut [Row]) {
 }
 
 /// A column whose figures are all percentages ("6.6 %", "N/A", "8.2 %" under "Change") is a
-/// column of percentages: its not-available cells ("N/A", "NM") are percentages too.
+/// column of percentages: its not-available cells ("N/A", "NM") are percentages too. So is a
+/// column whose first figure prints "%" and whose others are plain figures ("7 %" over "11",
+/// "(9)"): the sign is printed once for the column, as "$" is on a statement's first row.
 fn percent_columns(rows: &[Row], columns: &mut [Column]) {
+    use crate::document::Value;
     for (j, c) in columns.iter_mut().enumerate() {
         if c.unit.is_some() {
             continue;
         }
-        let mut percent = false;
-        let mut other = false;
-        for v in rows.iter().filter_map(|r| r.value(j)) {
-            match v {
-                crate::document::Value::Percent(_) => percent = true,
-                crate::document::Value::Nil | crate::document::Value::NotAvailable => {}
-                _ => other = true,
-            }
-        }
-        if percent && !other {
+        let figures = || {
+            rows.iter()
+                .filter_map(|r| r.cells.get(j)?.as_ref())
+                .filter(|x| !matches!(x.value, Value::Nil | Value::NotAvailable))
+        };
+        let plain = |printed: &str| {
+            printed
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || "(),.- ".contains(ch))
+        };
+        let first_percent = figures()
+            .next()
+            .is_some_and(|x| matches!(x.value, Value::Percent(_)));
+        let rest_fit = figures().skip(1).all(|x| match x.value {
+            Value::Percent(_) => true,
+            Value::Amount(_) => plain(&x.printed),
+            _ => false,
+        });
+        let all_percent = figures().all(|x| matches!(x.value, Value::Percent(_)));
+        if first_percent && (all_percent || rest_fit) {
             c.unit = Some(Unit::Percent);
         }
     }
