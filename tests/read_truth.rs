@@ -189,6 +189,10 @@ fn unit_name(u: Option<Unit>) -> &'static str {
         Some(Unit::Shares) => "shares",
         Some(Unit::Ratio) => "ratio",
         Some(Unit::Percent) => "percent",
+        Some(Unit::PercentagePoints) => "pp",
+        Some(Unit::BasisPoints) => "bp",
+        Some(Unit::Barrels) => "bbl",
+        Some(Unit::Boe) => "boe",
         None => "-",
     }
 }

@@ -192,8 +192,10 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
                 span = Some((ws[i - 2].start, 2));
             }
         }
-        // "2.17 Sen", "18 cts": a figure in cents, its unit word one space after it.
-        if span.is_none() && is_cents_word(w.text) && i >= 2 && w.start - ws[i - 2].end <= 1 {
+        // "2.17 Sen", "18 cts", "+15 bps", "-8.6 pts", "+76.7 MEUR": a figure with its unit
+        // or scale word one space after it.
+        let unit_word = || is_cents_word(w.text) || super::number::is_unit_word(w.text);
+        if span.is_none() && i >= 2 && w.start - ws[i - 2].end <= 1 && unit_word() {
             let s = slice(&ws[i - 2], &w);
             if parse_value(s).is_some() {
                 span = Some((ws[i - 2].start, 2));

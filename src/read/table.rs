@@ -303,9 +303,11 @@ fn percent_columns(rows: &[Row], columns: &mut [Column]) {
             continue;
         }
         let figures = || {
+            // ("+15 bps" and "+76.7 MEUR" among "+13.0%" print their own unit.)
             rows.iter()
                 .filter_map(|r| r.cells.get(j)?.as_ref())
                 .filter(|x| !matches!(x.value, Value::Nil | Value::NotAvailable))
+                .filter(|x| super::number::own_unit(&x.printed) == (None, None))
         };
         let plain = |printed: &str| {
             printed
@@ -789,7 +791,13 @@ impl Rows {
         let parent = match &mut self.parent {
             Some(p) => {
                 let indented = *p.indented.get_or_insert(indent > p.indent);
-                if indented && indent <= p.indent {
+                // "Total Salt." back at the heading's margin closes the heading's rows and
+                // still measures what they measure.
+                if indented && indent <= p.indent && starts_with_total(raw_label.trim_start()) {
+                    let label = p.label.clone();
+                    self.parent = None;
+                    Some(label)
+                } else if indented && indent <= p.indent {
                     self.parent = None;
                     None
                 } else {
@@ -854,6 +862,18 @@ impl Rows {
             (unit, cells)
         };
         let mut scale = units::row_scale(raw_label, unit, &self.note);
+        // "Sales volumes (in thousands of tons):": a heading that states its rows' unit
+        // states their scale with it.
+        let heading_scale = parent
+            .as_deref()
+            .filter(|p| units::states_unit(&p.to_ascii_lowercase()))
+            .and_then(units::label_scale)
+            .filter(|_| {
+                units::label_scale(raw_label).is_none() && unit.is_some_and(Unit::is_quantity)
+            });
+        if let Some(s) = heading_scale {
+            scale = s;
+        }
         // "Shares outstanding at period end  239.0" under "$ millions": a share count with a
         // decimal part is not a count of whole shares, it is in the table's scale.
         if unit == Some(Unit::Shares)
@@ -867,6 +887,11 @@ impl Rows {
         }
         let scale_source = if scale == Scale::One {
             None
+        } else if let (Some(_), Some(p)) = (heading_scale, &parent) {
+            Some(ScaleSource {
+                text: p.clone(),
+                line: None,
+            })
         } else if units::label_scale(raw_label).is_some() {
             Some(ScaleSource {
                 text: label.clone(),
