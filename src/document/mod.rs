@@ -333,8 +333,10 @@ impl Table {
             Value::Amount(d) | Value::Percent(d) => d.abs(),
             _ => return None,
         };
-        // The two period columns just before it, both percentages.
-        let mut periods = (0..col).rev().filter(|&j| self.columns[j].end.is_some());
+        // The two figures just before it that are no change, both percentages.
+        let mut periods = (0..col)
+            .rev()
+            .filter(|&j| !says_change(&self.columns[j].label) && row.value(j).is_some());
         let (b, a) = (periods.next()?, periods.next()?);
         let percent = |j: usize| match row.value(j)? {
             Value::Percent(d) => Some(*d),

@@ -275,24 +275,28 @@ fn suffix_of(word: &str, cell: &str) -> (Option<Unit>, Option<Scale>) {
     if is(&["dwt"]) {
         return (Some(Unit::Tonnes), None);
     }
+    // "$260 million" is an amount of money, whatever its column holds; "60.1 mln" (shares in
+    // a wire brief) is whatever its row counts.
+    let sign = cell.trim_start_matches(['+', '-', '(', ' ']);
+    let money = sign.starts_with(['$', '€', '£']) || cell.contains("US$") || cell.contains("C$");
+    let unit = money.then_some(Unit::Money);
     if is(&["million", "mln", "mn"]) {
-        return (None, Some(Scale::Millions));
+        return (unit, Some(Scale::Millions));
     }
     if is(&["billion", "bln", "bn"]) {
-        return (None, Some(Scale::Billions));
+        return (unit, Some(Scale::Billions));
     }
     // "£12.3m", "$1.2bn", "€450k": a letter for the scale only after a currency sign.
-    let money = cell.starts_with(['$', '€', '£']) || cell.contains("US$") || cell.contains("C$");
     if money && w == "m" {
-        return (None, Some(Scale::Millions));
+        return (unit, Some(Scale::Millions));
     }
     if money && w == "k" {
-        return (None, Some(Scale::Thousands));
+        return (unit, Some(Scale::Thousands));
     }
     // "76.7 MEUR", "12 MSEK": millions of the currency its code names.
     let b = w.as_bytes();
     if b.len() == 4 && b[0] == b'M' && b[1..].iter().all(u8::is_ascii_uppercase) {
-        return (None, Some(Scale::Millions));
+        return (Some(Unit::Money), Some(Scale::Millions));
     }
     (None, None)
 }

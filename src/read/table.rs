@@ -136,6 +136,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         line: None,
     });
     let mut rows = Rows::new(note, source).build(body);
+    parts_take_unit(&mut rows);
     money_rows(&mut rows, &columns);
     per_share_bridges(&mut rows);
     percent_columns(&rows, &mut columns);
@@ -208,6 +209,8 @@ fn money_rows(rows: &mut [Row], columns: &[Column]) {
                     | Unit::Tons
                     | Unit::Tonnes
                     | Unit::Lbs
+                    | Unit::Barrels
+                    | Unit::Boe
                     | Unit::OzPerTon
                     | Unit::GramsPerTonne
             )
@@ -229,6 +232,59 @@ fn money_rows(rows: &mut [Row], columns: &[Column]) {
         {
             r.unit = Some(Unit::Money);
         }
+    }
+}
+
+/// "Copper production (tonnes)  111,602" over "Kansanshi  48,139", "Sentinel  56,560",
+/// "Other sites  6,903": rows that name no unit right under a quantity they add up to, in
+/// every column, are its parts and count what it counts, at its scale.
+fn parts_take_unit(rows: &mut [Row]) {
+    use crate::document::Value;
+    let number = |r: &Row, j: usize| match r.value(j) {
+        Some(Value::Amount(d)) => Some(*d),
+        Some(Value::Nil) | None => Some(rust_decimal::Decimal::ZERO),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < rows.len() {
+        let whole = &rows[i];
+        let Some(unit) = whole.unit.filter(|u| u.is_quantity()) else {
+            i += 1;
+            continue;
+        };
+        let width = whole.cells.len();
+        let printed = (0..width).filter(|&j| whole.value(j).is_some()).count();
+        let run = rows[i + 1..]
+            .iter()
+            .take_while(|r| r.unit.is_none() && r.kind == RowKind::Item)
+            .count();
+        // The longest run of two or more rows that adds up to the whole.
+        let parts = (2..=run).rev().find(|&k| {
+            printed > 0
+                && (0..width).all(|j| {
+                    let Some(want) = whole.value(j).and_then(|_| number(whole, j)) else {
+                        return whole.value(j).is_none();
+                    };
+                    let mut sum = rust_decimal::Decimal::ZERO;
+                    for r in &rows[i + 1..=i + k] {
+                        match number(r, j) {
+                            Some(d) => sum = crate::decimal::add(sum, d),
+                            None => return false,
+                        }
+                    }
+                    sum == want
+                })
+        });
+        if let Some(k) = parts {
+            let (scale, source) = (whole.scale, whole.scale_source.clone());
+            for r in &mut rows[i + 1..=i + k] {
+                r.unit = Some(unit);
+                r.scale = scale;
+                r.scale_source.clone_from(&source);
+            }
+            i += k;
+        }
+        i += 1;
     }
 }
 

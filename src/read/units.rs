@@ -37,7 +37,7 @@ impl Default for ScaleNote {
 
 impl ScaleNote {
     pub(crate) fn parse(note: &str) -> ScaleNote {
-        let l = note.to_ascii_lowercase();
+        let l = lower(note);
         // "All numbers are kSEK", "(€m)": a scale glued to the currency counts too.
         let scale = scale_word(&l)
             .or_else(|| glued_scale(&l))
@@ -88,6 +88,16 @@ impl ScaleNote {
     }
 }
 
+/// Lower case, with a typographic apostrophe made plain: "000’s" is "000's".
+fn lower(s: &str) -> String {
+    let l = s.to_ascii_lowercase();
+    if l.contains('’') {
+        l.replace('’', "'")
+    } else {
+        l
+    }
+}
+
 /// "thousands" → Thousands, "millions" → Millions, "(000s)" → Thousands.
 fn scale_word(l: &str) -> Option<Scale> {
     if l.contains("billion") {
@@ -108,7 +118,7 @@ fn scale_word(l: &str) -> Option<Scale> {
 /// True when a statement names a scale ("in thousands", "000's", "EURm"), not only
 /// "(unaudited)".
 pub(crate) fn states_scale(s: &str) -> bool {
-    let l = s.to_ascii_lowercase();
+    let l = lower(s);
     scale_word(&l).is_some() || glued_scale(&l).is_some()
 }
 
@@ -316,7 +326,7 @@ pub(crate) fn quoted_scales(
 
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
 pub(crate) fn is_scale_note(s: &str) -> bool {
-    let l = s.to_ascii_lowercase();
+    let l = lower(s);
     [
         "thousand",
         "million",
@@ -693,7 +703,7 @@ impl Keys {
 /// ("Tonnes kt", "Au koz", "Sales, $M", "1000 tonnes"). Per-unit labels state none ("Cost
 /// per tonne (USD)").
 pub(crate) fn label_scale(label: &str) -> Option<Scale> {
-    let l = label.to_ascii_lowercase();
+    let l = lower(label);
     let mut found = None;
     // Parenthesised groups first.
     let mut rest = l.as_str();
@@ -839,7 +849,7 @@ fn is_money_token(t: &str) -> bool {
 /// The unit and scale a column header gives its cells: "% Change" (percent, unscaled),
 /// "Au koz" (ounces, thousands), "Tonnes kt" (tonnes, thousands).
 pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
-    let l = header.to_ascii_lowercase();
+    let l = lower(header);
     let words = || {
         l.split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
