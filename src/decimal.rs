@@ -68,8 +68,9 @@ pub(crate) fn mul(a: Decimal, b: Decimal) -> Decimal {
 /// scale, a change over a tiny base, an interval's ends) inside `Decimal`'s 28 digits, where a
 /// 29-digit amount made the additions overflow and end the tab.
 pub(crate) const MAX_AMOUNT_DIGITS: usize = 12;
-/// The most decimal places an amount may have to be read as one.
-pub(crate) const MAX_AMOUNT_DECIMALS: usize = 4;
+/// The most decimal places an amount may have to be read as one (exercise prices and
+/// exchange rates print five: "1.60786").
+pub(crate) const MAX_AMOUNT_DECIMALS: usize = 6;
 
 /// Whether a number printed with these integer and fractional parts (commas allowed in
 /// `int`) is within [`MAX_AMOUNT_DIGITS`] and [`MAX_AMOUNT_DECIMALS`].

@@ -347,7 +347,7 @@ pub(crate) fn plain_decimal(s: &str) -> Option<Decimal> {
     if grouped && (first.is_empty() || first.len() > 3) {
         return None;
     }
-    // Past twelve digits or four decimal places it is not an amount a release prints, and
+    // Past twelve digits or six decimal places it is not an amount a release prints, and
     // arithmetic on it could overflow (crate::decimal::MAX_AMOUNT_DIGITS).
     if !crate::decimal::amount_fits(int, frac.unwrap_or("")) {
         return None;

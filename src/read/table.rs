@@ -139,6 +139,7 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     parts_take_unit(&mut rows);
     money_rows(&mut rows, &columns);
     per_share_bridges(&mut rows);
+    shares_scaled_by_eps(&mut rows);
     percent_columns(&rows, &mut columns);
     Table {
         id: Text::default(),
@@ -285,6 +286,80 @@ fn parts_take_unit(rows: &mut [Row]) {
             i += k;
         }
         i += 1;
+    }
+}
+
+/// A share count's scale, where the table's earnings per share say it: "Adjusted net income
+/// 41,292" (thousands), "Weighted-average common shares outstanding, diluted 27,206,225",
+/// "Diluted adjusted earnings per share 1.52" recompute only with the shares unscaled,
+/// whatever "(in thousands, except per share data)" says; "Diluted Weighted Average
+/// Outstanding ADS 175,146" under "Except Share … Data" recomputes only in thousands. The
+/// scale that makes income ÷ shares the printed per-share figure in every column, when exactly
+/// one does, is the count's.
+fn shares_scaled_by_eps(rows: &mut [Row]) {
+    use crate::decimal::{add, mul, sub};
+    use crate::document::Value;
+    let amount = |r: &Row, j: usize| match r.value(j) {
+        Some(Value::Amount(d)) if !d.is_zero() => Some(*d),
+        _ => None,
+    };
+    let half = |x: rust_decimal::Decimal| rust_decimal::Decimal::new(5, x.scale() + 1);
+    let near = |i: usize, k: usize| i.abs_diff(k) <= 6;
+    for s in 0..rows.len() {
+        if rows[s].unit != Some(Unit::Shares) {
+            continue;
+        }
+        let per_share = (0..rows.len())
+            .filter(|&p| near(p, s) && rows[p].unit == Some(Unit::MoneyPerShare))
+            .collect::<Vec<_>>();
+        let income = (0..rows.len())
+            .filter(|&m| near(m, s) && rows[m].unit == Some(Unit::Money))
+            .collect::<Vec<_>>();
+        let fits = |scale: Scale, m: usize, p: usize| {
+            let mut columns = 0;
+            for j in 0..rows[s].cells.len() {
+                let (Some(n), Some(q), Some(e)) = (
+                    amount(&rows[s], j),
+                    amount(&rows[m], j),
+                    amount(&rows[p], j),
+                ) else {
+                    continue;
+                };
+                let money_scale = rust_decimal::Decimal::from(rows[m].scale.factor());
+                let shares = mul(n, rust_decimal::Decimal::from(scale.factor()));
+                let money = mul(q, money_scale);
+                // |income − eps × shares| within the roundings of both printed figures.
+                let slack = add(mul(half(e), shares.abs()), mul(half(q), money_scale));
+                if sub(money, mul(e, shares)).abs() > slack {
+                    return false;
+                }
+                columns += 1;
+            }
+            columns > 0
+        };
+        let mut found = None;
+        for &p in &per_share {
+            for &m in &income {
+                let fitting: Vec<Scale> = [Scale::One, Scale::Thousands, Scale::Millions]
+                    .into_iter()
+                    .filter(|&sc| fits(sc, m, p))
+                    .collect();
+                if let [one] = fitting.as_slice() {
+                    found = Some(*one);
+                    break;
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        if let Some(scale) = found.filter(|&sc| sc != rows[s].scale) {
+            rows[s].scale = scale;
+            rows[s].scale_source = (scale != Scale::One).then(|| ScaleSource {
+                text: "the per-share figures recompute at this scale".into(),
+                line: None,
+            });
+        }
     }
 }
 
