@@ -53,7 +53,9 @@ test-native: fetch
 test-growth: fetch
 	cargo test --profile bench-native --test growth -- --include-ignored --nocapture
 
+# The wasm test compares its JSON with the native one, which wasm_parity writes first.
 test-wasm: fetch
+	cargo test --quiet --test wasm_parity
 	cargo test --target wasm32-unknown-unknown --test web
 
 size: dist
