@@ -34,7 +34,7 @@ use super::{
     figure, raw_word_list, raw_words, show, words, CellRef, Check, CheckKind, ClaimRef, Status,
     Tolerance,
 };
-use crate::decimal::{add, mul, sub};
+use crate::decimal::Amount;
 use crate::document::{Document, RowKind, Table, Unit};
 use crate::meaning::Basis;
 
@@ -1065,7 +1065,7 @@ impl<'a> Context<'a> {
         let mut total = figure(&t.rows[c.row], column)?;
         for &r in &c.also {
             let x = figure(&t.rows[r], column)?;
-            total.value = add(total.value, x.value);
+            total.value = (Amount(total.value) + x.value).0;
             total.interval = total.interval + x.interval;
         }
         Some(total)
@@ -1534,7 +1534,7 @@ impl<'a> Context<'a> {
             return Check {
                 kind: CheckKind::Claim,
                 status: Status::NotCheckable,
-                reported: Some(mul(f.value, f.factor)),
+                reported: Some((Amount(f.value) * f.factor).0),
                 recomputed: None,
                 tolerance: None,
                 explanation: super::format_in!(super::SENTENCE, "{} could be any of {} cells that disagree with each other, so it is not matched.", f.text, cells.len()),
@@ -1566,7 +1566,7 @@ impl<'a> Context<'a> {
         Check {
             kind: CheckKind::Claim,
             status: if holds { Status::Ok } else { Status::Mismatch },
-            reported: Some(mul(f.value, f.factor)),
+            reported: Some((Amount(f.value) * f.factor).0),
             recomputed: Some(first.value),
             tolerance: Some(Tolerance::new(
                 claimed,
@@ -1815,20 +1815,20 @@ impl<'a> Context<'a> {
                 match delta.checked_div(base) {
                     Some(q) => (
                         q * Interval::exact(Decimal::ONE_HUNDRED),
-                        mul(
-                            sub(now.value, then.value) / then.value.abs(),
-                            Decimal::ONE_HUNDRED,
-                        ),
+                        ((Amount(now.value) - then.value) / then.value.abs()
+                            * Decimal::ONE_HUNDRED)
+                            .0,
                     ),
                     None => continue,
                 }
             } else {
                 let (n, t) = (now.value.abs(), then.value.abs());
+                let change = (Amount(n) - t).0;
                 let d = Interval::around(
-                    sub(n, t),
-                    add(now.interval.width(), then.interval.width()) / Decimal::TWO,
+                    change,
+                    ((Amount(now.interval.width()) + then.interval.width()) / Decimal::TWO).0,
                 );
-                (d, sub(n, t))
+                (d, change)
             };
             results.push((r, c.clone()));
         }
@@ -1894,7 +1894,7 @@ impl<'a> Context<'a> {
             Check {
                 kind: CheckKind::Claim,
                 status: if holds { Status::Ok } else { Status::Mismatch },
-                reported: Some(mul(f.value, f.factor)),
+                reported: Some((Amount(f.value) * f.factor).0),
                 recomputed: Some(v.round_dp(4)),
                 tolerance: Some(Tolerance::new(
                     claimed,
@@ -1947,7 +1947,7 @@ fn unmatched(f: &Fig, claim: &ClaimRef, why: String) -> Check {
     Check {
         kind: CheckKind::Claim,
         status: Status::NotCheckable,
-        reported: Some(mul(f.value, f.factor)),
+        reported: Some((Amount(f.value) * f.factor).0),
         recomputed: None,
         tolerance: None,
         explanation: why,

@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use super::metrics::PrimaryMetals;
 use super::tolerance::Interval;
 use super::{figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
-use crate::decimal::sub;
+use crate::decimal::Amount;
 use crate::document::{Column, Date, Document, RowKind, Table, Unit};
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -352,7 +352,7 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
                     cb.label,
                     show(fb.value, 4),
                     show(fa.value, 4),
-                    show(sub(fb.value, fa.value), 4)
+                    show((Amount(fb.value) - fa.value).0, 4)
                 )
             };
             out.push(Check {

@@ -427,7 +427,7 @@ fn key(c: &Check) -> (u8, Vec<(String, usize)>, String, Option<Decimal>) {
         v
     };
     let diff = match (c.reported, c.recomputed) {
-        (Some(r), Some(q)) => Some(crate::decimal::sub(r, q).normalize()),
+        (Some(r), Some(q)) => Some((crate::decimal::Amount(r) - q).0.normalize()),
         _ => None,
     };
     match c.kind {

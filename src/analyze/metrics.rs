@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{amount, raw_words, words, CellRef};
-use crate::decimal::{add, mul, sub};
+use crate::decimal::Amount;
 use crate::document::{Column, Date, Document, Row, RowKind, Table, Text, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -375,14 +375,14 @@ fn changes(t: &Table, w: super::TableWords, out: &mut Vec<Metric>) {
                 .concat(),
                 &facts,
             );
-            m.value = Some(sub(now, then));
+            m.value = Some((Amount(now) - then).0);
             let rate = matches!(row.unit, Some(Unit::Percent | Unit::Ratio));
             if rate {
                 m.note = Some("a change of a rate is given in points, not percent".into());
             } else if then.is_zero() {
                 m.note = Some("percent not meaningful: the base is zero".into());
             } else if then > Decimal::ZERO {
-                m.percent = Some(mul(sub(now, then) / then, hundred()).round_dp(2));
+                m.percent = Some(((Amount(now) - then) / then * hundred()).0.round_dp(2));
             } else {
                 m.note = Some("percent not meaningful: the base is negative".into());
             }
@@ -629,7 +629,7 @@ fn quotients(
         }
         let mut m = metric_with(kind, t, c, label.to_string(), &facts);
         m.unit = Cow::Borrowed(unit);
-        m.value = Some(mul(n / d, factor).round_dp(4));
+        m.value = Some((Amount(n / d) * factor).0.round_dp(4));
         m.inputs = vec![CellRef::new(t, num, c), CellRef::new(t, den, c)];
         out.push(m);
     }
@@ -721,7 +721,7 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
                 "Mining and milling cost per ton".into(),
                 &facts,
             );
-            m.value = Some(add(a, b));
+            m.value = Some((Amount(a) + b).0);
             m.inputs = vec![CellRef::new(t, k, c), CellRef::new(t, mill, c)];
             out.push(m);
         }
@@ -822,7 +822,7 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
         let Some(price) = amount(&t.rows[k], c) else {
             continue;
         };
-        let margin = sub(price, cost_value);
+        let margin = (Amount(price) - cost_value).0;
         let seen = given.iter().any(|&(g, value)| {
             let g = &out[g];
             g.metal == cost.metal

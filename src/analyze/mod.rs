@@ -54,6 +54,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::decimal::Amount;
 use crate::document::{Document, Row, Table, Text, Unit, Value};
 use tolerance::Interval;
 
@@ -274,7 +275,7 @@ pub(crate) fn figure(row: &Row, column: usize) -> Option<Figure> {
         Some(Value::Amount(d)) => {
             let half = match row.scale.factor() {
                 1 => tolerance::half_unit(*d),
-                f => crate::decimal::mul(tolerance::half_unit(*d), Decimal::from(f)),
+                f => (Amount(tolerance::half_unit(*d)) * Decimal::from(f)).0,
             };
             Interval::around(value, half)
         }
@@ -291,7 +292,7 @@ pub(crate) fn amount(row: &Row, column: usize) -> Option<Decimal> {
             // without its decimals.
             1 if d.is_zero() => Decimal::ZERO,
             1 => *d,
-            f => crate::decimal::mul(*d, Decimal::from(f)),
+            f => (Amount(*d) * Decimal::from(f)).0,
         }),
         Value::Nil => Some(Decimal::ZERO),
         _ => None,

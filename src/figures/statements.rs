@@ -8,6 +8,7 @@ use super::unit_text;
 use super::walks::near;
 use crate::analyze::words;
 use crate::chart::{ChartKind, Series};
+use crate::decimal::Amount;
 use crate::document::{Row, RowKind, Table, Unit};
 
 /// Sales and gross profit by segment, for the current period: two or more segments' sales
@@ -158,7 +159,7 @@ fn closed_group(table: &Table, col: usize) -> Option<(String, Vec<&Row>)> {
             continue;
         };
         if is_revenue(r) && run.len() >= 2 {
-            let sum = crate::decimal::sum(run.iter().filter_map(|x| number(x, col)));
+            let sum = run.iter().filter_map(|x| number(x, col)).sum::<Amount>().0;
             let scale = run
                 .iter()
                 .filter_map(|x| number(x, col))
