@@ -48,10 +48,10 @@ pub fn checks(doc: &Document, metrics: &[Metric]) -> Vec<Check> {
 pub(crate) fn checks_in(
     doc: &Document,
     metrics: &[Metric],
-    lw: &super::LabelWords,
+    label_words: &super::LabelWords,
     out: &mut Vec<Check>,
 ) {
-    let ctx = Context::new(doc, metrics, lw);
+    let ctx = Context::new(doc, metrics, label_words);
     for p in &doc.narrative {
         // A paragraph about one operation names it first ("Lucky Friday - The Lucky Friday
         // silver operation …"); its later sentences ("the unit produced …") are about it.
@@ -74,21 +74,21 @@ pub(crate) fn checks_in(
                 continue;
             }
             let lower = lower_case(sentence);
-            let said = Said::new(sentence, &lower);
+            let parsed = Sentence::new(sentence, &lower);
             let entity = if n == 0 {
-                ctx.entity_in(&said.words)
+                ctx.entity_in(&parsed.words)
             } else {
-                ctx.entity_in(&said.words).or_else(para_entity)
+                ctx.entity_in(&parsed.words).or_else(para_entity)
             };
-            let mut matched: Vec<Option<Vec<Cand>>> = Vec::new();
+            let mut matched: Vec<Option<Vec<Candidate>>> = Vec::new();
             for (i, f) in figs.iter().enumerate() {
                 let claim = ClaimRef {
                     sentence: sentence.to_string(),
                     line: p.line_at(offset_in(&p.text, sentence) + f.start),
                     figure: f.text.clone(),
                 };
-                let (check, cands) = ctx.check(&said, &figs, i, entity, &matched, claim);
-                matched.push(cands);
+                let (check, candidates) = ctx.check(&parsed, &figs, i, entity, &matched, claim);
+                matched.push(candidates);
                 out.push(check);
             }
         }
@@ -158,7 +158,7 @@ enum Kind {
 }
 
 #[derive(Clone, Debug)]
-struct Fig {
+struct ProseFigure {
     start: usize,
     end: usize,
     text: String,
@@ -195,7 +195,7 @@ fn trim_end_word<'s>(mut s: &'s str, word: &str) -> &'s str {
     s
 }
 
-fn figures(s: &str) -> Vec<Fig> {
+fn figures(s: &str) -> Vec<ProseFigure> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -309,7 +309,7 @@ fn figures(s: &str) -> Vec<Fig> {
                 // "cost per ounce of silver in the third quarter of $538": the unit may come
                 // first, within the figure's clause.
                 let per_before = || {
-                    let prev_end = out.last().map_or(0, |f: &Fig| f.end).min(pre.len());
+                    let prev_end = out.last().map_or(0, |f: &ProseFigure| f.end).min(pre.len());
                     let clause_start = pre
                         .rfind([',', ';', '(', ')'])
                         .map_or(0, |k| k + 1)
@@ -351,7 +351,7 @@ fn figures(s: &str) -> Vec<Fig> {
         if negative {
             value = -value;
         }
-        out.push(Fig {
+        out.push(ProseFigure {
             start,
             end,
             text: s[if negative {
@@ -406,7 +406,7 @@ fn per_unit(w: &str) -> Option<Unit> {
 
 /// What a period phrase names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct When {
+struct PeriodPhrase {
     /// 3, 6, 9, 12; `None` for a point in time.
     months: Option<u8>,
     /// The quarter named (its end month is 3 × n, calendar quarters).
@@ -433,21 +433,21 @@ enum YearRef {
 }
 
 /// A sentence with what every figure in it needs, computed once.
-struct Said<'s> {
+struct Sentence<'s> {
     text: &'s str,
     /// The text in lower case, byte for byte where the text is (ASCII and Latin-1).
     lower: &'s str,
     /// [`words`] of the text, as slices of `lower`.
     words: Vec<&'s str>,
-    periods: Vec<(usize, usize, When)>,
+    periods: Vec<(usize, usize, PeriodPhrase)>,
     /// Where the [`BOUNDARIES`] occur: (start, length).
     bounds: Vec<(usize, usize)>,
     /// The metals the sentence names, each once.
     metals: Vec<&'static str>,
 }
 
-impl<'s> Said<'s> {
-    fn new(text: &'s str, lower: &'s str) -> Said<'s> {
+impl<'s> Sentence<'s> {
+    fn new(text: &'s str, lower: &'s str) -> Sentence<'s> {
         let words = raw_word_list(lower);
         let mut metals: Vec<&'static str> = words.iter().filter_map(|w| metal_word(w)).collect();
         crate::sort::dedup(&mut metals);
@@ -456,7 +456,7 @@ impl<'s> Said<'s> {
             .into_iter()
             .map(|(n, k)| (k, BOUNDARIES[n].len()))
             .collect();
-        Said {
+        Sentence {
             text,
             periods: periods(lower),
             lower,
@@ -477,7 +477,7 @@ fn lower_case(text: &str) -> String {
     }
 }
 
-impl std::ops::Deref for Said<'_> {
+impl std::ops::Deref for Sentence<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.text
@@ -485,7 +485,7 @@ impl std::ops::Deref for Said<'_> {
 }
 
 /// Period phrases in a sentence: (start, end, what).
-fn periods(lower: &str) -> Vec<(usize, usize, When)> {
+fn periods(lower: &str) -> Vec<(usize, usize, PeriodPhrase)> {
     let mut out = Vec::new();
     let phrases: &[(&str, Option<u8>, Option<u8>)] = &[
         ("first quarter", Some(3), Some(1)),
@@ -651,7 +651,7 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
             out.push((
                 at,
                 from,
-                When {
+                PeriodPhrase {
                     months,
                     quarter,
                     year,
@@ -684,7 +684,10 @@ fn periods(lower: &str) -> Vec<(usize, usize, When)> {
 /// "in 2024", "during 2023", "for 2024": a whole year, when the words right before the year
 /// say so and no other period phrase already covers it ("the third quarter of fiscal 2024" is
 /// the quarter's).
-fn bare_years(lower: &str, found: &[(usize, usize, When)]) -> Vec<(usize, usize, When)> {
+fn bare_years(
+    lower: &str,
+    found: &[(usize, usize, PeriodPhrase)],
+) -> Vec<(usize, usize, PeriodPhrase)> {
     let b = lower.as_bytes();
     let mut out = Vec::new();
     for lead in ["in ", "during ", "for "] {
@@ -701,7 +704,7 @@ fn bare_years(lower: &str, found: &[(usize, usize, When)]) -> Vec<(usize, usize,
                 out.push((
                     at,
                     y + 4,
-                    When {
+                    PeriodPhrase {
                         months: Some(12),
                         quarter: None,
                         year: YearRef::Year(year),
@@ -717,13 +720,13 @@ fn bare_years(lower: &str, found: &[(usize, usize, When)]) -> Vec<(usize, usize,
 /// Every occurrence of every phrase in `text`, overlapping ones too, as (phrase, start) in
 /// the order of the text: one pass, each phrase tried only where its first two bytes are
 /// (most places a phrase's first letter is, its second is not). At most 64 phrases.
-fn occurrences<T>(text: &str, phrases: &[T], name: impl Fn(&T) -> &str) -> Vec<(usize, usize)> {
+fn occurrences<T>(text: &str, phrases: &[T], text_of: impl Fn(&T) -> &str) -> Vec<(usize, usize)> {
     let mut by_first = [0u64; 256];
     let mut by_second = [0u64; 256];
     // Phrases of one byte, which any second byte (or none) lets through.
     let mut short = 0u64;
     for (n, p) in phrases.iter().enumerate() {
-        let p = name(p).as_bytes();
+        let p = text_of(p).as_bytes();
         by_first[usize::from(p[0])] |= 1 << n;
         match p.get(1) {
             Some(&c) => by_second[usize::from(c)] |= 1 << n,
@@ -741,7 +744,7 @@ fn occurrences<T>(text: &str, phrases: &[T], name: impl Fn(&T) -> &str) -> Vec<(
         while m != 0 {
             let n = m.trailing_zeros() as usize;
             m &= m - 1;
-            if b[at..].starts_with(name(&phrases[n]).as_bytes()) {
+            if b[at..].starts_with(text_of(&phrases[n]).as_bytes()) {
                 out.push((n, at));
             }
         }
@@ -760,7 +763,7 @@ const BOUNDARIES: &[&str] = &[
     "from a previous",
 ];
 
-fn period_of(s: &Said, figs: &[Fig], i: usize) -> Option<When> {
+fn period_of(s: &Sentence, figs: &[ProseFigure], i: usize) -> Option<PeriodPhrase> {
     let f = &figs[i];
     let lower = &s.lower;
     let ps = &s.periods;
@@ -798,7 +801,7 @@ fn period_of(s: &Said, figs: &[Fig], i: usize) -> Option<When> {
     ps.iter()
         .find(|&&(a, _, _)| a >= stop && stop < s.len())
         .filter(|(_, _, w)| w.months.is_some_and(|m| m < 13) && w.year != YearRef::Current)
-        .map(|&(_, _, w)| When {
+        .map(|&(_, _, w)| PeriodPhrase {
             year: YearRef::Current,
             ..w
         })
@@ -809,7 +812,7 @@ fn period_of(s: &Said, figs: &[Fig], i: usize) -> Option<When> {
 
 /// A candidate: a cell, or a computed figure with its inputs.
 #[derive(Clone, Debug)]
-struct Cand {
+struct Candidate {
     table: usize,
     row: usize,
     column: usize,
@@ -859,8 +862,8 @@ struct Context<'a> {
     by_first_word: Vec<usize>,
     /// Where each table's rows are in `rows`.
     of_table: Vec<std::ops::Range<usize>>,
-    /// By table, the columns a figure may be looked up in: [`super::plain_column`].
-    plain: Vec<Vec<bool>>,
+    /// By table, the columns a figure may be looked up in: [`super::plain_columns`].
+    plain_columns: Vec<Vec<bool>>,
     /// The release's own quarter in its fiscal year, when a column tells where the fiscal
     /// year ends (a twelve-month column, or six or nine months ending with the quarter):
     /// Pericom's quarter ended June 30 is its fourth.
@@ -880,12 +883,16 @@ const STOP: &[&str] = &[
 ];
 
 impl<'a> Context<'a> {
-    fn new(doc: &'a Document, metrics: &'a [Metric], lw: &'a super::LabelWords) -> Context<'a> {
+    fn new(
+        doc: &'a Document,
+        metrics: &'a [Metric],
+        label_words: &'a super::LabelWords,
+    ) -> Context<'a> {
         let mut rows = Vec::new();
         let mut headings: Vec<Vec<String>> = Vec::new();
         // The operations the tables name, in order of appearance.
         let mut scopes: Vec<&str> = Vec::new();
-        for ((ti, t), tw) in doc.tables.iter().enumerate().zip(lw.tables()) {
+        for ((ti, t), tw) in doc.tables.iter().enumerate().zip(label_words.tables()) {
             // Consecutive rows share their heading: stem it once per run.
             let mut last_parent: Option<&str> = None;
             for (k, r) in t.rows.iter().enumerate() {
@@ -940,16 +947,16 @@ impl<'a> Context<'a> {
         }
         let mut entities: Vec<(Vec<String>, &str)> = Vec::new();
         for e in scopes {
-            let name: Vec<String> = words(e)
+            let name_words: Vec<String> = words(e)
                 .into_iter()
                 .filter(|w| !OPERATION_WORDS.contains(&w.as_str()))
                 .collect();
             // A name that is only a metal ("SILVER OPERATIONS") names a segment, not a place
             // a sentence would call by name.
-            if name.is_empty() || name.iter().all(|w| metal_in(w).is_some()) {
+            if name_words.is_empty() || name_words.iter().all(|w| metal_in(w).is_some()) {
                 continue;
             }
-            entities.push((name, e));
+            entities.push((name_words, e));
         }
         let mut by_unit: Vec<(Option<Unit>, Vec<usize>)> = Vec::new();
         let mut by_first_word: Vec<usize> = Vec::new();
@@ -981,7 +988,7 @@ impl<'a> Context<'a> {
             by_unit,
             by_first_word,
             of_table,
-            plain: doc.tables.iter().map(super::plain_columns).collect(),
+            plain_columns: doc.tables.iter().map(super::plain_columns).collect(),
             bases: doc
                 .tables
                 .iter()
@@ -994,14 +1001,14 @@ impl<'a> Context<'a> {
     /// The one operation a text's words name, if exactly one.
     fn entity_in<S: AsRef<str>>(&self, w: &[S]) -> Option<&'a str> {
         let mut named = (self.entities.iter())
-            .filter(|(name, _)| contains_run(w, name))
+            .filter(|(name_words, _)| contains_run(w, name_words))
             .map(|&(_, e)| e);
         let first = named.next()?;
         named.next().is_none().then_some(first)
     }
 
     /// The columns of a table that a period names.
-    fn columns(&self, t: &Table, when: When) -> Vec<usize> {
+    fn columns(&self, t: &Table, when: PeriodPhrase) -> Vec<usize> {
         let Some(end) = self.doc.period.end else {
             return Vec::new();
         };
@@ -1009,7 +1016,7 @@ impl<'a> Context<'a> {
             Some(SAME_LENGTH) => self.doc.period.months,
             m => m,
         };
-        let when = When { months, ..when };
+        let when = PeriodPhrase { months, ..when };
         let year = match when.year {
             YearRef::Current => end.year,
             YearRef::Prior => end.year - 1,
@@ -1060,7 +1067,7 @@ impl<'a> Context<'a> {
     }
 
     /// A candidate's figure in a column: its row, plus the rows it adds.
-    fn value(&self, c: &Cand, column: usize) -> Option<super::Figure> {
+    fn value(&self, c: &Candidate, column: usize) -> Option<super::Figure> {
         let t = &self.doc.tables[c.table];
         let mut total = figure(&t.rows[c.row], column)?;
         for &r in &c.also {
@@ -1076,7 +1083,7 @@ impl<'a> Context<'a> {
     fn list_total(
         &self,
         s: &str,
-        f: &Fig,
+        f: &ProseFigure,
         entity: Option<&str>,
     ) -> Option<(usize, usize, Vec<usize>)> {
         let lower = s[..f.start].to_ascii_lowercase();
@@ -1157,13 +1164,13 @@ impl<'a> Context<'a> {
 
     fn check(
         &self,
-        s: &Said,
-        figs: &[Fig],
+        s: &Sentence,
+        figs: &[ProseFigure],
         i: usize,
         entity: Option<&str>,
-        matched: &[Option<Vec<Cand>>],
+        matched: &[Option<Vec<Candidate>>],
         claim: ClaimRef,
-    ) -> (Check, Option<Vec<Cand>>) {
+    ) -> (Check, Option<Vec<Candidate>>) {
         let f = &figs[i];
         let not = |why: String| (unmatched(f, &claim, why), None);
         let sw = &s.words;
@@ -1226,26 +1233,26 @@ impl<'a> Context<'a> {
         if f.kind == Kind::Percent || change_money {
             return self.change(s, figs, i, matched, when, claim);
         }
-        let cands = match self.candidates(s, figs, i, entity, when, matched) {
+        let candidates = match self.candidates(s, figs, i, entity, when, matched) {
             Ok(c) => c,
             Err(why) => return not(super::format_in!(super::SENTENCE, "{}: {why}", f.text)),
         };
         if f.kind == Kind::Ratio {
             return (self.ratio(f, when, claim), None);
         }
-        (self.compare(f, &cands, claim), Some(cands))
+        (self.compare(f, &candidates, claim), Some(candidates))
     }
 
     /// Candidate cells for a figure that states a level.
     fn candidates(
         &self,
-        s: &Said,
-        figs: &[Fig],
+        s: &Sentence,
+        figs: &[ProseFigure],
         i: usize,
         entity: Option<&str>,
-        when: When,
-        matched: &[Option<Vec<Cand>>],
-    ) -> Result<Vec<Cand>, String> {
+        when: PeriodPhrase,
+        matched: &[Option<Vec<Candidate>>],
+    ) -> Result<Vec<Candidate>, String> {
         let f = &figs[i];
         let lower = &s.lower;
         let before = lower[..f.start].trim_end();
@@ -1294,10 +1301,10 @@ impl<'a> Context<'a> {
                 continue;
             }
             for c in self.columns(table, when) {
-                if !self.plain[t][c] {
+                if !self.plain_columns[t][c] {
                     continue;
                 }
-                let cand = Cand {
+                let cand = Candidate {
                     table: t,
                     row: r,
                     column: c,
@@ -1318,8 +1325,8 @@ impl<'a> Context<'a> {
     /// Rows that could hold the figure, by meaning.
     fn rows_for(
         &self,
-        s: &Said,
-        figs: &[Fig],
+        s: &Sentence,
+        figs: &[ProseFigure],
         i: usize,
         entity: Option<&str>,
     ) -> Result<Vec<(usize, usize)>, String> {
@@ -1463,7 +1470,7 @@ impl<'a> Context<'a> {
         // "Pro forma net income … was $1,173,000, or $0.04 per share": the pro forma row, not
         // the GAAP one beside it. A sentence that states no basis means the reported figure
         // where one is printed.
-        let said = stated_basis(&s.lower[..f.start]);
+        let stated = stated_basis(&s.lower[..f.start]);
         let basis_of = |&(t, k, _): &(usize, usize, usize)| {
             let bases = self.bases[t].get_or_init(|| {
                 let meanings = crate::meaning::of_table(&self.doc.tables[t]);
@@ -1476,7 +1483,7 @@ impl<'a> Context<'a> {
         let same: Vec<(usize, usize, usize)> = out
             .iter()
             .copied()
-            .filter(|x| basis_of(x) == said)
+            .filter(|x| basis_of(x) == stated)
             .collect();
         if !same.is_empty() {
             out = same;
@@ -1485,9 +1492,9 @@ impl<'a> Context<'a> {
     }
 
     /// Compares a level claim with its candidates: they must agree among themselves.
-    fn compare(&self, f: &Fig, cands: &[Cand], claim: ClaimRef) -> Check {
+    fn compare(&self, f: &ProseFigure, candidates: &[Candidate], claim: ClaimRef) -> Check {
         let claimed = f.qualifier.interval(f.value, f.factor);
-        let figs: Vec<(super::Figure, &Cand)> = cands
+        let figs: Vec<(super::Figure, &Candidate)> = candidates
             .iter()
             .filter_map(|c| self.value(c, c.column).map(|x| (x, c)))
             .collect();
@@ -1583,7 +1590,7 @@ impl<'a> Context<'a> {
     }
 
     /// "current ratio … 5.3:1" against the current ratio metric at the period's end.
-    fn ratio(&self, f: &Fig, when: When, claim: ClaimRef) -> Check {
+    fn ratio(&self, f: &ProseFigure, when: PeriodPhrase, claim: ClaimRef) -> Check {
         let sw = words(&claim.sentence);
         let current = sw.windows(2).any(|w| w == ["current", "ratio"]);
         let m = self.metrics.iter().find(|m| {
@@ -1651,13 +1658,13 @@ impl<'a> Context<'a> {
     /// period a year before.
     fn change(
         &self,
-        s: &Said,
-        figs: &[Fig],
+        s: &Sentence,
+        figs: &[ProseFigure],
         i: usize,
-        matched: &[Option<Vec<Cand>>],
-        when: When,
+        matched: &[Option<Vec<Candidate>>],
+        when: PeriodPhrase,
         claim: ClaimRef,
-    ) -> (Check, Option<Vec<Cand>>) {
+    ) -> (Check, Option<Vec<Candidate>>) {
         let f = &figs[i];
         let lower = &s.lower;
         let after = &lower[f.end..];
@@ -1687,9 +1694,9 @@ impl<'a> Context<'a> {
         while !lower.is_char_boundary(reach) {
             reach -= 1;
         }
-        let near = raw_word_list(&lower[..reach]);
-        let is_up = near.iter().any(|w| up.contains(w));
-        let is_down = near.iter().any(|w| down.contains(w));
+        let words_near = raw_word_list(&lower[..reach]);
+        let is_up = words_near.iter().any(|w| up.contains(w));
+        let is_down = words_near.iter().any(|w| down.contains(w));
         let share = after.trim_start().starts_with("of ");
         if f.kind == Kind::Percent && (share || (!is_up && !is_down)) {
             return not(super::format_in!(super::SENTENCE, "{} is a percentage that is not stated as a change; the tables hold no share to compare it with.", f.text));
@@ -1714,7 +1721,7 @@ impl<'a> Context<'a> {
                 f.text
             ));
         }
-        let improvement = near.iter().any(|w| w.starts_with("improvement"));
+        let improvement = words_near.iter().any(|w| w.starts_with("improvement"));
         // The subject: "N% to $X" → X; ", a N% increase" → the figure before; else by words.
         let previous = (0..i).rev().find(|&k| figs[k].kind != Kind::Percent);
         let next = (i + 1..figs.len()).find(|&k| figs[k].kind != Kind::Percent);
@@ -1734,7 +1741,7 @@ impl<'a> Context<'a> {
             } else {
                 None
             };
-        let cands: Vec<Cand> = match subject {
+        let candidates: Vec<Candidate> = match subject {
             Some(k) if k < i => match matched.get(k).cloned().flatten() {
                 Some(c) => c,
                 None => {
@@ -1776,13 +1783,13 @@ impl<'a> Context<'a> {
         };
         // Each candidate with its prior-year column.
         let mut pairs = Vec::new();
-        for c in &cands {
+        for c in &candidates {
             let t = &self.doc.tables[c.table];
             if let Some(&(_, b)) = comparable_pairs(&t.columns)
                 .iter()
                 .find(|&&(a, _)| a == c.column)
             {
-                pairs.push(Cand {
+                pairs.push(Candidate {
                     prior: Some(b),
                     ..c.clone()
                 });
@@ -1943,7 +1950,7 @@ pub(crate) fn other_measure(label: &str) -> bool {
 }
 
 /// A claim that could not be matched, and why.
-fn unmatched(f: &Fig, claim: &ClaimRef, why: String) -> Check {
+fn unmatched(f: &ProseFigure, claim: &ClaimRef, why: String) -> Check {
     Check {
         kind: CheckKind::Claim,
         status: Status::NotCheckable,
@@ -1956,11 +1963,11 @@ fn unmatched(f: &Fig, claim: &ClaimRef, why: String) -> Check {
     }
 }
 
-/// Whether `name` occurs as a run of consecutive words in `w`.
-fn contains_run<S: AsRef<str>>(w: &[S], name: &[String]) -> bool {
-    !name.is_empty()
-        && w.windows(name.len())
-            .any(|x| x.iter().zip(name).all(|(a, b)| a.as_ref() == b))
+/// Whether `phrase` occurs as a run of consecutive words in `w`.
+fn contains_run<S: AsRef<str>>(w: &[S], phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && w.windows(phrase.len())
+            .any(|x| x.iter().zip(phrase).all(|(a, b)| a.as_ref() == b))
 }
 
 /// The release's quarter in its fiscal year ([`Context::fiscal_quarter`]).
@@ -2001,7 +2008,7 @@ fn stated_basis(before: &str) -> Basis {
 
 /// The clause holding a figure: between the punctuation (commas, semicolons, brackets) and
 /// comparison words around it.
-fn clause_of<'s>(s: &Said<'s>, f: &Fig) -> &'s str {
+fn clause_of<'s>(s: &Sentence<'s>, f: &ProseFigure) -> &'s str {
     // The offsets hold in the lower-case text, which is what is returned.
     let text = s.text;
     let marks = [',', ';', '(', ')'];
@@ -2019,8 +2026,8 @@ fn clause_of<'s>(s: &Said<'s>, f: &Fig) -> &'s str {
 
 /// "46% and 184%", "$13.12, $666 and $1.56": figures of one kind joined only by "and" or a
 /// comma, which the sentence does not pair with their subjects one by one.
-fn in_list(s: &str, figs: &[Fig], i: usize) -> bool {
-    let joined = |a: &Fig, b: &Fig| {
+fn in_list(s: &str, figs: &[ProseFigure], i: usize) -> bool {
+    let joined = |a: &ProseFigure, b: &ProseFigure| {
         a.kind == b.kind && {
             let between = s[a.end..b.start].trim().trim_start_matches(',').trim();
             let between = between.trim_start_matches('$');
@@ -2034,7 +2041,7 @@ fn in_list(s: &str, figs: &[Fig], i: usize) -> bool {
 
 /// For "… silver, gold and zinc … 17% to $13.12 per ounce, 11% to $666 … respectively": the
 /// metal in the same position as the figure among figures of its kind.
-fn respective_metal(s: &str, figs: &[Fig], i: usize) -> Option<&'static str> {
+fn respective_metal(s: &str, figs: &[ProseFigure], i: usize) -> Option<&'static str> {
     let first_fig = figs.first()?.start;
     let mut metals: Vec<&'static str> = Vec::new();
     for w in raw_words(&s[..first_fig]) {
@@ -2108,7 +2115,7 @@ mod tests {
         );
         // The compared period gives the length; the figures are a year later.
         let lower = lower_case(s);
-        let when = period_of(&Said::new(s, &lower), &figs, 1).unwrap();
+        let when = period_of(&Sentence::new(s, &lower), &figs, 1).unwrap();
         assert_eq!((when.months, when.year), (Some(9), YearRef::Current));
         assert_eq!(respective_metal(s, &figs, 3), Some("gold"));
 

@@ -48,8 +48,8 @@ pub fn checks(doc: &Document) -> Vec<Check> {
 }
 
 /// [`checks`] with the document's label words worked out.
-pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
-    for (t, w) in doc.tables.iter().zip(lw.tables()) {
+pub(crate) fn checks_in(doc: &Document, label_words: &super::LabelWords, out: &mut Vec<Check>) {
+    for (t, w) in doc.tables.iter().zip(label_words.tables()) {
         table_checks(t, w, out);
     }
 }
@@ -706,8 +706,8 @@ pub fn operations(doc: &Document) -> Vec<Check> {
 }
 
 /// [`operations`] with the document's label words worked out.
-pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
-    use super::cross_table::{concept, plain};
+pub(crate) fn operations_in(doc: &Document, label_words: &super::LabelWords, out: &mut Vec<Check>) {
+    use super::cross_table::{concept, without_bookkeeping_verbs};
     use super::metrics::{metal_in, period_unique, OPERATION_WORDS};
 
     struct Prod<'a> {
@@ -717,7 +717,7 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
         scope: Option<&'a str>,
     }
     let mut prods = Vec::new();
-    for (t, tw) in doc.tables.iter().zip(lw.tables()) {
+    for (t, tw) in doc.tables.iter().zip(label_words.tables()) {
         for (k, r) in t.rows.iter().enumerate() {
             // "Silver produced (oz.)", or "Lead - Tons" under a production heading.
             let in_production = matches!(
@@ -728,7 +728,8 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
                     super::raw_words(x).any(|w| w.eq_ignore_ascii_case("production"))
                 });
             if r.kind == RowKind::Heading
-                || !(in_production || concept(plain(&tw[k]), r.unit) == Some("production"))
+                || !(in_production
+                    || concept(without_bookkeeping_verbs(&tw[k]), r.unit) == Some("production"))
             {
                 continue;
             }

@@ -70,17 +70,17 @@ pub struct Analysis {
 /// Metrics and checks for a document.
 pub fn analyze(doc: &Document) -> Analysis {
     let text = LabelText::of(doc);
-    let lw = text.words();
+    let label_words = text.words();
     // Every kind of check writes into the one list. A check is large, and growing the list
     // from empty copied it several times: a document has about one check per two cells (up
     // to one per cell), so room for that is made at once.
     let mut checks = Vec::with_capacity(cells(doc) / 2);
-    footing::checks_in(doc, &lw, &mut checks);
-    footing::operations_in(doc, &lw, &mut checks);
-    recompute::checks_in(doc, &lw, &mut checks);
-    cross_table::checks_in(doc, &lw, &mut checks);
-    let metrics = metrics::metrics_in(doc, &lw);
-    claims::checks_in(doc, &metrics, &lw, &mut checks);
+    footing::checks_in(doc, &label_words, &mut checks);
+    footing::operations_in(doc, &label_words, &mut checks);
+    recompute::checks_in(doc, &label_words, &mut checks);
+    cross_table::checks_in(doc, &label_words, &mut checks);
+    let metrics = metrics::metrics_in(doc, &label_words);
+    claims::checks_in(doc, &metrics, &label_words, &mut checks);
     findings::settle(doc, &mut checks);
     checks.shrink_to_fit();
     Analysis { metrics, checks }

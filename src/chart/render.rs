@@ -1374,8 +1374,8 @@ fn point_label(p: &mut Painter, a: &Axes, s: &crate::chart::Series, i: usize, v:
         && neighbours.iter().any(Option::is_some)
         && y + 24 < a.bottom;
     let label = format_value(v);
-    let lw = text_width(&label, VALUE_PX);
-    if lw > a.slot - 4.0 {
+    let label_px = text_width(&label, VALUE_PX);
+    if label_px > a.slot - 4.0 {
         return Ok(());
     }
     let (ly, vpos) = if valley {
@@ -1383,7 +1383,7 @@ fn point_label(p: &mut Painter, a: &Axes, s: &crate::chart::Series, i: usize, v:
     } else {
         (y - 9, VPos::Bottom)
     };
-    let half = (lw / 2.0).ceil() as i32 + 2;
+    let half = (label_px / 2.0).ceil() as i32 + 2;
     let patch = if valley {
         (x - half, ly, x + half, ly + 13)
     } else {

@@ -5,7 +5,7 @@ use super::charts::{Ctx, Draft, FigureChart};
 use super::find::{has_word, is_revenue, number};
 use super::periods::{pair, versus};
 use super::unit_text;
-use super::walks::near;
+use super::walks::within_rounding;
 use crate::analyze::words;
 use crate::chart::{ChartKind, Series};
 use crate::decimal::Amount;
@@ -165,7 +165,7 @@ fn closed_group(table: &Table, col: usize) -> Option<(String, Vec<&Row>)> {
                 .filter_map(|x| number(x, col))
                 .map(|d| d.scale())
                 .fold(v.scale(), u32::max);
-            if near(sum, v, run.len(), scale) {
+            if within_rounding(sum, v, run.len(), scale) {
                 return Some((r.label.to_string(), run));
             }
         }

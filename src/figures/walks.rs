@@ -27,7 +27,7 @@ struct WalkItem {
 }
 
 /// `a` and `b` agree within the rounding of `terms` printed figures of `scale` decimals.
-pub(crate) fn near(a: Decimal, b: Decimal, terms: usize, scale: u32) -> bool {
+pub(crate) fn within_rounding(a: Decimal, b: Decimal, terms: usize, scale: u32) -> bool {
     let ulp = Decimal::new(1, scale);
     (Amount(a) - b).0.abs() <= (Amount(ulp) * Decimal::from(terms as u64 + 1)).0
 }
@@ -150,7 +150,7 @@ pub(crate) fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
                 continue;
             };
             i = end_index + 1;
-            if items.len() < 2 || !near(sum.0, total, terms, scale) {
+            if items.len() < 2 || !within_rounding(sum.0, total, terms, scale) {
                 continue;
             }
             let end_row = &table.rows[end_index];
@@ -232,7 +232,8 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
         let block = pending[open..].iter().map(|d| d.value).sum::<Amount>().0;
         let block_terms = pending.len() - open;
         let may_close = r.kind == RowKind::Total || unnamed;
-        if i != end && may_close && block_terms > 0 && near(block, v, block_terms, scale) {
+        if i != end && may_close && block_terms > 0 && within_rounding(block, v, block_terms, scale)
+        {
             let first_parent = pending[open].parent.clone();
             let shared_parent = first_parent.filter(|p0| {
                 pending[open..]
@@ -334,10 +335,10 @@ fn signs(anchor: Decimal, values: &[Decimal], target: Decimal, scale: u32) -> Op
     let terms = values.len() + 1;
     let all = values.iter().copied().sum::<Amount>();
     let uniform = |s: Decimal| Some(vec![s; values.len()]);
-    if near((Amount(anchor) + all).0, target, terms, scale) {
+    if within_rounding((Amount(anchor) + all).0, target, terms, scale) {
         return uniform(Decimal::ONE);
     }
-    if near((Amount(anchor) - all).0, target, terms, scale) {
+    if within_rounding((Amount(anchor) - all).0, target, terms, scale) {
         return uniform(Decimal::NEGATIVE_ONE);
     }
     // Zero lines take either sign; they are not drawn, so fix them as added.
@@ -360,7 +361,7 @@ fn signs(anchor: Decimal, values: &[Decimal], target: Decimal, scale: u32) -> Op
                 }
             })
             .sum::<Amount>();
-        if near((Amount(anchor) + total).0, target, terms, scale) {
+        if within_rounding((Amount(anchor) + total).0, target, terms, scale) {
             if found.is_some() {
                 return None;
             }
