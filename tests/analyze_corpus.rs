@@ -105,10 +105,12 @@
 
 use assay::analyze::{analyze, Analysis, Counts, Status};
 
+#[allow(dead_code)]
+#[path = "support/corpus.rs"]
+mod corpus;
+
 fn analysis(name: &str) -> Analysis {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).expect("fixture exists");
-    analyze(&assay::read::read_document(&bytes).expect("reads"))
+    analyze(&assay::read::read_document(&corpus::read(name)).expect("reads"))
 }
 
 /// (file, ok, mismatch, not_checkable)
@@ -196,15 +198,7 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
 
 #[test]
 fn counts_per_file_are_pinned() {
-    let mut files: Vec<String> =
-        std::fs::read_dir(format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR")))
-            .expect("fixtures")
-            .map(|e| e.expect("entry"))
-            .filter(|e| e.path().is_file())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n != "SOURCES.md")
-            .collect();
-    files.sort();
+    let files = corpus::first();
     let pinned: Vec<&str> = PINNED.iter().map(|p| p.0).collect();
     assert_eq!(files, pinned, "every fixture is pinned");
     let mut wrong = Vec::new();

@@ -1,13 +1,12 @@
 //! Regenerates the screenshots in docs/ (README.md shows some) from the release build in
-//! headless Chromium: `make screenshots` (ignored by `cargo test`: it writes files under docs/).
+//! headless Chromium: `make screenshots` (`cargo run --example screenshots` after `make dist`).
 
-#![cfg(not(target_arch = "wasm32"))]
-
-// Each test binary uses part of the shared support module.
+// Each tool uses part of the browser helpers the end-to-end tests share.
 #[allow(dead_code)]
-mod support;
+#[path = "../tests/support/browser.rs"]
+mod browser;
 
-use support::browser::{Browser, Site};
+use browser::{Browser, Site};
 
 fn docs(file: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -152,9 +151,8 @@ async fn checks_panel(release: Option<&str>, file: &str) {
     browser.close().await;
 }
 
-#[tokio::test]
-#[ignore = "writes docs/*.png: run `make screenshots`"]
-async fn screenshots() {
+#[tokio::main]
+async fn main() {
     checks_panel(None, "screenshot-checks.png").await;
     checks_panel(
         Some("tests/fixtures/NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt"),

@@ -1,19 +1,24 @@
 //! In-browser benchmark (not a test that can flake: it prints figures and asserts nothing
 //! about time): the release build in headless Chromium, from a click on "Try the sample" to
 //! the page showing every table and chart, read from the app's performance marks.
-//! Run with `make bench-browser`.
+//! Run with `make bench-browser` (`cargo run --example bench_browser` after
+//! `make dist`).
 
-#![cfg(not(target_arch = "wasm32"))]
-
+// Each tool uses part of the browser helpers the end-to-end tests share.
 #[allow(dead_code)]
-mod support;
+#[path = "../tests/support/browser.rs"]
+mod browser;
 
-use support::browser::{Browser, Site};
+use browser::{Browser, Site};
 
 const RUNS: usize = 21;
 
-#[tokio::test]
-#[ignore = "a benchmark: run `make bench-browser`"]
+#[tokio::main]
+async fn main() {
+    sample_read_to_drawn().await;
+    typing_with_the_sample_loaded().await;
+}
+
 async fn sample_read_to_drawn() {
     let site = Site::start();
     let browser = Browser::open().await;
@@ -62,8 +67,6 @@ fn spread(values: &mut [f64]) -> (f64, f64, f64) {
 /// Typing in the box with the sample loaded, per keystroke: the input event's handling (the
 /// update and its render, which Yew runs before the event returns) and from the event to the
 /// page laid out again, in milliseconds.
-#[tokio::test]
-#[ignore = "a benchmark: run `make bench-browser`"]
 async fn typing_with_the_sample_loaded() {
     let site = Site::start();
     let browser = Browser::with_sample(&site).await;
