@@ -344,20 +344,19 @@ impl Table {
             _ => None,
         };
         let (pa, pb) = (percent(a)?, percent(b)?);
-        let d = crate::decimal::sub(pa, pb).abs();
+        // (`decimal::Amount`: one compiled copy of each operator in the wasm.)
+        use crate::decimal::Amount as A;
+        let d = (A(pa) - pb).0.abs();
         if d.is_zero() {
             return None;
         }
         let half = |x: Decimal| Decimal::new(5, x.scale() + 1);
-        let slack = crate::decimal::add(half(pa), half(pb));
-        let near = |x: Decimal, tol: Decimal| crate::decimal::sub(x, v).abs() <= tol;
+        let slack = (A(half(pa)) + half(pb)).0;
+        let near = |x: Decimal, tol: Decimal| (A(x) - v).0.abs() <= tol;
         let hundred = Decimal::ONE_HUNDRED;
-        if near(d, crate::decimal::add(slack, half(v))) {
+        if near(d, (A(slack) + half(v)).0) {
             Some(Unit::PercentagePoints)
-        } else if near(
-            crate::decimal::mul(d, hundred),
-            crate::decimal::add(crate::decimal::mul(slack, hundred), half(v)),
-        ) {
+        } else if near((A(d) * hundred).0, (A(slack) * hundred + half(v)).0) {
             Some(Unit::BasisPoints)
         } else {
             None

@@ -269,7 +269,7 @@ fn parts_take_unit(rows: &mut [Row]) {
                     let mut sum = rust_decimal::Decimal::ZERO;
                     for r in &rows[i + 1..=i + k] {
                         match number(r, j) {
-                            Some(d) => sum = crate::decimal::add(sum, d),
+                            Some(d) => sum = (crate::decimal::Amount(sum) + d).0,
                             None => return false,
                         }
                     }
@@ -297,8 +297,11 @@ fn parts_take_unit(rows: &mut [Row]) {
 /// scale that makes income ÷ shares the printed per-share figure in every column, when exactly
 /// one does, is the count's.
 fn shares_scaled_by_eps(rows: &mut [Row]) {
-    use crate::decimal::{add, mul, sub};
+    use crate::decimal::Amount;
     use crate::document::Value;
+    let add = |a, b| (Amount(a) + b).0;
+    let sub = |a, b| (Amount(a) - b).0;
+    let mul = |a, b| (Amount(a) * b).0;
     let amount = |r: &Row, j: usize| match r.value(j) {
         Some(Value::Amount(d)) if !d.is_zero() => Some(*d),
         _ => None,
