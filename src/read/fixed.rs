@@ -280,10 +280,8 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
 fn trailing_text(ws: &[Word]) -> usize {
     let n = ws.len();
     let date = |t: &str| {
-        let parts: Vec<&str> = t.split('/').collect();
-        parts.len() == 3
-            && parts
-                .iter()
+        t.split('/').count() == 3
+            && t.split('/')
                 .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
     };
     let time = |t: &str| {

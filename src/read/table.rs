@@ -309,8 +309,8 @@ fn parts_take_unit(rows: &mut [Row]) {
 /// "Diluted adjusted earnings per share 1.52" recompute only with the shares unscaled,
 /// whatever "(in thousands, except per share data)" says; "Diluted Weighted Average
 /// Outstanding ADS 175,146" under "Except Share … Data" recomputes only in thousands. The
-/// scale that makes income ÷ shares the printed per-share figure in every column, when exactly
-/// one does, is the count's.
+/// scale that brings income ÷ shares near the printed per-share figure (within a tenth) in
+/// every column, when exactly one does, is the count's.
 fn shares_scaled_by_eps(rows: &mut [Row]) {
     use crate::decimal::Amount;
     use crate::document::Value;
@@ -322,17 +322,10 @@ fn shares_scaled_by_eps(rows: &mut [Row]) {
         _ => None,
     };
     let half = |x: rust_decimal::Decimal| rust_decimal::Decimal::new(5, x.scale() + 1);
-    let near = |i: usize, k: usize| i.abs_diff(k) <= 6;
     for s in 0..rows.len() {
         if rows[s].unit != Some(Unit::Shares) {
             continue;
         }
-        let per_share = (0..rows.len())
-            .filter(|&p| near(p, s) && rows[p].unit == Some(Unit::MoneyPerShare))
-            .collect::<Vec<_>>();
-        let income = (0..rows.len())
-            .filter(|&m| near(m, s) && rows[m].unit == Some(Unit::Money))
-            .collect::<Vec<_>>();
         let fits = |scale: Scale, m: usize, p: usize| {
             let mut columns = 0;
             for j in 0..rows[s].cells.len() {
@@ -346,8 +339,15 @@ fn shares_scaled_by_eps(rows: &mut [Row]) {
                 let money_scale = rust_decimal::Decimal::from(rows[m].scale.factor());
                 let shares = mul(n, rust_decimal::Decimal::from(scale.factor()));
                 let money = mul(q, money_scale);
-                // |income − eps × shares| within the roundings of both printed figures.
-                let slack = add(mul(half(e), shares.abs()), mul(half(q), money_scale));
+                // |income − eps × shares| within a tenth of the income and the roundings: the
+                // scales are a thousand apart, so only one can come near, and a misprinted
+                // per-share figure is left for the recompute check to find, not to the reader
+                // to reject.
+                let tenth = rust_decimal::Decimal::new(1, 1);
+                let slack = add(
+                    add(mul(half(e), shares.abs()), mul(half(q), money_scale)),
+                    mul(money.abs(), tenth),
+                );
                 if sub(money, mul(e, shares)).abs() > slack {
                     return false;
                 }
@@ -355,20 +355,23 @@ fn shares_scaled_by_eps(rows: &mut [Row]) {
             }
             columns > 0
         };
+        let window = s.saturating_sub(6)..(s + 7).min(rows.len());
         let mut found = None;
-        for &p in &per_share {
-            for &m in &income {
-                let fitting: Vec<Scale> = [Scale::One, Scale::Thousands, Scale::Millions]
-                    .into_iter()
-                    .filter(|&sc| fits(sc, m, p))
-                    .collect();
-                if let [one] = fitting.as_slice() {
-                    found = Some(*one);
-                    break;
-                }
+        'search: for p in window.clone() {
+            if rows[p].unit != Some(Unit::MoneyPerShare) {
+                continue;
             }
-            if found.is_some() {
-                break;
+            for m in window.clone() {
+                if rows[m].unit != Some(Unit::Money) {
+                    continue;
+                }
+                let mut fitting = [Scale::One, Scale::Thousands, Scale::Millions]
+                    .into_iter()
+                    .filter(|&sc| fits(sc, m, p));
+                if let (Some(one), None) = (fitting.next(), fitting.next()) {
+                    found = Some(one);
+                    break 'search;
+                }
             }
         }
         if let Some(scale) = found.filter(|&sc| sc != rows[s].scale) {
@@ -420,7 +423,10 @@ fn per_share_bridges(rows: &mut [Row]) {
         r.cells.iter().any(Option::is_some)
             && r.cells.iter().flatten().all(|c| match &c.value {
                 crate::document::Value::Amount(d) => d.abs() < rust_decimal::Decimal::from(50),
-                crate::document::Value::Nil | crate::document::Value::NotAvailable => true,
+                // ("(100 %)" in a change column beside the per-share effects.)
+                crate::document::Value::Nil
+                | crate::document::Value::NotAvailable
+                | crate::document::Value::Percent(_) => true,
                 _ => false,
             })
     };
@@ -428,13 +434,18 @@ fn per_share_bridges(rows: &mut [Row]) {
     for k in 0..rows.len() {
         if per_share(&rows[k]) {
             if let Some(i) = open.filter(|&i| k > i + 1 && foots(&rows[i..=k])) {
-                for r in &mut rows[i + 1..k] {
+                for r in rows[i + 1..k]
+                    .iter_mut()
+                    .filter(|r| r.kind != RowKind::Heading)
+                {
                     r.unit = Some(Unit::MoneyPerShare);
                     r.scale = Scale::One;
                     r.scale_source = None;
                 }
             }
             open = Some(k);
+        } else if rows[k].kind == RowKind::Heading {
+            // "Adjustments:" over the items of the bridge.
         } else if !(matches!(rows[k].unit, Some(Unit::Money) | None) && small(&rows[k])) {
             open = None;
         }
