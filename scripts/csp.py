@@ -146,8 +146,13 @@ def sri(path: str) -> str:
         return "sha384-" + base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
 
 
+# The Web Worker's files (a second wasm, loaded only when releases are listed) keep their
+# names and glue: the page starts the worker by its loader's name.
+WORKER = "assay-worker"
+
+
 def shrink(folder: str, html: str) -> str:
-    files = os.listdir(folder)
+    files = [n for n in os.listdir(folder) if not n.startswith(WORKER)]
     (js_name,) = [n for n in files if n.endswith(".js")]
     (wasm_name,) = [n for n in files if n.endswith(".wasm")]
     js_path, wasm_path = os.path.join(folder, js_name), os.path.join(folder, wasm_name)

@@ -111,3 +111,106 @@ async fn typing_with_the_sample_loaded() {
     }
     browser.close().await;
 }
+
+/// The first 50 release files of `tests/fixtures/` (top level, `edgar/`, `wire/`), by name.
+fn fifty_releases() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files = Vec::new();
+    for dir in [root.clone(), root.join("edgar"), root.join("wire")] {
+        let mut here: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.is_file()
+                    && matches!(
+                        p.extension().and_then(|e| e.to_str()),
+                        Some("txt" | "htm" | "html" | "md")
+                    )
+            })
+            .collect();
+        here.sort();
+        files.extend(here.into_iter().map(|p| p.to_string_lossy().into_owned()));
+    }
+    files.truncate(50);
+    files
+}
+
+/// Records the longest main-thread task (PerformanceObserver long-task entries, ≥ 50 ms).
+const RECORD_LONG_TASKS: &str = "window.__long = []; \
+    new PerformanceObserver(list => { for (const e of list.getEntries()) window.__long.push(e.duration); }) \
+    .observe({type: 'longtask'});";
+
+#[tokio::test]
+#[ignore = "a benchmark: run `make bench-browser`"]
+async fn fifty_releases_read_and_aligned() {
+    const BATCHES: usize = 5;
+    let files = fifty_releases();
+    assert_eq!(files.len(), 50);
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.element("#file-input").await;
+    let mut longest = Vec::new();
+    for run in 0..BATCHES {
+        browser
+            .client
+            .execute(RECORD_LONG_TASKS, vec![])
+            .await
+            .unwrap();
+        let input = browser.element("#file-input").await;
+        input.send_keys(&files.join("\n")).await.unwrap();
+        // The batch is done once its measure is taken.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        loop {
+            let n = browser
+                .client
+                .execute(
+                    "return performance.getEntriesByName('assay-many-read').length;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if n.as_u64() == Some(run as u64 + 1) {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the batch never finished"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let long = browser
+            .client
+            .execute("return Math.max(0, ...window.__long);", vec![])
+            .await
+            .unwrap();
+        longest.push(long.as_f64().unwrap_or(0.0));
+        browser.click("#clear-button").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    let durations = browser
+        .client
+        .execute(
+            "return performance.getEntriesByName('assay-many-read').map(e => e.duration);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mut ms: Vec<f64> = durations
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d.as_f64())
+        .collect();
+    ms.sort_by(f64::total_cmp);
+    longest.sort_by(f64::total_cmp);
+    println!(
+        "browser: 50 releases read, aligned and drawn: median {:.0} ms (min {:.0}, max {:.0}) over {BATCHES} batches; longest main-thread task per batch: median {:.0} ms, max {:.0} ms",
+        ms[ms.len() / 2],
+        ms[0],
+        ms[ms.len() - 1],
+        longest[BATCHES / 2],
+        longest[BATCHES - 1],
+    );
+    browser.close().await;
+}

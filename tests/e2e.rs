@@ -903,3 +903,184 @@ async fn a_new_deployment_is_picked_up_on_the_next_visit() {
     }
     browser.close().await;
 }
+
+/// The Pericom filings' paths, for a file input that takes several at once (chromedriver
+/// takes them one per line).
+fn pericom_paths(extra: &[&std::path::Path]) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut paths: Vec<String> = support::pericom::PERICOM
+        .iter()
+        .map(|n| dir.join(n).to_string_lossy().into_owned())
+        .collect();
+    paths.extend(extra.iter().map(|p| p.to_string_lossy().into_owned()));
+    paths.join("\n")
+}
+
+/// Records every "N of M read" the page shows (the batch may outrun the test's polling).
+const RECORD_PROGRESS: &str = "window.__progress = []; \
+    new MutationObserver(() => { const p = document.querySelector('#read-progress span'); \
+      if (p && !window.__progress.includes(p.textContent)) window.__progress.push(p.textContent); }) \
+    .observe(document.body, {subtree: true, childList: true, characterData: true});";
+
+/// The values of a chart's data table, by category.
+async fn chart_data(browser: &Browser, chart: &str) -> Vec<(String, String)> {
+    browser.click(&format!("{chart} button.show-data")).await;
+    let table = browser.text_of(&format!("{chart} table.chart-data")).await;
+    table
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let (category, value) = l.rsplit_once(' ')?;
+            Some((category.to_string(), value.to_string()))
+        })
+        .collect()
+}
+
+async fn wait_for_text(browser: &Browser, css: &str, expected: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let text = browser.text_of(css).await;
+        if text.contains(expected) {
+            return text;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{css} never said {expected:?}; it says {text:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn many_pericom_releases_make_series_that_survive_a_reload() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.element("#file-input").await;
+    browser
+        .client
+        .execute(RECORD_PROGRESS, vec![])
+        .await
+        .unwrap();
+    let input = browser.element("#file-input").await;
+    input.send_keys(&pericom_paths(&[])).await.unwrap();
+    wait_for_text(&browser, "#releases h2", "12 releases loaded").await;
+    let progress = browser
+        .client
+        .execute("return window.__progress;", vec![])
+        .await
+        .unwrap();
+    let progress: Vec<String> = serde_json::from_value(progress).unwrap();
+    assert!(
+        progress.iter().any(|p| p.ends_with("of 12 read")),
+        "the progress was shown: {progress:?}"
+    );
+    let list = browser.text_of("#release-list").await;
+    assert!(list.contains("NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt"));
+    assert!(list.contains("Pericom Semiconductor"));
+    // The last added is shown in full.
+    let header = browser.text_of("#document-header").await;
+    assert!(header.contains("Pericom"), "{header}");
+    // They were read by the Web Worker, whose wasm came from the site.
+    let requested = site.requested();
+    assert!(
+        requested
+            .iter()
+            .any(|p| p.ends_with("/assay-worker_bg.wasm")),
+        "{requested:?}"
+    );
+
+    // Net revenues 19,433 thousand for the quarter ended March 2005 (05-001389 line 334);
+    // net income 134 then restated to 100 (05-003130 line 382), marked.
+    let revenue = chart_data(&browser, "#chart-0-series-net-revenues-usd").await;
+    assert!(
+        revenue.contains(&("Mar 2005".into(), "19433".into())),
+        "{revenue:?}"
+    );
+    assert!(revenue.contains(&("Mar 2007".into(), "30182".into())));
+    let income = chart_data(&browser, "#chart-0-series-net-income-usd").await;
+    assert!(
+        income.contains(&("Mar* 2005".into(), "100".into())),
+        "{income:?}"
+    );
+    // 101 restatements: the list waits behind its summary.
+    browser.click("#series-0 .restatements summary").await;
+    let restatements = browser.text_of("#series-0 .restatements").await;
+    assert!(
+        restatements.contains("line 370: “$ 134”")
+            || restatements.contains("line 370: “$      134”"),
+        "{restatements}"
+    );
+
+    // A series chart's link carries its points and their sources, not the releases.
+    browser
+        .click("#chart-0-series-net-income-usd button.share")
+        .await;
+    let field = browser
+        .element("#chart-0-series-net-income-usd .share-link")
+        .await;
+    let url = field.prop("value").await.unwrap().unwrap();
+    assert!(url.contains("#c="), "{url}");
+    assert!(browser
+        .client
+        .find(fantoccini::Locator::Css(
+            "#chart-0-series-net-income-usd .share-release"
+        ))
+        .await
+        .is_err());
+    let receiver = Browser::open().await;
+    receiver.client.goto(&url).await.unwrap();
+    let data = receiver.text_of("#shared-chart table.chart-data").await;
+    assert!(data.contains("Mar* 2005 100"), "{data}");
+    let source = receiver.text_of("#shared-chart .shared-source").await;
+    assert!(source.contains("Pericom Semiconductor"), "{source}");
+    receiver.close().await;
+
+    // A reload brings the set back (IndexedDB).
+    browser.client.refresh().await.unwrap();
+    wait_for_text(&browser, "#releases h2", "12 releases loaded").await;
+    browser.element("#chart-0-series-net-income-usd").await;
+
+    // Removing one takes it off the list, and a reload keeps it off.
+    browser
+        .xpath("//ul[@id='release-list']/li[1]/button[contains(@class,'remove-release')]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&browser, "#releases h2", "11 releases loaded").await;
+    browser.client.refresh().await.unwrap();
+    wait_for_text(&browser, "#releases h2", "11 releases loaded").await;
+
+    // Clear forgets all, also after a reload.
+    browser.click("#clear-button").await;
+    browser.client.refresh().await.unwrap();
+    browser.element("#file-input").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let panels = browser
+        .client
+        .find_all(fantoccini::Locator::Css("#releases"))
+        .await
+        .unwrap();
+    assert!(panels.is_empty(), "nothing is listed after a Clear");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_damaged_file_among_many_is_named_and_the_others_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = dir.path().join("damaged.txt");
+    std::fs::write(&damaged, b"\x00\x9f\x92\x96\x00\x01\x02 not a release").unwrap();
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    let input = browser.element("#file-input").await;
+    input.send_keys(&pericom_paths(&[&damaged])).await.unwrap();
+    wait_for_text(&browser, "#releases h2", "12 releases loaded").await;
+    let failures = browser.text_of("#release-failures").await;
+    assert!(failures.starts_with("damaged.txt: "), "{failures}");
+    browser.element("#chart-0-series-net-income-usd").await;
+    browser.close().await;
+}

@@ -15,6 +15,18 @@ fn docs(file: &str) -> std::path::PathBuf {
         .join(file)
 }
 
+/// Scrolls the element `anchor` (CSS selector) to the top of the window.
+async fn scroll_to_top(browser: &Browser, anchor: &str) {
+    browser
+        .client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({block: 'start'});",
+            vec![serde_json::json!(anchor)],
+        )
+        .await
+        .unwrap();
+}
+
 /// Loads the sample, charts the three mines' total cash costs, and captures the page scrolled
 /// to `anchor` (CSS selector) at `width` × `height`.
 async fn capture(width: u32, height: u32, anchor: &str, file: &str) {
@@ -36,14 +48,7 @@ async fn capture(width: u32, height: u32, anchor: &str, file: &str) {
         .click()
         .await
         .unwrap();
-    browser
-        .client
-        .execute(
-            "document.querySelector(arguments[0]).scrollIntoView({block: 'start'});",
-            vec![serde_json::json!(anchor)],
-        )
-        .await
-        .unwrap();
+    scroll_to_top(&browser, anchor).await;
     let png = browser.client.screenshot().await.unwrap();
     std::fs::write(docs(file), png).unwrap();
     println!("wrote docs/{file}");
@@ -168,4 +173,40 @@ async fn screenshots() {
     capture(1280, 900, "#user-charts", "screenshot-chart.png").await;
     capture(1280, 900, "#charts", "screenshot-charts.png").await;
     capture(390, 844, "#user-charts", "screenshot-phone.png").await;
+}
+
+/// The twelve Pericom filings opened at once: the list of releases, then the series (net
+/// income with its restated quarters marked) and the restatements.
+async fn many_releases(width: u32, height: u32, file: &str) {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.set_window_size(width, height).await.unwrap();
+    browser.client.goto(&site.url).await.unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let paths: Vec<String> = support::pericom::PERICOM
+        .iter()
+        .map(|n| dir.join(n).to_string_lossy().into_owned())
+        .collect();
+    let input = browser.element("#file-input").await;
+    input.send_keys(&paths.join("\n")).await.unwrap();
+    browser.element("#chart-0-series-net-income-usd").await;
+    browser.click("#series-0 .restatements summary").await;
+    for (anchor, suffix) in [
+        ("#releases", ""),
+        ("#series-0", "-charts"),
+        ("#series-0 .restatements", "-restatements"),
+    ] {
+        scroll_to_top(&browser, anchor).await;
+        let name = file.replace(".png", &format!("{suffix}.png"));
+        std::fs::write(docs(&name), browser.client.screenshot().await.unwrap()).unwrap();
+        println!("wrote docs/{name}");
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "writes docs/*.png: run `make screenshots`"]
+async fn series_screenshots() {
+    many_releases(1280, 900, "screenshot-series.png").await;
+    many_releases(390, 844, "screenshot-series-phone.png").await;
 }

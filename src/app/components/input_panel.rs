@@ -8,6 +8,21 @@ use yew::prelude::*;
 use crate::app::{perf, sample};
 use crate::session::Action;
 
+/// One file is read as before (into the box); several are read one per task, each on its
+/// own, into the list of releases.
+fn many_or_one(
+    files: web_sys::FileList,
+    read_one: &impl Fn(web_sys::File),
+    on_action: &Callback<Action>,
+) {
+    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    match <[_; 1]>::try_from(files) {
+        Ok([file]) => read_one(file),
+        Err(files) if !files.is_empty() => crate::app::batch::read_files(files, on_action.clone()),
+        Err(_) => {}
+    }
+}
+
 /// The box holds `input`; `dragging`: a file is being dragged over the panel.
 pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) -> Html {
     let read_file = {
@@ -62,11 +77,11 @@ pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) ->
         })
     };
     let onchange = {
-        let read_file = read_file.clone();
+        let (read_file, on_action) = (read_file.clone(), on_action.clone());
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                read_file(file);
+            if let Some(files) = input.files() {
+                many_or_one(files, &read_file, &on_action);
             }
             // Picking the same file again should read it again.
             input.set_value("");
@@ -91,12 +106,8 @@ pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) ->
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             on_action.emit(Action::Drag(false));
-            let file = event
-                .data_transfer()
-                .and_then(|data| data.files())
-                .and_then(|files| files.get(0));
-            if let Some(file) = file {
-                read_file(file);
+            if let Some(files) = event.data_transfer().and_then(|data| data.files()) {
+                many_or_one(files, &read_file, &on_action);
             }
         })
     };
@@ -137,7 +148,7 @@ pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) ->
             <div class="input-actions">
                 <button id="read-button" class="primary" onclick={emit(|| Action::ReadInput)}>{"Read release"}</button>
                 <label class="file-button" for="file-input">{"Open a file…"}</label>
-                <input id="file-input" type="file" accept=".txt,.htm,.html,.md,text/plain,text/html" {onchange} />
+                <input id="file-input" type="file" multiple=true accept=".txt,.htm,.html,.md,text/plain,text/html" {onchange} />
                 <button id="sample-button" onclick={load_sample}>{"Try the sample"}</button>
                 <button id="clear-button" class="quiet" onclick={emit(|| Action::Clear)}>{"Clear"}</button>
             </div>

@@ -9,6 +9,8 @@ mod figure_charts;
 mod input_panel;
 mod key_figures;
 mod notice_bar;
+mod releases_panel;
+mod series_view;
 mod shared_chart;
 mod source_view;
 mod table_view;
@@ -16,6 +18,8 @@ mod table_view;
 pub use document_view::document_view;
 pub use input_panel::input_panel;
 pub use notice_bar::notice_bar;
+pub use releases_panel::releases_panel;
+pub use series_view::series_view;
 pub use shared_chart::shared_chart;
 pub use source_view::source_view;
 
