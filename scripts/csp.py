@@ -146,13 +146,16 @@ def sri(path: str) -> str:
         return "sha384-" + base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
 
 
-# The Web Worker's files (a second wasm, loaded only when releases are listed) keep their
-# names and glue: the page starts the worker by its loader's name.
+# The series page's files (series.html's wasm and glue, and its Web Worker's) are not the
+# main page's: the worker keeps its names and glue (the page starts it by its loader's name),
+# and the series page's app is named by its hash here (`series_page`).
 WORKER = "assay-worker"
+SERIES = "assay-series-web"
+SERIES_PAGE = "series.html"
 
 
 def shrink(folder: str, html: str) -> str:
-    files = [n for n in os.listdir(folder) if not n.startswith(WORKER)]
+    files = [n for n in os.listdir(folder) if not n.startswith((WORKER, SERIES))]
     (js_name,) = [n for n in files if n.endswith(".js")]
     (wasm_name,) = [n for n in files if n.endswith(".wasm")]
     js_path, wasm_path = os.path.join(folder, js_name), os.path.join(folder, wasm_name)
@@ -180,14 +183,9 @@ def shrink(folder: str, html: str) -> str:
     return html
 
 
-def main() -> int:
-    folder = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
-    path = os.path.join(folder, "index.html")
-    with open(path, encoding="utf-8") as f:
-        html = f.read()
-    if "Content-Security-Policy" in html:
-        return 0
-    html = shrink(folder, html)
+def policy(html: str, page: str) -> str:
+    """The Content-Security-Policy, with the hashes of the page's inline scripts, added after
+    its <meta charset>."""
     scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
     hashes = " ".join(
         "'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode()
@@ -196,8 +194,48 @@ def main() -> int:
     meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % POLICY.format(hashes=hashes)
     html, n = re.subn(r'(<meta charset="utf-8">)', r"\1\n  " + meta, html, count=1)
     if n != 1:
-        print("csp: no <meta charset> in index.html", file=sys.stderr)
-        return 1
+        raise SystemExit("csp: no <meta charset> in %s" % page)
+    return html
+
+
+def series_page(folder: str, index: str) -> None:
+    """series.html (copied as written): the stylesheet's built name from index.html, the
+    series app's glue minified, its glue and wasm renamed by their hash (a new build is never
+    half served from a browser's cache), and the policy."""
+    path = os.path.join(folder, SERIES_PAGE)
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as f:
+        html = f.read()
+    (css,) = re.findall(r'<link rel="stylesheet" href="\./([^"]+\.css)"', index)
+    html = html.replace('href="./style.css"', 'href="./%s"' % css)
+    js_path = os.path.join(folder, SERIES + ".js")
+    subprocess.run(
+        ["esbuild", js_path, "--minify", "--log-level=warning", "--allow-overwrite", "--outfile=" + js_path],
+        check=True,
+    )
+    for old in (SERIES + ".js", SERIES + "_bg.wasm"):
+        with open(os.path.join(folder, old), "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()[:16]
+        new = old.replace(SERIES, "%s-%s" % (SERIES, digest), 1)
+        os.rename(os.path.join(folder, old), os.path.join(folder, new))
+        if html.count('"./%s"' % old) != 1:
+            raise SystemExit("csp: %s does not name ./%s once" % (SERIES_PAGE, old))
+        html = html.replace('"./%s"' % old, '"./%s"' % new)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(policy(html, SERIES_PAGE))
+
+
+def main() -> int:
+    folder = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
+    path = os.path.join(folder, "index.html")
+    with open(path, encoding="utf-8") as f:
+        html = f.read()
+    if "Content-Security-Policy" in html:
+        return 0
+    html = shrink(folder, html)
+    series_page(folder, html)
+    html = policy(html, "index.html")
     with open(path, "w", encoding="utf-8") as f:
         f.write(html)
     return 0

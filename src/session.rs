@@ -9,8 +9,7 @@ use crate::analyze::{analyze, Analysis};
 use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
 use crate::figures::{document_charts, key_figures, rows_chart, FigureChart, KeyFigure};
-use crate::read::{decode_text, decode_text_and_encoding, read_document};
-use crate::series::charts::CompanyCharts;
+use crate::read::{decode_text_and_encoding, read_document};
 use crate::share::{hash_body, ShareError, SharePayload};
 use crate::view::{changes, table_columns, Changes, TableColumn};
 
@@ -58,8 +57,6 @@ pub struct Session {
     pub shown_checks: ShownChecks,
     /// A file is being dragged over the paste box (which then says it will take it).
     pub dragging: bool,
-    /// Many releases at once: the loaded list, their series, the read in progress.
-    pub many: Many,
 }
 
 /// The checks listed besides the mismatches, which are always listed: a reader comes for
@@ -129,6 +126,9 @@ pub enum Action {
     ReadFile { name: String, bytes: Vec<u8> },
     /// The browser could not read a picked file.
     FileFailed { name: String, reason: String },
+    /// Several files were picked or dropped at once: this page reads one release; the notice
+    /// points to the series page.
+    Several(u32),
     /// A picked file is over [`crate::read::MAX_INPUT_BYTES`]: refused by its size, unread.
     FileTooLarge { name: String, bytes: usize },
     /// Load the built-in Hecla sample, with its text: [`crate::SAMPLE_RELEASE`] natively; the
@@ -163,28 +163,6 @@ pub enum Action {
     Drag(bool),
     /// Forget the document and the remembered text.
     Clear,
-    /// Several releases (`count`) are about to be read one by one ([`Action::AddRelease`],
-    /// [`Action::AddFailed`]); `restoring`: they are the stored set, brought back.
-    BeginReading { count: usize, restoring: bool },
-    /// One release's bytes, added to the list; `key` is its stored key when it was restored.
-    AddRelease {
-        name: String,
-        bytes: Vec<u8>,
-        key: Option<u32>,
-    },
-    /// A release of the batch could not be read by the browser (or is too large).
-    AddFailed { name: String, reason: String },
-    /// Show this listed release (by id) in full.
-    SelectRelease(u32),
-    /// Take a release (by id) off the list.
-    RemoveRelease(u32),
-    /// The worker read listed release `id`: its company and period, or why it could not.
-    ReleaseRead {
-        id: u32,
-        result: Result<(String, String), String>,
-    },
-    /// The worker settled the listed releases' series.
-    SeriesSettled(Rc<Vec<CompanyCharts>>),
 }
 
 /// The fragment key of a view: `#v=t3.12` is row 12 of table t3.
@@ -240,18 +218,20 @@ impl Session {
                     };
                 }
                 self.read(self.input.clone(), PASTED_SOURCE.into(), None)
-                    .listed(&self.document)
             }
-            Action::ReadFile { name, bytes } => {
-                self.read_bytes(&bytes, name).listed(&self.document)
-            }
+            Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
             Action::ReadPastedHtml(html) => Session {
                 input: self.input.clone(),
                 ..self.read(html, PASTED_HTML_SOURCE.into(), None)
-            }
-            .listed(&self.document),
+            },
             Action::FileFailed { name, reason } => Session {
                 notice: Some(Notice::Error(format!("Could not open {name}: {reason}"))),
+                ..self.clone()
+            },
+            Action::Several(count) => Session {
+                notice: Some(Notice::Info(format!(
+                    "{count} files: this page reads one release at a time. To line up many, open them on the series page (“Many releases” at the top)."
+                ))),
                 ..self.clone()
             },
             Action::FileTooLarge { name, bytes } => {
@@ -374,28 +354,7 @@ impl Session {
                 dragging,
                 ..self.clone()
             },
-            Action::Clear => Session {
-                many: Many {
-                    next_id: self.many.next_id,
-                    ..Many::default()
-                },
-                ..Session::default()
-            },
-            Action::BeginReading { count, restoring } => self.begin_reading(count, restoring),
-            Action::AddRelease { name, bytes, key } => self.add_release(name, &bytes, key),
-            Action::AddFailed { name, reason } => {
-                let mut next = self.clone();
-                next.many.failures.push((name, reason));
-                next.one_read()
-            }
-            Action::SelectRelease(id) => self.select_release(id),
-            Action::RemoveRelease(id) => self.remove_release(id),
-            Action::ReleaseRead { id, result } => self.release_read(id, result),
-            Action::SeriesSettled(companies) => {
-                let mut next = self.clone();
-                next.many.companies = companies;
-                next
-            }
+            Action::Clear => Session::default(),
         }
     }
 
@@ -436,7 +395,6 @@ impl Session {
                     shown_checks: self.shown_checks,
                     // A link still opening opens once it has unpacked.
                     opening: self.opening.clone(),
-                    many: self.many.clone(),
                     ..Session::default()
                 }
             }
@@ -561,227 +519,5 @@ impl Session {
             notice: Some(Notice::Error(format!("{name}: {error}"))),
             ..self.clone()
         }
-    }
-}
-
-/// Many releases at once (issue 16): the list of loaded releases, the series of their
-/// companies, and the batch being read. The page decodes each file and lists it; the Web
-/// Worker reads it ([`Action::ReleaseRead`]) and, once a batch is read, settles each company's
-/// series ([`Action::SeriesSettled`]); this state only records what they say.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Many {
-    /// The loaded releases, in the order added.
-    pub releases: Vec<Loaded>,
-    /// The release shown in full (its id).
-    pub selected: Option<u32>,
-    /// Each company's series charts and restatements, companies in the order their first
-    /// release was added (from the worker).
-    pub companies: Rc<Vec<CompanyCharts>>,
-    /// The batch being read, if any.
-    pub progress: Option<Progress>,
-    /// Files of the last batches that could not be read: name and why.
-    pub failures: Vec<(String, String)>,
-    /// The id the next release gets (ids stay unique across a Clear, so stored keys do too).
-    pub next_id: u32,
-}
-
-/// A release on the list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Loaded {
-    /// Its id in the list, in the worker and in the browser's store.
-    pub id: u32,
-    /// The file name ("Pasted text" for a paste).
-    pub name: String,
-    /// The company as the release names it (once read).
-    pub company: String,
-    /// The period it reports, as its header prints it, else its end (once read).
-    pub period: String,
-    /// The text it was read from (what is stored, and read in full when selected).
-    pub text: Rc<String>,
-    /// The worker has read it.
-    pub read: bool,
-}
-
-/// "7 of 20 read".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    pub read: usize,
-    pub total: usize,
-    /// The stored set being brought back (the release shown stays as it was).
-    pub restoring: bool,
-}
-
-/// Shown in the list while the worker reads a release.
-pub const READING: &str = "Reading…";
-
-impl Session {
-    /// "7 of 20 read" starts (or grows, when a batch is already being read).
-    fn begin_reading(&self, count: usize, restoring: bool) -> Session {
-        let mut next = self.clone();
-        let progress = match self.many.progress {
-            Some(p) => Progress {
-                total: p.total + count,
-                ..p
-            },
-            None => {
-                next.many.failures.clear();
-                Progress {
-                    read: 0,
-                    total: count,
-                    restoring,
-                }
-            }
-        };
-        next.many.progress = (count > 0 || self.many.progress.is_some()).then_some(progress);
-        next
-    }
-
-    /// One file of the batch is done: when it was the last, the release selected is read in
-    /// full (unless the stored set came back under a release already shown).
-    fn one_read(mut self) -> Session {
-        let Some(mut p) = self.many.progress else {
-            return self;
-        };
-        p.read += 1;
-        if p.read < p.total {
-            self.many.progress = Some(p);
-            return self;
-        }
-        self.many.progress = None;
-        let show = !p.restoring || self.document.is_none();
-        if show {
-            self.show_selected()
-        } else {
-            self
-        }
-    }
-
-    /// The selected release read in full, unless it is the one shown.
-    fn show_selected(self) -> Session {
-        let selected = self.many.selected.and_then(|id| self.loaded(id)).cloned();
-        match selected {
-            Some(l) if self.release.as_ref() != Some(&l.text) => {
-                let failures = self.many.failures.clone();
-                let mut next = self.read((*l.text).clone(), l.name.clone(), None);
-                // The failures of the batch stay listed.
-                next.many.failures = failures;
-                next
-            }
-            _ => self,
-        }
-    }
-
-    fn loaded(&self, id: u32) -> Option<&Loaded> {
-        self.many.releases.iter().find(|l| l.id == id)
-    }
-
-    /// A file's bytes: decoded and listed for the worker to read (the same text twice is
-    /// listed once), or its failure listed; the rest of the batch goes on either way.
-    fn add_release(&self, name: String, bytes: &[u8], key: Option<u32>) -> Session {
-        let mut next = self.clone();
-        match decode_text(bytes) {
-            Ok(text) => {
-                if next.push_release(name, Rc::new(text), key, None) {
-                    return next;
-                }
-            }
-            Err(error) => next.many.failures.push((name, error.to_string())),
-        }
-        next.one_read()
-    }
-
-    /// The worker read release `id` (its company and period), or could not (why).
-    fn release_read(&self, id: u32, result: Result<(String, String), String>) -> Session {
-        let mut next = self.clone();
-        let Some(at) = next.many.releases.iter().position(|l| l.id == id) else {
-            // Removed meanwhile.
-            return next.one_read();
-        };
-        match result {
-            Ok((company, period)) => {
-                let l = &mut next.many.releases[at];
-                (l.company, l.period, l.read) = (company, period, true);
-            }
-            Err(reason) => {
-                let l = next.many.releases.remove(at);
-                next.many.failures.push((l.name, reason));
-                if next.many.selected == Some(id) {
-                    next.many.selected = next.many.releases.last().map(|l| l.id);
-                }
-            }
-        }
-        next.one_read()
-    }
-
-    /// Lists a text and selects it; `false` when the same text was listed already (then
-    /// that one is selected). `read`: its company and period, when the page has read it.
-    fn push_release(
-        &mut self,
-        name: String,
-        text: Rc<String>,
-        key: Option<u32>,
-        read: Option<(String, String)>,
-    ) -> bool {
-        if let Some(same) = self.many.releases.iter().find(|l| l.text == text) {
-            self.many.selected = Some(same.id);
-            return false;
-        }
-        let id = key.unwrap_or(self.many.next_id);
-        self.many.next_id = self.many.next_id.max(id.saturating_add(1));
-        let (company, period) = read.unwrap_or_else(|| (READING.into(), String::new()));
-        self.many.releases.push(Loaded {
-            id,
-            name,
-            company,
-            period,
-            text,
-            read: false,
-        });
-        self.many.selected = Some(id);
-        true
-    }
-
-    /// The document just read from the box or a file, listed too (when a new one was read).
-    fn listed(mut self, before: &Option<Rc<Document>>) -> Session {
-        let new = match (&self.document, before) {
-            (Some(now), Some(was)) => !Rc::ptr_eq(now, was),
-            (now, _) => now.is_some(),
-        };
-        if let (true, Some(document), Some(text)) =
-            (new, self.document.clone(), self.release.clone())
-        {
-            let company =
-                (document.company.name.clone()).unwrap_or_else(|| "Company not named".into());
-            let period = (document.period.label.clone())
-                .or_else(|| document.period.end.map(|d| d.to_string()))
-                .unwrap_or_else(|| "period not stated".into());
-            let name = self.source.clone();
-            self.push_release(name, text, None, Some((company, period)));
-        }
-        self
-    }
-
-    fn select_release(&self, id: u32) -> Session {
-        match self.loaded(id) {
-            Some(l) => {
-                let (text, name) = ((*l.text).clone(), l.name.clone());
-                let mut next = self.read(text, name, None);
-                next.many.selected = Some(id);
-                next
-            }
-            None => self.clone(),
-        }
-    }
-
-    /// Takes a release off the list; the one shown in full stays shown until another is
-    /// selected (the last on the list, if it was the one removed).
-    fn remove_release(&self, id: u32) -> Session {
-        let mut next = self.clone();
-        next.many.releases.retain(|l| l.id != id);
-        if next.many.selected == Some(id) {
-            next.many.selected = next.many.releases.last().map(|l| l.id);
-            return next.show_selected();
-        }
-        next
     }
 }

@@ -951,21 +951,36 @@ async fn wait_for_text(browser: &Browser, css: &str, expected: &str) -> String {
     }
 }
 
+/// Opens the series page from the main page's link, as a reader does.
+async fn series_page(site: &Site) -> Browser {
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.click("#series-link").await;
+    browser.element("#files-input").await;
+    let url = browser.client.current_url().await.unwrap();
+    assert!(url.as_str().ends_with("/series.html"), "{url}");
+    browser
+}
+
 #[tokio::test]
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn many_pericom_releases_make_series_that_survive_a_reload() {
     let site = Site::start();
-    let browser = Browser::open().await;
-    browser.client.goto(&site.url).await.unwrap();
-    browser.element("#file-input").await;
+    let browser = series_page(&site).await;
     browser
         .client
         .execute(RECORD_PROGRESS, vec![])
         .await
         .unwrap();
-    let input = browser.element("#file-input").await;
+    browser
+        .client
+        .execute(RECORD_VIOLATIONS, vec![])
+        .await
+        .unwrap();
+    let input = browser.element("#files-input").await;
     input.send_keys(&pericom_paths(&[])).await.unwrap();
     wait_for_text(&browser, "#releases h2", "12 releases loaded").await;
+    browser.element("#chart-0-series-net-income-usd").await;
     let progress = browser
         .client
         .execute("return window.__progress;", vec![])
@@ -979,15 +994,19 @@ async fn many_pericom_releases_make_series_that_survive_a_reload() {
     let list = browser.text_of("#release-list").await;
     assert!(list.contains("NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt"));
     assert!(list.contains("Pericom Semiconductor"));
-    // The last added is shown in full.
-    let header = browser.text_of("#document-header").await;
-    assert!(header.contains("Pericom"), "{header}");
-    // They were read by the Web Worker, whose wasm came from the site.
+    // They were read by the Web Worker, whose wasm came from the site; the main page's wasm
+    // never held the series page's code.
     let requested = site.requested();
+    for file in ["/assay-worker_bg.wasm", "/assay-worker_loader.js"] {
+        assert!(
+            requested.iter().any(|p| p.ends_with(file)),
+            "{file}: {requested:?}"
+        );
+    }
     assert!(
         requested
             .iter()
-            .any(|p| p.ends_with("/assay-worker_bg.wasm")),
+            .any(|p| p.contains("/assay-series-web-") && p.ends_with("_bg.wasm")),
         "{requested:?}"
     );
 
@@ -1004,6 +1023,17 @@ async fn many_pericom_releases_make_series_that_survive_a_reload() {
         income.contains(&("Mar* 2005".into(), "100".into())),
         "{income:?}"
     );
+    // Where each point was read: both printings of the restated quarter.
+    let sources = browser
+        .xpath("//div[@class='series-chart'][.//*[@id='chart-0-series-net-income-usd']]/details")
+        .await;
+    sources.click().await.unwrap();
+    let sources = sources.text().await.unwrap();
+    assert!(
+        sources.contains("line 370 \"$ 134\"") || sources.contains("line 370 \"$      134\""),
+        "{sources}"
+    );
+    assert!(sources.contains("line 382"), "{sources}");
     // 101 restatements: the list waits behind its summary.
     browser.click("#series-0 .restatements summary").await;
     let restatements = browser.text_of("#series-0 .restatements").await;
@@ -1012,8 +1042,21 @@ async fn many_pericom_releases_make_series_that_survive_a_reload() {
             || restatements.contains("line 370: “$      134”"),
         "{restatements}"
     );
+    // A measure the reader picks: gross profit, Mar 2007 10,222 thousand (07-020827 line 304).
+    browser
+        .element("#pick-0 option[value='series-gross-profit-usd']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let gross = chart_data(&browser, "#chart-0-series-gross-profit-usd").await;
+    assert!(
+        gross.contains(&("Mar 2007".into(), "10222".into())),
+        "{gross:?}"
+    );
 
-    // A series chart's link carries its points and their sources, not the releases.
+    // A series chart's link carries its points and their sources, not the releases, and
+    // opens on the main page.
     browser
         .click("#chart-0-series-net-income-usd button.share")
         .await;
@@ -1021,7 +1064,7 @@ async fn many_pericom_releases_make_series_that_survive_a_reload() {
         .element("#chart-0-series-net-income-usd .share-link")
         .await;
     let url = field.prop("value").await.unwrap().unwrap();
-    assert!(url.contains("#c="), "{url}");
+    assert!(url.starts_with(&format!("{}#c=", site.url)), "{url}");
     assert!(browser
         .client
         .find(fantoccini::Locator::Css(
@@ -1037,10 +1080,26 @@ async fn many_pericom_releases_make_series_that_survive_a_reload() {
     assert!(source.contains("Pericom Semiconductor"), "{source}");
     receiver.close().await;
 
+    // Nothing but the site's own files, and the page kept within its policy.
+    let violations = browser
+        .client
+        .execute("return window.__violations;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(violations, serde_json::json!([]), "within its policy");
+    for path in site.requested() {
+        assert!(
+            path.starts_with(support::browser::SUB_PATH),
+            "request outside the site: {path}"
+        );
+    }
+
     // A reload brings the set back (IndexedDB).
     browser.client.refresh().await.unwrap();
     wait_for_text(&browser, "#releases h2", "12 releases loaded").await;
     browser.element("#chart-0-series-net-income-usd").await;
+    let income = chart_data(&browser, "#chart-0-series-net-income-usd").await;
+    assert!(income.contains(&("Mar* 2005".into(), "100".into())));
 
     // Removing one takes it off the list, and a reload keeps it off.
     browser
@@ -1054,9 +1113,9 @@ async fn many_pericom_releases_make_series_that_survive_a_reload() {
     wait_for_text(&browser, "#releases h2", "11 releases loaded").await;
 
     // Clear forgets all, also after a reload.
-    browser.click("#clear-button").await;
+    browser.click(".clear-all").await;
     browser.client.refresh().await.unwrap();
-    browser.element("#file-input").await;
+    browser.element("#files-input").await;
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     let panels = browser
         .client
@@ -1074,13 +1133,34 @@ async fn a_damaged_file_among_many_is_named_and_the_others_load() {
     let damaged = dir.path().join("damaged.txt");
     std::fs::write(&damaged, b"\x00\x9f\x92\x96\x00\x01\x02 not a release").unwrap();
     let site = Site::start();
-    let browser = Browser::open().await;
-    browser.client.goto(&site.url).await.unwrap();
-    let input = browser.element("#file-input").await;
+    let browser = series_page(&site).await;
+    let input = browser.element("#files-input").await;
     input.send_keys(&pericom_paths(&[&damaged])).await.unwrap();
     wait_for_text(&browser, "#releases h2", "12 releases loaded").await;
     let failures = browser.text_of("#release-failures").await;
     assert!(failures.starts_with("damaged.txt: "), "{failures}");
     browser.element("#chart-0-series-net-income-usd").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn several_files_on_the_main_page_point_to_the_series_page() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    let input = browser.element("#file-input").await;
+    input.send_keys(&pericom_paths(&[])).await.unwrap();
+    let notice = browser.text_of("#notice").await;
+    assert!(
+        notice.starts_with("12 files: this page reads one release at a time")
+            && notice.contains("series page"),
+        "{notice}"
+    );
+    let link = browser.element("#series-link").await;
+    assert_eq!(
+        link.attr("href").await.unwrap().as_deref(),
+        Some("series.html")
+    );
     browser.close().await;
 }

@@ -181,18 +181,24 @@ async fn many_releases(width: u32, height: u32, file: &str) {
     let site = Site::start();
     let browser = Browser::open().await;
     browser.client.set_window_size(width, height).await.unwrap();
-    browser.client.goto(&site.url).await.unwrap();
+    browser
+        .client
+        .goto(&format!("{}series.html", site.url))
+        .await
+        .unwrap();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let paths: Vec<String> = support::pericom::PERICOM
         .iter()
         .map(|n| dir.join(n).to_string_lossy().into_owned())
         .collect();
-    let input = browser.element("#file-input").await;
+    let input = browser.element("#files-input").await;
     input.send_keys(&paths.join("\n")).await.unwrap();
     browser.element("#chart-0-series-net-income-usd").await;
+    // Let the charts settle before the pictures are taken.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     browser.click("#series-0 .restatements summary").await;
     for (anchor, suffix) in [
-        ("#releases", ""),
+        ("body", ""),
         ("#series-0", "-charts"),
         ("#series-0 .restatements", "-restatements"),
     ] {

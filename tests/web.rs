@@ -238,18 +238,15 @@ async fn a_damaged_link_is_refused_as_damaged() {
 }
 
 /// The worker's part in wasm: two Pericom releases read by its desk, settled, packed for the
-/// page, unpacked there, and recorded by the reducer (Mar 2005 net income restated, 134 →
+/// page, unpacked there, and recorded by the series page's reducer (Mar 2005 net income restated, 134 →
 /// 100, marked on the chart).
 #[wasm_bindgen_test]
 fn the_worker_desk_settles_pericom_and_the_page_unpacks_it() {
+    use assay::many::{Action, Many};
     use assay::series::desk::Desk;
-    use assay::session::{Action, Session};
     const Q3: &str = include_str!("fixtures/NEG-pericom-2005-0001275287-05-001389-edgar-txt.txt");
     const Q4: &str = include_str!("fixtures/NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt");
-    let mut s = Session::default().apply(Action::BeginReading {
-        count: 2,
-        restoring: false,
-    });
+    let mut s = Many::default().apply(Action::BeginReading { count: 2 });
     for (name, text) in [("q3.txt", Q3), ("q4.txt", Q4)] {
         s = s.apply(Action::AddRelease {
             name: name.into(),
@@ -258,19 +255,18 @@ fn the_worker_desk_settles_pericom_and_the_page_unpacks_it() {
         });
     }
     let mut desk = Desk::default();
-    for l in s.many.releases.clone() {
+    for l in s.releases.clone() {
         let listed = desk.add(l.id, &l.name, &l.text).unwrap();
         s = s.apply(Action::ReleaseRead {
             id: l.id,
             result: Ok((listed.company, listed.period)),
         });
     }
-    assert!(s.many.progress.is_none());
-    assert_eq!(s.source, "q4.txt", "the last added is shown in full");
+    assert!(s.progress.is_none());
     let packed = assay::share::companies::pack(&desk.settle());
     let companies = assay::share::companies::unpack(&packed).unwrap();
     s = s.apply(Action::SeriesSettled(std::rc::Rc::new(companies)));
-    let c = &s.many.companies[0];
+    let c = &s.companies[0];
     assert_eq!(c.name, "Pericom Semiconductor Corporation");
     let income = c
         .charts

@@ -2,16 +2,14 @@
 //! pure [`crate::session`] reducer; this module wires it to the page, remembers the paste box
 //! in local storage, and draws the session through components.
 
-mod batch;
 mod components;
 mod download;
 pub mod links;
 mod location;
+pub mod many;
 mod perf;
 mod sample;
 mod storage;
-mod store;
-mod worker;
 
 use std::rc::Rc;
 
@@ -19,7 +17,6 @@ use yew::prelude::*;
 
 use crate::session::{Action, Session};
 use components::{document_view, input_panel, notice_bar, shared_chart, source_view};
-use components::{releases_panel, series_view};
 
 /// Yew's reducer wrapper around the pure session.
 #[derive(Default, PartialEq)]
@@ -52,38 +49,7 @@ fn App() -> Html {
                 dispatch.emit(Action::Restore(saved));
             }
             dispatch.emit(Action::Navigate(location::hash()));
-            batch::restore(dispatch.clone());
             location::on_change(move |hash| dispatch.emit(Action::Navigate(hash)));
-        });
-    }
-    // The worker reads what is listed and settles the series once a batch is read.
-    {
-        let many = &state.0.many;
-        let list: Vec<(u32, bool)> = many.releases.iter().map(|l| (l.id, l.read)).collect();
-        let (releases, dispatch) = (many.releases.clone(), dispatch.clone());
-        use_effect_with((list, many.progress.is_none()), move |(_, idle)| {
-            worker::sync(&releases, *idle, &dispatch);
-        });
-    }
-    // The list of releases is stored as it changes: each release as soon as it is read.
-    {
-        let stored = use_mut_ref(Vec::<u32>::new);
-        let releases = state.0.many.releases.clone();
-        let ids: Vec<u32> = releases.iter().map(|l| l.id).collect();
-        use_effect_with(ids, move |ids| {
-            let mut stored = stored.borrow_mut();
-            let mut changes = Vec::new();
-            if ids.is_empty() && !stored.is_empty() {
-                changes.push(store::Change::Clear);
-            }
-            for &gone in stored.iter().filter(|id| !ids.contains(id)) {
-                changes.push(store::Change::Delete(gone));
-            }
-            for l in releases.iter().filter(|l| !stored.contains(&l.id)) {
-                changes.push(store::Change::Put(l.id, l.name.clone(), l.text.clone()));
-            }
-            *stored = ids.clone();
-            store::apply(changes);
         });
     }
     // A share link in the address unpacks in the background (the browser's zlib answers
@@ -149,12 +115,11 @@ fn App() -> Html {
             <header class="masthead">
                 <h1>{"Assay"}</h1>
                 <p class="tagline">{"Read a mining company's earnings release: tables, metrics, checks and charts. Everything stays in this browser tab."}</p>
+                <a id="series-link" class="series-link" href="series.html">{"Many releases: a company's quarters →"}</a>
             </header>
             <main>
                 { input_panel(&session.input, session.dragging, &dispatch) }
                 { notice_bar(session.notice.as_ref()) }
-                { releases_panel(&session.many, &dispatch) }
-                { series_view(&session.many.companies) }
                 if let Some(chart) = &session.shared {
                     { shared_chart(chart, &dispatch) }
                 }

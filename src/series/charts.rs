@@ -29,7 +29,10 @@ pub struct CompanyCharts {
     pub name: String,
     /// How many of the releases are its.
     pub releases: usize,
+    /// The charts chosen automatically first (`charts[..chosen]`), then one chart of every
+    /// other series with two or more values, for the user to pick.
     pub charts: Vec<ShownChart>,
+    pub chosen: usize,
     pub restatements: Vec<Restated>,
 }
 
@@ -54,21 +57,27 @@ pub struct Restated {
 pub fn settle<R: std::borrow::Borrow<super::Release>>(releases: &[R]) -> Vec<CompanyCharts> {
     super::of_releases(releases)
         .iter()
-        .map(|c| CompanyCharts {
-            name: c
-                .company
-                .name
-                .clone()
-                .unwrap_or_else(|| "Company not named".into()),
-            releases: c.releases.len(),
-            charts: company_charts(c)
-                .into_iter()
-                .map(|SeriesChart { id, spec }| ShownChart {
-                    id,
-                    spec: std::rc::Rc::new(spec),
-                })
-                .collect(),
-            restatements: c.restatements.iter().map(restated_text).collect(),
+        .map(|c| {
+            let mut charts = company_charts(c);
+            let chosen = charts.len();
+            charts.extend(other_charts(c, &charts));
+            CompanyCharts {
+                name: c
+                    .company
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| "Company not named".into()),
+                releases: c.releases.len(),
+                charts: charts
+                    .into_iter()
+                    .map(|SeriesChart { id, spec }| ShownChart {
+                        id,
+                        spec: std::rc::Rc::new(spec),
+                    })
+                    .collect(),
+                chosen,
+                restatements: c.restatements.iter().map(restated_text).collect(),
+            }
         })
         .collect()
 }
@@ -234,6 +243,28 @@ pub fn company_charts(c: &CompanySeries) -> Vec<SeriesChart> {
             {
                 out.push(chart);
             }
+        }
+    }
+    out
+}
+
+/// Most charts offered to pick from, per company.
+const MOST_OTHERS: usize = 400;
+
+/// A chart of every series of two or more values not among `chosen`, for the user to pick.
+fn other_charts(c: &CompanySeries, chosen: &[SeriesChart]) -> Vec<SeriesChart> {
+    let mut out: Vec<SeriesChart> = Vec::new();
+    for s in &c.series {
+        if out.len() >= MOST_OTHERS {
+            break;
+        }
+        if s.points.iter().filter(|p| p.value.is_some()).count() < 2 {
+            continue;
+        }
+        let chart = series_chart(c, s);
+        let known = |o: &SeriesChart| o.id == chart.id;
+        if chart.spec.validate().is_ok() && !chosen.iter().any(known) && !out.iter().any(known) {
+            out.push(chart);
         }
     }
     out

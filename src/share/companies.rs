@@ -20,6 +20,7 @@ pub fn pack(companies: &[CompanyCharts]) -> Vec<u8> {
     for c in companies {
         w.str(&c.name);
         w.varint(c.releases as u64);
+        w.varint(c.chosen as u64);
         w.varint(c.charts.len() as u64);
         for chart in &c.charts {
             w.str(&chart.id);
@@ -49,6 +50,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Vec<CompanyCharts>, ShareError> {
         for _ in 0..count(r)? {
             let name = text(r)?;
             let releases = count(r)?;
+            let chosen = count(r)?;
             let mut charts = Vec::new();
             for _ in 0..count(r)? {
                 let id = text(r)?;
@@ -71,6 +73,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Vec<CompanyCharts>, ShareError> {
             out.push(CompanyCharts {
                 name,
                 releases,
+                chosen: chosen.min(charts.len()),
                 charts,
                 restatements,
             });

@@ -2,24 +2,23 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DragEvent, Event, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Event, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::{perf, sample};
 use crate::session::Action;
 
-/// One file is read as before (into the box); several are read one per task, each on its
-/// own, into the list of releases.
-fn many_or_one(
-    files: web_sys::FileList,
-    read_one: &impl Fn(web_sys::File),
+/// One file is read; several are not: this page reads one release at a time, and the notice
+/// points to the series page, which reads many.
+fn one_or_several(
+    files: &web_sys::FileList,
+    read_file: &impl Fn(web_sys::File),
     on_action: &Callback<Action>,
 ) {
-    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
-    match <[_; 1]>::try_from(files) {
-        Ok([file]) => read_one(file),
-        Err(files) if !files.is_empty() => crate::app::batch::read_files(files, on_action.clone()),
-        Err(_) => {}
+    match (files.length(), files.get(0)) {
+        (1, Some(file)) => read_file(file),
+        (0, _) | (_, None) => {}
+        (count, _) => on_action.emit(Action::Several(count)),
     }
 }
 
@@ -81,34 +80,16 @@ pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) ->
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             if let Some(files) = input.files() {
-                many_or_one(files, &read_file, &on_action);
+                one_or_several(&files, &read_file, &on_action);
             }
             // Picking the same file again should read it again.
             input.set_value("");
         })
     };
-    // The browser repeats dragover while a file hovers: only a change is dispatched.
-    let ondragover = {
+    let [ondragover, ondragleave, ondrop] = {
         let on_action = on_action.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            if !dragging {
-                on_action.emit(Action::Drag(true));
-            }
-        })
-    };
-    let ondragleave = {
-        let on_action = on_action.clone();
-        Callback::from(move |_: DragEvent| on_action.emit(Action::Drag(false)))
-    };
-    let ondrop = {
-        let on_action = on_action.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            on_action.emit(Action::Drag(false));
-            if let Some(files) = event.data_transfer().and_then(|data| data.files()) {
-                many_or_one(files, &read_file, &on_action);
-            }
+        super::drop_zone(dragging, &on_action.clone(), Action::Drag, move |files| {
+            one_or_several(&files, &read_file, &on_action)
         })
     };
     let emit = |action: fn() -> Action| {

@@ -45,3 +45,35 @@ pub(crate) fn expander(
     let expanded = if expanded { "true" } else { "false" };
     html! { <button {class} aria-expanded={expanded} {onclick}>{ label }</button> }
 }
+
+/// The handlers of a zone files can be dropped on (dragover, dragleave, drop): `drag(true)`
+/// while a file hovers, dispatched only on a change (the browser repeats dragover), and
+/// `drop` given the dropped files.
+pub(crate) fn drop_zone<A: 'static>(
+    dragging: bool,
+    on_action: &Callback<A>,
+    drag: fn(bool) -> A,
+    drop: impl Fn(web_sys::FileList) + 'static,
+) -> [Callback<web_sys::DragEvent>; 3] {
+    let over = on_action.reform(move |event: web_sys::DragEvent| {
+        event.prevent_default();
+        drag(true)
+    });
+    let ondragover = Callback::from(move |event: web_sys::DragEvent| {
+        if dragging {
+            event.prevent_default();
+        } else {
+            over.emit(event);
+        }
+    });
+    let ondragleave = on_action.reform(move |_: web_sys::DragEvent| drag(false));
+    let on_action = on_action.clone();
+    let ondrop = Callback::from(move |event: web_sys::DragEvent| {
+        event.prevent_default();
+        on_action.emit(drag(false));
+        if let Some(files) = event.data_transfer().and_then(|data| data.files()) {
+            drop(files);
+        }
+    });
+    [ondragover, ondragleave, ondrop]
+}

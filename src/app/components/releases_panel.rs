@@ -1,10 +1,10 @@
-//! The releases loaded at once: the batch's progress ("7 of 20 read"), the files that could
-//! not be read and why, and the list (company, period, file), each shown in full or removed.
+//! The series page's releases: the batch's progress ("7 of 20 read"), the files that could not
+//! be read and why, and the list (company, period, file), each with Remove.
 
 use yew::prelude::*;
 
 use super::document_view::plural;
-use crate::session::{Action, Many};
+use crate::many::{Action, Many};
 
 pub fn releases_panel(many: &Many, on_action: &Callback<Action>) -> Html {
     if many.releases.is_empty() && many.progress.is_none() && many.failures.is_empty() {
@@ -31,21 +31,13 @@ pub fn releases_panel(many: &Many, on_action: &Callback<Action>) -> Html {
                 </ul>
             }
             <ul id="release-list" class="release-list">
-                { for many.releases.iter().map(|l| {
-                    let shown = many.selected == Some(l.id);
-                    html! {
-                        <li class={shown.then_some("shown")} data-file={l.name.clone()}>
-                            <span class="release-company">{ &l.company }</span>
-                            <span class="release-period">{ &l.period }</span>
-                            <span class="release-file">{ &l.name }</span>
-                            if shown {
-                                <span class="release-shown">{ "shown below" }</span>
-                            } else {
-                                { super::button("show-release", "Show", on(Action::SelectRelease(l.id))) }
-                            }
-                            { super::button("remove-release quiet", "Remove", on(Action::RemoveRelease(l.id))) }
-                        </li>
-                    }
+                { for many.releases.iter().map(|l| html! {
+                    <li data-file={l.name.clone()}>
+                        <span class="release-company">{ &l.company }</span>
+                        <span class="release-period">{ &l.period }</span>
+                        <span class="release-file">{ &l.name }</span>
+                        { super::button("remove-release quiet", "Remove", on(Action::RemoveRelease(l.id))) }
+                    </li>
                 }) }
             </ul>
         </section>

@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
-use crate::session::{Action, Loaded};
+use crate::many::{Action, Loaded};
 
 /// trunk names the worker's loader after its binary, without a hash.
 const LOADER: &str = "./assay-worker_loader.js";
@@ -56,7 +56,7 @@ fn on_message(event: MessageEvent, on_action: &Callback<Action>) {
             let bytes = js_sys::Uint8Array::new(&message.get(1)).to_vec();
             if let Ok(companies) = crate::share::companies::unpack(&bytes) {
                 on_action.emit(Action::SeriesSettled(std::rc::Rc::new(companies)));
-                crate::app::batch::mark_done();
+                super::batch::mark_done();
             }
         }
         _ => {}
@@ -80,14 +80,35 @@ pub fn sync(releases: &[Loaded], idle: bool, on_action: &Callback<Action>) {
             if releases.is_empty() {
                 return;
             }
-            let Ok(worker) = Worker::new(LOADER) else {
-                return;
+            let worker = match Worker::new(LOADER) {
+                Ok(worker) => worker,
+                Err(error) => {
+                    let why = js_sys::Error::from(error).message();
+                    on_action.emit(Action::WorkerFailed(why.into()));
+                    return;
+                }
             };
-            let on_action = on_action.clone();
-            let listen =
-                Closure::<dyn FnMut(MessageEvent)>::new(move |e| on_message(e, &on_action));
+            let listen = {
+                let on_action = on_action.clone();
+                Closure::<dyn FnMut(MessageEvent)>::new(move |e| on_message(e, &on_action))
+            };
             worker.set_onmessage(Some(listen.as_ref().unchecked_ref()));
             listen.forget();
+            // A worker whose script or wasm fails to load (blocked, missing) says so here.
+            let failed = {
+                let on_action = on_action.clone();
+                Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+                    let why = e.message();
+                    let why = if why.is_empty() {
+                        "its script did not load".into()
+                    } else {
+                        why
+                    };
+                    on_action.emit(Action::WorkerFailed(why));
+                })
+            };
+            worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
+            failed.forget();
             g.worker = Some(worker);
         }
         let gone: Vec<u32> = (g.sent.iter().copied())

@@ -1,12 +1,12 @@
 //! Many files at once: each file's bytes are taken one per task of the event loop, with a
 //! yield to the browser between files (so it draws "7 of 20 read" and answers clicks), and
-//! listed; the Web Worker (`app/worker.rs`) reads them off the main thread.
+//! listed; the Web Worker (`worker.rs`) reads them off the main thread.
 
 use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
 
-use crate::app::store;
-use crate::session::Action;
+use super::store;
+use crate::many::Action;
 
 /// Marks for the in-browser benchmark (`tests/bench_browser.rs`): a batch from the pick to
 /// its series settled by the worker and handed to the page.
@@ -49,10 +49,7 @@ fn mark(start: bool) {
 /// read, or too large, is listed with its reason and the rest go on.
 pub fn read_files(files: Vec<web_sys::File>, on_action: Callback<Action>) {
     mark(true);
-    on_action.emit(Action::BeginReading {
-        count: files.len(),
-        restoring: false,
-    });
+    on_action.emit(Action::BeginReading { count: files.len() });
     yew::platform::spawn_local(async move {
         for file in files {
             next_task().await;
@@ -88,7 +85,6 @@ pub fn restore(on_action: Callback<Action>) {
         }
         on_action.emit(Action::BeginReading {
             count: stored.len(),
-            restoring: true,
         });
         for (id, name, text) in stored {
             next_task().await;
