@@ -197,9 +197,25 @@ async fn many_releases(width: u32, height: u32, file: &str) {
     // Let the charts settle before the pictures are taken.
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     browser.click("#series-0 .restatements summary").await;
+    // Where net income's points were read, and a measure picked (gross profit).
+    browser
+        .xpath("//div[@class='series-chart'][.//*[@id='chart-0-series-net-income-usd']]/details/summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .element("#pick-0 option[value='series-gross-profit-usd']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.element("#chart-0-series-gross-profit-usd").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     for (anchor, suffix) in [
         ("body", ""),
         ("#series-0", "-charts"),
+        ("#series-0 .pick-measure", "-picked"),
         ("#series-0 .restatements", "-restatements"),
     ] {
         scroll_to_top(&browser, anchor).await;
@@ -210,9 +226,31 @@ async fn many_releases(width: u32, height: u32, file: &str) {
     browser.close().await;
 }
 
+/// The main page's top after several files were dropped on it: the link to the series page
+/// and the notice pointing there.
+async fn main_page_pointer(width: u32, height: u32, file: &str) {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.set_window_size(width, height).await.unwrap();
+    browser.client.goto(&site.url).await.unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let paths: Vec<String> = support::pericom::PERICOM
+        .iter()
+        .map(|n| dir.join(n).to_string_lossy().into_owned())
+        .collect();
+    let input = browser.element("#file-input").await;
+    input.send_keys(&paths.join("\n")).await.unwrap();
+    browser.element("#notice").await;
+    std::fs::write(docs(file), browser.client.screenshot().await.unwrap()).unwrap();
+    println!("wrote docs/{file}");
+    browser.close().await;
+}
+
 #[tokio::test]
 #[ignore = "writes docs/*.png: run `make screenshots`"]
 async fn series_screenshots() {
+    main_page_pointer(1280, 900, "screenshot-series-link.png").await;
+    main_page_pointer(390, 844, "screenshot-series-link-phone.png").await;
     many_releases(1280, 900, "screenshot-series.png").await;
     many_releases(390, 844, "screenshot-series-phone.png").await;
 }
