@@ -149,12 +149,7 @@ async fn fifty_releases_read_and_aligned() {
     assert_eq!(files.len(), 50);
     let site = Site::start();
     let browser = Browser::open().await;
-    browser
-        .client
-        .goto(&format!("{}series.html", site.url))
-        .await
-        .unwrap();
-    browser.element("#files-input").await;
+    browser.goto_series(&site).await;
     let (mut longest, mut over_100) = (Vec::new(), Vec::new());
     for run in 0..BATCHES {
         browser

@@ -860,16 +860,25 @@ async fn after_one_visit_the_app_opens_and_reads_the_sample_with_the_server_gone
     browser.close().await;
 }
 
-#[tokio::test]
-#[ignore = "needs the built site and chromedriver: run `make test`"]
-async fn a_new_deployment_is_picked_up_on_the_next_visit() {
-    // A copy of the site, to deploy again over it.
+/// A copy of the built site (`dist/`), of the files whose name `keep` says.
+fn copy_of_dist(keep: impl Fn(&str) -> bool) -> tempfile::TempDir {
     let root = tempfile::tempdir().unwrap();
     let dist = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
     for entry in std::fs::read_dir(&dist).unwrap() {
         let path = entry.unwrap().path();
-        std::fs::copy(&path, root.path().join(path.file_name().unwrap())).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if keep(&name) {
+            std::fs::copy(&path, root.path().join(&name)).unwrap();
+        }
     }
+    root
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_new_deployment_is_picked_up_on_the_next_visit() {
+    // A copy of the site, to deploy again over it.
+    let root = copy_of_dist(|_| true);
     let site = Site::start_at(root.path());
     let (browser, before) = visited_once(&site).await;
 
@@ -1162,5 +1171,66 @@ async fn several_files_on_the_main_page_point_to_the_series_page() {
         link.attr("href").await.unwrap().as_deref(),
         Some("series.html")
     );
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn after_one_visit_the_series_page_reads_many_releases_with_the_server_gone() {
+    let site = Site::start();
+    // One visit to the main page: its service worker keeps every file of the site, the
+    // series page, its app and its Web Worker among them.
+    let (browser, kept) = visited_once(&site).await;
+    let files = &kept[0].1;
+    for name in [
+        "series.html",
+        "assay-worker_loader.js",
+        "assay-worker.js",
+        "assay-worker_bg.wasm",
+    ] {
+        assert!(
+            files.iter().any(|f| f.ends_with(name)),
+            "{name} is not kept: {files:?}"
+        );
+    }
+    assert!(
+        files
+            .iter()
+            .any(|f| f.contains("/assay-series-web-") && f.ends_with("_bg.wasm")),
+        "{files:?}"
+    );
+    site.stop();
+    browser.goto_series(&site).await;
+    let input = browser.element("#files-input").await;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let two: Vec<String> = support::pericom::PERICOM[3..=5]
+        .iter()
+        .map(|n| dir.join(n).to_string_lossy().into_owned())
+        .collect();
+    input.send_keys(&two.join("\n")).await.unwrap();
+    wait_for_text(&browser, "#releases h2", "3 releases loaded").await;
+    // Net income for the quarter ended March 2005: 134, restated to 100 (05-003130 line 382).
+    let income = chart_data(&browser, "#chart-0-series-net-income-usd").await;
+    assert!(
+        income.contains(&("Mar* 2005".into(), "100".into())),
+        "{income:?}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn the_series_page_says_so_when_its_worker_cannot_start() {
+    // A copy of the site whose Web Worker is missing (blocked, or a broken deployment).
+    let root = copy_of_dist(|name| !name.starts_with("assay-worker") && name != "sw.js");
+    let site = Site::start_at(root.path());
+    let browser = Browser::open().await;
+    browser.goto_series(&site).await;
+    let input = browser.element("#files-input").await;
+    input.send_keys(&pericom_paths(&[])).await.unwrap();
+    let notice = wait_for_text(&browser, "#notice", "could not start or stopped").await;
+    assert!(notice.contains("main page"), "{notice}");
+    // The page still answers: Clear empties the list.
+    browser.click(".clear-all").await;
     browser.close().await;
 }

@@ -181,11 +181,7 @@ async fn many_releases(width: u32, height: u32, file: &str) {
     let site = Site::start();
     let browser = Browser::open().await;
     browser.client.set_window_size(width, height).await.unwrap();
-    browser
-        .client
-        .goto(&format!("{}series.html", site.url))
-        .await
-        .unwrap();
+    browser.goto_series(&site).await;
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let paths: Vec<String> = support::pericom::PERICOM
         .iter()

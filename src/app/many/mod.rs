@@ -157,7 +157,7 @@ fn App() -> Html {
             <main>
                 { input_panel(many, &dispatch) }
                 if let Some(why) = &many.broken {
-                    <p id="notice" class="notice error" role="alert">{ format!("The reader could not start in this browser ({why}), so no release can be read here. One release at a time still works on the main page.") }</p>
+                    <p id="notice" class="notice error" role="alert">{ format!("The reader (a Web Worker) could not start or stopped in this browser ({why}), so no more releases can be read here. One release at a time still works on the main page.") }</p>
                 }
                 { releases_panel(many, &dispatch) }
                 { series_view(many, &dispatch) }

@@ -94,16 +94,16 @@ pub fn sync(releases: &[Loaded], idle: bool, on_action: &Callback<Action>) {
             };
             worker.set_onmessage(Some(listen.as_ref().unchecked_ref()));
             listen.forget();
-            // A worker whose script or wasm fails to load (blocked, missing) says so here.
+            // A worker whose script or wasm fails to load (blocked, missing) says so here:
+            // a plain `Event` when its script is not there, an `ErrorEvent` when it fails.
             let failed = {
                 let on_action = on_action.clone();
-                Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-                    let why = e.message();
-                    let why = if why.is_empty() {
-                        "its script did not load".into()
-                    } else {
-                        why
-                    };
+                Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                    let why = js_sys::Reflect::get(&e, &"message".into())
+                        .ok()
+                        .and_then(|m| m.as_string())
+                        .filter(|m| !m.is_empty())
+                        .unwrap_or_else(|| "its script did not load".into());
                     on_action.emit(Action::WorkerFailed(why));
                 })
             };
