@@ -147,8 +147,7 @@ def sri(path: str) -> str:
 
 
 # The series page's files (series.html's wasm and glue, and its Web Worker's) are not the
-# main page's: the worker keeps its names and glue (the page starts it by its loader's name),
-# and the series page's app is named by its hash here (`series_page`).
+# main page's: they keep their glue, and are named by their hash here (`series_page`).
 WORKER = "assay-worker"
 SERIES = "assay-series-web"
 SERIES_PAGE = "series.html"
@@ -214,14 +213,31 @@ def series_page(folder: str, index: str) -> None:
         ["esbuild", js_path, "--minify", "--log-level=warning", "--allow-overwrite", "--outfile=" + js_path],
         check=True,
     )
-    for old in (SERIES + ".js", SERIES + "_bg.wasm"):
+    def hashed(old: str, stem: str) -> str:
         with open(os.path.join(folder, old), "rb") as f:
             digest = hashlib.sha256(f.read()).hexdigest()[:16]
-        new = old.replace(SERIES, "%s-%s" % (SERIES, digest), 1)
+        new = old.replace(stem, "%s-%s" % (stem, digest), 1)
         os.rename(os.path.join(folder, old), os.path.join(folder, new))
-        if html.count('"./%s"' % old) != 1:
-            raise SystemExit("csp: %s does not name ./%s once" % (SERIES_PAGE, old))
-        html = html.replace('"./%s"' % old, '"./%s"' % new)
+        return new
+
+    def rename(text: str, where: str, old: str, new: str) -> str:
+        if text.count('"./%s"' % old) != 1:
+            raise SystemExit("csp: %s does not name ./%s once" % (where, old))
+        return text.replace('"./%s"' % old, '"./%s"' % new)
+
+    for old in (SERIES + ".js", SERIES + "_bg.wasm"):
+        html = rename(html, SERIES_PAGE, old, hashed(old, SERIES))
+    # The worker's files too: a page of a new build must never start an old build's worker
+    # (an old service worker answers a name it kept, and a browser's cache may). Its loader
+    # names its glue and wasm; the page finds the loader in its <meta name="assay-worker">.
+    loader_path = os.path.join(folder, WORKER + "_loader.js")
+    with open(loader_path, encoding="utf-8") as f:
+        loader = f.read()
+    for old in (WORKER + ".js", WORKER + "_bg.wasm"):
+        loader = rename(loader, WORKER + "_loader.js", old, hashed(old, WORKER))
+    with open(loader_path, "w", encoding="utf-8") as f:
+        f.write(loader)
+    html = rename(html, SERIES_PAGE, WORKER + "_loader.js", hashed(WORKER + "_loader.js", WORKER))
     with open(path, "w", encoding="utf-8") as f:
         f.write(policy(html, SERIES_PAGE))
 

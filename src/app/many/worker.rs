@@ -13,8 +13,15 @@ use yew::Callback;
 
 use crate::many::{Action, Loaded};
 
-/// trunk names the worker's loader after its binary, without a hash.
-const LOADER: &str = "./assay-worker_loader.js";
+/// The worker's loader: the page names it (`<meta name="assay-worker">`, which the build step
+/// `scripts/csp.py` gives the loader's hashed name); trunk's own name otherwise.
+fn loader() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=assay-worker]").ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_else(|| "./assay-worker_loader.js".into())
+}
 
 #[derive(Default)]
 struct Glue {
@@ -80,7 +87,7 @@ pub fn sync(releases: &[Loaded], idle: bool, on_action: &Callback<Action>) {
             if releases.is_empty() {
                 return;
             }
-            let worker = match Worker::new(LOADER) {
+            let worker = match Worker::new(&loader()) {
                 Ok(worker) => worker,
                 Err(error) => {
                     let why = js_sys::Error::from(error).message();
