@@ -1233,3 +1233,33 @@ async fn the_series_page_says_so_when_its_worker_cannot_start() {
     browser.click(".clear-all").await;
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn on_a_390_pixel_phone_the_series_page_does_not_scroll_sideways() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.set_window_size(390, 844).await.unwrap();
+    browser.goto_series(&site).await;
+    let input = browser.element("#files-input").await;
+    input.send_keys(&pericom_paths(&[])).await.unwrap();
+    browser.element("#chart-0-series-net-income-usd").await;
+    // Long file names, each point's sources and the restatements open: still within the screen.
+    browser.click("#series-0 .point-sources summary").await;
+    browser.click("#series-0 .restatements summary").await;
+    let widths = browser
+        .client
+        .execute(
+            "return [document.documentElement.clientWidth, document.documentElement.scrollWidth];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (client, scroll) = (widths[0].as_u64().unwrap(), widths[1].as_u64().unwrap());
+    assert!(client <= 390, "viewport {client}");
+    assert!(
+        scroll <= client,
+        "the series page is {scroll} px wide on a {client} px screen"
+    );
+    browser.close().await;
+}
