@@ -69,7 +69,7 @@ pub fn read_files(files: Vec<web_sys::File>, on_action: Callback<Action>) {
                 },
                 Err(_) => Action::AddFailed {
                     name,
-                    reason: "the browser could not read it".into(),
+                    reason: "the browser could not read it (a folder? use Open a folder…)".into(),
                 },
             });
         }
