@@ -14,7 +14,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export TRUNK_OFFLINE := true
 TRUNK := trunk
 
-.PHONY: help fetch setup serve dist test test-native test-growth test-wasm test-e2e lint size screenshots bench bench-series bench-browser
+.PHONY: help fetch setup serve dist test test-native test-growth test-wasm test-e2e lint size screenshots chart-previews bench bench-series bench-browser
 
 help:
 	@echo "make serve        serve the app at http://127.0.0.1:8080 (Hecla sample built in)"
@@ -24,6 +24,7 @@ help:
 	@echo "make bench        native benchmarks of reading and analysis"
 	@echo "make bench-series assay series on 100 releases (the fixtures, taken in turn)"
 	@echo "make bench-browser  in-browser benchmarks: the sample read to drawn, 50 releases on the series page"
+	@echo "make chart-previews every corpus chart as SVG in /tmp/figure-previews/"
 
 setup:
 	scripts/setup.sh build
@@ -52,7 +53,9 @@ test-native: fetch
 test-growth: fetch
 	cargo test --profile bench-native --test growth -- --include-ignored --nocapture
 
+# The wasm test compares its JSON with the native one, which wasm_parity writes first.
 test-wasm: fetch
+	cargo test --quiet --test wasm_parity
 	cargo test --target wasm32-unknown-unknown --test web
 
 size: dist
@@ -65,8 +68,12 @@ test:
 	scripts/setup.sh test
 	$(MAKE) --no-print-directory lint test-native test-growth test-wasm size test-e2e
 
+# Tools, not tests: they live in examples/ and share the tests' helpers (tests/support/).
 screenshots: dist
-	cargo test --test screenshots -- --ignored --nocapture
+	cargo run --quiet --example screenshots
+
+chart-previews: fetch
+	cargo run --quiet --example chart_previews
 
 bench: fetch
 	cargo run --profile bench-native --quiet -- bench tests/fixtures/*.txt
@@ -76,4 +83,4 @@ bench-series: fetch
 	cargo run --profile bench-native --quiet -- bench --series tests/fixtures/*.txt tests/fixtures/*.htm tests/fixtures/edgar tests/fixtures/wire
 
 bench-browser: dist
-	cargo test --test bench_browser -- --ignored --nocapture
+	cargo run --quiet --example bench_browser

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Writes the service worker into the built site (a trunk post_build hook, after csp.py).
+"""Writes the service worker into the built site (a trunk post_build hook, the last).
 
 static/sw.js is the worker's source; the built copy, sw.js next to index.html, gets the list
 of the site's files to keep (every file of the build but itself, as relative URLs, so the site
 works from a sub-path) and a version, a hash of those files' names and contents. A new
 deployment therefore always has a new worker, which replaces the old one and its cache.
 
-Run after every step that changes a file (csp.py rewrites index.html, the wasm and the glue):
-the version and the kept files must be the ones the page will serve.
+Run after every step that changes a file (the steps before it rewrite index.html, the wasm and
+the glue): the version and the kept files must be the ones the page will serve.
 """
 import hashlib
 import json

@@ -59,7 +59,7 @@ ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked
 ensure_cargo_tool wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
 # Debian's binaryen (108) cannot read current wasm-bindgen output; npm's build can.
 ensure_npm_tool wasm-opt binaryen "$BINARYEN_VERSION"
-# esbuild minifies wasm-bindgen's JS glue after the build (scripts/csp.py); trunk's own
+# esbuild minifies wasm-bindgen's JS glue after the build (scripts/minify_glue.sh); trunk's own
 # minifier fails on it.
 ensure_npm_tool esbuild esbuild "$ESBUILD_VERSION"
 if [ "${1:-build}" = test ]; then ensure_chromium; fi

@@ -46,16 +46,19 @@ if [ "$lazy" -gt $((series_budget_kb * 1024)) ]; then
 fi
 
 # rust_decimal inlines its whole add or multiply into each arithmetic operator: code adds,
-# subtracts and multiplies through `crate::decimal` (one copy of each), never with `+`, `-`,
-# `*`, `+=`, `-=`, `*=` or `.sum()` on `Decimal`s. The names are in trunk's build before
+# subtracts and multiplies `crate::decimal::Amount`s (one copy of each), never `Decimal`s
+# with `+`, `-`, `*`, `+=`, `-=`, `*=` or `.sum()`. The names are in trunk's build before
 # wasm-opt strips them.
 named=${CARGO_TARGET_DIR:-target}/wasm-bindgen/release/assay-web_bg.wasm
 ops='(arith::(Add|Sub|Mul)(Assign)?|accum::Sum)(<[^>]*>)? for &?rust_decimal::decimal::Decimal'
 ops+='|rust_decimal::decimal::Decimal as core::(ops::arith::(Add|Sub|Mul)(Assign)?|iter::traits::accum::Sum)'
 if [ -e "$named" ]; then
+  # The import renaming leans on wasm-bindgen's private naming: run it again on trunk's glue
+  # as wasm-bindgen wrote it, so a change of shape fails here too, not only in the build.
+  python3 "$(dirname "$0")/short_names.py" --check "$(dirname "$named")"
   found=$(grep -a -o -E "$ops" "$named" | sort -u || true)
   if [ -n "$found" ]; then
-    echo "size: rust_decimal operators in the wasm (use crate::decimal::{add, sub, mul, sum}):" >&2
+    echo "size: rust_decimal operators in the wasm (compute with crate::decimal::Amount):" >&2
     echo "$found" >&2
     exit 1
   fi

@@ -273,6 +273,76 @@ async fn a_reload_brings_the_document_back() {
     browser.close().await;
 }
 
+/// Typing in the box after a read keeps the read text in local storage as it was written on
+/// the first keystroke: later keystrokes write the box alone, and a reload brings back both.
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn typing_after_a_read_writes_the_read_text_once() {
+    let site = Site::start();
+    let browser = Browser::with_sample(&site).await;
+    let area = browser.element("#release-input").await;
+    let read = area.prop("value").await.unwrap().unwrap();
+    area.send_keys("x").await.unwrap();
+    let stored = |key: &'static str| {
+        let client = browser.client.clone();
+        async move {
+            client
+                .execute(
+                    "return localStorage.getItem(arguments[0]);",
+                    vec![serde_json::json!(key)],
+                )
+                .await
+                .unwrap()
+                .as_str()
+                .map(str::to_owned)
+        }
+    };
+    assert_eq!(
+        stored("assay.release").await.as_deref(),
+        Some(read.as_str())
+    );
+    // Count the writes from here on.
+    browser
+        .client
+        .execute(
+            "window.__writes = [];
+             const set = Storage.prototype.setItem;
+             Storage.prototype.setItem = function (k, v) { window.__writes.push(k); return set.call(this, k, v); };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    area.send_keys("yz").await.unwrap();
+    let writes = browser
+        .client
+        .execute("return window.__writes;", vec![])
+        .await
+        .unwrap();
+    let writes: Vec<&str> = writes
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w.as_str())
+        .collect();
+    assert!(writes.contains(&"assay.input"), "{writes:?}");
+    assert!(!writes.contains(&"assay.release"), "{writes:?}");
+    let typed = area.prop("value").await.unwrap().unwrap();
+    assert_eq!(typed.len(), read.len() + 3);
+    assert_eq!(stored("assay.input").await.as_deref(), Some(typed.as_str()));
+    assert_eq!(
+        stored("assay.release").await.as_deref(),
+        Some(read.as_str())
+    );
+    browser.client.refresh().await.unwrap();
+    assert_eq!(browser.text_of("#table-count").await, "7 tables");
+    let area = browser.element("#release-input").await;
+    assert_eq!(
+        area.prop("value").await.unwrap().as_deref(),
+        Some(typed.as_str())
+    );
+    browser.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn a_corpus_file_uploads_through_the_file_input() {

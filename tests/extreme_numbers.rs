@@ -28,21 +28,21 @@ fn table(title: &str, scale: &str, rows: &[(&str, String, String)], sentence: &s
 
 #[test]
 fn the_largest_and_smallest_amounts_read_go_through() {
-    // Twelve digits and four decimals, the reader's limits, in every place that divides,
+    // Twelve digits and six decimals, the reader's limits, in every place that divides,
     // sums or compares them, in billions.
-    let (max, min) = ("999999999999".to_string(), "0.0001".to_string());
+    let (max, min) = ("999999999999".to_string(), "0.000001".to_string());
     let rows = [
         ("Revenue", max.clone(), min.clone()),
         (
             "Total cash costs",
-            "(999999999999.9999)".to_string(),
+            "(999999999999.999999)".to_string(),
             "0".to_string(),
         ),
         ("Divided by gold ounces produced", min.clone(), max.clone()),
         (
             "Total cash cost per ounce",
-            "999999999999.9999".to_string(),
-            "(0.0001)".to_string(),
+            "999999999999.999999".to_string(),
+            "(0.000001)".to_string(),
         ),
         ("Gold price per ounce", min.clone(), max.clone()),
         ("Total", max.clone(), format!("({max})")),
@@ -51,7 +51,7 @@ fn the_largest_and_smallest_amounts_read_go_through() {
         "GOLD OPERATIONS",
         "(in billions)",
         &rows,
-        "Revenue increased 46% to $999,999,999,999 billion and the cash cost per ounce was $0.0001 in the third quarter of 2007.",
+        "Revenue increased 46% to $999,999,999,999 billion and the cash cost per ounce was $0.000001 in the third quarter of 2007.",
     );
     let doc = assay::read::read_document(text.as_bytes()).unwrap();
     // The extremes are read as amounts, so the analysis below really meets them.
@@ -66,7 +66,7 @@ fn the_largest_and_smallest_amounts_read_go_through() {
     let over = table(
         "GOLD OPERATIONS",
         "",
-        &[("Revenue", "9999999999999".into(), "0.00001".into())],
+        &[("Revenue", "9999999999999".into(), "0.0000001".into())],
         "",
     );
     let doc = assay::read::read_document(over.as_bytes());

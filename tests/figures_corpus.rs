@@ -2,25 +2,9 @@
 
 use assay::figures::{document_charts, key_figures};
 
-fn corpus() -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> =
-        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.is_file())
-            .filter(|p| p.file_name().unwrap().to_str().unwrap() != "SOURCES.md")
-            .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_str().unwrap().to_owned(),
-                std::fs::read(&p).unwrap(),
-            )
-        })
-        .collect()
-}
+#[allow(dead_code)]
+#[path = "support/corpus.rs"]
+mod corpus;
 
 /// Charts per corpus file, pinned after looking at each file's charts. The two copies of the
 /// Avient release chart alike since the fixed-width copy's statement rows without "$" count
@@ -57,7 +41,7 @@ const EXPECTED: &[(&str, usize)] = &[
 #[test]
 fn every_corpus_file_charts_without_panic_and_validly() {
     let mut counts = Vec::new();
-    for (name, bytes) in corpus() {
+    for (name, bytes) in corpus::first_with_bytes() {
         let Ok(doc) = assay::read::read_document(&bytes) else {
             counts.push((name, 0));
             continue;
@@ -95,7 +79,7 @@ fn every_corpus_file_charts_without_panic_and_validly() {
 #[test]
 #[ignore]
 fn dump() {
-    for (name, bytes) in corpus() {
+    for (name, bytes) in corpus::first_with_bytes() {
         let Ok(doc) = assay::read::read_document(&bytes) else {
             println!("== {name}: not read");
             continue;
@@ -140,8 +124,7 @@ fn dump() {
 }
 
 fn charts_of(name: &str) -> Vec<assay::figures::FigureChart> {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let doc = assay::read::read_document(&std::fs::read(path).unwrap()).unwrap();
+    let doc = assay::read::read_document(&corpus::read(name)).unwrap();
     document_charts(&doc, &assay::analyze::analyze(&doc))
 }
 
@@ -235,11 +218,10 @@ fn quarters_named_without_dates_pair_by_their_labels() {
     // Key figures: production by metal and the C1 cash cost, each against Q4 2023; and,
     // since its highlights are read in millions from the text's "$405 million" (the tables
     // state no scale), sales and net earnings too.
-    let path = format!(
-        "{}/tests/fixtures/firstquantum-2024Q4-md-webcopy-tradingview.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let doc = assay::read::read_document(&std::fs::read(path).unwrap()).unwrap();
+    let doc = assay::read::read_document(&corpus::read(
+        "firstquantum-2024Q4-md-webcopy-tradingview.txt",
+    ))
+    .unwrap();
     let keys = key_figures(&doc, &assay::analyze::analyze(&doc));
     let ids: Vec<&str> = keys.iter().map(|k| k.id.as_str()).collect();
     assert_eq!(
@@ -278,7 +260,7 @@ fn quarters_named_without_dates_pair_by_their_labels() {
 fn releases_cut_short_still_chart_validly() {
     // A paste that stops anywhere: tables lose rows, columns lose partners, walks stop
     // footing. Whatever is offered must still validate.
-    for (name, bytes) in corpus() {
+    for (name, bytes) in corpus::first_with_bytes() {
         let step = (bytes.len() / 12).max(1);
         for cut in (step..bytes.len()).step_by(step) {
             let Ok(doc) = assay::read::read_document(&bytes[..cut]) else {

@@ -7,28 +7,14 @@ use assay::share::{decode, link, SharePayload};
 
 const BASE: &str = "https://example.github.io/assay/";
 
-fn corpus() -> Vec<(String, Vec<u8>)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .filter(|p| p.extension().is_some_and(|e| e != "md"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&p).unwrap())
-        })
-        .collect()
-}
+#[allow(dead_code)]
+#[path = "support/corpus.rs"]
+mod corpus;
 
 #[test]
 fn every_offered_chart_fits_in_a_link() {
     let mut sizes: Vec<(usize, String)> = Vec::new();
-    for (name, bytes) in corpus() {
+    for (name, bytes) in corpus::first_with_bytes() {
         let Ok(doc) = assay::read::read_document(&bytes) else {
             continue;
         };

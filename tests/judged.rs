@@ -24,33 +24,13 @@ fn lines(c: &Check) -> String {
     l.join("+")
 }
 
-/// Every corpus release: the first corpus at the top of `tests/fixtures/`, the breadth
-/// corpus in `wire/` and `edgar/`.
-fn corpus() -> Vec<String> {
-    let root = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for (dir, prefix) in [
-        (root.clone(), ""),
-        (format!("{root}/wire"), "wire/"),
-        (format!("{root}/edgar"), "edgar/"),
-    ] {
-        for e in std::fs::read_dir(&dir).expect("fixtures") {
-            let e = e.expect("entry");
-            let name = e.file_name().to_string_lossy().into_owned();
-            let release = name.ends_with(".txt") || name.ends_with(".htm") || name.ends_with(".md");
-            if e.path().is_file() && release && name != "SOURCES.md" {
-                files.push(format!("{prefix}{name}"));
-            }
-        }
-    }
-    files.sort();
-    files
-}
+#[allow(dead_code)]
+#[path = "support/corpus.rs"]
+mod corpus;
 
 #[test]
 fn every_alarm_is_judged_and_the_verdicts_hold() {
-    let root = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
-    let judged = std::fs::read_to_string(format!("{root}/truth/judged.tsv")).expect("judged.tsv");
+    let judged = String::from_utf8(corpus::read("truth/judged.tsv")).expect("judged.tsv");
     let mut real = BTreeSet::new();
     let mut false_ = BTreeSet::new();
     for line in judged
@@ -69,8 +49,8 @@ fn every_alarm_is_judged_and_the_verdicts_hold() {
     let mut found = BTreeSet::new();
     let mut problems = Vec::new();
     let mut releases = 0;
-    for file in corpus() {
-        let bytes = std::fs::read(format!("{root}/{file}")).expect("reads");
+    for file in corpus::every() {
+        let bytes = corpus::read(&file);
         let Ok(doc) = assay::read::read_document(&bytes) else {
             continue;
         };

@@ -65,26 +65,9 @@ const BARS: &[(CheckKind, f64)] = &[
     (CheckKind::Claim, 0.98),
 ];
 
-fn corpus() -> Vec<String> {
-    let root = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for dir in [
-        root.clone(),
-        format!("{root}/wire"),
-        format!("{root}/edgar"),
-    ] {
-        let mut here: Vec<String> = std::fs::read_dir(&dir)
-            .expect("fixtures")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.is_file())
-            .filter(|p| p.extension().is_some_and(|e| e != "md") || dir != root)
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        here.sort();
-        files.extend(here);
-    }
-    files
-}
+#[allow(dead_code)]
+#[path = "support/corpus.rs"]
+mod corpus;
 
 /// A printed figure to change: where it stands and which occurrence it is.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -301,15 +284,14 @@ fn index(k: CheckKind) -> usize {
     KINDS.iter().position(|&x| x == k).unwrap_or(0)
 }
 
-fn mutate_file(path: &str) -> BTreeMap<usize, Tally> {
-    let text = std::fs::read(path).expect("fixture");
+fn mutate_file(name: &str) -> BTreeMap<usize, Tally> {
+    let text = corpus::read(name);
     let mut out: BTreeMap<usize, Tally> = BTreeMap::new();
     let Ok(doc) = assay::read::read_document(&text) else {
         return out;
     };
     let a = analyze(&doc);
     let spans = line_spans(&text);
-    let name = path.rsplit("fixtures/").next().unwrap_or(path);
     for (kind, list) in targets(&doc, &a) {
         let tally = out.entry(kind).or_default();
         let kind = KINDS[kind];
@@ -392,7 +374,7 @@ fn mutate_file(path: &str) -> BTreeMap<usize, Tally> {
 
 #[test]
 fn mutated_figures_are_caught() {
-    let files = corpus();
+    let files = corpus::every();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let per_file: Vec<BTreeMap<usize, Tally>> = std::thread::scope(|s| {

@@ -23,10 +23,12 @@
 
 use assay::document::Document;
 
+#[allow(dead_code)]
+#[path = "support/corpus.rs"]
+mod corpus;
+
 fn read(name: &str) -> Document {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).expect("fixture exists");
-    assay::read::read_document(&bytes).expect("reads")
+    assay::read::read_document(&corpus::read(name)).expect("reads")
 }
 
 /// The contract strings of the row on `line`.
@@ -76,15 +78,7 @@ const COUNTS: &[(&str, usize)] = &[
 
 #[test]
 fn every_file_reads_and_table_counts_hold() {
-    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap())
-        .filter(|e| e.path().is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "SOURCES.md")
-        .collect();
-    names.sort();
+    let names = corpus::first();
     let pinned: Vec<&str> = COUNTS.iter().map(|c| c.0).collect();
     assert_eq!(names, pinned, "every fixture is pinned");
     for (name, count) in COUNTS {
@@ -419,13 +413,10 @@ fn pericom_quarters_agree_where_periods_overlap() {
     // restate them, e.g. cost of revenues for the quarter ended March 31, 2005 is 12,262 in
     // 05-001389 and 11,982 in 05-003130, so only revenues are compared.)
     use std::collections::BTreeMap;
-    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let names: Vec<String> = corpus::first()
+        .into_iter()
         .filter(|n| n.starts_with("NEG-pericom-"))
         .collect();
-    names.sort();
     let mut seen: BTreeMap<(String, u8), Vec<(String, String)>> = BTreeMap::new();
     for name in &names {
         let d = read(name);

@@ -5,9 +5,12 @@
 
 use assay::document::{Document, Scale, Unit};
 
+#[allow(dead_code)]
+#[path = "support/corpus.rs"]
+mod corpus;
+
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).expect("fixture exists")
+    corpus::read(name)
 }
 
 fn read(name: &str) -> Document {

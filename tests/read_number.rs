@@ -10,19 +10,21 @@ fn amount(s: &str) -> Option<Value> {
 }
 
 #[test]
-fn amounts_past_twelve_digits_or_four_decimals_are_not_numbers() {
+fn amounts_past_twelve_digits_or_six_decimals_are_not_numbers() {
     // The reader's limits (crate::decimal::MAX_AMOUNT_DIGITS), which keep every sum, product
     // and quotient of the analysis inside Decimal (tests/extreme_numbers.rs).
     assert_eq!(
-        parse_value("999,999,999,999.9999")
+        parse_value("999,999,999,999.999999")
             .unwrap()
             .contract_string(),
-        "999999999999.9999"
+        "999999999999.999999"
     );
-    assert_eq!(parse_value("0.0001"), amount("0.0001"));
+    // An exercise price as a warrant schedule prints it.
+    assert_eq!(parse_value("1.60786"), amount("1.60786"));
+    assert_eq!(parse_value("0.000001"), amount("0.000001"));
     assert_eq!(parse_value("0000000000000000000007"), amount("7"));
     assert_eq!(parse_value("1,234,567,890,123"), None);
-    assert_eq!(parse_value("0.00001"), None);
+    assert_eq!(parse_value("0.0000001"), None);
     assert_eq!(parse_value("1.234567890123456789012345678"), None);
 }
 

@@ -140,7 +140,13 @@ fn find<'d>(doc: &'d Document, t: &Truth, html: bool) -> Option<Found<'d>> {
         for row in &table.rows {
             for (col, cell) in row.cells.iter().enumerate() {
                 let Some(cell) = cell else { continue };
-                if key(&cell.printed) != want {
+                // ("loss one ct" is the brief's "one ct" with the word its label lends it.)
+                let got = key(&cell.printed);
+                if got != want
+                    && !(want.len() > 2
+                        && got.ends_with(&want)
+                        && !got.bytes().any(|b| b.is_ascii_digit()))
+                {
                     continue;
                 }
                 let distance = (row.line as i64 - t.line as i64).abs();
@@ -189,6 +195,10 @@ fn unit_name(u: Option<Unit>) -> &'static str {
         Some(Unit::Shares) => "shares",
         Some(Unit::Ratio) => "ratio",
         Some(Unit::Percent) => "percent",
+        Some(Unit::PercentagePoints) => "pp",
+        Some(Unit::BasisPoints) => "bp",
+        Some(Unit::Barrels) => "bbl",
+        Some(Unit::Boe) => "boe",
         None => "-",
     }
 }

@@ -27,10 +27,52 @@ async fn settle(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+#[macro_use]
+#[path = "support/parity.rs"]
+mod parity;
+
+/// Each release of `parity_releases!` with `assay extract`'s JSON of it, as
+/// `tests/wasm_parity.rs` wrote it natively into `target/tmp/wasm-parity/` (this build's
+/// `CARGO_TARGET_TMPDIR` is `target/wasm32-unknown-unknown/tmp`). `make test-wasm` runs that
+/// first; when its file is missing, this test does not compile.
+macro_rules! with_native_json {
+    ($($name:literal),*) => {
+        [$((
+            $name,
+            include_bytes!(concat!("fixtures/", $name)).as_slice(),
+            include_str!(concat!(
+                env!("CARGO_TARGET_TMPDIR"),
+                "/../../tmp/wasm-parity/",
+                $name,
+                ".json"
+            )),
+        )),*]
+    };
+}
+
+/// The document JSON the wasm build makes is the native one, byte for byte: what `assay
+/// extract FILE` prints (the document named after its file, with its metrics and checks).
 #[wasm_bindgen_test]
-fn the_sample_reads_the_same_in_wasm() {
-    let document = assay::read::read_document(assay::SAMPLE_RELEASE.as_bytes()).unwrap();
-    assert_eq!(document.tables.len(), 7);
+fn releases_read_to_the_same_json_in_wasm() {
+    for (name, bytes, native) in parity_releases!(with_native_json) {
+        let mut document = assay::read::read_document(bytes).unwrap();
+        document.source.name = Some(name.to_string());
+        let analysis = assay::analyze::analyze(&document);
+        let wasm = assay::export::document_json(&document, &analysis) + "\n";
+        if wasm != native {
+            let line = wasm
+                .lines()
+                .zip(native.lines())
+                .position(|(w, n)| w != n)
+                .unwrap_or_else(|| wasm.lines().count().min(native.lines().count()));
+            panic!(
+                "{name}: the wasm JSON differs from the native one at line {}: wasm {:?}, native {:?}",
+                line + 1,
+                wasm.lines().nth(line),
+                native.lines().nth(line),
+            );
+        }
+    }
 }
 
 #[wasm_bindgen_test]

@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use super::metrics::PrimaryMetals;
 use super::tolerance::Interval;
 use super::{figure, show, words, CellRef, Check, CheckKind, Status, Tolerance};
-use crate::decimal::sub;
+use crate::decimal::Amount;
 use crate::document::{Column, Date, Document, RowKind, Table, Unit};
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -110,7 +110,7 @@ pub(crate) fn concept(w: &[&str], unit: Option<Unit>) -> Option<&'static str> {
 
 /// Label words with the bookkeeping verbs of reconciliations dropped ("Add exploration"),
 /// as a slice of them.
-pub(crate) fn plain<'w, 's>(w: &'w [&'s str]) -> &'w [&'s str] {
+pub(crate) fn without_bookkeeping_verbs<'w, 's>(w: &'w [&'s str]) -> &'w [&'s str] {
     if w.starts_with(&["divided", "by"]) {
         &w[2..]
     } else if w
@@ -139,7 +139,7 @@ fn is_cash(w: &[&str]) -> Option<bool> {
 struct Entry<'a> {
     table: &'a Table,
     /// The table's [`super::plain_columns`].
-    plain: &'a [bool],
+    plain_columns: &'a [bool],
     row: usize,
     /// For cash: whether the row is cash at the end (else at the beginning) of its columns.
     cash_at_end: Option<bool>,
@@ -152,11 +152,16 @@ pub fn checks(doc: &Document) -> Vec<Check> {
 }
 
 /// [`checks`] with the document's label words worked out.
-pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
+pub(crate) fn checks_in(doc: &Document, label_words: &super::LabelWords, out: &mut Vec<Check>) {
     // Every item with its key, in document order; grouped by sorting below.
     let mut items: Vec<(Key, Entry)> = Vec::new();
-    let plains: Vec<Vec<bool>> = doc.tables.iter().map(super::plain_columns).collect();
-    for ((t, tw), columns) in doc.tables.iter().zip(lw.tables()).zip(&plains) {
+    let plain_columns: Vec<Vec<bool>> = doc.tables.iter().map(super::plain_columns).collect();
+    for ((t, tw), columns) in doc
+        .tables
+        .iter()
+        .zip(label_words.tables())
+        .zip(&plain_columns)
+    {
         let cash_flow = t.title.as_deref().is_some_and(|s| {
             let w = words(s);
             w.iter().any(|x| x == "cash") && w.iter().any(|x| x == "flows" || x == "flow")
@@ -165,12 +170,12 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
             let s = s.to_ascii_lowercase();
             s.contains("pro forma") || s.contains("non-gaap") || s.contains("non gaap")
         });
-        let plain_w: Vec<&[&str]> = tw.iter().map(plain).collect();
+        let label_items: Vec<&[&str]> = tw.iter().map(without_bookkeeping_verbs).collect();
         // Which rows' words are theirs alone in their section: rows sorted by both (their
         // hash first: only equal ones need be together), runs of one.
-        let label = |k: usize| (plain_w[k], t.rows[k].section.as_deref());
+        let label = |k: usize| (label_items[k], t.rows[k].section.as_deref());
         let hash: Vec<u64> = (0..t.rows.len())
-            .map(|k| super::fx_texts(&mut plain_w[k].iter().copied().chain(label(k).1)))
+            .map(|k| super::fx_texts(&mut label_items[k].iter().copied().chain(label(k).1)))
             .collect();
         let same = |a: usize, b: usize| hash[a] == hash[b] && label(a) == label(b);
         let mut by_label: Vec<usize> = (0..t.rows.len()).collect();
@@ -188,7 +193,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
             if r.kind == RowKind::Heading || r.label.is_empty() {
                 continue;
             }
-            let w = plain_w[k];
+            let w = label_items[k];
             let cash = if r.unit == Some(Unit::Money) {
                 is_cash(w)
             } else {
@@ -222,7 +227,7 @@ pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Ch
             };
             let entry = Entry {
                 table: t,
-                plain: columns,
+                plain_columns: columns,
                 row: k,
                 cash_at_end: cash,
             };
@@ -309,7 +314,7 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
     let places = std::cell::OnceCell::new();
     for (i, ca) in ta.columns.iter().enumerate() {
         for (j, cb) in tb.columns.iter().enumerate() {
-            if !same_period(a, ca, b, cb) || !a.plain[i] || !b.plain[j] {
+            if !same_period(a, ca, b, cb) || !a.plain_columns[i] || !b.plain_columns[j] {
                 continue;
             }
             let (Some(fa), Some(fb)) = (figure(&ta.rows[a.row], i), figure(&tb.rows[b.row], j))
@@ -352,7 +357,7 @@ fn compare(a: &Entry, b: &Entry, out: &mut Vec<Check>) {
                     cb.label,
                     show(fb.value, 4),
                     show(fa.value, 4),
-                    show(sub(fb.value, fa.value), 4)
+                    show((Amount(fb.value) - fa.value).0, 4)
                 )
             };
             out.push(Check {

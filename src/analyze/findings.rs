@@ -222,7 +222,7 @@ fn claim<'n>(
     };
     let nc = |why: String| Some((Status::NotCheckable, why));
     // "decreased by $156,569 to $607,494": the first figure is a change.
-    let near: Vec<&str> = before.iter().rev().take(3).map(String::as_str).collect();
+    let last_words: Vec<&str> = before.iter().rev().take(3).map(String::as_str).collect();
     let change = [
         "increased",
         "decreased",
@@ -241,7 +241,7 @@ fn claim<'n>(
     ];
     // "increased 46% to $21 million", "from $1.1 million": after "to", "from" or "at" the
     // figure is a level again.
-    let change_word = near
+    let change_word = last_words
         .iter()
         .take_while(|w| !matches!(**w, "to" | "from" | "at"))
         .any(|w| change.contains(w));
@@ -427,7 +427,7 @@ fn key(c: &Check) -> (u8, Vec<(String, usize)>, String, Option<Decimal>) {
         v
     };
     let diff = match (c.reported, c.recomputed) {
-        (Some(r), Some(q)) => Some(crate::decimal::sub(r, q).normalize()),
+        (Some(r), Some(q)) => Some((crate::decimal::Amount(r) - q).0.normalize()),
         _ => None,
     };
     match c.kind {

@@ -38,7 +38,7 @@ use rust_decimal::Decimal;
 
 use super::tolerance::Interval;
 use super::{additive, figure, show, words, CellRef, Check, CheckKind, Figure, Status, Tolerance};
-use crate::decimal::{add, sub};
+use crate::decimal::Amount;
 use crate::document::{Date, Document, RowKind, Table, Unit};
 
 pub fn checks(doc: &Document) -> Vec<Check> {
@@ -48,8 +48,8 @@ pub fn checks(doc: &Document) -> Vec<Check> {
 }
 
 /// [`checks`] with the document's label words worked out.
-pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
-    for (t, w) in doc.tables.iter().zip(lw.tables()) {
+pub(crate) fn checks_in(doc: &Document, label_words: &super::LabelWords, out: &mut Vec<Check>) {
+    for (t, w) in doc.tables.iter().zip(label_words.tables()) {
         table_checks(t, w, out);
     }
 }
@@ -416,17 +416,17 @@ fn trials(grid: &Grid, total: usize, terms: &[Term]) -> Vec<Trial> {
         let Some(tot) = grid.figure(total, c) else {
             continue;
         };
-        let mut sum = Decimal::ZERO;
+        let mut sum = Amount(Decimal::ZERO);
         let mut interval = Interval::exact(Decimal::ZERO);
         for &(k, negated) in terms {
             let Some(f) = grid.figure(k, c) else {
                 continue 'col;
             };
             if negated {
-                sum = sub(sum, f.value);
+                sum -= f.value;
                 interval = interval - f.interval;
             } else {
-                sum = add(sum, f.value);
+                sum += f.value;
                 interval = interval + f.interval;
             }
         }
@@ -434,7 +434,7 @@ fn trials(grid: &Grid, total: usize, terms: &[Term]) -> Vec<Trial> {
         out.push(Trial {
             column: c,
             total: tot,
-            sum,
+            sum: sum.0,
             interval,
             holds,
         });
@@ -510,7 +510,7 @@ fn check(
             "{total_name} ({period}) is printed as {}, but {how} ({listed}) add up to {}, a difference of {} that rounding cannot explain.",
             show(trial.total.value, 6),
             show(trial.sum, 6),
-            show(sub(trial.total.value, trial.sum), 6)
+            show((Amount(trial.total.value) - trial.sum).0, 6)
         )
     };
     Check {
@@ -706,8 +706,8 @@ pub fn operations(doc: &Document) -> Vec<Check> {
 }
 
 /// [`operations`] with the document's label words worked out.
-pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
-    use super::cross_table::{concept, plain};
+pub(crate) fn operations_in(doc: &Document, label_words: &super::LabelWords, out: &mut Vec<Check>) {
+    use super::cross_table::{concept, without_bookkeeping_verbs};
     use super::metrics::{metal_in, period_unique, OPERATION_WORDS};
 
     struct Prod<'a> {
@@ -717,7 +717,7 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
         scope: Option<&'a str>,
     }
     let mut prods = Vec::new();
-    for (t, tw) in doc.tables.iter().zip(lw.tables()) {
+    for (t, tw) in doc.tables.iter().zip(label_words.tables()) {
         for (k, r) in t.rows.iter().enumerate() {
             // "Silver produced (oz.)", or "Lead - Tons" under a production heading.
             let in_production = matches!(
@@ -728,7 +728,8 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
                     super::raw_words(x).any(|w| w.eq_ignore_ascii_case("production"))
                 });
             if r.kind == RowKind::Heading
-                || !(in_production || concept(plain(&tw[k]), r.unit) == Some("production"))
+                || !(in_production
+                    || concept(without_bookkeeping_verbs(&tw[k]), r.unit) == Some("production"))
             {
                 continue;
             }
@@ -757,7 +758,7 @@ pub(crate) fn operations_in(doc: &Document, lw: &super::LabelWords, out: &mut Ve
     let mut known: Vec<(Key, Parts)> = Vec::new();
     type Trial<'p> = (usize, Figure, Decimal, Interval, bool, Parts<'p>);
     fn trial(c: usize, tf: Figure, parts: Parts<'_>) -> Trial<'_> {
-        let sum = crate::decimal::sum(parts.iter().map(|p| p.1.value));
+        let sum = parts.iter().map(|p| p.1.value).sum::<Amount>().0;
         let interval = parts
             .iter()
             .fold(Interval::exact(Decimal::ZERO), |acc, p| acc + p.1.interval);

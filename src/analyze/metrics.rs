@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{amount, raw_words, words, CellRef};
-use crate::decimal::{add, mul, sub};
+use crate::decimal::Amount;
 use crate::document::{Column, Date, Document, Row, RowKind, Table, Text, Unit};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,11 +73,11 @@ pub fn metrics(doc: &Document) -> Vec<Metric> {
 }
 
 /// [`metrics`] with the document's label words worked out.
-pub(crate) fn metrics_in(doc: &Document, lw: &super::LabelWords) -> Vec<Metric> {
+pub(crate) fn metrics_in(doc: &Document, label_words: &super::LabelWords) -> Vec<Metric> {
     // A metric is large, and growing the list from empty copied it several times: there are
     // fewer metrics than cells on every document we have seen (at most three in four).
     let mut out = Vec::with_capacity(super::cells(doc));
-    for (t, w) in doc.tables.iter().zip(lw.tables()) {
+    for (t, w) in doc.tables.iter().zip(label_words.tables()) {
         changes(t, w, &mut out);
         restated(t, w, &mut out);
         ratios(t, w, &mut out);
@@ -375,14 +375,14 @@ fn changes(t: &Table, w: super::TableWords, out: &mut Vec<Metric>) {
                 .concat(),
                 &facts,
             );
-            m.value = Some(sub(now, then));
+            m.value = Some((Amount(now) - then).0);
             let rate = matches!(row.unit, Some(Unit::Percent | Unit::Ratio));
             if rate {
                 m.note = Some("a change of a rate is given in points, not percent".into());
             } else if then.is_zero() {
                 m.note = Some("percent not meaningful: the base is zero".into());
             } else if then > Decimal::ZERO {
-                m.percent = Some(mul(sub(now, then) / then, hundred()).round_dp(2));
+                m.percent = Some(((Amount(now) - then) / then * hundred()).0.round_dp(2));
             } else {
                 m.note = Some("percent not meaningful: the base is negative".into());
             }
@@ -393,8 +393,8 @@ fn changes(t: &Table, w: super::TableWords, out: &mut Vec<Metric>) {
 }
 
 /// Production and per-ounce costs, restated with their metal and operation.
-fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
-    let primary = PrimaryMetals::of(t, lw);
+fn restated(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
+    let primary = PrimaryMetals::of(t, label_words);
     for (k, row) in t.rows.iter().enumerate() {
         if !matches!(
             row.unit,
@@ -402,7 +402,7 @@ fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         ) {
             continue;
         }
-        let w = &lw[k];
+        let w = &label_words[k];
         // The words of the heading and the label.
         let heading: Vec<&str> = match row.parent.as_deref() {
             Some(p) if row.unit == Some(Unit::MoneyPerOz) => raw_words(p).collect(),
@@ -440,7 +440,7 @@ fn restated(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
             }
             _ => continue,
         };
-        let facts = RowFacts::of(lw, row, k);
+        let facts = RowFacts::of(label_words, row, k);
         for c in 0..t.columns.len() {
             let Some(f) = amount(row, c) else { continue };
             let mut m = metric_with(kind, t, c, row.label.to_string(), &facts);
@@ -629,16 +629,16 @@ fn quotients(
         }
         let mut m = metric_with(kind, t, c, label.to_string(), &facts);
         m.unit = Cow::Borrowed(unit);
-        m.value = Some(mul(n / d, factor).round_dp(4));
+        m.value = Some((Amount(n / d) * factor).0.round_dp(4));
         m.inputs = vec![CellRef::new(t, num, c), CellRef::new(t, den, c)];
         out.push(m);
     }
 }
 
 /// By-product credits ÷ ounces of the primary metal, in sections that print both.
-fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
+fn by_product_credits(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
-        let w = &lw[k];
+        let w = &label_words[k];
         if row.unit != Some(Unit::Money)
             || !(has(w, "by") || has(w, "byproduct"))
             || !has(w, "credits")
@@ -648,11 +648,11 @@ fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
         let ounces = t.rows.iter().enumerate().position(|(j, r)| {
             r.section == row.section
                 && r.unit == Some(Unit::Oz)
-                && lw[j].first() == Some(&"divided")
+                && label_words[j].first() == Some(&"divided")
         });
         let Some(oz) = ounces else { continue };
-        let metal = label_metal(&lw[oz]);
-        let facts = RowFacts::of(lw, row, k);
+        let metal = label_metal(&label_words[oz]);
+        let facts = RowFacts::of(label_words, row, k);
         for c in 0..t.columns.len() {
             let (Some(n), Some(d)) = (amount(row, c), amount(&t.rows[oz], c)) else {
                 continue;
@@ -682,12 +682,12 @@ fn by_product_credits(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
 }
 
 /// Per-ton costs as printed, and mining plus milling where an operation prints both.
-fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
+fn cost_per_ton(t: &Table, label_words: super::TableWords, out: &mut Vec<Metric>) {
     for (k, row) in t.rows.iter().enumerate() {
         if row.unit != Some(Unit::MoneyPerTon) {
             continue;
         }
-        let facts = RowFacts::of(lw, row, k);
+        let facts = RowFacts::of(label_words, row, k);
         for c in 0..t.columns.len() {
             let Some(f) = amount(row, c) else { continue };
             let mut m = metric_with(
@@ -701,7 +701,7 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
             m.inputs = vec![CellRef::new(t, k, c)];
             out.push(m);
         }
-        if !lw[k].contains(&"mining") {
+        if !label_words[k].contains(&"mining") {
             continue;
         }
         let milling = t.rows.iter().position(|r| {
@@ -721,7 +721,7 @@ fn cost_per_ton(t: &Table, lw: super::TableWords, out: &mut Vec<Metric>) {
                 "Mining and milling cost per ton".into(),
                 &facts,
             );
-            m.value = Some(add(a, b));
+            m.value = Some((Amount(a) + b).0);
             m.inputs = vec![CellRef::new(t, k, c), CellRef::new(t, mill, c)];
             out.push(m);
         }
@@ -822,7 +822,7 @@ fn margins(doc: &Document, out: &mut Vec<Metric>) {
         let Some(price) = amount(&t.rows[k], c) else {
             continue;
         };
-        let margin = sub(price, cost_value);
+        let margin = (Amount(price) - cost_value).0;
         let seen = given.iter().any(|&(g, value)| {
             let g = &out[g];
             g.metal == cost.metal

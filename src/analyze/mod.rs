@@ -54,6 +54,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::decimal::Amount;
 use crate::document::{Document, Row, Table, Text, Unit, Value};
 use tolerance::Interval;
 
@@ -69,17 +70,17 @@ pub struct Analysis {
 /// Metrics and checks for a document.
 pub fn analyze(doc: &Document) -> Analysis {
     let text = LabelText::of(doc);
-    let lw = text.words();
+    let label_words = text.words();
     // Every kind of check writes into the one list. A check is large, and growing the list
     // from empty copied it several times: a document has about one check per two cells (up
     // to one per cell), so room for that is made at once.
     let mut checks = Vec::with_capacity(cells(doc) / 2);
-    footing::checks_in(doc, &lw, &mut checks);
-    footing::operations_in(doc, &lw, &mut checks);
-    recompute::checks_in(doc, &lw, &mut checks);
-    cross_table::checks_in(doc, &lw, &mut checks);
-    let metrics = metrics::metrics_in(doc, &lw);
-    claims::checks_in(doc, &metrics, &lw, &mut checks);
+    footing::checks_in(doc, &label_words, &mut checks);
+    footing::operations_in(doc, &label_words, &mut checks);
+    recompute::checks_in(doc, &label_words, &mut checks);
+    cross_table::checks_in(doc, &label_words, &mut checks);
+    let metrics = metrics::metrics_in(doc, &label_words);
+    claims::checks_in(doc, &metrics, &label_words, &mut checks);
     findings::settle(doc, &mut checks);
     checks.shrink_to_fit();
     Analysis { metrics, checks }
@@ -274,7 +275,7 @@ pub(crate) fn figure(row: &Row, column: usize) -> Option<Figure> {
         Some(Value::Amount(d)) => {
             let half = match row.scale.factor() {
                 1 => tolerance::half_unit(*d),
-                f => crate::decimal::mul(tolerance::half_unit(*d), Decimal::from(f)),
+                f => (Amount(tolerance::half_unit(*d)) * Decimal::from(f)).0,
             };
             Interval::around(value, half)
         }
@@ -291,7 +292,7 @@ pub(crate) fn amount(row: &Row, column: usize) -> Option<Decimal> {
             // without its decimals.
             1 if d.is_zero() => Decimal::ZERO,
             1 => *d,
-            f => crate::decimal::mul(*d, Decimal::from(f)),
+            f => (Amount(*d) * Decimal::from(f)).0,
         }),
         Value::Nil => Some(Decimal::ZERO),
         _ => None,

@@ -23,8 +23,8 @@ pub fn checks(doc: &Document) -> Vec<Check> {
 }
 
 /// [`checks`] with the document's label words worked out.
-pub(crate) fn checks_in(doc: &Document, lw: &super::LabelWords, out: &mut Vec<Check>) {
-    for (t, w) in doc.tables.iter().zip(lw.tables()) {
+pub(crate) fn checks_in(doc: &Document, label_words: &super::LabelWords, out: &mut Vec<Check>) {
+    for (t, w) in doc.tables.iter().zip(label_words.tables()) {
         divided_by(t, w, out);
         per_share(t, w, out);
     }
@@ -37,9 +37,9 @@ fn is_rate(unit: Option<Unit>) -> bool {
     )
 }
 
-fn divided_by(t: &Table, lw: super::TableWords, out: &mut Vec<Check>) {
+fn divided_by(t: &Table, label_words: super::TableWords, out: &mut Vec<Check>) {
     for (d, row) in t.rows.iter().enumerate() {
-        let w = &lw[d];
+        let w = &label_words[d];
         if w.len() < 3 || w[0] != "divided" || w[1] != "by" {
             continue;
         }

@@ -11,7 +11,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::decimal::{add, mul, sub};
+use crate::decimal::Amount;
 
 /// A closed interval of exact decimals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,26 +28,26 @@ impl Interval {
     /// `x ± half`.
     pub fn around(x: Decimal, half: Decimal) -> Interval {
         Interval {
-            lo: sub(x, half),
-            hi: add(x, half),
+            lo: (Amount(x) - half).0,
+            hi: (Amount(x) + half).0,
         }
     }
 
     /// The interval a printed value stands for: `value` as printed (its decimal places are its
     /// precision), multiplied by `factor` (the row's scale).
     pub fn printed(value: Decimal, factor: Decimal) -> Interval {
-        let half = mul(half_unit(value), factor);
-        Interval::around(mul(value, factor), half)
+        let half = (Amount(half_unit(value)) * factor).0;
+        Interval::around((Amount(value) * factor).0, half)
     }
 
     /// How far apart the ends are.
     pub fn width(&self) -> Decimal {
-        sub(self.hi, self.lo)
+        (Amount(self.hi) - self.lo).0
     }
 
     /// The midpoint, the best single estimate.
     pub fn mid(&self) -> Decimal {
-        add(self.lo, self.hi) / Decimal::TWO
+        ((Amount(self.lo) + self.hi) / Decimal::TWO).0
     }
 
     /// The quotient; `None` when the divisor's interval contains zero (anything goes).
@@ -108,8 +108,8 @@ impl std::ops::Add for Interval {
     type Output = Interval;
     fn add(self, o: Interval) -> Interval {
         Interval {
-            lo: add(self.lo, o.lo),
-            hi: add(self.hi, o.hi),
+            lo: (Amount(self.lo) + o.lo).0,
+            hi: (Amount(self.hi) + o.hi).0,
         }
     }
 }
@@ -134,12 +134,8 @@ impl std::ops::Sub for Interval {
 impl std::ops::Mul for Interval {
     type Output = Interval;
     fn mul(self, o: Interval) -> Interval {
-        let p = [
-            mul(self.lo, o.lo),
-            mul(self.lo, o.hi),
-            mul(self.hi, o.lo),
-            mul(self.hi, o.hi),
-        ];
+        let (lo, hi) = (Amount(self.lo), Amount(self.hi));
+        let p = [(lo * o.lo).0, (lo * o.hi).0, (hi * o.lo).0, (hi * o.hi).0];
         let lo = p.iter().copied().fold(p[0], Decimal::min);
         let hi = p.iter().copied().fold(p[0], Decimal::max);
         Interval { lo, hi }
@@ -198,22 +194,22 @@ impl Qualifier {
 
     /// The interval a figure printed as `value` × `factor` allows under this qualifier.
     pub fn interval(self, value: Decimal, factor: Decimal) -> Interval {
-        let x = mul(value, factor);
-        let half = mul(half_unit(value), factor);
+        let x = Amount(value) * factor;
+        let half = Amount(half_unit(value)) * factor;
         // Far enough to stand for "unbounded" against any figure a release prints.
         let far = Decimal::from(1_000_000_000_000_000_i64);
         match self {
-            Qualifier::Plain => Interval::around(x, half),
-            Qualifier::About => Interval::around(x, mul(half, Decimal::TWO)),
+            Qualifier::Plain => Interval::around(x.0, half.0),
+            Qualifier::About => Interval::around(x.0, (half * Decimal::TWO).0),
             Qualifier::Almost => {
-                let slack = mul(x, Decimal::new(5, 2)).abs();
+                let slack = (x * Decimal::new(5, 2)).0.abs();
                 Interval {
-                    lo: sub(sub(x, slack), half),
-                    hi: add(x, half),
+                    lo: (x - slack - half).0,
+                    hi: (x + half).0,
                 }
             }
-            Qualifier::MoreThan | Qualifier::AtLeast => Interval { lo: x, hi: far },
-            Qualifier::LessThan => Interval { lo: -far, hi: x },
+            Qualifier::MoreThan | Qualifier::AtLeast => Interval { lo: x.0, hi: far },
+            Qualifier::LessThan => Interval { lo: -far, hi: x.0 },
         }
     }
 

@@ -2,6 +2,8 @@
 //! paste box and its label, and, when the box alone does not say, the text the document was
 //! read from and the file it came from ([`Saved`]).
 
+use std::cell::RefCell;
+
 use crate::session::{Origin, Saved, PASTED_SOURCE};
 
 const INPUT_KEY: &str = "assay.input";
@@ -9,6 +11,12 @@ const SOURCE_KEY: &str = "assay.source";
 const RELEASE_KEY: &str = "assay.release";
 /// `<bytes> <encoding> <file name>`.
 const ORIGIN_KEY: &str = "assay.origin";
+
+thread_local! {
+    /// The read text and the file last written whole, so that a keystroke in the box, which
+    /// changes neither, writes the box alone and not the read text (tens of KB) again.
+    static WRITTEN: RefCell<Option<(Option<String>, Option<Origin>)>> = const { RefCell::new(None) };
+}
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -44,6 +52,17 @@ pub fn save(saved: &Saved) {
     let Some(storage) = local_storage() else {
         return;
     };
+    let nothing = saved.input.is_empty() && saved.release.is_none();
+    let same_release = WRITTEN.with_borrow(|written| {
+        written
+            .as_ref()
+            .is_some_and(|(release, origin)| *release == saved.release && *origin == saved.origin)
+    });
+    if !nothing && same_release && storage.set_item(INPUT_KEY, &saved.input).is_ok() {
+        let _ = storage.set_item(SOURCE_KEY, &saved.source);
+        return;
+    }
+    WRITTEN.set(None);
     let forget = |keys: &[&str]| {
         for key in keys {
             let _ = storage.remove_item(key);
@@ -51,7 +70,6 @@ pub fn save(saved: &Saved) {
     };
     // The old release goes first, so its room is free for the new box.
     forget(&[RELEASE_KEY, ORIGIN_KEY]);
-    let nothing = saved.input.is_empty() && saved.release.is_none();
     if nothing || storage.set_item(INPUT_KEY, &saved.input).is_err() {
         forget(&[INPUT_KEY, SOURCE_KEY]);
         return;
@@ -73,4 +91,5 @@ pub fn save(saved: &Saved) {
             &format!("{} {} {}", o.bytes, o.encoding, o.name),
         );
     }
+    WRITTEN.set(Some((saved.release.clone(), saved.origin.clone())));
 }

@@ -295,9 +295,17 @@ pub struct Table {
 }
 
 impl Table {
-    /// The unit of the cell in column `col` of `row`: the column's own (a "% Change"
+    /// The unit of the cell in column `col` of `row`: a unit the cell prints ("375 bps",
+    /// "751,000 dwt"), a change of percentages in points, the column's own (a "% Change"
     /// column), a printed percentage or ratio, else the row's.
     pub fn cell_unit(&self, row: &Row, col: usize) -> Option<Unit> {
+        let cell = row.cells.get(col).and_then(Option::as_ref);
+        if let Some(u) = cell.and_then(|c| crate::read::number::own_unit(&c.printed).0) {
+            return Some(u);
+        }
+        if let Some(u) = self.points_of_change(row, col) {
+            return Some(u);
+        }
         // (A share count printed under a "Per Share Amount" header, as web copies misplace
         // it, still counts shares.)
         if let Some(u) = self.columns.get(col).and_then(|c| c.unit) {
@@ -312,9 +320,57 @@ impl Table {
         }
     }
 
-    /// The scale of the cell in column `col` of `row`: a percentage, a ratio or a per-unit
-    /// figure is never scaled; a column's own scale stands over the row's.
+    /// A change column's figure for a row of percentages is a change in points when the
+    /// figures say so: "Operating margin 16.5% 14.4% 210" (2.1 points, printed in basis
+    /// points), "Yield 14.0% 14.5% (0.5)%" (the difference, not -3.4% of 14.5). A relative
+    /// change ("(3.4)%") recomputes neither way and keeps the column's unit.
+    fn points_of_change(&self, row: &Row, col: usize) -> Option<Unit> {
+        let column = self.columns.get(col)?;
+        if column.end.is_some() || !says_change(&column.label) {
+            return None;
+        }
+        let v = match row.value(col)? {
+            Value::Amount(d) | Value::Percent(d) => d.abs(),
+            _ => return None,
+        };
+        // The two figures just before it that are no change, both percentages.
+        let mut periods = (0..col)
+            .rev()
+            .filter(|&j| !says_change(&self.columns[j].label) && row.value(j).is_some());
+        let (b, a) = (periods.next()?, periods.next()?);
+        let percent = |j: usize| match row.value(j)? {
+            Value::Percent(d) => Some(*d),
+            Value::Amount(d) if row.unit == Some(Unit::Percent) => Some(*d),
+            _ => None,
+        };
+        let (pa, pb) = (percent(a)?, percent(b)?);
+        // (`decimal::Amount`: one compiled copy of each operator in the wasm.)
+        use crate::decimal::Amount as A;
+        let d = (A(pa) - pb).0.abs();
+        if d.is_zero() {
+            return None;
+        }
+        let half = |x: Decimal| Decimal::new(5, x.scale() + 1);
+        let slack = (A(half(pa)) + half(pb)).0;
+        let near = |x: Decimal, tol: Decimal| (A(x) - v).0.abs() <= tol;
+        let hundred = Decimal::ONE_HUNDRED;
+        if near(d, (A(slack) + half(v)).0) {
+            Some(Unit::PercentagePoints)
+        } else if near((A(d) * hundred).0, (A(slack) * hundred + half(v)).0) {
+            Some(Unit::BasisPoints)
+        } else {
+            None
+        }
+    }
+
+    /// The scale of the cell in column `col` of `row`: none for a cell that prints its own
+    /// ("$503.5 million" is read in whole units); a percentage, a ratio or a per-unit figure is never scaled; a column's own
+    /// scale stands over the row's.
     pub fn cell_scale(&self, row: &Row, col: usize) -> Scale {
+        let cell = row.cells.get(col).and_then(Option::as_ref);
+        if cell.is_some_and(|c| crate::read::number::own_unit(&c.printed).1.is_some()) {
+            return Scale::One;
+        }
         let column = self.columns.get(col);
         match self.cell_unit(row, col) {
             Some(u) if u.is_quotient() => Scale::One,
@@ -336,6 +392,16 @@ impl Table {
         };
         n.checked_mul(Decimal::from(self.cell_scale(row, col).factor()))
     }
+}
+
+/// A header that names a change between periods: "% Change", "Variance Vs 4Q23", "$Change",
+/// "2024 vs 2023".
+fn says_change(label: &str) -> bool {
+    let l = label.as_bytes();
+    ["change", "variance", " vs", "bps", "pts"].iter().any(|w| {
+        l.windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
 /// A value column: its full stacked header and the period it covers.
@@ -414,6 +480,18 @@ pub enum Unit {
     Ratio,
     #[serde(rename = "percent")]
     Percent,
+    /// Percentage points, the change of a percentage: "-8.6 pts", "-0.4 p.p".
+    #[serde(rename = "pp")]
+    PercentagePoints,
+    /// Basis points, hundredths of a percentage point: "375 bps".
+    #[serde(rename = "bp")]
+    BasisPoints,
+    /// Barrels of oil ("Crude oil (bbls/d)").
+    #[serde(rename = "bbl")]
+    Barrels,
+    /// Barrels of oil equivalent ("Royalty Production (BOE/d)").
+    #[serde(rename = "boe")]
+    Boe,
 }
 
 impl Unit {
@@ -432,7 +510,17 @@ impl Unit {
                 | Unit::OzPerTon
                 | Unit::GramsPerTonne
                 | Unit::Percent
+                | Unit::PercentagePoints
+                | Unit::BasisPoints
                 | Unit::Ratio
+        )
+    }
+
+    /// A quantity of something: ounces, tons, tonnes, pounds, barrels.
+    pub fn is_quantity(self) -> bool {
+        matches!(
+            self,
+            Unit::Oz | Unit::Tons | Unit::Tonnes | Unit::Lbs | Unit::Barrels | Unit::Boe
         )
     }
 
@@ -456,6 +544,10 @@ impl Unit {
             Unit::GramsPerTonne => "g/t",
             Unit::Shares => "shares",
             Unit::Ratio => "ratio",
+            Unit::PercentagePoints => "pp",
+            Unit::BasisPoints => "bp",
+            Unit::Barrels => "bbl",
+            Unit::Boe => "boe",
             Unit::Percent => "percent",
         }
     }

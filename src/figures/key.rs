@@ -12,7 +12,7 @@ use super::walks::{income_walk, statement_ends};
 use super::{company, unit_text};
 use crate::analyze::metrics::{entity_of, metal_of};
 use crate::analyze::{words, Analysis, CellRef, MetricKind};
-use crate::decimal::{mul, sub};
+use crate::decimal::Amount;
 use crate::document::{Document, Row, Scale, Table, Unit};
 
 /// One headline figure. Values are real amounts (the printed figure times its scale), exact.
@@ -118,7 +118,11 @@ pub fn change_percent(value: Decimal, prior: Decimal) -> Option<Decimal> {
     if prior <= Decimal::ZERO || value < Decimal::ZERO {
         return None;
     }
-    Some(mul(sub(value, prior) / prior, Decimal::ONE_HUNDRED).round_dp(2))
+    Some(
+        ((Amount(value) - prior) / prior * Decimal::ONE_HUNDRED)
+            .0
+            .round_dp(2),
+    )
 }
 
 /// The key figures of a mining release, in the order an analyst reads them; fewer (or none)
@@ -211,7 +215,7 @@ pub fn key_figures(doc: &Document, analysis: &Analysis) -> Vec<KeyFigure> {
 }
 
 fn real(row: &Row, column: usize) -> Option<Decimal> {
-    Some(mul(number(row, column)?, Decimal::from(row.scale.factor())))
+    Some((Amount(number(row, column)?) * Decimal::from(row.scale.factor())).0)
 }
 
 /// A figure printed in row `index` of `table`, for the current period and the prior.
@@ -228,7 +232,7 @@ fn printed(ctx: &Ctx, table: &Table, index: usize, id: &str, label: String) -> O
         period: table.columns[p.current].label.to_string(),
         prior,
         prior_period: p.prior.map(|c| table.columns[c].label.to_string()),
-        change: prior.map(|b| sub(value, b)),
+        change: prior.map(|b| (Amount(value) - b).0),
         change_percent: prior.and_then(|b| change_percent(value, b)),
         source: CellRef::new(table, index, p.current),
         inputs: Vec::new(),
@@ -288,7 +292,7 @@ fn margins(ctx: &Ctx, analysis: &Analysis, out: &mut Vec<KeyFigure>) {
             prior_period: prior
                 .and(p.prior)
                 .map(|c| table.columns[c].label.to_string()),
-            change: prior_value.map(|b| sub(value, b)),
+            change: prior_value.map(|b| (Amount(value) - b).0),
             change_percent: prior_value.and_then(|b| change_percent(value, b)),
             source: m.inputs[0].clone(),
             inputs: m.inputs.clone(),

@@ -71,6 +71,10 @@ pub fn unit_text(unit: Option<Unit>, currency: Option<Currency>, scale: Scale) -
         Some(Unit::Shares) => "shares",
         Some(Unit::Ratio) => "ratio",
         Some(Unit::Percent) => "percent",
+        Some(Unit::PercentagePoints) => "percentage points",
+        Some(Unit::BasisPoints) => "basis points",
+        Some(Unit::Barrels) => "barrels",
+        Some(Unit::Boe) => "barrels of oil equivalent",
         None => "",
     };
     let scale = match scale {

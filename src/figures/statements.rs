@@ -5,9 +5,10 @@ use super::charts::{Ctx, Draft, FigureChart};
 use super::find::{has_word, is_revenue, number};
 use super::periods::{pair, versus};
 use super::unit_text;
-use super::walks::near;
+use super::walks::within_rounding;
 use crate::analyze::words;
 use crate::chart::{ChartKind, Series};
+use crate::decimal::Amount;
 use crate::document::{Row, RowKind, Table, Unit};
 
 /// Sales and gross profit by segment, for the current period: two or more segments' sales
@@ -158,13 +159,13 @@ fn closed_group(table: &Table, col: usize) -> Option<(String, Vec<&Row>)> {
             continue;
         };
         if is_revenue(r) && run.len() >= 2 {
-            let sum = crate::decimal::sum(run.iter().filter_map(|x| number(x, col)));
+            let sum = run.iter().filter_map(|x| number(x, col)).sum::<Amount>().0;
             let scale = run
                 .iter()
                 .filter_map(|x| number(x, col))
                 .map(|d| d.scale())
                 .fold(v.scale(), u32::max);
-            if near(sum, v, run.len(), scale) {
+            if within_rounding(sum, v, run.len(), scale) {
                 return Some((r.label.to_string(), run));
             }
         }

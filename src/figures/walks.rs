@@ -12,7 +12,7 @@ use super::unit_text;
 use crate::analyze::metrics::entity_of;
 use crate::analyze::words;
 use crate::chart::{ChartKind, ChartSpec, Series, Step};
-use crate::decimal::{add, mul, sub, sum};
+use crate::decimal::Amount;
 use crate::document::{Row, RowKind, Table, Unit};
 
 /// One step of a walk: a label, a printed (or signed) value, and the rows it came from.
@@ -27,9 +27,9 @@ struct WalkItem {
 }
 
 /// `a` and `b` agree within the rounding of `terms` printed figures of `scale` decimals.
-pub(crate) fn near(a: Decimal, b: Decimal, terms: usize, scale: u32) -> bool {
+pub(crate) fn within_rounding(a: Decimal, b: Decimal, terms: usize, scale: u32) -> bool {
     let ulp = Decimal::new(1, scale);
-    sub(a, b).abs() <= mul(ulp, Decimal::from(terms as u64 + 1))
+    (Amount(a) - b).0.abs() <= (Amount(ulp) * Decimal::from(terms as u64 + 1)).0
 }
 
 fn walk_spec(
@@ -106,7 +106,7 @@ pub(crate) fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
                 rows: vec![start.label.to_string()],
                 parent: None,
             }];
-            let mut sum = first;
+            let mut sum = Amount(first);
             let mut scale = first.scale();
             let mut terms = 1;
             let mut end = None;
@@ -132,7 +132,7 @@ pub(crate) fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
                 if r.kind == RowKind::Total {
                     break;
                 }
-                sum = add(sum, v);
+                sum += v;
                 terms += 1;
                 if !v.is_zero() {
                     items.push(WalkItem {
@@ -150,7 +150,7 @@ pub(crate) fn reconciliations(ctx: &Ctx, out: &mut Vec<FigureChart>) {
                 continue;
             };
             i = end_index + 1;
-            if items.len() < 2 || !near(sum, total, terms, scale) {
+            if items.len() < 2 || !within_rounding(sum.0, total, terms, scale) {
                 continue;
             }
             let end_row = &table.rows[end_index];
@@ -229,10 +229,11 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
         let unnamed = words(&r.label).iter().all(|w| w == "total");
         // A sum of the lines since the last sum closes a block: one step, named by its
         // label or by the heading its lines share (else the lines stay as they are).
-        let block = sum(pending[open..].iter().map(|d| d.value));
+        let block = pending[open..].iter().map(|d| d.value).sum::<Amount>().0;
         let block_terms = pending.len() - open;
         let may_close = r.kind == RowKind::Total || unnamed;
-        if i != end && may_close && block_terms > 0 && near(block, v, block_terms, scale) {
+        if i != end && may_close && block_terms > 0 && within_rounding(block, v, block_terms, scale)
+        {
             let first_parent = pending[open].parent.clone();
             let shared_parent = first_parent.filter(|p0| {
                 pending[open..]
@@ -270,7 +271,7 @@ pub(crate) fn income_walk(ctx: &Ctx, table: &Table) -> Option<FigureChart> {
                 Some(signs) => {
                     for (mut d, sign) in pending.drain(..).zip(signs) {
                         if !d.value.is_zero() {
-                            d.value = mul(d.value, sign);
+                            d.value = (Amount(d.value) * sign).0;
                             items.push(d);
                         }
                     }
@@ -332,12 +333,12 @@ const RESULT_WORDS: &[&str] = &[
 /// numbers). `None` when nothing foots or several mixes do: the walk is then not drawn.
 fn signs(anchor: Decimal, values: &[Decimal], target: Decimal, scale: u32) -> Option<Vec<Decimal>> {
     let terms = values.len() + 1;
-    let all = sum(values.iter().copied());
+    let all = values.iter().copied().sum::<Amount>();
     let uniform = |s: Decimal| Some(vec![s; values.len()]);
-    if near(add(anchor, all), target, terms, scale) {
+    if within_rounding((Amount(anchor) + all).0, target, terms, scale) {
         return uniform(Decimal::ONE);
     }
-    if near(sub(anchor, all), target, terms, scale) {
+    if within_rounding((Amount(anchor) - all).0, target, terms, scale) {
         return uniform(Decimal::NEGATIVE_ONE);
     }
     // Zero lines take either sign; they are not drawn, so fix them as added.
@@ -349,14 +350,18 @@ fn signs(anchor: Decimal, values: &[Decimal], target: Decimal, scale: u32) -> Op
     }
     let mut found = None;
     for mask in 0u32..(1 << live.len()) {
-        let total = sum(live.iter().enumerate().map(|(bit, &i)| {
-            if mask & (1 << bit) != 0 {
-                -values[i]
-            } else {
-                values[i]
-            }
-        }));
-        if near(add(anchor, total), target, terms, scale) {
+        let total = live
+            .iter()
+            .enumerate()
+            .map(|(bit, &i)| {
+                if mask & (1 << bit) != 0 {
+                    -values[i]
+                } else {
+                    values[i]
+                }
+            })
+            .sum::<Amount>();
+        if within_rounding((Amount(anchor) + total).0, target, terms, scale) {
             if found.is_some() {
                 return None;
             }

@@ -71,7 +71,7 @@ const SYMBOLS: [(&str, &str); 17] = [
 /// What a text says about money: a named currency, or a bare dollar ("$", "dollars",
 /// "dlrs") whose country the document decides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Said {
+pub(crate) enum CurrencyMention {
     Named(Currency),
     Dollar,
 }
@@ -205,15 +205,15 @@ pub(crate) fn states_currency(line: &str) -> bool {
 }
 
 /// What `text` says about money, if anything.
-pub(crate) fn said(text: &str) -> Option<Said> {
+pub(crate) fn said(text: &str) -> Option<CurrencyMention> {
     if let Some((_, c)) = named_at(text) {
-        return Some(Said::Named(c));
+        return Some(CurrencyMention::Named(c));
     }
     let dollar = text.contains('$') || {
         let l = crate::case::to_lower(text);
         l.contains("dollar") || l.contains("dlrs")
     };
-    dollar.then_some(Said::Dollar)
+    dollar.then_some(CurrencyMention::Dollar)
 }
 
 /// The document's money: what a bare dollar means, and the currency it reports in when a
@@ -249,10 +249,10 @@ pub(crate) fn document_money(
         .or_else(|| listing_dollar(company, place.as_ref(), us_filer));
     // The main currency: the most mentioned, counting a bare dollar as the document's.
     let mut counts: Vec<(Currency, usize)> = Vec::new();
-    let mut count = |s: Option<Said>| {
+    let mut count = |s: Option<CurrencyMention>| {
         let c = match s {
-            Some(Said::Named(c)) => c,
-            Some(Said::Dollar) => match dollar {
+            Some(CurrencyMention::Named(c)) => c,
+            Some(CurrencyMention::Dollar) => match dollar {
                 Some(d) => d,
                 None => return,
             },
@@ -283,7 +283,7 @@ pub(crate) fn document_money(
 fn statements_dollar(tables: &[Table]) -> Option<Currency> {
     let mut found: Option<Currency> = None;
     for t in tables {
-        if let Some(Said::Named(c)) = t.scale_note.as_deref().and_then(said) {
+        if let Some(CurrencyMention::Named(c)) = t.scale_note.as_deref().and_then(said) {
             if !matches!(c.code(), "USD" | "CAD" | "AUD" | "NZD" | "HKD" | "SGD") {
                 continue;
             }
@@ -659,12 +659,12 @@ pub(crate) fn is_money(u: Unit) -> bool {
     )
 }
 
-fn cells_said(r: &crate::document::Row) -> Option<Said> {
+fn cells_said(r: &crate::document::Row) -> Option<CurrencyMention> {
     let mut out = None;
     for c in r.cells.iter().flatten() {
         match said(&c.printed) {
-            Some(Said::Named(n)) => return Some(Said::Named(n)),
-            Some(Said::Dollar) => out = Some(Said::Dollar),
+            Some(CurrencyMention::Named(n)) => return Some(CurrencyMention::Named(n)),
+            Some(CurrencyMention::Dollar) => out = Some(CurrencyMention::Dollar),
             None => {}
         }
     }
@@ -673,9 +673,9 @@ fn cells_said(r: &crate::document::Row) -> Option<Said> {
 
 /// Gives every money row of `tables` its currency.
 pub(crate) fn assign(tables: &mut [Table], money: Money) {
-    let resolve = |s: Option<Said>| match s {
-        Some(Said::Named(c)) => Some(c),
-        Some(Said::Dollar) => money.dollar,
+    let resolve = |s: Option<CurrencyMention>| match s {
+        Some(CurrencyMention::Named(c)) => Some(c),
+        Some(CurrencyMention::Dollar) => money.dollar,
         None => None,
     };
     for t in tables {
@@ -710,7 +710,7 @@ pub(crate) fn assign(tables: &mut [Table], money: Money) {
             // A bare "$" in a table whose statement names its money ("(US$ millions …)")
             // is that money, whatever dollar the listing would make it.
             let own = match (own, table_said) {
-                (Some(Said::Dollar), Some(Said::Named(_))) => table_said,
+                (Some(CurrencyMention::Dollar), Some(CurrencyMention::Named(_))) => table_said,
                 _ => own,
             };
             r.currency = resolve(own).or(table_currency);
@@ -744,8 +744,11 @@ mod tests {
         assert_eq!(named("FIRM revenue"), None);
         assert_eq!(named("European operations"), None);
         assert_eq!(named("$ 1,234"), None);
-        assert_eq!(said("$ 1,234"), Some(Said::Dollar));
-        assert_eq!(said("(dollars in thousands)"), Some(Said::Dollar));
+        assert_eq!(said("$ 1,234"), Some(CurrencyMention::Dollar));
+        assert_eq!(
+            said("(dollars in thousands)"),
+            Some(CurrencyMention::Dollar)
+        );
     }
 
     #[test]

@@ -170,7 +170,7 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
     // From the first byte of word `a` to the last byte of word `b`.
     let slice = |a: &Word, b: &Word| &text[a.byte..b.byte + b.text.len()];
     let mut out: Vec<Span> = Vec::new();
-    let mut i = ws.len();
+    let mut i = ws.len() - trailing_text(ws);
     while i > 0 {
         let w = ws[i - 1];
         let mut span = None;
@@ -192,8 +192,10 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
                 span = Some((ws[i - 2].start, 2));
             }
         }
-        // "2.17 Sen", "18 cts": a figure in cents, its unit word one space after it.
-        if span.is_none() && is_cents_word(w.text) && i >= 2 && w.start - ws[i - 2].end <= 1 {
+        // "2.17 Sen", "18 cts", "+15 bps", "-8.6 pts", "+76.7 MEUR": a figure with its unit
+        // or scale word one space after it.
+        let unit_word = || is_cents_word(w.text) || super::number::is_unit_word(w.text);
+        if span.is_none() && i >= 2 && w.start - ws[i - 2].end <= 1 && unit_word() {
             let s = slice(&ws[i - 2], &w);
             if parse_value(s).is_some() {
                 span = Some((ws[i - 2].start, 2));
@@ -269,6 +271,45 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
         }
     }
     out
+}
+
+/// How many words at the line's end are a last column of dates, times or codes standing
+/// clear of a figure: "37,499   1.75   2/1/95" (a warrant's date of issuance), ".38   AMC",
+/// "1.25   4:05 PM" (an earnings calendar's report time). The figures before them are the
+/// row's cells; the column itself holds no figure.
+fn trailing_text(ws: &[Word]) -> usize {
+    let n = ws.len();
+    let date = |t: &str| {
+        let parts: Vec<&str> = t.split('/').collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let time = |t: &str| {
+        t.split_once(':').is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        })
+    };
+    let code = |t: &str| (2..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase());
+    let used = match ws {
+        [.., a, b] if time(a.text) && matches!(b.text, "AM" | "PM" | "a.m." | "p.m.") => 2,
+        [.., a] if date(a.text) || time(a.text) || code(a.text) => 1,
+        _ => return 0,
+    };
+    // A figure must stand before it, two spaces or more away.
+    match n.checked_sub(used + 1).map(|k| ws[k]) {
+        Some(before)
+            if ws[n - used].start >= before.end + 2
+                && parse_value(before.text).is_some()
+                && !code(before.text) =>
+        {
+            used
+        }
+        _ => 0,
+    }
 }
 
 /// A header line such as "(unaudited)   (1)": footnote markers beside a parenthetical note

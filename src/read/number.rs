@@ -12,7 +12,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::document::Value;
+use crate::document::{Scale, Unit, Value};
 
 /// Reads one cell; `None` if the text is not a value.
 pub fn parse_value(s: &str) -> Option<Value> {
@@ -77,8 +77,14 @@ fn parse_range(s: &str) -> Option<Value> {
     }
     for sep in [" to ", " -- ", " - ", " – ", " — "] {
         if let Some((a, b)) = s.split_once(sep) {
-            let lo = parse_single(a.trim())?;
+            let mut lo = parse_single(a.trim())?;
             let hi = parse_single(b.trim())?;
+            // "$484.0 - $500.0 million": the scale printed once covers both ends.
+            if let ((_, Some(scale)), (_, None), Value::Amount(d)) =
+                (own_unit(b), own_unit(a), &mut lo)
+            {
+                *d = crate::decimal::checked_mul(*d, Decimal::from(scale.factor()))?;
+            }
             return match (lo, hi) {
                 (Value::Amount(a), Value::Amount(b)) | (Value::Percent(a), Value::Percent(b)) => {
                     Some(Value::Range(a, b))
@@ -182,8 +188,14 @@ fn parse_single(s: &str) -> Option<Value> {
         }
         negative = !negative;
     }
-    if !tail.is_empty() {
+    // "375 bps", "-8.6 pts", "+76.7 MEUR", "$503.5 million", "751,000 dwt": a figure that
+    // prints its own unit or scale ([`own_unit`] reads it for the table).
+    if !tail.is_empty() && (percent || cents || !suffix(tail.trim(), s)) {
         return None;
+    }
+    // A figure that prints its scale is read in whole units, as a wire brief's "14.0 mln".
+    if let (_, Some(scale)) = suffix_of(tail.trim(), s) {
+        value = crate::decimal::checked_mul(value, Decimal::from(scale.factor()))?;
     }
     if cents {
         if percent {
@@ -199,6 +211,94 @@ fn parse_single(s: &str) -> Option<Value> {
     } else {
         Value::Amount(value)
     })
+}
+
+/// The unit and the scale a cell prints after its figure: "(300) bps" (basis points), "-8.6
+/// pts" and "-0.4 p.p" (percentage points), "751,000 dwt" (tonnes), "$503.5 million" and
+/// "+76.7 MEUR" (millions, read in whole units: the cell is not scaled again), "0.1 years"
+/// (neither). These stand over the row's and the column's, and the JSON keeps them in the
+/// printed text.
+pub fn own_unit(printed: &str) -> (Option<Unit>, Option<Scale>) {
+    let p = printed.trim_end();
+    // Most cells end in a digit, a parenthesis or "%": no word to read.
+    if !p
+        .bytes()
+        .last()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'.')
+    {
+        return (None, None);
+    }
+    let Some(at) = p.find(|c: char| c.is_ascii_digit()) else {
+        return (None, None);
+    };
+    let after = p[at..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+    let word = after.trim_start_matches([')', '%']).trim();
+    suffix_of(word, p)
+}
+
+/// A word a figure may print after it, whatever the figure: "bps", "pts", "million", "MEUR".
+pub(crate) fn is_unit_word(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.') && suffix(word, "")
+}
+
+/// Whether `word` is a unit or scale a figure may print after it (in the cell `cell`).
+fn suffix(word: &str, cell: &str) -> bool {
+    !matches!(suffix_of(word, cell), (None, None)) || is_plain_suffix(word)
+}
+
+/// Words after a figure that say what it counts without a unit of the model: "0.1 years".
+fn is_plain_suffix(word: &str) -> bool {
+    ["years", "year", "yrs"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
+fn suffix_of(word: &str, cell: &str) -> (Option<Unit>, Option<Scale>) {
+    let w = word.trim_end_matches('.');
+    let is = |xs: &[&str]| xs.iter().any(|x| w.eq_ignore_ascii_case(x));
+    if is(&["bp", "bps", "bpts", "basis points", "basis point"]) {
+        return (Some(Unit::BasisPoints), None);
+    }
+    if is(&[
+        "pp",
+        "ppt",
+        "ppts",
+        "p.p",
+        "pt",
+        "pts",
+        "points",
+        "percentage points",
+        "percentage point",
+    ]) {
+        return (Some(Unit::PercentagePoints), None);
+    }
+    if is(&["dwt"]) {
+        return (Some(Unit::Tonnes), None);
+    }
+    // "$260 million" is an amount of money, whatever its column holds; "60.1 mln" (shares in
+    // a wire brief) is whatever its row counts.
+    let sign = cell.trim_start_matches(['+', '-', '(', ' ']);
+    let money = sign.starts_with(['$', '€', '£']) || cell.contains("US$") || cell.contains("C$");
+    let unit = money.then_some(Unit::Money);
+    if is(&["million", "mln", "mn"]) {
+        return (unit, Some(Scale::Millions));
+    }
+    if is(&["billion", "bln", "bn"]) {
+        return (unit, Some(Scale::Billions));
+    }
+    // "£12.3m", "$1.2bn", "€450k": a letter for the scale only after a currency sign.
+    if money && w == "m" {
+        return (unit, Some(Scale::Millions));
+    }
+    if money && w == "k" {
+        return (unit, Some(Scale::Thousands));
+    }
+    // "76.7 MEUR", "12 MSEK": millions of the currency its code names.
+    let b = w.as_bytes();
+    if b.len() == 4 && b[0] == b'M' && b[1..].iter().all(u8::is_ascii_uppercase) {
+        return (Some(Unit::Money), Some(Scale::Millions));
+    }
+    (None, None)
 }
 
 /// True when a word names the hundredth part of a currency: "Sen", "cts", "cents".
@@ -247,7 +347,7 @@ pub(crate) fn plain_decimal(s: &str) -> Option<Decimal> {
     if grouped && (first.is_empty() || first.len() > 3) {
         return None;
     }
-    // Past twelve digits or four decimal places it is not an amount a release prints, and
+    // Past twelve digits or six decimal places it is not an amount a release prints, and
     // arithmetic on it could overflow (crate::decimal::MAX_AMOUNT_DIGITS).
     if !crate::decimal::amount_fits(int, frac.unwrap_or("")) {
         return None;

@@ -117,6 +117,21 @@ pub(crate) fn merge_cells(raw: impl Iterator<Item = String>) -> Vec<(usize, Stri
                 }
             }
         }
+        // `| 210 | bps |`: the unit a figure prints after it ("bps", "pts") joins it.
+        if pending_sign.is_none() && !figure(&c) {
+            if let Some(last) = out.last_mut() {
+                if figure(&last.1)
+                    && !last.1.ends_with(|x: char| x.is_ascii_alphabetic())
+                    && super::number::own_unit(&format!("{} {c}", last.1))
+                        .0
+                        .is_some()
+                {
+                    last.1.push(' ');
+                    last.1.push_str(&c);
+                    continue;
+                }
+            }
+        }
         if i > 0 && is_currency_sign(&c) {
             out.extend(pending_sign.replace((i, c)));
             continue;

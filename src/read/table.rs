@@ -136,8 +136,10 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         line: None,
     });
     let mut rows = Rows::new(note, source).build(body);
+    parts_take_unit(&mut rows);
     money_rows(&mut rows, &columns);
     per_share_bridges(&mut rows);
+    shares_scaled_by_eps(&mut rows);
     percent_columns(&rows, &mut columns);
     Table {
         id: Text::default(),
@@ -208,6 +210,8 @@ fn money_rows(rows: &mut [Row], columns: &[Column]) {
                     | Unit::Tons
                     | Unit::Tonnes
                     | Unit::Lbs
+                    | Unit::Barrels
+                    | Unit::Boe
                     | Unit::OzPerTon
                     | Unit::GramsPerTonne
             )
@@ -228,6 +232,136 @@ fn money_rows(rows: &mut [Row], columns: &[Column]) {
             && !units::counts_things(&r.label)
         {
             r.unit = Some(Unit::Money);
+        }
+    }
+}
+
+/// "Copper production (tonnes)  111,602" over "Kansanshi  48,139", "Sentinel  56,560",
+/// "Other sites  6,903": rows that name no unit right under a quantity they add up to, in
+/// every column, are its parts and count what it counts, at its scale.
+fn parts_take_unit(rows: &mut [Row]) {
+    use crate::document::Value;
+    let number = |r: &Row, j: usize| match r.value(j) {
+        Some(Value::Amount(d)) => Some(*d),
+        Some(Value::Nil) | None => Some(rust_decimal::Decimal::ZERO),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < rows.len() {
+        let whole = &rows[i];
+        let Some(unit) = whole.unit.filter(|u| u.is_quantity()) else {
+            i += 1;
+            continue;
+        };
+        let width = whole.cells.len();
+        let printed = (0..width).filter(|&j| whole.value(j).is_some()).count();
+        let run = rows[i + 1..]
+            .iter()
+            .take_while(|r| r.unit.is_none() && r.kind == RowKind::Item)
+            .count();
+        // The longest run of two or more rows that adds up to the whole.
+        let parts = (2..=run).rev().find(|&k| {
+            printed > 0
+                && (0..width).all(|j| {
+                    let Some(want) = whole.value(j).and_then(|_| number(whole, j)) else {
+                        return whole.value(j).is_none();
+                    };
+                    let mut sum = rust_decimal::Decimal::ZERO;
+                    for r in &rows[i + 1..=i + k] {
+                        match number(r, j) {
+                            Some(d) => sum = (crate::decimal::Amount(sum) + d).0,
+                            None => return false,
+                        }
+                    }
+                    sum == want
+                })
+        });
+        if let Some(k) = parts {
+            let (scale, source) = (whole.scale, whole.scale_source.clone());
+            for r in &mut rows[i + 1..=i + k] {
+                r.unit = Some(unit);
+                r.scale = scale;
+                r.scale_source.clone_from(&source);
+            }
+            i += k;
+        }
+        i += 1;
+    }
+}
+
+/// A share count's scale, where the table's earnings per share say it: "Adjusted net income
+/// 41,292" (thousands), "Weighted-average common shares outstanding, diluted 27,206,225",
+/// "Diluted adjusted earnings per share 1.52" recompute only with the shares unscaled,
+/// whatever "(in thousands, except per share data)" says; "Diluted Weighted Average
+/// Outstanding ADS 175,146" under "Except Share … Data" recomputes only in thousands. The
+/// scale that makes income ÷ shares the printed per-share figure in every column, when exactly
+/// one does, is the count's.
+fn shares_scaled_by_eps(rows: &mut [Row]) {
+    use crate::decimal::Amount;
+    use crate::document::Value;
+    let add = |a, b| (Amount(a) + b).0;
+    let sub = |a, b| (Amount(a) - b).0;
+    let mul = |a, b| (Amount(a) * b).0;
+    let amount = |r: &Row, j: usize| match r.value(j) {
+        Some(Value::Amount(d)) if !d.is_zero() => Some(*d),
+        _ => None,
+    };
+    let half = |x: rust_decimal::Decimal| rust_decimal::Decimal::new(5, x.scale() + 1);
+    let near = |i: usize, k: usize| i.abs_diff(k) <= 6;
+    for s in 0..rows.len() {
+        if rows[s].unit != Some(Unit::Shares) {
+            continue;
+        }
+        let per_share = (0..rows.len())
+            .filter(|&p| near(p, s) && rows[p].unit == Some(Unit::MoneyPerShare))
+            .collect::<Vec<_>>();
+        let income = (0..rows.len())
+            .filter(|&m| near(m, s) && rows[m].unit == Some(Unit::Money))
+            .collect::<Vec<_>>();
+        let fits = |scale: Scale, m: usize, p: usize| {
+            let mut columns = 0;
+            for j in 0..rows[s].cells.len() {
+                let (Some(n), Some(q), Some(e)) = (
+                    amount(&rows[s], j),
+                    amount(&rows[m], j),
+                    amount(&rows[p], j),
+                ) else {
+                    continue;
+                };
+                let money_scale = rust_decimal::Decimal::from(rows[m].scale.factor());
+                let shares = mul(n, rust_decimal::Decimal::from(scale.factor()));
+                let money = mul(q, money_scale);
+                // |income − eps × shares| within the roundings of both printed figures.
+                let slack = add(mul(half(e), shares.abs()), mul(half(q), money_scale));
+                if sub(money, mul(e, shares)).abs() > slack {
+                    return false;
+                }
+                columns += 1;
+            }
+            columns > 0
+        };
+        let mut found = None;
+        for &p in &per_share {
+            for &m in &income {
+                let fitting: Vec<Scale> = [Scale::One, Scale::Thousands, Scale::Millions]
+                    .into_iter()
+                    .filter(|&sc| fits(sc, m, p))
+                    .collect();
+                if let [one] = fitting.as_slice() {
+                    found = Some(*one);
+                    break;
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        if let Some(scale) = found.filter(|&sc| sc != rows[s].scale) {
+            rows[s].scale = scale;
+            rows[s].scale_source = (scale != Scale::One).then(|| ScaleSource {
+                text: "the per-share figures recompute at this scale".into(),
+                line: None,
+            });
         }
     }
 }
@@ -303,9 +437,11 @@ fn percent_columns(rows: &[Row], columns: &mut [Column]) {
             continue;
         }
         let figures = || {
+            // ("+15 bps" and "+76.7 MEUR" among "+13.0%" print their own unit.)
             rows.iter()
                 .filter_map(|r| r.cells.get(j)?.as_ref())
                 .filter(|x| !matches!(x.value, Value::Nil | Value::NotAvailable))
+                .filter(|x| super::number::own_unit(&x.printed) == (None, None))
         };
         let plain = |printed: &str| {
             printed
@@ -789,7 +925,13 @@ impl Rows {
         let parent = match &mut self.parent {
             Some(p) => {
                 let indented = *p.indented.get_or_insert(indent > p.indent);
-                if indented && indent <= p.indent {
+                // "Total Salt." back at the heading's margin closes the heading's rows and
+                // still measures what they measure.
+                if indented && indent <= p.indent && starts_with_total(raw_label.trim_start()) {
+                    let label = p.label.clone();
+                    self.parent = None;
+                    Some(label)
+                } else if indented && indent <= p.indent {
                     self.parent = None;
                     None
                 } else {
@@ -854,6 +996,18 @@ impl Rows {
             (unit, cells)
         };
         let mut scale = units::row_scale(raw_label, unit, &self.note);
+        // "Sales volumes (in thousands of tons):": a heading that states its rows' unit
+        // states their scale with it.
+        let heading_scale = parent
+            .as_deref()
+            .filter(|p| units::states_unit(&p.to_ascii_lowercase()))
+            .and_then(units::label_scale)
+            .filter(|_| {
+                units::label_scale(raw_label).is_none() && unit.is_some_and(Unit::is_quantity)
+            });
+        if let Some(s) = heading_scale {
+            scale = s;
+        }
         // "Shares outstanding at period end  239.0" under "$ millions": a share count with a
         // decimal part is not a count of whole shares, it is in the table's scale.
         if unit == Some(Unit::Shares)
@@ -867,6 +1021,11 @@ impl Rows {
         }
         let scale_source = if scale == Scale::One {
             None
+        } else if let (Some(_), Some(p)) = (heading_scale, &parent) {
+            Some(ScaleSource {
+                text: p.clone(),
+                line: None,
+            })
         } else if units::label_scale(raw_label).is_some() {
             Some(ScaleSource {
                 text: label.clone(),

@@ -16,6 +16,9 @@ pub(crate) struct ScaleNote {
     pub ounces: bool,
     pub tons: bool,
     pub pounds: bool,
+    /// The one quantity a statement names and no money ("(000's tonnes)"): the unit of the
+    /// rows that state none.
+    pub quantity: Option<Unit>,
 }
 
 impl Default for ScaleNote {
@@ -27,13 +30,14 @@ impl Default for ScaleNote {
             ounces: false,
             tons: false,
             pounds: false,
+            quantity: None,
         }
     }
 }
 
 impl ScaleNote {
     pub(crate) fn parse(note: &str) -> ScaleNote {
-        let l = note.to_ascii_lowercase();
+        let l = lower(note);
         // "All numbers are kSEK", "(€m)": a scale glued to the currency counts too.
         let scale = scale_word(&l)
             .or_else(|| glued_scale(&l))
@@ -50,15 +54,29 @@ impl ScaleNote {
             .and_then(|at| l[at..].split_once(" of "))
             .map(|(_, t)| t.split([',', ')', ';']).next().unwrap_or(""))
             .unwrap_or("");
-        let named = |w: &str| head.contains(w) || after.contains(w);
+        // "(000's tonnes)", "(thousands ounces)": the measure right after the scale.
+        let next = at
+            .map(|at| &l[at..])
+            .and_then(|t| t.split_whitespace().nth(1))
+            .unwrap_or("");
+        let next = next.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        let quantity_next = ["tonnes", "tons", "ounces", "oz", "pounds", "lbs"].contains(&next)
+            || (next.starts_with("tonne") || next.starts_with("ounce"));
+        let named =
+            |w: &str| head.contains(w) || after.contains(w) || (quantity_next && next.contains(w));
         let mut n = ScaleNote {
             scale,
             money: named("dollar") || named("$") || named("u.s."),
             shares: named("share"),
             ounces: named("ounce"),
             tons: named("ton"),
-            pounds: named("pound"),
+            pounds: named("pound") || named("lbs"),
+            quantity: None,
         };
+        let quantities = [n.ounces, n.tons, n.pounds].iter().filter(|&&q| q).count();
+        if quantities == 1 && !n.money && !n.shares {
+            n.quantity = label_unit(&l).filter(|u| u.is_quantity());
+        }
         if !(n.money || n.shares || n.ounces || n.tons || n.pounds) {
             // "(in millions, except per share data)": money, and share counts with it, unless
             // the exception names the shares too ("except share and per share data").
@@ -67,6 +85,16 @@ impl ScaleNote {
             n.shares = !except.replace("per share", "").contains("share");
         }
         n
+    }
+}
+
+/// Lower case, with a typographic apostrophe made plain: "000’s" is "000's".
+fn lower(s: &str) -> String {
+    let l = s.to_ascii_lowercase();
+    if l.contains('’') {
+        l.replace('’', "'")
+    } else {
+        l
     }
 }
 
@@ -90,7 +118,7 @@ fn scale_word(l: &str) -> Option<Scale> {
 /// True when a statement names a scale ("in thousands", "000's", "EURm"), not only
 /// "(unaudited)".
 pub(crate) fn states_scale(s: &str) -> bool {
-    let l = s.to_ascii_lowercase();
+    let l = lower(s);
     scale_word(&l).is_some() || glued_scale(&l).is_some()
 }
 
@@ -298,7 +326,7 @@ pub(crate) fn quoted_scales(
 
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
 pub(crate) fn is_scale_note(s: &str) -> bool {
-    let l = s.to_ascii_lowercase();
+    let l = lower(s);
     [
         "thousand",
         "million",
@@ -342,20 +370,27 @@ pub(crate) fn row_unit(
     if counts_things(label) {
         return None;
     }
-    if let Some(u) = parent.and_then(|p| label_unit(&p.to_ascii_lowercase())) {
-        // A heading such as "Average cost per ounce of silver produced" gives its rows a
-        // per-unit cost, but a quantity heading does not make its rows quantities.
-        // Share counts under "Weighted average shares outstanding:" ("Basic", "Diluted") are
-        // share counts too.
-        if matches!(
-            u,
-            Unit::MoneyPerOz
-                | Unit::MoneyPerLb
-                | Unit::MoneyPerTon
-                | Unit::MoneyPerShare
-                | Unit::Shares
-        ) {
-            return Some(u);
+    if let Some(p) = parent {
+        let l = p.to_ascii_lowercase();
+        if let Some(u) = label_unit(&l) {
+            // A heading such as "Average cost per ounce of silver produced" gives its rows a
+            // per-unit cost, but a quantity heading does not make its rows quantities unless
+            // it states the unit for them: "Sales volumes (in thousands of tons):".
+            // Share counts under "Weighted average shares outstanding:" ("Basic", "Diluted")
+            // are share counts too.
+            let stated = u.is_quantity() && states_unit(&l);
+            if stated
+                || matches!(
+                    u,
+                    Unit::MoneyPerOz
+                        | Unit::MoneyPerLb
+                        | Unit::MoneyPerTon
+                        | Unit::MoneyPerShare
+                        | Unit::Shares
+                )
+            {
+                return Some(u);
+            }
         }
     }
     // "Dividend  2.00 Sen  2.00 Sen": an amount printed in cents or sen is paid per share
@@ -374,7 +409,19 @@ pub(crate) fn row_unit(
     // "Revenues - EURm", "Value of contracts (in billions of euros)": a label that names its
     // money.
     let named = super::currency::said(label).is_some();
+    if let Some(q) = note.quantity.filter(|_| !(dollar || named)) {
+        return Some(q);
+    }
     (dollar || named || note.money).then_some(Unit::Money)
+}
+
+/// A label whose parenthesis names the unit of figures: "(in thousands of tons)", "(tonnes)",
+/// "(000 oz)".
+pub(crate) fn states_unit(l: &str) -> bool {
+    l.split('(').skip(1).any(|g| {
+        let g = g.split(')').next().unwrap_or("");
+        label_unit(g).is_some_and(Unit::is_quantity)
+    })
 }
 
 /// A row that counts things, not money, whatever the table's statement says: "Number of
@@ -498,6 +545,10 @@ fn label_unit(l: &str) -> Option<Unit> {
     if ratio && word("ratio") {
         return Some(Unit::Ratio);
     }
+    // "Net debt/ Adjusted EBITDA - X", "Leverage (x)": a multiple.
+    if l.trim_end().ends_with("- x") || has("(x)") {
+        return Some(Unit::Ratio);
+    }
     // "Net debt to trailing twelve months adjusted EBITDA", "Debt to normalized EBITDA": a
     // leverage multiple, never an amount.
     if (l.trim_start().starts_with("net debt to ") || l.trim_start().starts_with("debt to "))
@@ -517,6 +568,17 @@ fn label_unit(l: &str) -> Option<Unit> {
     if (lb && (has("(lbs") || has(" lbs"))) || (pound && has("pounds")) {
         return Some(Unit::Lbs);
     }
+    // "Crude oil (bbls/d)", "Royalty Production (BOE/d)", "Oil (Mbbl)": volumes of oil.
+    if has("boe") {
+        return Some(Unit::Boe);
+    }
+    if has("bbl") || word("barrels") {
+        return Some(Unit::Barrels);
+    }
+    // "Vessel Size (dwt)": deadweight tonnes.
+    if word("dwt") {
+        return Some(Unit::Tonnes);
+    }
     // The label's head, before its first comma or parenthesis: "Total shares of common
     // stock outstanding" counts shares, "Common stock, $0.01 par value, authorized 25,000,000
     // shares, issued …" is an amount.
@@ -531,7 +593,9 @@ fn label_unit(l: &str) -> Option<Unit> {
                 || has("number of common shares")
                 || has("shares used")
                 || l.starts_with("shares")))
-        || weighted
+        // "Weighted average years to debt maturity", "… interest rate": not a share count.
+        || (weighted
+            && !(word("years") || has("maturity") || has("rate") || has("price") || has("life")))
         || (shr && has("avg shrs"));
     if counts_shares {
         return Some(Unit::Shares);
@@ -639,7 +703,7 @@ impl Keys {
 /// ("Tonnes kt", "Au koz", "Sales, $M", "1000 tonnes"). Per-unit labels state none ("Cost
 /// per tonne (USD)").
 pub(crate) fn label_scale(label: &str) -> Option<Scale> {
-    let l = label.to_ascii_lowercase();
+    let l = lower(label);
     let mut found = None;
     // Parenthesised groups first.
     let mut rest = l.as_str();
@@ -785,7 +849,7 @@ fn is_money_token(t: &str) -> bool {
 /// The unit and scale a column header gives its cells: "% Change" (percent, unscaled),
 /// "Au koz" (ounces, thousands), "Tonnes kt" (tonnes, thousands).
 pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
-    let l = header.to_ascii_lowercase();
+    let l = lower(header);
     let words = || {
         l.split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -800,7 +864,11 @@ pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
         return (Some(Unit::MoneyPerShare), None);
     }
     let scale = label_scale(&l);
-    let unit = scale.and(label_unit(&l)).filter(|u| !u.is_quotient());
+    // "Vessel Size (dwt)", "Gold (oz)": a quantity in parentheses names the column's unit.
+    let stated = l.contains('(');
+    let unit = label_unit(&l)
+        .filter(|u| !u.is_quotient())
+        .filter(|u| scale.is_some() || (stated && u.is_quantity()));
     (unit, scale)
 }
 

@@ -385,7 +385,7 @@ fn derived_quarters(periods: &[Printings]) -> Vec<Point> {
         out.push(Point {
             end: long.end,
             months: Some(3),
-            value: Some(crate::decimal::sub(a.fact.value, b.fact.value)),
+            value: Some((crate::decimal::Amount(a.fact.value) - b.fact.value).0),
             derived: true,
             sources: vec![a.source(), b.source()],
         });

@@ -7,6 +7,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -141,14 +142,21 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
-/// A chromedriver process, killed when dropped.
+/// A chromedriver process, killed when dropped with the Chromium it started.
 pub struct Driver {
     child: Child,
     pub port: u16,
 }
 
 impl Drop for Driver {
+    /// chromedriver quits Chromium only when its session is closed, which a failing test never
+    /// reaches; Chromium would outlive it. Both run in a process group of their own (see
+    /// [`Driver::start`]), and the whole group is killed.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -164,6 +172,7 @@ impl Driver {
         let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let child = Command::new(&binary)
             .arg(format!("--port={port}"))
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

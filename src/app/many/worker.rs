@@ -14,7 +14,7 @@ use yew::Callback;
 use crate::many::{Action, Loaded};
 
 /// The worker's loader: the page names it (`<meta name="assay-worker">`, which the build step
-/// `scripts/csp.py` gives the loader's hashed name); trunk's own name otherwise.
+/// `scripts/integrity.py` gives the loader's hashed name); trunk's own name otherwise.
 fn loader() -> String {
     web_sys::window()
         .and_then(|w| w.document())

@@ -1,19 +1,29 @@
 //! In-browser benchmark (not a test that can flake: it prints figures and asserts nothing
 //! about time): the release build in headless Chromium, from a click on "Try the sample" to
-//! the page showing every table and chart, read from the app's performance marks.
-//! Run with `make bench-browser`.
+//! the page showing every table and chart, read from the app's performance marks; a keystroke
+//! in the box with the sample loaded; and 50 releases opened at once on the series page.
+//! Run with `make bench-browser` (`cargo run --example bench_browser` after
+//! `make dist`).
 
-#![cfg(not(target_arch = "wasm32"))]
-
+// Each tool uses part of the browser helpers the end-to-end tests share.
 #[allow(dead_code)]
-mod support;
+#[path = "../tests/support/browser.rs"]
+mod browser;
+#[allow(dead_code)]
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
 
-use support::browser::{Browser, Site};
+use browser::{Browser, Site};
 
 const RUNS: usize = 21;
 
-#[tokio::test]
-#[ignore = "a benchmark: run `make bench-browser`"]
+#[tokio::main]
+async fn main() {
+    sample_read_to_drawn().await;
+    typing_with_the_sample_loaded().await;
+    fifty_releases_read_and_aligned().await;
+}
+
 async fn sample_read_to_drawn() {
     let site = Site::start();
     let browser = Browser::open().await;
@@ -62,8 +72,6 @@ fn spread(values: &mut [f64]) -> (f64, f64, f64) {
 /// Typing in the box with the sample loaded, per keystroke: the input event's handling (the
 /// update and its render, which Yew runs before the event returns) and from the event to the
 /// page laid out again, in milliseconds.
-#[tokio::test]
-#[ignore = "a benchmark: run `make bench-browser`"]
 async fn typing_with_the_sample_loaded() {
     let site = Site::start();
     let browser = Browser::with_sample(&site).await;
@@ -112,25 +120,23 @@ async fn typing_with_the_sample_loaded() {
     browser.close().await;
 }
 
-/// The first 50 release files of `tests/fixtures/` (top level, `edgar/`, `wire/`), by name.
+/// The first 50 release files of `tests/fixtures/` (top level, `edgar/`, `wire/`, by name,
+/// as the corpus loader lists them; not the PDFs), as paths the file input takes.
 fn fifty_releases() -> Vec<String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files = Vec::new();
-    for dir in [root.clone(), root.join("edgar"), root.join("wire")] {
-        let mut here: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.is_file()
-                    && matches!(
-                        p.extension().and_then(|e| e.to_str()),
-                        Some("txt" | "htm" | "html" | "md")
-                    )
-            })
-            .collect();
-        here.sort();
-        files.extend(here.into_iter().map(|p| p.to_string_lossy().into_owned()));
-    }
+    let every = corpus::every();
+    let folder = |name: &str| {
+        name.split_once('/')
+            .map_or("", |(folder, _)| folder)
+            .to_owned()
+    };
+    let mut files: Vec<String> = ["", "edgar", "wire"]
+        .iter()
+        .flat_map(|dir| every.iter().filter(move |n| folder(n) == *dir))
+        .filter(|n| {
+            n.ends_with(".txt") || n.ends_with(".htm") || n.ends_with(".html") || n.ends_with(".md")
+        })
+        .map(|n| corpus::dir().join(n).to_string_lossy().into_owned())
+        .collect();
     files.truncate(50);
     files
 }
@@ -141,8 +147,8 @@ const RECORD_LONG_TASKS: &str = "window.__long = []; \
       for (const e of list.getEntries()) window.__long.push(e.duration); }); \
       window.__observer.observe({type: 'longtask'}); }";
 
-#[tokio::test]
-#[ignore = "a benchmark: run `make bench-browser`"]
+/// The series page: 50 releases opened at once, read by its Web Worker, aligned and drawn,
+/// five times over, with the longest main-thread task of each batch.
 async fn fifty_releases_read_and_aligned() {
     const BATCHES: usize = 5;
     let files = fifty_releases();

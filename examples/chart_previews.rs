@@ -1,24 +1,20 @@
-//! Writes every chart of every corpus release as SVG under /tmp/figure-previews/ (the Hecla
-//! seed's at the top, the others in `corpus/`) for a person to look at:
-//! `cargo test --test figures_previews -- --ignored`, then render them with headless Chromium.
+//! Writes every chart of every release of the first corpus as SVG under /tmp/figure-previews/
+//! (the Hecla seed's at the top, the others in `corpus/`) for a person to look at:
+//! `make chart-previews` (`cargo run --example chart_previews`), then open them in a browser.
 
 use assay::chart::render_svg;
 use assay::figures::document_charts;
 use std::path::Path;
 
-#[test]
-#[ignore]
-fn write_previews() {
-    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+#[allow(dead_code)]
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
+
+fn main() {
     let top = Path::new("/tmp/figure-previews");
     std::fs::create_dir_all(top.join("corpus")).unwrap();
-    for entry in std::fs::read_dir(fixtures).unwrap() {
-        let path = entry.unwrap().path();
-        if !path.is_file() {
-            continue;
-        }
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let Ok(doc) = assay::read::read_document(&std::fs::read(&path).unwrap()) else {
+    for (name, bytes) in corpus::first_with_bytes() {
+        let Ok(doc) = assay::read::read_document(&bytes) else {
             continue;
         };
         for c in document_charts(&doc, &assay::analyze::analyze(&doc)) {
@@ -32,4 +28,5 @@ fn write_previews() {
             std::fs::write(file, svg).unwrap();
         }
     }
+    println!("wrote {}", top.display());
 }

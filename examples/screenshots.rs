@@ -1,13 +1,14 @@
 //! Regenerates the screenshots in docs/ (README.md shows some) from the release build in
-//! headless Chromium: `make screenshots` (ignored by `cargo test`: it writes files under docs/).
+//! headless Chromium: `make screenshots` (`cargo run --example screenshots` after `make dist`).
 
-#![cfg(not(target_arch = "wasm32"))]
-
-// Each test binary uses part of the shared support module.
+// Each tool uses part of the browser helpers the end-to-end tests share.
 #[allow(dead_code)]
-mod support;
+#[path = "../tests/support/browser.rs"]
+mod browser;
+#[path = "../tests/support/pericom.rs"]
+mod pericom;
 
-use support::browser::{Browser, Site};
+use browser::{Browser, Site};
 
 fn docs(file: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -157,9 +158,8 @@ async fn checks_panel(release: Option<&str>, file: &str) {
     browser.close().await;
 }
 
-#[tokio::test]
-#[ignore = "writes docs/*.png: run `make screenshots`"]
-async fn screenshots() {
+#[tokio::main]
+async fn main() {
     checks_panel(None, "screenshot-checks.png").await;
     checks_panel(
         Some("tests/fixtures/NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt"),
@@ -173,6 +173,10 @@ async fn screenshots() {
     capture(1280, 900, "#user-charts", "screenshot-chart.png").await;
     capture(1280, 900, "#charts", "screenshot-charts.png").await;
     capture(390, 844, "#user-charts", "screenshot-phone.png").await;
+    main_page_pointer(1280, 900, "screenshot-series-link.png").await;
+    main_page_pointer(390, 844, "screenshot-series-link-phone.png").await;
+    many_releases(1280, 900, "screenshot-series.png").await;
+    many_releases(390, 844, "screenshot-series-phone.png").await;
 }
 
 /// The twelve Pericom filings opened at once: the list of releases, then the series (net
@@ -183,7 +187,7 @@ async fn many_releases(width: u32, height: u32, file: &str) {
     browser.client.set_window_size(width, height).await.unwrap();
     browser.goto_series(&site).await;
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let paths: Vec<String> = support::pericom::PERICOM
+    let paths: Vec<String> = pericom::PERICOM
         .iter()
         .map(|n| dir.join(n).to_string_lossy().into_owned())
         .collect();
@@ -230,7 +234,7 @@ async fn main_page_pointer(width: u32, height: u32, file: &str) {
     browser.client.set_window_size(width, height).await.unwrap();
     browser.client.goto(&site.url).await.unwrap();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let paths: Vec<String> = support::pericom::PERICOM
+    let paths: Vec<String> = pericom::PERICOM
         .iter()
         .map(|n| dir.join(n).to_string_lossy().into_owned())
         .collect();
@@ -240,13 +244,4 @@ async fn main_page_pointer(width: u32, height: u32, file: &str) {
     std::fs::write(docs(file), browser.client.screenshot().await.unwrap()).unwrap();
     println!("wrote docs/{file}");
     browser.close().await;
-}
-
-#[tokio::test]
-#[ignore = "writes docs/*.png: run `make screenshots`"]
-async fn series_screenshots() {
-    main_page_pointer(1280, 900, "screenshot-series-link.png").await;
-    main_page_pointer(390, 844, "screenshot-series-link-phone.png").await;
-    many_releases(1280, 900, "screenshot-series.png").await;
-    many_releases(390, 844, "screenshot-series-phone.png").await;
 }
