@@ -14,8 +14,8 @@ use std::str::FromStr;
 
 /// The bars: the scores must not fall below what the reader reaches today (issue 14 asks
 /// for 99% and 98%; the misses left are listed in the issue's note).
-const AMOUNT_BAR: f64 = 0.94;
-const UNIT_BAR: f64 = 0.91;
+const AMOUNT_BAR: f64 = 0.99;
+const UNIT_BAR: f64 = 0.965;
 
 #[derive(Debug, Clone)]
 struct Truth {
@@ -156,9 +156,12 @@ fn find<'d>(doc: &'d Document, t: &Truth, html: bool) -> Option<Found<'d>> {
                     continue;
                 }
                 let column = table.columns.get(col).map_or("", |c| c.label.as_str());
+                // (Two "unch" in "Change" and "% Change": the header as written wins.)
+                let same_column = column.trim().eq_ignore_ascii_case(t.column.trim());
                 let score = distance * 4
                     - 8 * overlap(&t.row, &row.label) as i64
-                    - 3 * overlap(&t.column, column) as i64;
+                    - 3 * overlap(&t.column, column) as i64
+                    - 2 * i64::from(same_column);
                 if best.as_ref().is_none_or(|(s, _)| score < *s) {
                     best = Some((
                         score,

@@ -329,6 +329,14 @@ pub(crate) fn plain_decimal(s: &str) -> Option<Decimal> {
             return None;
         }
     }
+    // "52,,818,225": a comma printed twice is one comma (a typesetting slip in old filings).
+    let doubled;
+    let int = if int.contains(",,") {
+        doubled = int.replace(",,", ",");
+        doubled.as_str()
+    } else {
+        int
+    };
     let mut groups = int.split(',');
     let first = groups.next()?;
     if first.is_empty() && frac.is_none() {

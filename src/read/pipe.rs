@@ -137,7 +137,13 @@ pub(crate) fn merge_cells(raw: impl Iterator<Item = String>) -> Vec<(usize, Stri
             continue;
         }
         let (at, c) = match pending_sign.take() {
-            Some((_, sign)) if figure(&c) => (i, format!("{sign}{c}")),
+            // ("$ | EPS(1)" is a header row of units: a footnote's digit makes no figure.)
+            Some((_, sign))
+                if figure(&c)
+                    && c.starts_with(|x: char| x.is_ascii_digit() || "(-−+.".contains(x)) =>
+            {
+                (i, format!("{sign}{c}"))
+            }
             Some(p) => {
                 out.push(p);
                 (i, c)

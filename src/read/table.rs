@@ -101,6 +101,21 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     if columns.len() != raw.width {
         columns = (0..raw.width).map(|_| period::column("")).collect();
     }
+    // "(In millions of U.S. dollars)  2Q24  2Q25  %CHANGE …" over one table, then the same
+    // headers again over the next, a few lines on, with no statement: printed once for both.
+    if let Some(prev) = ctx.previous.filter(|p| {
+        scale_note.is_none()
+            && p.scale_note.is_some()
+            && p.columns.len() == columns.len()
+            && columns.len() >= 2
+            && p.rows.last().is_some_and(|r| raw.line <= r.line + 12)
+            && p.columns
+                .iter()
+                .zip(&columns)
+                .all(|(a, b)| !b.label.is_empty() && a.label == b.label)
+    }) {
+        scale_note = prev.scale_note.clone();
+    }
     for c in &mut columns {
         (c.unit, c.scale) = units::column_unit(&c.label);
     }

@@ -479,6 +479,32 @@ fn label_unit(l: &str) -> Option<Unit> {
         l.split(|c: char| !crate::case::is_alphanumeric(c))
             .any(|x| x == w)
     };
+    // "8.00% Series A cumulative redeemable", "5.125% Senior Notes": a rate in a security's
+    // name is no unit of the row.
+    let security = |after: &str| {
+        let w = after
+            .trim_start()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("");
+        matches!(
+            w,
+            "series"
+                | "senior"
+                | "notes"
+                | "note"
+                | "cumulative"
+                | "convertible"
+                | "preferred"
+                | "debentures"
+                | "bonds"
+                | "fixed"
+                | "unsecured"
+                | "secured"
+                | "subordinated"
+        )
+    };
+    let pct = pct && l.match_indices('%').any(|(i, _)| !security(&l[i + 1..]));
     if pct || (per && has("percent")) {
         return Some(Unit::Percent);
     }
