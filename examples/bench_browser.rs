@@ -32,20 +32,7 @@ async fn sample_read_to_drawn() {
         browser.click("#sample-button").await;
         browser.text_of("#document-header").await;
     }
-    let durations = browser
-        .client
-        .execute(
-            "return performance.getEntriesByName('assay-read-to-drawn').map(e => e.duration);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let mut ms: Vec<f64> = durations
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|d| d.as_f64())
-        .collect();
+    let mut ms = measures(&browser, "assay-read-to-drawn").await;
     assert_eq!(ms.len(), RUNS, "one measure per read");
     ms.sort_by(f64::total_cmp);
     println!(
@@ -55,6 +42,24 @@ async fn sample_read_to_drawn() {
         ms[RUNS - 1]
     );
     browser.close().await;
+}
+
+/// The durations of the app's performance measures named `name`, in milliseconds.
+async fn measures(browser: &Browser, name: &str) -> Vec<f64> {
+    let durations = browser
+        .client
+        .execute(
+            "return performance.getEntriesByName(arguments[0]).map(e => e.duration);",
+            vec![serde_json::json!(name)],
+        )
+        .await
+        .unwrap();
+    durations
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d.as_f64())
+        .collect()
 }
 
 const KEYSTROKES: usize = 101;
@@ -200,20 +205,7 @@ async fn fifty_releases_read_and_aligned() {
         browser.click(".clear-all").await;
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     }
-    let durations = browser
-        .client
-        .execute(
-            "return performance.getEntriesByName('assay-many-read').map(e => e.duration);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let mut ms: Vec<f64> = durations
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|d| d.as_f64())
-        .collect();
+    let mut ms = measures(&browser, "assay-many-read").await;
     ms.sort_by(f64::total_cmp);
     longest.sort_by(f64::total_cmp);
     println!(

@@ -132,12 +132,17 @@ const PICKS: [Pick; 7] = [
     Pick::Price,
 ];
 
+/// An amount of money: a currency code (or "money" when none is known), not one of the
+/// model's other units (`Unit::name`).
 fn money(unit: &str) -> bool {
-    !unit.contains('/') && unit != "shares" && unit != "percent" && !is_quantity(unit)
+    !unit.contains('/')
+        && !matches!(unit, "shares" | "percent" | "pp" | "bp" | "ratio")
+        && !is_quantity(unit)
 }
 
+/// The units `Unit::is_quantity` holds: ounces, tons, tonnes, pounds, barrels, boe.
 fn is_quantity(unit: &str) -> bool {
-    matches!(unit, "oz" | "lbs" | "tons" | "tonnes")
+    matches!(unit, "oz" | "lbs" | "tons" | "tonnes" | "bbl" | "boe")
 }
 
 /// How well `s` fits `pick`: `None` when it does not; lower is better (one chart is kept of
@@ -434,4 +439,35 @@ fn chart_id(s: &Series) -> String {
         }
     }
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_quantity, money};
+    use crate::document::Unit;
+
+    #[test]
+    fn the_models_points_and_barrels_are_not_money() {
+        for u in [
+            Unit::Percent,
+            Unit::PercentagePoints,
+            Unit::BasisPoints,
+            Unit::Ratio,
+            Unit::Shares,
+        ] {
+            assert!(!money(u.name()) && !is_quantity(u.name()), "{}", u.name());
+        }
+        for u in [
+            Unit::Oz,
+            Unit::Tons,
+            Unit::Tonnes,
+            Unit::Lbs,
+            Unit::Barrels,
+            Unit::Boe,
+        ] {
+            assert!(u.is_quantity() && is_quantity(u.name()), "{}", u.name());
+            assert!(!money(u.name()), "{}", u.name());
+        }
+        assert!(money("USD") && money("money"));
+    }
 }
