@@ -40,7 +40,6 @@
 //! refuse.
 
 mod b64;
-pub mod companies;
 mod wire;
 
 use crate::chart::{ChartSpec, SpecError};
