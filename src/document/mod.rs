@@ -298,6 +298,8 @@ impl Table {
     /// The unit of the cell in column `col` of `row`: a unit the cell prints ("375 bps",
     /// "751,000 dwt"), a change of percentages in points, the column's own (a "% Change"
     /// column), a printed percentage or ratio, else the row's.
+    // Out of line: called from every check and chart, one copy in the wasm.
+    #[inline(never)]
     pub fn cell_unit(&self, row: &Row, col: usize) -> Option<Unit> {
         let cell = row.cells.get(col).and_then(Option::as_ref);
         if let Some(u) = cell.and_then(|c| crate::read::number::own_unit(&c.printed).0) {
@@ -308,12 +310,8 @@ impl Table {
         }
         // (A share count printed under a "Per Share Amount" header, as web copies misplace
         // it, still counts shares.)
-        // ("Portugal PSI 20 Index" in a market table's "Close" column is in points, not a
-        // price of a share.)
         if let Some(u) = self.columns.get(col).and_then(|c| c.unit) {
-            let index =
-                || (row.label.rsplit(' ').next()).is_some_and(|w| w.eq_ignore_ascii_case("index"));
-            if !(u == Unit::MoneyPerShare && (row.unit == Some(Unit::Shares) || index())) {
+            if !(u == Unit::MoneyPerShare && row.unit == Some(Unit::Shares)) {
                 return Some(u);
             }
         }
@@ -370,6 +368,8 @@ impl Table {
     /// The scale of the cell in column `col` of `row`: none for a cell that prints its own
     /// ("$503.5 million" is read in whole units); a percentage, a ratio or a per-unit figure is never scaled; a column's own
     /// scale stands over the row's.
+    // Out of line: called from every check and chart, one copy in the wasm.
+    #[inline(never)]
     pub fn cell_scale(&self, row: &Row, col: usize) -> Scale {
         let cell = row.cells.get(col).and_then(Option::as_ref);
         if cell.is_some_and(|c| crate::read::number::own_unit(&c.printed).1.is_some()) {

@@ -218,6 +218,7 @@ fn parse_single(s: &str) -> Option<Value> {
 /// "+76.7 MEUR" (millions, read in whole units: the cell is not scaled again), "0.1 years"
 /// (neither). These stand over the row's and the column's, and the JSON keeps them in the
 /// printed text.
+#[inline(never)]
 pub fn own_unit(printed: &str) -> (Option<Unit>, Option<Scale>) {
     let p = printed.trim_end();
     // Most cells end in a digit, a parenthesis or "%": no word to read.

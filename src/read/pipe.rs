@@ -122,9 +122,7 @@ pub(crate) fn merge_cells(raw: impl Iterator<Item = String>) -> Vec<(usize, Stri
             if let Some(last) = out.last_mut() {
                 if figure(&last.1)
                     && !last.1.ends_with(|x: char| x.is_ascii_alphabetic())
-                    && super::number::own_unit(&format!("{} {c}", last.1))
-                        .0
-                        .is_some()
+                    && super::number::is_unit_word(c.trim())
                 {
                     last.1.push(' ');
                     last.1.push_str(&c);

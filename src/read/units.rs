@@ -73,9 +73,13 @@ impl ScaleNote {
             pounds: named("pound") || named("lbs"),
             quantity: None,
         };
-        let quantities = [n.ounces, n.tons, n.pounds].iter().filter(|&&q| q).count();
-        if quantities == 1 && !n.money && !n.shares {
-            n.quantity = label_unit(&l).filter(|u| u.is_quantity());
+        if quantity_next && !n.money && !n.shares {
+            n.quantity = Some(match next.as_bytes().first() {
+                Some(b'o') => Unit::Oz,
+                Some(b'p' | b'l') => Unit::Lbs,
+                _ if next.starts_with("tonne") => Unit::Tonnes,
+                _ => Unit::Tons,
+            });
         }
         if !(n.money || n.shares || n.ounces || n.tons || n.pounds) {
             // "(in millions, except per share data)": money, and share counts with it, unless
