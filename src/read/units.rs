@@ -73,13 +73,14 @@ impl ScaleNote {
             pounds: named("pound") || named("lbs"),
             quantity: None,
         };
-        if quantity_next && !n.money && !n.shares {
-            n.quantity = Some(match next.as_bytes().first() {
-                Some(b'o') => Unit::Oz,
-                Some(b'p' | b'l') => Unit::Lbs,
-                _ if next.starts_with("tonne") => Unit::Tonnes,
-                _ => Unit::Tons,
-            });
+        if !n.money && !n.shares {
+            n.quantity = match (n.ounces, n.tons, n.pounds) {
+                (true, false, false) => Some(Unit::Oz),
+                (false, true, false) if l.contains("tonne") => Some(Unit::Tonnes),
+                (false, true, false) => Some(Unit::Tons),
+                (false, false, true) => Some(Unit::Lbs),
+                _ => None,
+            };
         }
         if !(n.money || n.shares || n.ounces || n.tons || n.pounds) {
             // "(in millions, except per share data)": money, and share counts with it, unless
