@@ -250,19 +250,12 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
     }
     // The leftmost cell must stand clear of its label (see module header).
     while let Some(first) = out.first() {
-        let label_end = ws
-            .iter()
-            .take_while(|w| w.end <= first.start)
-            .last()
-            .map(|w| w.end);
+        let last_label_word = ws.iter().take_while(|w| w.end <= first.start).last();
+        let label_end = last_label_word.map(|w| w.end);
         let glued_dollar = label_end == Some(first.start);
         // "Commercial paper(1)........ $ 1,795": dot leaders end the label, however close
         // the cell stands.
-        let leaders = ws
-            .iter()
-            .take_while(|w| w.end <= first.start)
-            .last()
-            .is_some_and(|w| w.text.ends_with(".."));
+        let leaders = last_label_word.is_some_and(|w| w.text.ends_with(".."));
         match label_end {
             Some(e) if first.start - e < 2 && !glued_dollar && !leaders => {
                 out.remove(0);

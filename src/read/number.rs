@@ -190,11 +190,13 @@ fn parse_single(s: &str) -> Option<Value> {
     }
     // "375 bps", "-8.6 pts", "+76.7 MEUR", "$503.5 million", "751,000 dwt": a figure that
     // prints its own unit or scale ([`own_unit`] reads it for the table).
-    if !tail.is_empty() && (percent || cents || !suffix(tail.trim(), s)) {
+    let own = suffix_of(tail.trim(), s);
+    let known = own != (None, None) || is_plain_suffix(tail.trim());
+    if !tail.is_empty() && (percent || cents || !known) {
         return None;
     }
     // A figure that prints its scale is read in whole units, as a wire brief's "14.0 mln".
-    if let (_, Some(scale)) = suffix_of(tail.trim(), s) {
+    if let (_, Some(scale)) = own {
         value = crate::decimal::checked_mul(value, Decimal::from(scale.factor()))?;
     }
     if cents {

@@ -864,15 +864,15 @@ impl Rows {
             (unit, cells)
         };
         let mut scale = units::row_scale(raw_label, unit, &self.note);
+        // The scale the label states for its own row ("Capital additions (in thousands)").
+        let own_scale = units::label_scale(raw_label);
         // "Sales volumes (in thousands of tons):": a heading that states its rows' unit
         // states their scale with it.
         let heading_scale = parent
             .as_deref()
+            .filter(|_| own_scale.is_none() && unit.is_some_and(Unit::is_quantity))
             .filter(|p| units::states_unit(&p.to_ascii_lowercase()))
-            .and_then(units::label_scale)
-            .filter(|_| {
-                units::label_scale(raw_label).is_none() && unit.is_some_and(Unit::is_quantity)
-            });
+            .and_then(units::label_scale);
         if let Some(s) = heading_scale {
             scale = s;
         }
@@ -880,7 +880,7 @@ impl Rows {
         // decimal part is not a count of whole shares, it is in the table's scale.
         if unit == Some(Unit::Shares)
             && scale == Scale::One
-            && units::label_scale(raw_label).is_none()
+            && own_scale.is_none()
             && cells.iter().flatten().any(|c| {
                 c.printed.contains('.') && matches!(c.value, crate::document::Value::Amount(_))
             })
@@ -894,7 +894,7 @@ impl Rows {
                 text: p.clone(),
                 line: None,
             })
-        } else if units::label_scale(raw_label).is_some() {
+        } else if own_scale.is_some() {
             Some(ScaleSource {
                 text: label.clone(),
                 line: Some(line),
