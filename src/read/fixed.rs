@@ -650,6 +650,17 @@ fn is_header(classes: &[Class], i: usize, bands: &[Band]) -> bool {
     piece[0].start + 4 >= value_start && (underlined || header_words(&join(piece)))
 }
 
+/// One piece of text, not a statement in brackets, that starts over the columns.
+fn is_stacked_piece(class: &Class, value_start: usize) -> bool {
+    match class {
+        Class::Text { words, .. } => {
+            let cs = chunks(words);
+            cs.len() == 1 && cs[0][0].start + 4 >= value_start && !cs[0][0].text.starts_with('(')
+        }
+        _ => false,
+    }
+}
+
 fn build(
     lines: &[Line],
     classes: &[Class],
@@ -709,9 +720,17 @@ fn build(
     while top < start && matches!(classes[top], Class::Blank) {
         top += 1;
     }
-    let header_idx: Vec<usize> = (top..body_start)
+    let mut header_idx: Vec<usize> = (top..body_start)
         .filter(|&i| is_header(classes, i, &bands))
         .collect();
+    // A header stacked one word or two a line ("AMOUNT OF" / "SHARES OF" / "COMMON" over
+    // "STOCK ISSUABLE"): a lone piece over the columns right above a header line is header.
+    while let Some(&f) = header_idx.first() {
+        if f == top || !is_stacked_piece(&classes[f - 1], bands[0].start) {
+            break;
+        }
+        header_idx.insert(0, f - 1);
+    }
     let (title_end, body_from) = match (header_idx.first(), header_idx.last()) {
         (Some(&f), Some(&l)) => (f, l + 1),
         _ => {
@@ -855,6 +874,11 @@ fn header_pieces(
             let sp = span_of(&p);
             if sp.1 <= value_start || sp.0 + 2 < value_start && sp.1 <= value_start + 1 {
                 stub.push(join(&p));
+                continue;
+            }
+            // Wholly right of the last column: it heads text the table does not keep (the
+            // dates of a trailing "DATE OF ISSUANCE").
+            if sp.0 >= bands[bands.len() - 1].end + 2 {
                 continue;
             }
             // A rule under the header spans the columns it is drawn over; a piece over a

@@ -537,7 +537,11 @@ fn label_unit(l: &str) -> Option<Unit> {
     let before_par = l.find("par value").map_or(l, |i| &l[..i]);
     // "Adjusted funds from operations/unit - basic": a trust's money per unit.
     let slash_unit = has("/unit") || has("/share");
-    if (per && per_share(before_par)) || (eps && word("eps")) || (shr && has("/shr")) || slash_unit
+    if (per && per_share(before_par))
+        || (eps && word("eps"))
+        || (shr && has("/shr"))
+        || slash_unit
+        || option_price(l)
     {
         return Some(Unit::MoneyPerShare);
     }
@@ -673,6 +677,12 @@ fn per_share(l: &str) -> bool {
             .take(3)
             .any(|w| w.starts_with("share") || w.starts_with("unit") || w.starts_with("ads"))
     })
+}
+
+/// The price a warrant or an option is exercised at is a price per share: "Exercise price",
+/// "Weighted-average exercise price", "Strike price".
+fn option_price(l: &str) -> bool {
+    l.contains("exercise price") || l.contains("strike price")
 }
 
 /// Which short keys a lower-case label holds, found in one pass over its bytes.
@@ -891,8 +901,16 @@ pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
     // "$ | EPS(1)" column pairs in a reconciliation: the EPS column holds per-share
     // figures, whatever the row (its label names the item, "Special items, after-tax").
     // "Distribution per Common Share", "Per Share Amount": per-share columns too.
-    if words().next_back().is_some_and(|w| w == "eps") || per_share(&l) {
+    if words().next_back().is_some_and(|w| w == "eps") || per_share(&l) || option_price(&l) {
         return (Some(Unit::MoneyPerShare), None);
+    }
+    // "Shares", "Number of Shares", "Amount of shares of common stock issuable upon exercise":
+    // a column that counts shares (not their price, value or cost).
+    if words().any(|w| w == "shares")
+        && !words().any(|w| matches!(w, "price" | "value" | "cost" | "proceeds" | "per"))
+        && !l.contains('$')
+    {
+        return (Some(Unit::Shares), label_scale(&l));
     }
     let scale = label_scale(&l);
     // "Vessel Size (dwt)", "Gold (oz)": a quantity in parentheses names the column's unit.

@@ -180,13 +180,15 @@ fn edgar<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
                 html: Some((s, e)),
             }
         } else {
-            // Lines holding only SGML markers (<PAGE>, <TABLE>, <S> <C>) carry no text.
+            // Lines holding only SGML markers (<PAGE>, <TABLE>, <S> <C>) carry no text, and
+            // a page's number printed just above its <PAGE> break is no row of a table.
             Document {
                 kind: kind.clone(),
                 lines: body
                     .iter()
-                    .filter(|l| !is_markup_only(l.text))
-                    .copied()
+                    .enumerate()
+                    .filter(|&(i, l)| !is_markup_only(l.text) && !is_page_number(&body[i..]))
+                    .map(|(_, l)| *l)
                     .collect(),
                 html: None,
             }
@@ -198,6 +200,19 @@ fn edgar<'a>(all: &[Line<'a>], u: &mut Unwrapped<'a>) {
         u.document = Some(first.kind);
     }
     u.more = read.collect();
+}
+
+/// A page number: a line of at most four digits (or `- 4 -`) whose next line with text is
+/// the `<PAGE>` break.
+fn is_page_number(from: &[Line]) -> bool {
+    let number = from[0].text.trim().trim_matches(|c| c == '-' || c == ' ');
+    !number.is_empty()
+        && number.len() <= 4
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && from[1..]
+            .iter()
+            .find(|l| !l.text.trim().is_empty())
+            .is_some_and(|l| l.text.trim() == "<PAGE>")
 }
 
 fn is_markup_only(t: &str) -> bool {
