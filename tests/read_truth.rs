@@ -12,10 +12,10 @@ use assay::document::{Document, Row, Table, Unit};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-/// The bars: the scores must not fall below what the reader reaches today (issue 14 asks
-/// for 99% and 98%; the misses left are listed in the issue's note).
-const AMOUNT_BAR: f64 = 0.985;
-const UNIT_BAR: f64 = 0.96;
+/// The bars issue 14 sets: the real amount right for 99% of the cells, the unit (with its
+/// currency) for 98%. The misses left are listed in the issue's note.
+const AMOUNT_BAR: f64 = 0.99;
+const UNIT_BAR: f64 = 0.98;
 
 #[derive(Debug, Clone)]
 struct Truth {

@@ -310,8 +310,12 @@ impl Table {
         }
         // (A share count printed under a "Per Share Amount" header, as web copies misplace
         // it, still counts shares.)
+        // ("Portugal PSI 20 Index" in a market table's "Close" column is in points, not a
+        // price of a share.)
         if let Some(u) = self.columns.get(col).and_then(|c| c.unit) {
-            if !(u == Unit::MoneyPerShare && row.unit == Some(Unit::Shares)) {
+            let index =
+                || (row.label.rsplit(' ').next()).is_some_and(|w| w.eq_ignore_ascii_case("index"));
+            if !(u == Unit::MoneyPerShare && (row.unit == Some(Unit::Shares) || index())) {
                 return Some(u);
             }
         }

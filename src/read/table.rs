@@ -101,6 +101,21 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     if columns.len() != raw.width {
         columns = (0..raw.width).map(|_| period::column("")).collect();
     }
+    // "(In millions of U.S. dollars)  2Q24  2Q25  %CHANGE …" over one table, then the same
+    // headers again over the next, a few lines on, with no statement: printed once for both.
+    if let Some(prev) = ctx.previous.filter(|p| {
+        scale_note.is_none()
+            && p.scale_note.is_some()
+            && p.columns.len() == columns.len()
+            && columns.len() >= 2
+            && p.rows.last().is_some_and(|r| raw.line <= r.line + 12)
+            && p.columns
+                .iter()
+                .zip(&columns)
+                .all(|(a, b)| !b.label.is_empty() && a.label == b.label)
+    }) {
+        scale_note = prev.scale_note.clone();
+    }
     for c in &mut columns {
         (c.unit, c.scale) = units::column_unit(&c.label);
     }
@@ -136,8 +151,10 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
         line: None,
     });
     let mut rows = Rows::new(note, source).build(body);
+    parts_take_unit(&mut rows);
     money_rows(&mut rows, &columns);
     per_share_bridges(&mut rows);
+    shares_scaled_by_eps(&mut rows);
     percent_columns(&rows, &mut columns);
     Table {
         id: Text::default(),
@@ -234,6 +251,139 @@ fn money_rows(rows: &mut [Row], columns: &[Column]) {
     }
 }
 
+/// "Copper production (tonnes)  111,602" over "Kansanshi  48,139", "Sentinel  56,560",
+/// "Other sites  6,903": rows that name no unit right under a quantity they add up to, in
+/// every column, are its parts and count what it counts, at its scale.
+fn parts_take_unit(rows: &mut [Row]) {
+    use crate::document::Value;
+    let number = |r: &Row, j: usize| match r.value(j) {
+        Some(Value::Amount(d)) => Some(*d),
+        Some(Value::Nil) | None => Some(rust_decimal::Decimal::ZERO),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < rows.len() {
+        let whole = &rows[i];
+        let Some(unit) = whole.unit.filter(|u| u.is_quantity()) else {
+            i += 1;
+            continue;
+        };
+        let width = whole.cells.len();
+        let printed = (0..width).filter(|&j| whole.value(j).is_some()).count();
+        let run = rows[i + 1..]
+            .iter()
+            .take_while(|r| r.unit.is_none() && r.kind == RowKind::Item)
+            .count();
+        // The longest run of two or more rows that adds up to the whole.
+        let parts = (2..=run).rev().find(|&k| {
+            printed > 0
+                && (0..width).all(|j| {
+                    let Some(want) = whole.value(j).and_then(|_| number(whole, j)) else {
+                        return whole.value(j).is_none();
+                    };
+                    let mut sum = rust_decimal::Decimal::ZERO;
+                    for r in &rows[i + 1..=i + k] {
+                        match number(r, j) {
+                            Some(d) => sum = (crate::decimal::Amount(sum) + d).0,
+                            None => return false,
+                        }
+                    }
+                    sum == want
+                })
+        });
+        if let Some(k) = parts {
+            let (scale, source) = (whole.scale, whole.scale_source.clone());
+            for r in &mut rows[i + 1..=i + k] {
+                r.unit = Some(unit);
+                r.scale = scale;
+                r.scale_source.clone_from(&source);
+            }
+            i += k;
+        }
+        i += 1;
+    }
+}
+
+/// A share count's scale, where the table's earnings per share say it: "Adjusted net income
+/// 41,292" (thousands), "Weighted-average common shares outstanding, diluted 27,206,225",
+/// "Diluted adjusted earnings per share 1.52" recompute only with the shares unscaled,
+/// whatever "(in thousands, except per share data)" says; "Diluted Weighted Average
+/// Outstanding ADS 175,146" under "Except Share … Data" recomputes only in thousands. The
+/// scale that brings income ÷ shares near the printed per-share figure (within a tenth) in
+/// every column, when exactly one does, is the count's.
+fn shares_scaled_by_eps(rows: &mut [Row]) {
+    use crate::decimal::Amount;
+    use crate::document::Value;
+    let add = |a, b| (Amount(a) + b).0;
+    let sub = |a, b| (Amount(a) - b).0;
+    let mul = |a, b| (Amount(a) * b).0;
+    let amount = |r: &Row, j: usize| match r.value(j) {
+        Some(Value::Amount(d)) if !d.is_zero() => Some(*d),
+        _ => None,
+    };
+    let half = |x: rust_decimal::Decimal| rust_decimal::Decimal::new(5, x.scale() + 1);
+    for s in 0..rows.len() {
+        if rows[s].unit != Some(Unit::Shares) {
+            continue;
+        }
+        let fits = |scale: Scale, m: usize, p: usize| {
+            let mut columns = 0;
+            for j in 0..rows[s].cells.len() {
+                let (Some(n), Some(q), Some(e)) = (
+                    amount(&rows[s], j),
+                    amount(&rows[m], j),
+                    amount(&rows[p], j),
+                ) else {
+                    continue;
+                };
+                let money_scale = rust_decimal::Decimal::from(rows[m].scale.factor());
+                let shares = mul(n, rust_decimal::Decimal::from(scale.factor()));
+                let money = mul(q, money_scale);
+                // |income − eps × shares| within a tenth of the income and the roundings: the
+                // scales are a thousand apart, so only one can come near, and a misprinted
+                // per-share figure is left for the recompute check to find, not to the reader
+                // to reject.
+                let tenth = rust_decimal::Decimal::new(1, 1);
+                let slack = add(
+                    add(mul(half(e), shares.abs()), mul(half(q), money_scale)),
+                    mul(money.abs(), tenth),
+                );
+                if sub(money, mul(e, shares)).abs() > slack {
+                    return false;
+                }
+                columns += 1;
+            }
+            columns > 0
+        };
+        let window = s.saturating_sub(6)..(s + 7).min(rows.len());
+        let mut found = None;
+        'search: for p in window.clone() {
+            if rows[p].unit != Some(Unit::MoneyPerShare) {
+                continue;
+            }
+            for m in window.clone() {
+                if rows[m].unit != Some(Unit::Money) {
+                    continue;
+                }
+                let mut fitting = [Scale::One, Scale::Thousands, Scale::Millions]
+                    .into_iter()
+                    .filter(|&sc| fits(sc, m, p));
+                if let (Some(one), None) = (fitting.next(), fitting.next()) {
+                    found = Some(one);
+                    break 'search;
+                }
+            }
+        }
+        if let Some(scale) = found.filter(|&sc| sc != rows[s].scale) {
+            rows[s].scale = scale;
+            rows[s].scale_source = (scale != Scale::One).then(|| ScaleSource {
+                text: "the per-share figures recompute at this scale".into(),
+                line: None,
+            });
+        }
+    }
+}
+
 /// An EPS bridge: "Diluted earnings per share  2.02", then "Special items  0.03", then
 /// "Adjusted diluted earnings per share  2.05". The rows between two per-share rows, all of
 /// small figures that take the first to the second (2.02 + 0.03 = 2.05, within rounding, in
@@ -273,7 +423,10 @@ fn per_share_bridges(rows: &mut [Row]) {
         r.cells.iter().any(Option::is_some)
             && r.cells.iter().flatten().all(|c| match &c.value {
                 crate::document::Value::Amount(d) => d.abs() < rust_decimal::Decimal::from(50),
-                crate::document::Value::Nil | crate::document::Value::NotAvailable => true,
+                // ("(100 %)" in a change column beside the per-share effects.)
+                crate::document::Value::Nil
+                | crate::document::Value::NotAvailable
+                | crate::document::Value::Percent(_) => true,
                 _ => false,
             })
     };
@@ -281,13 +434,18 @@ fn per_share_bridges(rows: &mut [Row]) {
     for k in 0..rows.len() {
         if per_share(&rows[k]) {
             if let Some(i) = open.filter(|&i| k > i + 1 && foots(&rows[i..=k])) {
-                for r in &mut rows[i + 1..k] {
+                for r in rows[i + 1..k]
+                    .iter_mut()
+                    .filter(|r| r.kind != RowKind::Heading)
+                {
                     r.unit = Some(Unit::MoneyPerShare);
                     r.scale = Scale::One;
                     r.scale_source = None;
                 }
             }
             open = Some(k);
+        } else if rows[k].kind == RowKind::Heading {
+            // "Adjustments:" over the items of the bridge.
         } else if !(matches!(rows[k].unit, Some(Unit::Money) | None) && small(&rows[k])) {
             open = None;
         }

@@ -510,7 +510,11 @@ fn label_unit(l: &str) -> Option<Unit> {
         )
     };
     let pct = pct && l.match_indices('%').any(|(i, _)| !security(&l[i + 1..]));
-    if pct || (per && has("percent")) {
+    // "percent", "percentage", never the letters inside "supercenter".
+    let percent = per
+        && l.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.starts_with("percent"));
+    if pct || percent {
         return Some(Unit::Percent);
     }
     // Rates a bank or a fund reports: "Return on average equity (annualized)", "Net
@@ -522,6 +526,20 @@ fn label_unit(l: &str) -> Option<Unit> {
     // common shares used in computing net loss per share", "Shares for calculation of Basic
     // EPS": a count of the shares a per-share figure divides by, not the figure.
     let before_per = l.split(" per ").next().unwrap_or(l).trim_start();
+    // "Shares repurchased", "Shares issued on exercise of options": what the shares cost or
+    // raised, in a statement of equity or of cash flows, unless the table counts shares.
+    let mut first_words = l.split_whitespace();
+    let dealt = first_words.next() == Some("shares")
+        && first_words.next().is_some_and(|w| {
+            matches!(
+                w,
+                "repurchased" | "issued" | "redeemed" | "cancelled" | "canceled" | "bought"
+            )
+        })
+        && !has("outstanding");
+    if dealt {
+        return None;
+    }
     let share_count = share
         && (before_per.starts_with("shares")
             || before_per.starts_with("weighted")
@@ -901,7 +919,7 @@ pub(crate) fn column_unit(header: &str) -> (Option<Unit>, Option<Scale>) {
     // "$ | EPS(1)" column pairs in a reconciliation: the EPS column holds per-share
     // figures, whatever the row (its label names the item, "Special items, after-tax").
     // "Distribution per Common Share", "Per Share Amount": per-share columns too.
-    if words().next_back().is_some_and(|w| w == "eps") || per_share(&l) || option_price(&l) {
+    if words().any(|w| w == "eps") || per_share(&l) || option_price(&l) {
         return (Some(Unit::MoneyPerShare), None);
     }
     // "Shares", "Number of Shares", "Amount of shares of common stock issuable upon exercise":
