@@ -23,7 +23,7 @@ help:
 	@echo "make screenshots  regenerate docs/screenshot.png from headless Chromium"
 	@echo "make bench        native benchmarks of reading and analysis"
 	@echo "make bench-series assay series on 100 releases (the fixtures, taken in turn)"
-	@echo "make bench-browser  in-browser benchmark of the sample, read to drawn"
+	@echo "make bench-browser  in-browser benchmarks: the sample read to drawn, 50 releases on the series page"
 	@echo "make chart-previews every corpus chart as SVG in /tmp/figure-previews/"
 
 setup:

@@ -1,6 +1,7 @@
 //! In-browser benchmark (not a test that can flake: it prints figures and asserts nothing
 //! about time): the release build in headless Chromium, from a click on "Try the sample" to
-//! the page showing every table and chart, read from the app's performance marks.
+//! the page showing every table and chart, read from the app's performance marks; a keystroke
+//! in the box with the sample loaded; and 50 releases opened at once on the series page.
 //! Run with `make bench-browser` (`cargo run --example bench_browser` after
 //! `make dist`).
 
@@ -8,6 +9,9 @@
 #[allow(dead_code)]
 #[path = "../tests/support/browser.rs"]
 mod browser;
+#[allow(dead_code)]
+#[path = "../tests/support/corpus.rs"]
+mod corpus;
 
 use browser::{Browser, Site};
 
@@ -17,6 +21,7 @@ const RUNS: usize = 21;
 async fn main() {
     sample_read_to_drawn().await;
     typing_with_the_sample_loaded().await;
+    fifty_releases_read_and_aligned().await;
 }
 
 async fn sample_read_to_drawn() {
@@ -27,20 +32,7 @@ async fn sample_read_to_drawn() {
         browser.click("#sample-button").await;
         browser.text_of("#document-header").await;
     }
-    let durations = browser
-        .client
-        .execute(
-            "return performance.getEntriesByName('assay-read-to-drawn').map(e => e.duration);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let mut ms: Vec<f64> = durations
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|d| d.as_f64())
-        .collect();
+    let mut ms = measures(&browser, "assay-read-to-drawn").await;
     assert_eq!(ms.len(), RUNS, "one measure per read");
     ms.sort_by(f64::total_cmp);
     println!(
@@ -50,6 +42,24 @@ async fn sample_read_to_drawn() {
         ms[RUNS - 1]
     );
     browser.close().await;
+}
+
+/// The durations of the app's performance measures named `name`, in milliseconds.
+async fn measures(browser: &Browser, name: &str) -> Vec<f64> {
+    let durations = browser
+        .client
+        .execute(
+            "return performance.getEntriesByName(arguments[0]).map(e => e.duration);",
+            vec![serde_json::json!(name)],
+        )
+        .await
+        .unwrap();
+    durations
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d.as_f64())
+        .collect()
 }
 
 const KEYSTROKES: usize = 101;
@@ -112,5 +122,99 @@ async fn typing_with_the_sample_loaded() {
             "browser: a keystroke in the box with the sample loaded, {what}: median {median:.2} ms, min {min:.2} ms, max {max:.2} ms over {KEYSTROKES} keystrokes"
         );
     }
+    browser.close().await;
+}
+
+/// The first 50 release files of `tests/fixtures/` (top level, `edgar/`, `wire/`, by name,
+/// as the corpus loader lists them; not the PDFs), as paths the file input takes.
+fn fifty_releases() -> Vec<String> {
+    let every = corpus::every();
+    let folder = |name: &str| {
+        name.split_once('/')
+            .map_or("", |(folder, _)| folder)
+            .to_owned()
+    };
+    let mut files: Vec<String> = ["", "edgar", "wire"]
+        .iter()
+        .flat_map(|dir| every.iter().filter(move |n| folder(n) == *dir))
+        .filter(|n| {
+            n.ends_with(".txt") || n.ends_with(".htm") || n.ends_with(".html") || n.ends_with(".md")
+        })
+        .map(|n| corpus::dir().join(n).to_string_lossy().into_owned())
+        .collect();
+    files.truncate(50);
+    files
+}
+
+/// Records the longest main-thread task (PerformanceObserver long-task entries, ≥ 50 ms).
+const RECORD_LONG_TASKS: &str = "window.__long = []; \
+    if (!window.__observer) { window.__observer = new PerformanceObserver(list => { \
+      for (const e of list.getEntries()) window.__long.push(e.duration); }); \
+      window.__observer.observe({type: 'longtask'}); }";
+
+/// The series page: 50 releases opened at once, read by its Web Worker, aligned and drawn,
+/// five times over, with the longest main-thread task of each batch.
+async fn fifty_releases_read_and_aligned() {
+    const BATCHES: usize = 5;
+    let files = fifty_releases();
+    assert_eq!(files.len(), 50);
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.goto_series(&site).await;
+    let (mut longest, mut over_100) = (Vec::new(), Vec::new());
+    for run in 0..BATCHES {
+        browser
+            .client
+            .execute(RECORD_LONG_TASKS, vec![])
+            .await
+            .unwrap();
+        let input = browser.element("#files-input").await;
+        input.send_keys(&files.join("\n")).await.unwrap();
+        // The batch is done once its measure is taken.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        loop {
+            let n = browser
+                .client
+                .execute(
+                    "return performance.getEntriesByName('assay-many-read').length;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if n.as_u64() == Some(run as u64 + 1) {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the batch never finished"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let long = browser
+            .client
+            .execute("return Math.max(0, ...window.__long);", vec![])
+            .await
+            .unwrap();
+        longest.push(long.as_f64().unwrap_or(0.0));
+        let over = browser
+            .client
+            .execute("return window.__long.filter(d => d > 100).length;", vec![])
+            .await
+            .unwrap();
+        over_100.push(over.as_u64().unwrap_or(0));
+        browser.click(".clear-all").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    let mut ms = measures(&browser, "assay-many-read").await;
+    ms.sort_by(f64::total_cmp);
+    longest.sort_by(f64::total_cmp);
+    println!(
+        "browser: 50 releases read, aligned and drawn: median {:.0} ms (min {:.0}, max {:.0}) over {BATCHES} batches; longest main-thread task per batch: median {:.0} ms, max {:.0} ms; tasks over 100 ms per batch: {over_100:?}",
+        ms[ms.len() / 2],
+        ms[0],
+        ms[ms.len() - 1],
+        longest[BATCHES / 2],
+        longest[BATCHES - 1],
+    );
     browser.close().await;
 }

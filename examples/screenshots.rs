@@ -5,6 +5,8 @@
 #[allow(dead_code)]
 #[path = "../tests/support/browser.rs"]
 mod browser;
+#[path = "../tests/support/pericom.rs"]
+mod pericom;
 
 use browser::{Browser, Site};
 
@@ -12,6 +14,18 @@ fn docs(file: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("docs")
         .join(file)
+}
+
+/// Scrolls the element `anchor` (CSS selector) to the top of the window.
+async fn scroll_to_top(browser: &Browser, anchor: &str) {
+    browser
+        .client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({block: 'start'});",
+            vec![serde_json::json!(anchor)],
+        )
+        .await
+        .unwrap();
 }
 
 /// Loads the sample, charts the three mines' total cash costs, and captures the page scrolled
@@ -35,14 +49,7 @@ async fn capture(width: u32, height: u32, anchor: &str, file: &str) {
         .click()
         .await
         .unwrap();
-    browser
-        .client
-        .execute(
-            "document.querySelector(arguments[0]).scrollIntoView({block: 'start'});",
-            vec![serde_json::json!(anchor)],
-        )
-        .await
-        .unwrap();
+    scroll_to_top(&browser, anchor).await;
     let png = browser.client.screenshot().await.unwrap();
     std::fs::write(docs(file), png).unwrap();
     println!("wrote docs/{file}");
@@ -166,4 +173,75 @@ async fn main() {
     capture(1280, 900, "#user-charts", "screenshot-chart.png").await;
     capture(1280, 900, "#charts", "screenshot-charts.png").await;
     capture(390, 844, "#user-charts", "screenshot-phone.png").await;
+    main_page_pointer(1280, 900, "screenshot-series-link.png").await;
+    main_page_pointer(390, 844, "screenshot-series-link-phone.png").await;
+    many_releases(1280, 900, "screenshot-series.png").await;
+    many_releases(390, 844, "screenshot-series-phone.png").await;
+}
+
+/// The twelve Pericom filings opened at once: the list of releases, then the series (net
+/// income with its restated quarters marked) and the restatements.
+async fn many_releases(width: u32, height: u32, file: &str) {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.set_window_size(width, height).await.unwrap();
+    browser.goto_series(&site).await;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let paths: Vec<String> = pericom::PERICOM
+        .iter()
+        .map(|n| dir.join(n).to_string_lossy().into_owned())
+        .collect();
+    let input = browser.element("#files-input").await;
+    input.send_keys(&paths.join("\n")).await.unwrap();
+    browser.element("#chart-0-series-net-income-usd").await;
+    // Let the charts settle before the pictures are taken.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    browser.click("#series-0 .restatements summary").await;
+    // Where net income's points were read, and a measure picked (gross profit).
+    browser
+        .xpath("//div[@class='series-chart'][.//*[@id='chart-0-series-net-income-usd']]/details/summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .element("#pick-0 option[value='series-gross-profit-usd']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.element("#chart-0-series-gross-profit-usd").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    for (anchor, suffix) in [
+        ("body", ""),
+        ("#series-0", "-charts"),
+        ("#series-0 .pick-measure", "-picked"),
+        ("#series-0 .restatements", "-restatements"),
+    ] {
+        scroll_to_top(&browser, anchor).await;
+        let name = file.replace(".png", &format!("{suffix}.png"));
+        std::fs::write(docs(&name), browser.client.screenshot().await.unwrap()).unwrap();
+        println!("wrote docs/{name}");
+    }
+    browser.close().await;
+}
+
+/// The main page's top after several files were dropped on it: the link to the series page
+/// and the notice pointing there.
+async fn main_page_pointer(width: u32, height: u32, file: &str) {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.set_window_size(width, height).await.unwrap();
+    browser.client.goto(&site.url).await.unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let paths: Vec<String> = pericom::PERICOM
+        .iter()
+        .map(|n| dir.join(n).to_string_lossy().into_owned())
+        .collect();
+    let input = browser.element("#file-input").await;
+    input.send_keys(&paths.join("\n")).await.unwrap();
+    browser.element("#notice").await;
+    std::fs::write(docs(file), browser.client.screenshot().await.unwrap()).unwrap();
+    println!("wrote docs/{file}");
+    browser.close().await;
 }

@@ -141,8 +141,13 @@ def shorten(wasm: bytes, js: str) -> tuple:
     return bytes(out), js
 
 
+# The series page's files (series.html's app and its Web Worker's) are not the main page's:
+# their imports keep wasm-bindgen's names (scripts/integrity.py names those files by their hash).
+SERIES_FILES = ("assay-worker", "assay-series-web")
+
+
 def site_files(folder: str) -> tuple:
-    files = os.listdir(folder)
+    files = [n for n in os.listdir(folder) if not n.startswith(SERIES_FILES)]
     js = [n for n in files if n.endswith(".js") and n != "sw.js"]
     wasm = [n for n in files if n.endswith(".wasm")]
     if len(js) != 1 or len(wasm) != 1:

@@ -6,6 +6,8 @@ set -euo pipefail
 dist=${1:-dist}
 budget_kb=${ASSAY_SIZE_BUDGET_KB:-300}
 total=0
+lazy=0
+series_budget_kb=${ASSAY_SERIES_BUDGET_KB:-400}
 for f in "$dist"/*.wasm "$dist"/*.js; do
   [ -e "$f" ] || { echo "size: no $f in $dist — build the site first" >&2; exit 1; }
   # The service worker is not part of the first load: the page registers it once loaded.
@@ -13,6 +15,15 @@ for f in "$dist"/*.wasm "$dist"/*.js; do
     printf 'size: %-40s %7d bytes raw, %7d gzipped (service worker, not counted)\n' sw.js "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
     continue
   fi
+  # The series page's wasm and JS (its app and its Web Worker's) load only on that page: a
+  # lazy module, counted against its own budget, never the first load's.
+  case "$(basename "$f")" in
+    assay-series-web*|assay-worker*)
+      n=$(gzip -9 -c "$f" | wc -c)
+      printf 'size: %-40s %7d bytes raw, %7d gzipped (series page, lazy)\n' "$(basename "$f")" "$(wc -c <"$f")" "$n"
+      lazy=$((lazy + n))
+      continue ;;
+  esac
   n=$(gzip -9 -c "$f" | wc -c)
   printf 'size: %-40s %7d bytes raw, %7d gzipped\n' "$(basename "$f")" "$(wc -c <"$f")" "$n"
   total=$((total + n))
@@ -20,6 +31,17 @@ done
 printf 'size: wasm + JS gzipped = %d bytes (%.1f KB); budget %d KB\n' "$total" "$(awk "BEGIN{print $total/1024}")" "$budget_kb"
 if [ "$total" -gt $((budget_kb * 1024)) ]; then
   echo "size: over budget by $(( (total - budget_kb * 1024) / 1024 )) KB" >&2
+  exit 1
+fi
+# The series page (series.html): its app and its Web Worker, fetched only when the reader
+# opens that page. Its own budget, 400 KB.
+printf 'size: series page (lazy) wasm + JS gzipped = %d bytes (%.1f KB); budget %d KB\n' "$lazy" "$(awk "BEGIN{print $lazy/1024}")" "$series_budget_kb"
+if [ "$lazy" -eq 0 ]; then
+  echo "size: no series page files (assay-series-web*, assay-worker*) in $dist" >&2
+  exit 1
+fi
+if [ "$lazy" -gt $((series_budget_kb * 1024)) ]; then
+  echo "size: the series page is over its budget by $(( (lazy - series_budget_kb * 1024) / 1024 )) KB" >&2
   exit 1
 fi
 

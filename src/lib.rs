@@ -12,6 +12,7 @@ pub(crate) mod decimal;
 pub mod document;
 pub mod export;
 pub mod figures;
+pub mod many;
 pub mod meaning;
 pub mod read;
 pub mod series;

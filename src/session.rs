@@ -126,6 +126,9 @@ pub enum Action {
     ReadFile { name: String, bytes: Vec<u8> },
     /// The browser could not read a picked file.
     FileFailed { name: String, reason: String },
+    /// Several files were picked or dropped at once: this page reads one release; the notice
+    /// points to the series page.
+    Several(u32),
     /// A picked file is over [`crate::read::MAX_INPUT_BYTES`]: refused by its size, unread.
     FileTooLarge { name: String, bytes: usize },
     /// Load the built-in Hecla sample, with its text: [`crate::SAMPLE_RELEASE`] natively; the
@@ -223,6 +226,12 @@ impl Session {
             },
             Action::FileFailed { name, reason } => Session {
                 notice: Some(Notice::Error(format!("Could not open {name}: {reason}"))),
+                ..self.clone()
+            },
+            Action::Several(count) => Session {
+                notice: Some(Notice::Info(format!(
+                    "{count} files: this page reads one release at a time. To line up many, open them on the series page (“Many releases” at the top)."
+                ))),
                 ..self.clone()
             },
             Action::FileTooLarge { name, bytes } => {

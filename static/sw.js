@@ -4,8 +4,9 @@
 //
 // scripts/offline.py writes the built copy into dist/ with the list of files and a version
 // (a hash of their contents), so every deployment is a new worker with a cache of its own:
-// - the page (a navigation) comes from the network first, so a new deployment is picked up
-//   on the next visit, and from the cache when the network fails;
+// - a page (a navigation: index.html, series.html) comes from the network first, so a new deployment is picked up
+//   on the next visit, and from the cache when the network fails (the kept page of that
+//   address, else index.html);
 // - every other file comes from the cache first: their names carry trunk's content hashes,
 //   and the cache is this build's, so a kept file is the file this build's page asks for;
 // - the new worker takes over at once and deletes the caches of older builds.
@@ -49,7 +50,9 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.respondWith(
       fetch(request).catch(() =>
-        kept(new URL("index.html", SCOPE)).then((page) => page || Response.error()),
+        kept(request)
+          .then((page) => page || kept(new URL("index.html", SCOPE)))
+          .then((page) => page || Response.error()),
       ),
     );
     return;

@@ -930,16 +930,25 @@ async fn after_one_visit_the_app_opens_and_reads_the_sample_with_the_server_gone
     browser.close().await;
 }
 
-#[tokio::test]
-#[ignore = "needs the built site and chromedriver: run `make test`"]
-async fn a_new_deployment_is_picked_up_on_the_next_visit() {
-    // A copy of the site, to deploy again over it.
+/// A copy of the built site (`dist/`), of the files whose name `keep` says.
+fn copy_of_dist(keep: impl Fn(&str) -> bool) -> tempfile::TempDir {
     let root = tempfile::tempdir().unwrap();
     let dist = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
     for entry in std::fs::read_dir(&dist).unwrap() {
         let path = entry.unwrap().path();
-        std::fs::copy(&path, root.path().join(path.file_name().unwrap())).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if keep(&name) {
+            std::fs::copy(&path, root.path().join(&name)).unwrap();
+        }
     }
+    root
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_new_deployment_is_picked_up_on_the_next_visit() {
+    // A copy of the site, to deploy again over it.
+    let root = copy_of_dist(|_| true);
     let site = Site::start_at(root.path());
     let (browser, before) = visited_once(&site).await;
 
@@ -957,8 +966,10 @@ async fn a_new_deployment_is_picked_up_on_the_next_visit() {
     browser.text_of("#sample-button").await;
     let title = browser.client.title().await.unwrap();
     assert!(title.starts_with("Next Assay"), "the page was {title}");
-    // The new worker replaces the old one and deletes the old build's cache.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    // The new worker replaces the old one and deletes the old build's cache (once it has kept
+    // every file of the new build, the series page's three wasm among them: up to 60 s on a
+    // busy machine).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
         let now = caches(&browser).await;
         if now.len() == 1 && now[0].0 != before[0].0 {
@@ -971,5 +982,356 @@ async fn a_new_deployment_is_picked_up_on_the_next_visit() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
+    browser.close().await;
+}
+
+/// The Pericom filings' paths, for a file input that takes several at once (chromedriver
+/// takes them one per line).
+fn pericom_paths(extra: &[&std::path::Path]) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut paths: Vec<String> = support::pericom::PERICOM
+        .iter()
+        .map(|n| dir.join(n).to_string_lossy().into_owned())
+        .collect();
+    paths.extend(extra.iter().map(|p| p.to_string_lossy().into_owned()));
+    paths.join("\n")
+}
+
+/// Records every "N of M read" the page shows (the batch may outrun the test's polling).
+const RECORD_PROGRESS: &str = "window.__progress = []; \
+    new MutationObserver(() => { const p = document.querySelector('#read-progress span'); \
+      if (p && !window.__progress.includes(p.textContent)) window.__progress.push(p.textContent); }) \
+    .observe(document.body, {subtree: true, childList: true, characterData: true});";
+
+/// The values of a chart's data table, by category.
+async fn chart_data(browser: &Browser, chart: &str) -> Vec<(String, String)> {
+    browser.click(&format!("{chart} button.show-data")).await;
+    let table = browser.text_of(&format!("{chart} table.chart-data")).await;
+    table
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let (category, value) = l.rsplit_once(' ')?;
+            Some((category.to_string(), value.to_string()))
+        })
+        .collect()
+}
+
+async fn wait_for_text(browser: &Browser, css: &str, expected: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let text = browser.text_of(css).await;
+        if text.contains(expected) {
+            return text;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{css} never said {expected:?}; it says {text:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// Opens the series page from the main page's link, as a reader does.
+async fn series_page(site: &Site) -> Browser {
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.click("#series-link").await;
+    browser.element("#files-input").await;
+    let url = browser.client.current_url().await.unwrap();
+    assert!(url.as_str().ends_with("/series.html"), "{url}");
+    browser
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn many_pericom_releases_make_series_that_survive_a_reload() {
+    let site = Site::start();
+    let browser = series_page(&site).await;
+    browser
+        .client
+        .execute(RECORD_PROGRESS, vec![])
+        .await
+        .unwrap();
+    browser
+        .client
+        .execute(RECORD_VIOLATIONS, vec![])
+        .await
+        .unwrap();
+    let input = browser.element("#files-input").await;
+    input.send_keys(&pericom_paths(&[])).await.unwrap();
+    wait_for_text(&browser, "#releases h2", "12 releases loaded").await;
+    browser.element("#chart-0-series-net-income-usd").await;
+    let progress = browser
+        .client
+        .execute("return window.__progress;", vec![])
+        .await
+        .unwrap();
+    let progress: Vec<String> = serde_json::from_value(progress).unwrap();
+    assert!(
+        progress.iter().any(|p| p.ends_with("of 12 read")),
+        "the progress was shown: {progress:?}"
+    );
+    let list = browser.text_of("#release-list").await;
+    assert!(list.contains("NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt"));
+    assert!(list.contains("Pericom Semiconductor"));
+    // They were read by the Web Worker, whose wasm came from the site; the main page's wasm
+    // never held the series page's code.
+    let requested = site.requested();
+    // Each named by its hash, so a new build never starts an old build's worker.
+    for (stem, end) in [
+        ("/assay-worker-", "_bg.wasm"),
+        ("/assay-worker-", "_loader.js"),
+        ("/assay-series-web-", "_bg.wasm"),
+    ] {
+        assert!(
+            requested
+                .iter()
+                .any(|p| p.contains(stem) && p.ends_with(end)),
+            "{stem}…{end}: {requested:?}"
+        );
+    }
+
+    // Net revenues 19,433 thousand for the quarter ended March 2005 (05-001389 line 334);
+    // net income 134 then restated to 100 (05-003130 line 382), marked.
+    let revenue = chart_data(&browser, "#chart-0-series-net-revenues-usd").await;
+    assert!(
+        revenue.contains(&("Mar 2005".into(), "19433".into())),
+        "{revenue:?}"
+    );
+    assert!(revenue.contains(&("Mar 2007".into(), "30182".into())));
+    let income = chart_data(&browser, "#chart-0-series-net-income-usd").await;
+    assert!(
+        income.contains(&("Mar* 2005".into(), "100".into())),
+        "{income:?}"
+    );
+    // Where each point was read: both printings of the restated quarter.
+    let sources = browser
+        .xpath("//div[@class='series-chart'][.//*[@id='chart-0-series-net-income-usd']]/details")
+        .await;
+    sources.click().await.unwrap();
+    let sources = sources.text().await.unwrap();
+    assert!(
+        sources.contains("line 370 \"$ 134\"") || sources.contains("line 370 \"$      134\""),
+        "{sources}"
+    );
+    assert!(sources.contains("line 382"), "{sources}");
+    // 101 restatements: the list waits behind its summary.
+    browser.click("#series-0 .restatements summary").await;
+    let restatements = browser.text_of("#series-0 .restatements").await;
+    assert!(
+        restatements.contains("line 370: “$ 134”")
+            || restatements.contains("line 370: “$      134”"),
+        "{restatements}"
+    );
+    // A measure the reader picks: gross profit, Mar 2007 10,222 thousand (07-020827 line 304).
+    browser
+        .element("#pick-0 option[value='series-gross-profit-usd']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let gross = chart_data(&browser, "#chart-0-series-gross-profit-usd").await;
+    assert!(
+        gross.contains(&("Mar 2007".into(), "10222".into())),
+        "{gross:?}"
+    );
+
+    // A series chart's link carries its points and their sources, not the releases, and
+    // opens on the main page.
+    browser
+        .click("#chart-0-series-net-income-usd button.share")
+        .await;
+    let field = browser
+        .element("#chart-0-series-net-income-usd .share-link")
+        .await;
+    let url = field.prop("value").await.unwrap().unwrap();
+    assert!(url.starts_with(&format!("{}#c=", site.url)), "{url}");
+    assert!(browser
+        .client
+        .find(fantoccini::Locator::Css(
+            "#chart-0-series-net-income-usd .share-release"
+        ))
+        .await
+        .is_err());
+    let receiver = Browser::open().await;
+    receiver.client.goto(&url).await.unwrap();
+    let data = receiver.text_of("#shared-chart table.chart-data").await;
+    assert!(data.contains("Mar* 2005 100"), "{data}");
+    let source = receiver.text_of("#shared-chart .shared-source").await;
+    assert!(source.contains("Pericom Semiconductor"), "{source}");
+    receiver.close().await;
+
+    // Nothing but the site's own files, and the page kept within its policy.
+    let violations = browser
+        .client
+        .execute("return window.__violations;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(violations, serde_json::json!([]), "within its policy");
+    for path in site.requested() {
+        assert!(
+            path.starts_with(support::browser::SUB_PATH),
+            "request outside the site: {path}"
+        );
+    }
+
+    // A reload brings the set back (IndexedDB).
+    browser.client.refresh().await.unwrap();
+    wait_for_text(&browser, "#releases h2", "12 releases loaded").await;
+    browser.element("#chart-0-series-net-income-usd").await;
+    let income = chart_data(&browser, "#chart-0-series-net-income-usd").await;
+    assert!(income.contains(&("Mar* 2005".into(), "100".into())));
+
+    // Removing one takes it off the list, and a reload keeps it off.
+    browser
+        .xpath("//ul[@id='release-list']/li[1]/button[contains(@class,'remove-release')]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&browser, "#releases h2", "11 releases loaded").await;
+    browser.client.refresh().await.unwrap();
+    wait_for_text(&browser, "#releases h2", "11 releases loaded").await;
+
+    // Clear forgets all, also after a reload.
+    browser.click(".clear-all").await;
+    browser.client.refresh().await.unwrap();
+    browser.element("#files-input").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let panels = browser
+        .client
+        .find_all(fantoccini::Locator::Css("#releases"))
+        .await
+        .unwrap();
+    assert!(panels.is_empty(), "nothing is listed after a Clear");
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_damaged_file_among_many_is_named_and_the_others_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = dir.path().join("damaged.txt");
+    std::fs::write(&damaged, b"\x00\x9f\x92\x96\x00\x01\x02 not a release").unwrap();
+    let site = Site::start();
+    let browser = series_page(&site).await;
+    let input = browser.element("#files-input").await;
+    input.send_keys(&pericom_paths(&[&damaged])).await.unwrap();
+    wait_for_text(&browser, "#releases h2", "12 releases loaded").await;
+    let failures = browser.text_of("#release-failures").await;
+    assert!(failures.starts_with("damaged.txt: "), "{failures}");
+    browser.element("#chart-0-series-net-income-usd").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn several_files_on_the_main_page_point_to_the_series_page() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    let input = browser.element("#file-input").await;
+    input.send_keys(&pericom_paths(&[])).await.unwrap();
+    let notice = browser.text_of("#notice").await;
+    assert!(
+        notice.starts_with("12 files: this page reads one release at a time")
+            && notice.contains("series page"),
+        "{notice}"
+    );
+    let link = browser.element("#series-link").await;
+    assert_eq!(
+        link.attr("href").await.unwrap().as_deref(),
+        Some("series.html")
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn after_one_visit_the_series_page_reads_many_releases_with_the_server_gone() {
+    let site = Site::start();
+    // One visit to the main page: its service worker keeps every file of the site, the
+    // series page, its app and its Web Worker among them.
+    let (browser, kept) = visited_once(&site).await;
+    let files = &kept[0].1;
+    assert!(
+        files.iter().any(|f| f.ends_with("/series.html")),
+        "{files:?}"
+    );
+    for (stem, end) in [
+        ("/assay-worker-", "_loader.js"),
+        ("/assay-worker-", ".js"),
+        ("/assay-worker-", "_bg.wasm"),
+        ("/assay-series-web-", "_bg.wasm"),
+    ] {
+        assert!(
+            files.iter().any(|f| f.contains(stem) && f.ends_with(end)),
+            "{stem}…{end} is not kept: {files:?}"
+        );
+    }
+    site.stop();
+    browser.goto_series(&site).await;
+    let input = browser.element("#files-input").await;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let two: Vec<String> = support::pericom::PERICOM[3..=5]
+        .iter()
+        .map(|n| dir.join(n).to_string_lossy().into_owned())
+        .collect();
+    input.send_keys(&two.join("\n")).await.unwrap();
+    wait_for_text(&browser, "#releases h2", "3 releases loaded").await;
+    // Net income for the quarter ended March 2005: 134, restated to 100 (05-003130 line 382).
+    let income = chart_data(&browser, "#chart-0-series-net-income-usd").await;
+    assert!(
+        income.contains(&("Mar* 2005".into(), "100".into())),
+        "{income:?}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn the_series_page_says_so_when_its_worker_cannot_start() {
+    // A copy of the site whose Web Worker is missing (blocked, or a broken deployment).
+    let root = copy_of_dist(|name| !name.starts_with("assay-worker") && name != "sw.js");
+    let site = Site::start_at(root.path());
+    let browser = Browser::open().await;
+    browser.goto_series(&site).await;
+    let input = browser.element("#files-input").await;
+    input.send_keys(&pericom_paths(&[])).await.unwrap();
+    let notice = wait_for_text(&browser, "#notice", "could not start or stopped").await;
+    assert!(notice.contains("main page"), "{notice}");
+    // The page still answers: Clear empties the list.
+    browser.click(".clear-all").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn on_a_390_pixel_phone_the_series_page_does_not_scroll_sideways() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.set_window_size(390, 844).await.unwrap();
+    browser.goto_series(&site).await;
+    let input = browser.element("#files-input").await;
+    input.send_keys(&pericom_paths(&[])).await.unwrap();
+    browser.element("#chart-0-series-net-income-usd").await;
+    // Long file names, each point's sources and the restatements open: still within the screen.
+    browser.click("#series-0 .point-sources summary").await;
+    browser.click("#series-0 .restatements summary").await;
+    let widths = browser
+        .client
+        .execute(
+            "return [document.documentElement.clientWidth, document.documentElement.scrollWidth];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (client, scroll) = (widths[0].as_u64().unwrap(), widths[1].as_u64().unwrap());
+    assert!(client <= 390, "viewport {client}");
+    assert!(
+        scroll <= client,
+        "the series page is {scroll} px wide on a {client} px screen"
+    );
     browser.close().await;
 }

@@ -57,20 +57,9 @@ fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
-const PERICOM: [&str; 12] = [
-    "NEG-pericom-2003-0000891092-03-001810-edgar-txt.txt",
-    "NEG-pericom-2003-0000891092-03-002843-edgar-txt.txt",
-    "NEG-pericom-2005-0001275287-05-000371-edgar-txt.txt",
-    "NEG-pericom-2005-0001275287-05-001389-edgar-txt.txt",
-    "edgar/1001426_8K_2005_0001275287-05-002977.txt",
-    "NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt",
-    "NEG-pericom-2005-0001275287-05-004474-edgar-txt.txt",
-    "NEG-pericom-2006-0001275287-06-002673-edgar-txt.txt",
-    "NEG-pericom-2006-0001275287-06-004486-edgar-txt.txt",
-    "NEG-pericom-2006-0001275287-06-005470-edgar-txt.txt",
-    "NEG-pericom-2007-0001275287-07-000434-edgar-txt.txt",
-    "NEG-pericom-2007-0001144204-07-020827-edgar-txt.txt",
-];
+#[path = "support/pericom.rs"]
+mod pericom;
+use pericom::PERICOM;
 
 const WORTHINGTON: [&str; 2] = [
     "edgar/108516_8K_2023_0000950170-23-032000.htm",

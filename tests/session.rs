@@ -521,3 +521,18 @@ fn a_web_page_read_with_the_box_empty_still_comes_back() {
     assert_eq!(again.document, s.document);
     assert_eq!(again.input, "");
 }
+
+#[test]
+fn several_files_at_once_point_to_the_series_page_and_keep_the_document() {
+    let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
+    let document = s.document.clone();
+    let s = s.apply(Action::Several(12));
+    match &s.notice {
+        Some(Notice::Info(text)) => {
+            assert!(text.starts_with("12 files: this page reads one release at a time"));
+            assert!(text.contains("series page"), "{text}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.document, document, "the document shown stays");
+}

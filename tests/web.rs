@@ -278,3 +278,52 @@ async fn a_damaged_link_is_refused_as_damaged() {
         Err(ShareError::Damaged)
     );
 }
+
+/// The worker's part in wasm: two Pericom releases read by its desk, settled, packed for the
+/// page, unpacked there, and recorded by the series page's reducer (Mar 2005 net income restated, 134 →
+/// 100, marked on the chart).
+#[wasm_bindgen_test]
+fn the_worker_desk_settles_pericom_and_the_page_unpacks_it() {
+    use assay::many::{Action, Many};
+    use assay::series::desk::Desk;
+    const Q3: &str = include_str!("fixtures/NEG-pericom-2005-0001275287-05-001389-edgar-txt.txt");
+    const Q4: &str = include_str!("fixtures/NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt");
+    let mut s = Many::default().apply(Action::BeginReading { count: 2 });
+    for (name, text) in [("q3.txt", Q3), ("q4.txt", Q4)] {
+        s = s.apply(Action::AddRelease {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+            key: None,
+        });
+    }
+    let mut desk = Desk::default();
+    for l in s.releases.clone() {
+        let listed = desk.add(l.id, &l.name, &l.text).unwrap();
+        s = s.apply(Action::ReleaseRead {
+            id: l.id,
+            result: Ok((listed.company, listed.period)),
+        });
+    }
+    assert!(s.progress.is_none());
+    let packed = assay::share::companies::pack(&desk.settle());
+    let companies = assay::share::companies::unpack(&packed).unwrap();
+    s = s.apply(Action::SeriesSettled(std::rc::Rc::new(companies)));
+    let c = &s.companies[0];
+    assert_eq!(c.name, "Pericom Semiconductor Corporation");
+    let income = c
+        .charts
+        .iter()
+        .find(|c| c.id == "series-net-income-usd")
+        .unwrap();
+    let at = income
+        .spec
+        .categories
+        .iter()
+        .position(|c| c == "Mar* 2005")
+        .unwrap();
+    assert_eq!(
+        income.spec.series[0].values[at].map(|v| v.to_string()),
+        Some("100".into())
+    );
+    assert!(assay::share::companies::unpack(&packed[..packed.len() - 1]).is_err());
+}

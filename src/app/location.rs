@@ -12,11 +12,15 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
-/// The page's address without its fragment: the base a share link is built on.
+/// The page's address without its fragment: the base a share link is built on. A link made
+/// on the series page opens on the main page (its folder), which shows shared charts.
 pub fn base_url() -> String {
     web_sys::window()
         .and_then(|w| w.location().href().ok())
-        .map(|href| href.split('#').next().unwrap_or_default().to_owned())
+        .map(|href| {
+            let page = href.split('#').next().unwrap_or_default();
+            page.strip_suffix("series.html").unwrap_or(page).to_owned()
+        })
         .unwrap_or_default()
 }
 

@@ -6,6 +6,7 @@ mod components;
 mod download;
 pub mod links;
 mod location;
+pub mod many;
 mod perf;
 mod sample;
 mod storage;
@@ -114,6 +115,7 @@ fn App() -> Html {
             <header class="masthead">
                 <h1>{"Assay"}</h1>
                 <p class="tagline">{"Read a mining company's earnings release: tables, metrics, checks and charts. Everything stays in this browser tab."}</p>
+                <a id="series-link" class="series-link" href="series.html">{"Many releases: a company's quarters →"}</a>
             </header>
             <main>
                 { input_panel(&session.input, session.dragging, &dispatch) }

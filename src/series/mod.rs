@@ -23,10 +23,13 @@
 //! Everything here is a pure function of the documents.
 
 pub mod calendar;
+pub mod charts;
 pub mod company;
+pub mod desk;
 pub mod facts;
 pub mod measure;
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
@@ -169,15 +172,17 @@ impl Release {
 }
 
 /// Every company's series, in the order their first release is given.
-pub fn of_releases(releases: &[Release]) -> Vec<CompanySeries> {
+/// (Releases may be held behind `Rc`s, as the app holds them.)
+pub fn of_releases<R: Borrow<Release>>(releases: &[R]) -> Vec<CompanySeries> {
+    let releases: Vec<&Release> = releases.iter().map(Borrow::borrow).collect();
     let companies: Vec<_> = releases.iter().map(|r| &r.company).collect();
     company::groups(&companies)
         .into_iter()
-        .map(|group| of_company(releases, group))
+        .map(|group| of_company(&releases, group))
         .collect()
 }
 
-fn of_company(releases: &[Release], mut group: Vec<usize>) -> CompanySeries {
+fn of_company(releases: &[&Release], mut group: Vec<usize>) -> CompanySeries {
     // Release order: the period a release reports, then its date, then the order given.
     crate::sort::by_key(&mut group, |&i| {
         let r = &releases[i];
@@ -213,7 +218,7 @@ fn of_company(releases: &[Release], mut group: Vec<usize>) -> CompanySeries {
 }
 
 /// The company as its releases name it: the latest name, every ticker, the CIK.
-fn company_id(releases: &[Release], group: &[usize]) -> CompanyId {
+fn company_id(releases: &[&Release], group: &[usize]) -> CompanyId {
     let mut id = CompanyId {
         name: None,
         tickers: Vec::new(),

@@ -40,6 +40,7 @@
 //! refuse.
 
 mod b64;
+pub mod companies;
 mod wire;
 
 use crate::chart::{ChartSpec, SpecError};

@@ -267,6 +267,13 @@ impl Browser {
         browser
     }
 
+    /// Opens the series page (`series.html`) of `site` and waits for its file input.
+    pub async fn goto_series(&self, site: &Site) {
+        let url = format!("{}series.html", site.url);
+        self.client.goto(&url).await.unwrap();
+        self.element("#files-input").await;
+    }
+
     /// Picks `file` in the page's file input, as a user choosing it.
     pub async fn upload(&self, file: &Path) {
         let input = self.element("#file-input").await;

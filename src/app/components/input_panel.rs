@@ -2,11 +2,25 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DragEvent, Event, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Event, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::app::{perf, sample};
 use crate::session::Action;
+
+/// One file is read; several are not: this page reads one release at a time, and the notice
+/// points to the series page, which reads many.
+fn one_or_several(
+    files: &web_sys::FileList,
+    read_file: &impl Fn(web_sys::File),
+    on_action: &Callback<Action>,
+) {
+    match (files.length(), files.get(0)) {
+        (1, Some(file)) => read_file(file),
+        (0, _) | (_, None) => {}
+        (count, _) => on_action.emit(Action::Several(count)),
+    }
+}
 
 /// The box holds `input`; `dragging`: a file is being dragged over the panel.
 pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) -> Html {
@@ -62,42 +76,20 @@ pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) ->
         })
     };
     let onchange = {
-        let read_file = read_file.clone();
+        let (read_file, on_action) = (read_file.clone(), on_action.clone());
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                read_file(file);
+            if let Some(files) = input.files() {
+                one_or_several(&files, &read_file, &on_action);
             }
             // Picking the same file again should read it again.
             input.set_value("");
         })
     };
-    // The browser repeats dragover while a file hovers: only a change is dispatched.
-    let ondragover = {
+    let [ondragover, ondragleave, ondrop] = {
         let on_action = on_action.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            if !dragging {
-                on_action.emit(Action::Drag(true));
-            }
-        })
-    };
-    let ondragleave = {
-        let on_action = on_action.clone();
-        Callback::from(move |_: DragEvent| on_action.emit(Action::Drag(false)))
-    };
-    let ondrop = {
-        let on_action = on_action.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            on_action.emit(Action::Drag(false));
-            let file = event
-                .data_transfer()
-                .and_then(|data| data.files())
-                .and_then(|files| files.get(0));
-            if let Some(file) = file {
-                read_file(file);
-            }
+        super::drop_zone(dragging, &on_action.clone(), Action::Drag, move |files| {
+            one_or_several(&files, &read_file, &on_action)
         })
     };
     let emit = |action: fn() -> Action| {
@@ -137,7 +129,7 @@ pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) ->
             <div class="input-actions">
                 <button id="read-button" class="primary" onclick={emit(|| Action::ReadInput)}>{"Read release"}</button>
                 <label class="file-button" for="file-input">{"Open a file…"}</label>
-                <input id="file-input" type="file" accept=".txt,.htm,.html,.md,text/plain,text/html" {onchange} />
+                <input id="file-input" type="file" multiple=true accept=".txt,.htm,.html,.md,text/plain,text/html" {onchange} />
                 <button id="sample-button" onclick={load_sample}>{"Try the sample"}</button>
                 <button id="clear-button" class="quiet" onclick={emit(|| Action::Clear)}>{"Clear"}</button>
             </div>

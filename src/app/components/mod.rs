@@ -9,6 +9,8 @@ mod figure_charts;
 mod input_panel;
 mod key_figures;
 mod notice_bar;
+mod releases_panel;
+mod series_view;
 mod shared_chart;
 mod source_view;
 mod table_view;
@@ -16,6 +18,8 @@ mod table_view;
 pub use document_view::document_view;
 pub use input_panel::input_panel;
 pub use notice_bar::notice_bar;
+pub use releases_panel::releases_panel;
+pub use series_view::series_view;
 pub use shared_chart::shared_chart;
 pub use source_view::source_view;
 
@@ -40,4 +44,36 @@ pub(crate) fn expander(
 ) -> Html {
     let expanded = if expanded { "true" } else { "false" };
     html! { <button {class} aria-expanded={expanded} {onclick}>{ label }</button> }
+}
+
+/// The handlers of a zone files can be dropped on (dragover, dragleave, drop): `drag(true)`
+/// while a file hovers, dispatched only on a change (the browser repeats dragover), and
+/// `drop` given the dropped files.
+pub(crate) fn drop_zone<A: 'static>(
+    dragging: bool,
+    on_action: &Callback<A>,
+    drag: fn(bool) -> A,
+    drop: impl Fn(web_sys::FileList) + 'static,
+) -> [Callback<web_sys::DragEvent>; 3] {
+    let over = on_action.reform(move |event: web_sys::DragEvent| {
+        event.prevent_default();
+        drag(true)
+    });
+    let ondragover = Callback::from(move |event: web_sys::DragEvent| {
+        if dragging {
+            event.prevent_default();
+        } else {
+            over.emit(event);
+        }
+    });
+    let ondragleave = on_action.reform(move |_: web_sys::DragEvent| drag(false));
+    let on_action = on_action.clone();
+    let ondrop = Callback::from(move |event: web_sys::DragEvent| {
+        event.prevent_default();
+        on_action.emit(drag(false));
+        if let Some(files) = event.data_transfer().and_then(|data| data.files()) {
+            drop(files);
+        }
+    });
+    [ondragover, ondragleave, ondrop]
 }
