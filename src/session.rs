@@ -17,7 +17,8 @@ use crate::view::{changes, table_columns, Changes, TableColumn};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Session {
     /// The text in the paste box. Kept across reloads; never discarded by a failed read.
-    pub input: String,
+    /// Shared (up to 5 MiB): every action makes a new session, and none copies the text.
+    pub input: Rc<String>,
     /// Where the text came from, for the header ("pasted text", a file name, "sample").
     pub source: String,
     /// The document read from `input`, if reading succeeded.
@@ -87,12 +88,12 @@ pub struct Focus {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Saved {
     /// The paste box.
-    pub input: String,
+    pub input: Rc<String>,
     /// Where the text came from, for the header.
     pub source: String,
     /// The text the document was read from, when it is not the box's (a web page's HTML, or
     /// the box edited since it was read).
-    pub release: Option<String>,
+    pub release: Option<Rc<String>>,
     /// The file the document was read from, when it came from one.
     pub origin: Option<Origin>,
 }
@@ -204,7 +205,7 @@ impl Session {
     pub fn apply(&self, action: Action) -> Session {
         match action {
             Action::Edit(input) => Session {
-                input,
+                input: Rc::new(input),
                 ..self.clone()
             },
             Action::ReadInput => {
@@ -222,7 +223,7 @@ impl Session {
             Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
             Action::ReadPastedHtml(html) => Session {
                 input: self.input.clone(),
-                ..self.read(html, PASTED_HTML_SOURCE.into(), None)
+                ..self.read(Rc::new(html), PASTED_HTML_SOURCE.into(), None)
             },
             Action::FileFailed { name, reason } => Session {
                 notice: Some(Notice::Error(format!("Could not open {name}: {reason}"))),
@@ -244,7 +245,7 @@ impl Session {
                     encoding: "utf-8".into(),
                     bytes: text.len(),
                 };
-                self.read(text, SAMPLE_SOURCE.into(), Some(origin))
+                self.read(Rc::new(text), SAMPLE_SOURCE.into(), Some(origin))
             }
             Action::Restore(Saved {
                 input,
@@ -359,7 +360,7 @@ impl Session {
     }
 
     /// Reads `text`, labelled `source`; `origin` is the file it was decoded from, if any.
-    fn read(&self, text: String, source: String, origin: Option<Origin>) -> Session {
+    fn read(&self, text: Rc<String>, source: String, origin: Option<Origin>) -> Session {
         match read_document(text.as_bytes()) {
             Ok(mut document) => {
                 if let Some(origin) = origin {
@@ -389,7 +390,7 @@ impl Session {
                     changes: Rc::new(changes(&analysis)),
                     analysis: Some(Rc::new(analysis)),
                     document: Some(Rc::new(document)),
-                    release: Some(Rc::new(text.clone())),
+                    release: Some(text.clone()),
                     input: text,
                     source,
                     shown_checks: self.shown_checks,
@@ -441,7 +442,7 @@ impl Session {
                 ..next
             },
             Ok(SharePayload::ChartWithRelease { chart, release }) => {
-                let mut next = next.read(release, SHARED_SOURCE.into(), None);
+                let mut next = next.read(Rc::new(release), SHARED_SOURCE.into(), None);
                 next.shared = Some(Rc::new(chart));
                 next
             }
@@ -465,7 +466,7 @@ impl Session {
     /// What a reload needs to bring this document back: the box, its label, and the text
     /// read and the file it came from when the box alone does not say.
     pub fn saved(&self) -> Saved {
-        let release = self.release.as_deref().filter(|r| **r != self.input);
+        let release = self.release.as_ref().filter(|r| **r != self.input);
         let origin = self.document.as_ref().and_then(|d| {
             Some(Origin {
                 name: d.source.name.clone()?,
@@ -507,7 +508,7 @@ impl Session {
                     encoding: encoding.into(),
                     bytes: bytes.len(),
                 };
-                self.read(text, name, Some(origin))
+                self.read(Rc::new(text), name, Some(origin))
             }
             Err(error) => self.refused(&name, error),
         }

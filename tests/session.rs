@@ -25,7 +25,7 @@ fn empty_input_asks_for_a_release() {
 fn the_sample_loads_hecla_into_the_box_and_the_document() {
     let s = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
     assert_eq!(s.source, SAMPLE_SOURCE);
-    assert_eq!(s.input, assay::SAMPLE_RELEASE);
+    assert_eq!(*s.input, assay::SAMPLE_RELEASE);
     let d = s.document.as_ref().unwrap();
     assert_eq!(d.tables.len(), 7);
     assert_eq!(d.company.name.as_deref(), Some("Hecla Mining Company"));
@@ -40,7 +40,7 @@ fn a_binary_file_is_refused_and_the_box_keeps_what_the_user_typed() {
         bytes: png,
     });
     assert!(error_text(&s).starts_with("chart.png: "), "{:?}", s.notice);
-    assert_eq!(s.input, "my notes");
+    assert_eq!(*s.input, "my notes");
     assert!(s.document.is_none());
 }
 
@@ -125,7 +125,7 @@ fn a_file_dragged_over_the_box_changes_nothing_else() {
 #[test]
 fn restore_reads_the_remembered_text_again() {
     let s = Session::default().apply(Action::Restore(Saved {
-        input: assay::SAMPLE_RELEASE.into(),
+        input: assay::SAMPLE_RELEASE.to_string().into(),
         source: "x.txt".into(),
         ..Saved::default()
     }));
@@ -231,7 +231,7 @@ mod links {
         let s = Session::default().apply(Action::Edit("my notes".into()));
         let opened = open_link(&s, "#c=AQBtotallyNotAChart");
         assert!(opened.shared.is_none());
-        assert_eq!(opened.input, "my notes");
+        assert_eq!(*opened.input, "my notes");
         assert!(matches!(opened.notice, Some(Notice::Error(_))));
     }
 
@@ -245,7 +245,7 @@ mod links {
         let hash = url.split_once('#').unwrap().1;
         let opening = s.apply(Action::Navigate(hash.into()));
         assert_eq!(opening.opening.as_deref(), Some(&hash[2..]));
-        assert_eq!(opening.input, "my notes");
+        assert_eq!(*opening.input, "my notes");
         assert!(opening.document.is_some() && opening.shared.is_none());
         assert_eq!(
             opening.notice,
@@ -258,7 +258,7 @@ mod links {
         let body = typed.opening.clone().unwrap();
         let result = Box::new(decode(&body));
         let opened = typed.apply(Action::LinkOpened { body, result });
-        assert_eq!(opened.input, "more notes");
+        assert_eq!(*opened.input, "more notes");
         assert_eq!(opened.shared.as_deref(), Some(&chart));
         assert_eq!(opened.opening, None);
         assert_eq!(opened.notice, None);
@@ -349,7 +349,7 @@ fn a_file_refused_by_its_size_gets_the_same_message_and_keeps_the_box() {
         error_text(&s),
         "filing.txt: The input is 6291456 bytes, over the 5 MiB limit; give the release document alone rather than a whole filing."
     );
-    assert_eq!(s.input, "Sales  10  9");
+    assert_eq!(*s.input, "Sales  10  9");
     assert!(s.document.is_none());
 }
 
@@ -360,7 +360,7 @@ fn a_paste_with_html_reads_the_html_and_keeps_the_box() {
         .apply(Action::Edit("typed".into()))
         .apply(Action::ReadPastedHtml(html.into()));
     assert_eq!(
-        s.input, "typed",
+        *s.input, "typed",
         "the box keeps what the browser pasted into it"
     );
     assert_eq!(s.source, assay::session::PASTED_HTML_SOURCE);
@@ -486,7 +486,7 @@ fn a_pasted_web_page_shows_its_html_as_the_source_and_comes_back_after_a_reload(
     assert_eq!(typed.source_lines(row.line, 1), lines);
     // A reload brings back the box, the label and the same document, read from the HTML.
     let again = Session::default().apply(Action::Restore(s.saved()));
-    assert_eq!(again.input, plain);
+    assert_eq!(*again.input, plain);
     assert_eq!(again.source, assay::session::PASTED_HTML_SOURCE);
     assert_eq!(again.document, s.document);
     assert_eq!(again.source_lines(row.line, 1), lines);
@@ -499,7 +499,7 @@ fn what_a_reload_needs_is_the_box_alone_for_pasted_text() {
         .apply(Action::Edit(assay::SAMPLE_RELEASE.into()))
         .apply(Action::ReadInput);
     let saved = s.saved();
-    assert_eq!(saved.input, assay::SAMPLE_RELEASE);
+    assert_eq!(*saved.input, assay::SAMPLE_RELEASE);
     assert_eq!(saved.source, PASTED_SOURCE);
     assert_eq!(saved.release, None, "the box is the release: kept once");
     let again = Session::default().apply(Action::Restore(saved));
@@ -515,11 +515,11 @@ fn a_web_page_read_with_the_box_empty_still_comes_back() {
     let html = include_str!("fixtures/NEG-buckle-FY2024Q3-edgar-ex99.htm");
     let s = Session::default().apply(Action::ReadPastedHtml(html.into()));
     let saved = s.saved();
-    assert_eq!(saved.input, "");
-    assert_eq!(saved.release.as_deref(), Some(html));
+    assert_eq!(*saved.input, "");
+    assert_eq!(saved.release.as_deref().map(String::as_str), Some(html));
     let again = Session::default().apply(Action::Restore(saved));
     assert_eq!(again.document, s.document);
-    assert_eq!(again.input, "");
+    assert_eq!(*again.input, "");
 }
 
 #[test]
@@ -535,4 +535,21 @@ fn several_files_at_once_point_to_the_series_page_and_keep_the_document() {
         other => panic!("{other:?}"),
     }
     assert_eq!(s.document, document, "the document shown stays");
+}
+
+/// The box's text (up to 5 MiB) is shared, never copied: not by a keystroke's new session,
+/// not by the next action, not between the box and the text the document was read from.
+#[test]
+fn the_pasted_text_is_shared_not_copied() {
+    let typed = Session::default().apply(Action::Edit(assay::SAMPLE_RELEASE.to_string()));
+    let dragged = typed.apply(Action::Drag(true));
+    assert!(std::rc::Rc::ptr_eq(&typed.input, &dragged.input));
+    let read = dragged.apply(Action::ReadInput);
+    assert!(std::rc::Rc::ptr_eq(&typed.input, &read.input));
+    assert!(std::rc::Rc::ptr_eq(
+        &read.input,
+        read.release.as_ref().unwrap()
+    ));
+    let saved = read.saved();
+    assert!(std::rc::Rc::ptr_eq(&read.input, &saved.input));
 }

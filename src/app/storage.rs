@@ -3,6 +3,7 @@
 //! read from and the file it came from ([`Saved`]).
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use crate::session::{Origin, Saved, PASTED_SOURCE};
 
@@ -12,10 +13,14 @@ const RELEASE_KEY: &str = "assay.release";
 /// `<bytes> <encoding> <file name>`.
 const ORIGIN_KEY: &str = "assay.origin";
 
+/// The read text and the file it came from, as last written whole.
+type Written = (Option<Rc<String>>, Option<Origin>);
+
 thread_local! {
     /// The read text and the file last written whole, so that a keystroke in the box, which
-    /// changes neither, writes the box alone and not the read text (tens of KB) again.
-    static WRITTEN: RefCell<Option<(Option<String>, Option<Origin>)>> = const { RefCell::new(None) };
+    /// changes neither, writes the box alone and not the read text (tens of KB) again. The
+    /// text is the session's own, shared: comparing it with the session's is a pointer check.
+    static WRITTEN: RefCell<Option<Written>> = const { RefCell::new(None) };
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -38,9 +43,9 @@ pub fn load() -> Option<Saved> {
         })
     });
     Some(Saved {
-        input: get(INPUT_KEY)?,
+        input: get(INPUT_KEY)?.into(),
         source: get(SOURCE_KEY).unwrap_or_default(),
-        release: get(RELEASE_KEY),
+        release: get(RELEASE_KEY).map(Into::into),
         origin,
     })
 }
