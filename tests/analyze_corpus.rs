@@ -23,6 +23,15 @@
 //!   period ended November 2, 2024") are `not_checkable`. The wire briefs have no tables the
 //!   checks can use.
 //!
+//! Re-pinned when roll-forward lines and cash flow adjustments stopped being compared across
+//! tables by their bare labels (issue 17's PDFs: "Granted" of stock options against
+//! "Granted" of share units; "Depletion" under "Adjustments for:" against the income
+//! statement's):
+//! - compassminerals-FY2025Q1-djn-fixedwidth.txt: 76 → 70 not checkable: six pairs of rows
+//!   under an "Adjustments" heading ("Loss on impairments", "Product recall costs",
+//!   "Restructuring charges"), which could not be compared anyway, are no longer pairs; its
+//!   43 ok stay.
+//!
 //! Re-pinned when a heading's unit reached its closing total (issue 14, stop 25):
 //! - compassminerals-FY2025Q1-djn-fixedwidth.txt: 77 → 76 not checkable: "Total Salt." under
 //!   "Average prices (per ton):" (line 397, $96.08) is a price per ton now, and a quotient is
@@ -193,7 +202,7 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     ("NEG-walmart-1995-05-prospectus-edgar-txt.txt", 37, 0, 33),
     ("coeur-1986Q4-reuters21578-brief.txt", 0, 0, 0),
-    ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 43, 0, 76),
+    ("compassminerals-FY2025Q1-djn-fixedwidth.txt", 43, 0, 70),
     ("firstquantum-2024Q4-md-webcopy-tradingview.txt", 28, 0, 85),
     ("hecla-2007Q3-edgar-ex99-txt.txt", 235, 6, 35),
     ("russelmetals-2024Q4-djn-fixedwidth.txt", 78, 0, 68),

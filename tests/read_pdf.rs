@@ -413,3 +413,37 @@ fn hostile_pdfs_get_a_plain_error() {
     let e = pdf_error(&encrypted);
     assert!(e.contains("encrypted"), "{e}");
 }
+
+/// Trust on the PDFs, judged as on the text corpus (`tests/judged.rs`): every mismatch the
+/// checks report on a fixture PDF was read against its page, and only the real ones may be
+/// reported. The one real: First Majestic's Santa Elena "Total production cost (A)" for the
+/// fourth quarter of 2023 (page 129, line 7) prints $27,413 over mining, milling and indirect
+/// costs of $11,762 + 10,089 + 5,565 = 27,416. Judged false and gone: "Granted" of stock
+/// options against "Granted" of share units (roll-forward lines mean nothing without what they
+/// roll forward); "Debt facilities" under "Non-current liabilities" against the capital
+/// table's whole; the cash flow's "Adjustments for:" depreciation against the income
+/// statement's; "$560.6 million" of revenue read in one sentence with the bullet before it;
+/// a realised silver price against the COMEX market price; "share-based payments expense
+/// related to PSUs" against all share-based payments.
+#[test]
+fn the_pdfs_raise_only_the_mismatches_judged_real() {
+    let judged_real = [("firstmajestic_2024Q4_FS_MDA.pdf", "footing", 5794)];
+    let mut raised = Vec::new();
+    for name in [
+        "amazon_2025Q1_earnings_release.pdf",
+        "bhp_operational_review_Q1FY24.pdf",
+        "firstmajestic_2024Q4_FS_MDA.pdf",
+        "ivanhoe_Q3_2025_production_release.pdf",
+        "mcdonalds_2023Q2_earnings_release.pdf",
+        "pucobre_analisis_razonado_2025Q1.pdf",
+    ] {
+        let analysis = assay::analyze::analyze(&read(name));
+        for c in analysis.checks {
+            if c.status == assay::analyze::Status::Mismatch {
+                let line = c.claim.as_ref().map_or(c.cells[0].line, |s| s.line);
+                raised.push((name, c.kind.name(), line));
+            }
+        }
+    }
+    assert_eq!(raised, judged_real);
+}

@@ -26,6 +26,10 @@ use crate::document::{Column, Date, Document, RowKind, Table, Unit};
 struct Key<'a> {
     concept: String,
     entity: Option<&'a str>,
+    /// For a bare label under a balance sheet's "Current" or "Non-current" heading, that
+    /// heading: "Debt facilities" there is the portion due in or after a year, not the whole
+    /// "Debt facilities" a capital table prints.
+    portion: Option<&'a str>,
     metal: Option<&'static str>,
     /// The unit's discriminant.
     unit: Option<u8>,
@@ -214,12 +218,20 @@ pub(crate) fn checks_in(doc: &Document, label_words: &super::LabelWords, out: &m
                     .flatten();
                     (c.to_string(), metal)
                 }
-                (None, None) if !cash_flow && unique => (w.join(" "), None),
+                (None, None) if !cash_flow && !headed(r, adjustment) && unique && !movement(w) => {
+                    (w.join(" "), None)
+                }
                 (None, None) => continue,
             };
+            let vocabulary = cash.is_some() || !is_joined(&concept, w);
             let key = Key {
                 restated,
-                vocabulary: cash.is_some() || !is_joined(&concept, w),
+                vocabulary,
+                portion: [&r.section, &r.parent]
+                    .into_iter()
+                    .flatten()
+                    .map(|h| &**h)
+                    .find(|&h| !vocabulary && is_portion(h)),
                 concept,
                 entity: tw.scope(k),
                 metal,
@@ -261,6 +273,50 @@ pub(crate) fn checks_in(doc: &Document, label_words: &super::LabelWords, out: &m
             }
         }
     }
+}
+
+/// A line of a roll-forward ("Granted", "Exercised", "Outstanding, beginning of the period"):
+/// it means something only with what the table rolls forward (options, share units, a
+/// provision), which its label does not say, so a bare one is never compared across tables.
+fn movement(w: &[&str]) -> bool {
+    let first = w.first().copied().unwrap_or("");
+    matches!(
+        first,
+        "granted"
+            | "exercised"
+            | "forfeited"
+            | "settled"
+            | "cancelled"
+            | "canceled"
+            | "expired"
+            | "vested"
+            | "redeemed"
+            | "outstanding"
+            | "balance"
+            | "opening"
+            | "closing"
+    )
+}
+
+/// "Current liabilities", "Non-current assets", "Noncurrent liabilities".
+fn is_portion(section: &str) -> bool {
+    words(section)
+        .iter()
+        .any(|w| matches!(w.as_str(), "current" | "non-current" | "noncurrent"))
+}
+
+/// "Adjustments for:" over a cash flow statement's non-cash items, whose totals differ from
+/// the income statement's (part of a depreciation sits in inventory).
+fn adjustment(heading: &str) -> bool {
+    heading
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("adjustments")
+}
+
+/// Whether a heading the row is printed under (its section or its parent) is one `is`.
+fn headed(r: &crate::document::Row, is: fn(&str) -> bool) -> bool {
+    [&r.section, &r.parent].into_iter().flatten().any(|h| is(h))
 }
 
 /// Whether `s` is the words joined by single spaces (`w.join(" ") == s`, without the join).

@@ -638,7 +638,14 @@ impl<'a> Context<'a> {
                 Kind::PerUnit(Unit::MoneyPerOz | Unit::MoneyPerLb) => {
                     let price = has("price") || has("prices") || has("averaged");
                     let cost = has("cost") || has("costs");
+                    // A realised price is the company's own, a market price the metal's
+                    // quotation: two figures, never one.
+                    let realized =
+                        |said: &dyn Fn(&str) -> bool| said("realized") || said("realised");
+                    let market = |said: &dyn Fn(&str) -> bool| said("market") || said("spot");
                     metal_ok
+                        && !(realized(&has) && market(&lhas))
+                        && !(market(&has) && realized(&lhas))
                         && if price && !cost {
                             !lhas("cost")
                         } else if cost {
@@ -667,7 +674,17 @@ impl<'a> Context<'a> {
                         || info.sig().any(|w| {
                             ["sale", "exploration", "ebitda", "inventory", "goodwill"].contains(&w)
                         });
-                    enough && info.sig().all(|w| clause.iter().any(|c| c.as_ref() == w))
+                    // "share-based payments expense related to PSUs … was $2.1 million": a
+                    // part of the row's figure, unless the row names what it is related to.
+                    let part = clause
+                        .iter()
+                        .skip_while(|w| !matches!(w.as_ref(), "related" | "relating"))
+                        .skip(1)
+                        .filter(|w| !STOP.contains(&w.as_ref()));
+                    let named_part = part.clone().next().is_none() || part.clone().any(|w| lhas(w));
+                    enough
+                        && named_part
+                        && info.sig().all(|w| clause.iter().any(|c| c.as_ref() == w))
                 }
                 _ => false,
             };

@@ -21,16 +21,32 @@ const ABBREVIATIONS: &[&str] = &[
     "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs",
 ];
 
+/// The sentences of a paragraph. A bullet ("•", "●", "▪", "◦", a PDF symbol font's "\u{f0b7}")
+/// starts an item, whatever the item before ends with: a list copied or laid out as one
+/// paragraph ("… higher mine operating earnings. • Revenue: … $560.6 million") is not one
+/// sentence.
 pub(super) fn sentences(text: &str) -> Vec<&str> {
-    let b = text.as_bytes();
     let mut out = Vec::new();
+    for item in text.split(['•', '●', '▪', '◦', '\u{f0b7}']) {
+        sentences_of(item, &mut out);
+    }
+    out
+}
+
+fn sentences_of<'t>(text: &'t str, out: &mut Vec<&'t str>) {
+    let b = text.as_bytes();
+    let mut push = |s: &'t str| {
+        if !s.is_empty() {
+            out.push(s);
+        }
+    };
     let mut start = 0;
     // Only the bytes that can end a sentence or start an item are looked at.
     for i in crate::analyze::positions_of(b, b"*.?!") {
         // A Markdown list run together into one paragraph: " * " starts an item.
         if b[i] == b'*' && i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') {
             if start < i {
-                out.push(text[start..i].trim());
+                push(text[start..i].trim());
             }
             start = i + 1;
             continue;
@@ -50,14 +66,12 @@ pub(super) fn sentences(text: &str) -> Vec<&str> {
         if ABBREVIATIONS.contains(&&text[word_start..i]) {
             continue;
         }
-        out.push(text[start..=i].trim());
+        push(text[start..=i].trim());
         start = i + 1 + gap;
     }
     if start < text.len() {
-        out.push(text[start..].trim());
+        push(text[start..].trim());
     }
-    out.retain(|s| !s.is_empty());
-    out
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
