@@ -375,9 +375,20 @@ pub(crate) fn row_unit(
     if counts_things(label) {
         return None;
     }
-    if let Some(p) = parent {
+    // "Reconciliation of Adjusted Basic EPS:" heads the reconciliation's inputs (the profit,
+    // the shares), not per-share figures. And a figure of 100,000 or more is never a price
+    // per share, ounce or pound: it is an amount under a heading it does not belong to
+    // ("EBITDA (loss)  (22,059,095)" after "Loss per share").
+    let amount_sized = values()
+        .any(|v| matches!(v, Value::Amount(d) if d.abs() >= rust_decimal::Decimal::from(100_000)));
+    let inputs = parent.is_some_and(|p| {
+        p.trim_start()
+            .to_ascii_lowercase()
+            .starts_with("reconciliation")
+    });
+    if let Some(p) = parent.filter(|_| !inputs) {
         let l = p.to_ascii_lowercase();
-        if let Some(u) = label_unit(&l) {
+        if let Some(u) = label_unit(&l).filter(|u| !(u.is_quotient() && amount_sized)) {
             // A heading such as "Average cost per ounce of silver produced" gives its rows a
             // per-unit cost, but a quantity heading does not make its rows quantities unless
             // it states the unit for them: "Sales volumes (in thousands of tons):".
