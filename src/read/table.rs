@@ -103,9 +103,15 @@ pub(crate) fn build(raw: RawTable, ctx: &Context) -> Table {
     }
     // "(In millions of U.S. dollars)  2Q24  2Q25  %CHANGE …" over one table, then the same
     // headers again over the next, a few lines on, with no statement: printed once for both.
+    // Only a statement of money is printed once for tables that follow: "Copper production
+    // guidance (000's tonnes)" heads its own table's stub, not the cost and capital tables
+    // under it with the same years.
     if let Some(prev) = ctx.previous.filter(|p| {
         scale_note.is_none()
-            && p.scale_note.is_some()
+            && p.scale_note.as_deref().is_some_and(|n| {
+                let n = units::ScaleNote::parse(n);
+                n.money && !(n.ounces || n.tons || n.pounds)
+            })
             && p.columns.len() == columns.len()
             && columns.len() >= 2
             && p.rows.last().is_some_and(|r| raw.line <= r.line + 12)

@@ -597,7 +597,8 @@ fn label_unit(l: &str) -> Option<Unit> {
     }
     // An exchange rate ("EUR/USD exchange rate", "Foreign exchange rate (US$/CAD$)") is a
     // ratio of two currencies, never an amount.
-    if has("exchange rate") {
+    // ("Effect of exchange rate changes on cash" is a cash flow line, an amount.)
+    if has("exchange rate") && !has("effect") && !has(" on cash") {
         return Some(Unit::Ratio);
     }
     if (slash && has("$/boe")) || (per && (has("per boe") || has("per barrel of oil equiv"))) {
