@@ -697,14 +697,14 @@ fn money_per_other(l: &str) -> bool {
     money_slash || PER.iter().any(|p| l.contains(p))
 }
 
-/// "per share", "per common share", "per weighted-average common share", "per diluted
-/// share": "per" with "share" within its next three words. A trust's units are its shares:
+/// "per share", "per common share", "per weighted-average common share", "per adjusted
+/// diluted common share": "per" with "share" within its next four words. A trust's units are its shares:
 /// "FFO per unit (diluted)", "per diluted unit", "per Trust unit".
 fn per_share(l: &str) -> bool {
     l.match_indices("per ").any(|(i, _)| {
         l[i + 4..]
             .split_whitespace()
-            .take(3)
+            .take(4)
             .any(|w| w.starts_with("share") || w.starts_with("unit") || w.starts_with("ads"))
     })
 }
