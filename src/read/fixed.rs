@@ -878,7 +878,7 @@ fn header_pieces(
             }
             // Wholly right of the last column: it heads text the table does not keep (the
             // dates of a trailing "DATE OF ISSUANCE").
-            if sp.0 >= bands[bands.len() - 1].end + 2 {
+            if sp.0 >= bands[bands.len() - 1].end {
                 continue;
             }
             // A rule under the header spans the columns it is drawn over; a piece over a
