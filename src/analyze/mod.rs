@@ -382,8 +382,8 @@ pub(crate) struct LabelText {
     text: String,
     /// Each word's (start, end) in `text`.
     spans: Vec<(u32, u32)>,
-    /// Per row of every table in order, where its words end in `spans`.
-    ends: Vec<u32>,
+    /// Per row of every table in order, where its words start and end in `spans`.
+    rows: Vec<(u32, u32)>,
     /// Per table, its first row in `ends`.
     first_row: Vec<u32>,
     /// Per row, its metal.
@@ -404,14 +404,14 @@ impl LabelText {
         let mut l = LabelText {
             text: String::with_capacity(bytes),
             spans: Vec::with_capacity(bytes / 6 + rows),
-            ends: Vec::with_capacity(rows),
+            rows: Vec::with_capacity(rows),
             first_row: Vec::with_capacity(doc.tables.len()),
             metal: Vec::with_capacity(rows),
             scope: Vec::with_capacity(rows),
             scopes: Vec::new(),
         };
         for t in &doc.tables {
-            l.first_row.push(l.ends.len() as u32);
+            l.first_row.push(l.rows.len() as u32);
             // Rows of a section share its scope, and a run of rows under one heading or in
             // one section its metal: each worked out once per run.
             let mut last: Option<(Option<&str>, Option<u32>)> = None;
@@ -419,7 +419,7 @@ impl LabelText {
             for r in &t.rows {
                 let first = l.spans.len();
                 l.push_label(&r.label);
-                l.ends.push(l.spans.len() as u32);
+                l.rows.push((first as u32, l.spans.len() as u32));
                 let words = l.spans[first..]
                     .iter()
                     .map(|&(a, b)| &l.text[a as usize..b as usize]);
@@ -491,7 +491,7 @@ impl<'a> LabelWords<'a> {
         let first = first_row[t] as usize;
         let last = first_row
             .get(t + 1)
-            .map_or(self.of.ends.len(), |&k| k as usize);
+            .map_or(self.of.rows.len(), |&k| k as usize);
         TableWords {
             words: &self.words,
             of: self.of,
@@ -523,10 +523,8 @@ impl<'a> TableWords<'a> {
     }
 
     fn row(&self, k: usize) -> &'a [&'a str] {
-        let ends = &self.of.ends;
-        let n = self.first + k;
-        let start = if n == 0 { 0 } else { ends[n - 1] };
-        &self.words[start as usize..ends[n] as usize]
+        let (start, end) = self.of.rows[self.first + k];
+        &self.words[start as usize..end as usize]
     }
 
     /// Row `k`'s metal: [`metrics::metal_of`].
