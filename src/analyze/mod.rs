@@ -384,8 +384,8 @@ pub(crate) struct LabelText {
     spans: Vec<(u32, u32)>,
     /// Per row of every table in order, where its words start and end in `spans`.
     rows: Vec<(u32, u32)>,
-    /// Per table, its first row in `ends`.
-    first_row: Vec<u32>,
+    /// Per table, its first row in `rows` and how many rows it has.
+    tables: Vec<(u32, u32)>,
     /// Per row, its metal.
     metal: Vec<Option<&'static str>>,
     /// Per row, its operation: an index into `scopes`.
@@ -405,13 +405,13 @@ impl LabelText {
             text: String::with_capacity(bytes),
             spans: Vec::with_capacity(bytes / 6 + rows),
             rows: Vec::with_capacity(rows),
-            first_row: Vec::with_capacity(doc.tables.len()),
+            tables: Vec::with_capacity(doc.tables.len()),
             metal: Vec::with_capacity(rows),
             scope: Vec::with_capacity(rows),
             scopes: Vec::new(),
         };
         for t in &doc.tables {
-            l.first_row.push(l.rows.len() as u32);
+            l.tables.push((l.rows.len() as u32, t.rows.len() as u32));
             // Rows of a section share its scope, and a run of rows under one heading or in
             // one section its metal: each worked out once per run.
             let mut last: Option<(Option<&str>, Option<u32>)> = None;
@@ -487,22 +487,18 @@ pub(crate) struct LabelWords<'a> {
 impl<'a> LabelWords<'a> {
     /// The words of one table's labels.
     pub(crate) fn table(&self, t: usize) -> TableWords<'_> {
-        let first_row = &self.of.first_row;
-        let first = first_row[t] as usize;
-        let last = first_row
-            .get(t + 1)
-            .map_or(self.of.rows.len(), |&k| k as usize);
+        let (first, rows) = self.of.tables[t];
         TableWords {
             words: &self.words,
             of: self.of,
-            first,
-            rows: last - first,
+            first: first as usize,
+            rows: rows as usize,
         }
     }
 
     /// [`LabelWords::table`] for every table, in order.
     pub(crate) fn tables(&self) -> impl Iterator<Item = TableWords<'_>> {
-        (0..self.of.first_row.len()).map(|t| self.table(t))
+        (0..self.of.tables.len()).map(|t| self.table(t))
     }
 }
 
