@@ -204,37 +204,26 @@ impl Session {
     #[must_use]
     pub fn apply(&self, action: Action) -> Session {
         match action {
-            Action::Edit(input) => Session {
-                input: Rc::new(input),
-                ..self.clone()
-            },
+            Action::Edit(input) => self.clone().with(|s| s.input = Rc::new(input)),
             Action::ReadInput => {
                 if self.input.trim().is_empty() {
-                    return Session {
-                        notice: Some(Notice::Error(
-                            "There is nothing to read yet: paste a release into the box, drop a file on it, or try the sample."
-                                .into(),
-                        )),
-                        ..self.clone()
-                    };
+                    return self.clone().telling(Notice::Error(
+                        "There is nothing to read yet: paste a release into the box, drop a file on it, or try the sample."
+                            .into(),
+                    ));
                 }
                 self.read(self.input.clone(), PASTED_SOURCE.into(), None)
             }
             Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
-            Action::ReadPastedHtml(html) => Session {
-                input: self.input.clone(),
-                ..self.read(Rc::new(html), PASTED_HTML_SOURCE.into(), None)
-            },
-            Action::FileFailed { name, reason } => Session {
-                notice: Some(Notice::Error(format!("Could not open {name}: {reason}"))),
-                ..self.clone()
-            },
-            Action::Several(count) => Session {
-                notice: Some(Notice::Info(format!(
-                    "{count} files: this page reads one release at a time. To line up many, open them on the series page (“Many releases” at the top)."
-                ))),
-                ..self.clone()
-            },
+            Action::ReadPastedHtml(html) => self
+                .read(Rc::new(html), PASTED_HTML_SOURCE.into(), None)
+                .with(|s| s.input = self.input.clone()),
+            Action::FileFailed { name, reason } => self
+                .clone()
+                .telling(Notice::Error(format!("Could not open {name}: {reason}"))),
+            Action::Several(count) => self.clone().telling(Notice::Info(format!(
+                "{count} files: this page reads one release at a time. To line up many, open them on the series page (“Many releases” at the top)."
+            ))),
             Action::FileTooLarge { name, bytes } => {
                 self.refused(&name, crate::read::ReadError::TooLarge { bytes })
             }
@@ -253,10 +242,7 @@ impl Session {
                 release,
                 origin,
             }) => match release {
-                Some(release) => Session {
-                    input,
-                    ..self.read(release, source, origin)
-                },
+                Some(release) => self.read(release, source, origin).with(|s| s.input = input),
                 None if input.trim().is_empty() => Session::default(),
                 None => self.read(input, source, origin),
             },
@@ -313,27 +299,23 @@ impl Session {
                 };
                 match focus {
                     Some(f) if !exists(&f) => self.clone(),
-                    focus => Session {
+                    focus => self.clone().with(|s| {
                         // A row in focus is the view; the chart view waits behind it.
-                        chart_view: if focus.is_some() {
-                            None
-                        } else {
-                            self.chart_view.clone()
-                        },
-                        focus,
-                        ..self.clone()
-                    },
+                        if focus.is_some() {
+                            s.chart_view = None;
+                        }
+                        s.focus = focus;
+                    }),
                 }
             }
             Action::ViewChart(id) => {
                 let known = |id: &String| self.figures.iter().any(|f| &f.id == id);
                 match id {
                     Some(id) if !known(&id) => self.clone(),
-                    chart_view => Session {
-                        chart_view,
-                        focus: None,
-                        ..self.clone()
-                    },
+                    chart_view => self.clone().with(|s| {
+                        s.chart_view = chart_view;
+                        s.focus = None;
+                    }),
                 }
             }
             Action::Navigate(hash) => self.navigate(&hash),
@@ -343,18 +325,11 @@ impl Session {
                 }
                 self.link_opened(*result)
             }
-            Action::CloseShared => Session {
-                shared: None,
-                ..self.clone()
-            },
-            Action::ShowChecks(shown_checks) => Session {
-                shown_checks,
-                ..self.clone()
-            },
-            Action::Drag(dragging) => Session {
-                dragging,
-                ..self.clone()
-            },
+            Action::CloseShared => self.clone().with(|s| s.shared = None),
+            Action::ShowChecks(shown_checks) => {
+                self.clone().with(|s| s.shown_checks = shown_checks)
+            }
+            Action::Drag(dragging) => self.clone().with(|s| s.dragging = dragging),
             Action::Clear => Session::default(),
         }
     }
@@ -400,28 +375,23 @@ impl Session {
                 }
             }
             // A failed read keeps what the user typed in the box.
-            Err(error) => Session {
-                input: text,
-                notice: Some(Notice::Error(error.to_string())),
-                ..self.clone()
-            },
+            Err(error) => self
+                .clone()
+                .telling(Notice::Error(error.to_string()))
+                .with(|s| s.input = text),
         }
     }
 
     fn navigate(&self, hash: &str) -> Session {
         if let Some(body) = hash_body(hash) {
             // Everything the user had stays (the box, the document) while the link opens.
-            return Session {
-                opening: Some(body.into()),
-                notice: Some(Notice::Info(OPENING_LINK.into())),
-                ..self.clone()
-            };
+            return self
+                .clone()
+                .telling(Notice::Info(OPENING_LINK.into()))
+                .with(|s| s.opening = Some(body.into()));
         }
         let view = view_param(hash);
-        let next = Session {
-            opening: None,
-            ..self.clone()
-        };
+        let next = self.clone().with(|s| s.opening = None);
         match view.and_then(|v| v.strip_prefix(CHART_VIEW_PREFIX)) {
             Some(chart) => next.apply(Action::ViewChart(Some(chart.to_owned()))),
             None => next
@@ -431,26 +401,19 @@ impl Session {
     }
 
     fn link_opened(&self, result: Result<SharePayload, ShareError>) -> Session {
-        let next = Session {
-            opening: None,
-            ..self.clone()
-        };
+        let next = self.clone().with(|s| s.opening = None);
         match result {
-            Ok(SharePayload::Chart(chart)) => Session {
-                shared: Some(Rc::new(chart)),
-                notice: None,
-                ..next
-            },
+            Ok(SharePayload::Chart(chart)) => next.with(|s| {
+                s.shared = Some(Rc::new(chart));
+                s.notice = None;
+            }),
             Ok(SharePayload::ChartWithRelease { chart, release }) => {
                 let mut next = next.read(Rc::new(release), SHARED_SOURCE.into(), None);
                 next.shared = Some(Rc::new(chart));
                 next
             }
             // A bad link must not cost the user what they had: only the message changes.
-            Err(error) => Session {
-                notice: Some(Notice::Error(error.to_string())),
-                ..next
-            },
+            Err(error) => next.telling(Notice::Error(error.to_string())),
         }
     }
 
@@ -516,9 +479,18 @@ impl Session {
 
     /// A file that could not be read: the message names it; the box and document stay.
     fn refused(&self, name: &str, error: crate::read::ReadError) -> Session {
-        Session {
-            notice: Some(Notice::Error(format!("{name}: {error}"))),
-            ..self.clone()
-        }
+        self.clone()
+            .telling(Notice::Error(format!("{name}: {error}")))
+    }
+
+    /// This session with `change` made to it.
+    fn with(mut self, change: impl FnOnce(&mut Session)) -> Session {
+        change(&mut self);
+        self
+    }
+
+    /// This session saying `notice`, all else as it was.
+    fn telling(self, notice: Notice) -> Session {
+        self.with(|s| s.notice = Some(notice))
     }
 }

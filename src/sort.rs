@@ -74,6 +74,12 @@ fn permute(mut place: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
 /// Stable sort by a comparison, like `slice::sort_by`.
 pub fn by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     let place = places(v.len(), &|a, b| cmp(&v[a], &v[b]));
+    reorder(v, place);
+}
+
+/// [`permute`] on `v`: generic over the element type alone, so the sorts of one type share
+/// its swap (written in `by`, it was compiled again for every comparison).
+fn reorder<T>(v: &mut [T], place: Vec<usize>) {
     permute(place, &mut |a, b| v.swap(a, b));
 }
 

@@ -382,10 +382,10 @@ pub(crate) struct LabelText {
     text: String,
     /// Each word's (start, end) in `text`.
     spans: Vec<(u32, u32)>,
-    /// Per row of every table in order, where its words end in `spans`.
-    ends: Vec<u32>,
-    /// Per table, its first row in `ends`.
-    first_row: Vec<u32>,
+    /// Per row of every table in order, where its words start and end in `spans`.
+    rows: Vec<(u32, u32)>,
+    /// Per table, its first row in `rows` and how many rows it has.
+    tables: Vec<(u32, u32)>,
     /// Per row, its metal.
     metal: Vec<Option<&'static str>>,
     /// Per row, its operation: an index into `scopes`.
@@ -404,14 +404,14 @@ impl LabelText {
         let mut l = LabelText {
             text: String::with_capacity(bytes),
             spans: Vec::with_capacity(bytes / 6 + rows),
-            ends: Vec::with_capacity(rows),
-            first_row: Vec::with_capacity(doc.tables.len()),
+            rows: Vec::with_capacity(rows),
+            tables: Vec::with_capacity(doc.tables.len()),
             metal: Vec::with_capacity(rows),
             scope: Vec::with_capacity(rows),
             scopes: Vec::new(),
         };
         for t in &doc.tables {
-            l.first_row.push(l.ends.len() as u32);
+            l.tables.push((l.rows.len() as u32, t.rows.len() as u32));
             // Rows of a section share its scope, and a run of rows under one heading or in
             // one section its metal: each worked out once per run.
             let mut last: Option<(Option<&str>, Option<u32>)> = None;
@@ -419,7 +419,7 @@ impl LabelText {
             for r in &t.rows {
                 let first = l.spans.len();
                 l.push_label(&r.label);
-                l.ends.push(l.spans.len() as u32);
+                l.rows.push((first as u32, l.spans.len() as u32));
                 let words = l.spans[first..]
                     .iter()
                     .map(|&(a, b)| &l.text[a as usize..b as usize]);
@@ -487,22 +487,18 @@ pub(crate) struct LabelWords<'a> {
 impl<'a> LabelWords<'a> {
     /// The words of one table's labels.
     pub(crate) fn table(&self, t: usize) -> TableWords<'_> {
-        let first_row = &self.of.first_row;
-        let first = first_row[t] as usize;
-        let last = first_row
-            .get(t + 1)
-            .map_or(self.of.ends.len(), |&k| k as usize);
+        let (first, rows) = self.of.tables[t];
         TableWords {
             words: &self.words,
             of: self.of,
-            first,
-            rows: last - first,
+            first: first as usize,
+            rows: rows as usize,
         }
     }
 
     /// [`LabelWords::table`] for every table, in order.
     pub(crate) fn tables(&self) -> impl Iterator<Item = TableWords<'_>> {
-        (0..self.of.first_row.len()).map(|t| self.table(t))
+        (0..self.of.tables.len()).map(|t| self.table(t))
     }
 }
 
@@ -523,10 +519,8 @@ impl<'a> TableWords<'a> {
     }
 
     fn row(&self, k: usize) -> &'a [&'a str] {
-        let ends = &self.of.ends;
-        let n = self.first + k;
-        let start = if n == 0 { 0 } else { ends[n - 1] };
-        &self.words[start as usize..ends[n] as usize]
+        let (start, end) = self.of.rows[self.first + k];
+        &self.words[start as usize..end as usize]
     }
 
     /// Row `k`'s metal: [`metrics::metal_of`].

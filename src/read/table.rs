@@ -410,13 +410,14 @@ fn per_share_bridges(rows: &mut [Row]) {
             let (Some(a), Some(b)) = (amount(first), amount(last)) else {
                 continue;
             };
-            let mut sum = a;
+            let mut sum = crate::decimal::Amount(a);
             for r in &rows[1..rows.len() - 1] {
                 sum += r.value(j).and_then(|v| v.number()).unwrap_or_default();
             }
             // Half a cent for each printed term.
-            let tolerance = Decimal::new(5, 3) * Decimal::from(rows.len() as u64);
-            if (sum - b).abs() > tolerance {
+            let tolerance =
+                (crate::decimal::Amount(Decimal::new(5, 3)) * Decimal::from(rows.len() as u64)).0;
+            if (sum - b).0.abs() > tolerance {
                 return false;
             }
             checked = true;

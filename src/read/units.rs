@@ -230,11 +230,13 @@ pub(crate) fn caption_in(line: &str) -> Option<String> {
 }
 
 /// Amounts the text quotes in millions or billions of money ("gross profit of $405
-/// million", "ARS 64,391 million"): the printed number → (scale, the phrase, its line).
-fn money_quotes(
-    narrative: &[crate::document::Paragraph],
-) -> std::collections::HashMap<rust_decimal::Decimal, (Scale, String, usize)> {
-    let mut out = std::collections::HashMap::new();
+/// million", "ARS 64,391 million"): the printed number → (scale, the phrase, its line), sorted
+/// by number, the first quote of each (a sorted list: a map type of its own would be another
+/// copy of a hash table's code in the wasm).
+type Quote = (rust_decimal::Decimal, (Scale, String, usize));
+
+fn money_quotes(narrative: &[crate::document::Paragraph]) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
     for p in narrative {
         let words: Vec<(usize, &str)> = p
             .text
@@ -260,10 +262,12 @@ fn money_quotes(
             };
             let end = words[k].0 + words[k].1.len();
             let phrase = p.text[at..end].to_string();
-            out.entry(d.normalize())
-                .or_insert((scale, phrase, p.line_at(at)));
+            out.push((d.normalize(), (scale, phrase, p.line_at(at))));
         }
     }
+    // The sort is stable: the first quote of a number stays first, and is the one kept.
+    crate::sort::by(&mut out, |a, b| a.0.cmp(&b.0));
+    out.dedup_by(|later, first| later.0 == first.0);
     out
 }
 
@@ -299,9 +303,9 @@ pub(crate) fn quoted_scales(
                 if d < rust_decimal::Decimal::TEN || seen.contains(&d) {
                     continue;
                 }
-                if let Some(q) = quotes.get(&d) {
+                if let Ok(at) = quotes.binary_search_by(|q| q.0.cmp(&d)) {
                     seen.push(d);
-                    found.push(q);
+                    found.push(&quotes[at].1);
                 }
             }
         }

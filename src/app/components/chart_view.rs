@@ -21,7 +21,7 @@ pub struct Props {
     /// The chart's id in the page, for links and tests.
     pub id: AttrValue,
     #[prop_or_default]
-    pub on_remove: Option<Callback<()>>,
+    pub on_remove: Option<Callback<MouseEvent>>,
     /// The release text, which a share link may carry; `None` offers the chart alone.
     #[prop_or_default]
     pub release: Option<Rc<String>>,
@@ -158,10 +158,6 @@ pub fn ChartView(props: &Props) -> Html {
         ),
         None => html! {},
     };
-    let remove = props
-        .on_remove
-        .clone()
-        .map(|on_remove| Callback::from(move |_: MouseEvent| on_remove.emit(())));
     let alt = format!(
         "{} — {}, {}. {}",
         spec.title,
@@ -181,7 +177,7 @@ pub fn ChartView(props: &Props) -> Html {
                 { button("save-csv", "CSV", save_csv) }
                 { expander("show-data", if open.data { "Hide data" } else { "Show data" }, open.data, toggle_data) }
                 { expander("share", "Share", open.share, toggle_share) }
-                if let Some(remove) = remove {
+                if let Some(remove) = props.on_remove.clone() {
                     { button("quiet remove-chart", "Remove", remove) }
                 }
             </div>

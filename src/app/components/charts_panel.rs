@@ -21,7 +21,7 @@ pub fn charts_panel(
             <h2>{"Your charts"}</h2>
             { for charts.iter().enumerate().map(|(i, spec)| {
                 let on_action = on_action.clone();
-                let on_remove = Callback::from(move |()| on_action.emit(Action::RemoveChart(i)));
+                let on_remove = Callback::from(move |_: MouseEvent| on_action.emit(Action::RemoveChart(i)));
                 html! { <ChartView key={format!("{i}-{}", spec.title)} id={format!("user-chart-{i}")} spec={Rc::clone(spec)} on_remove={Some(on_remove)} release={release.cloned()} /> }
             }) }
         </section>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::document_view::plural;
 use crate::analyze::{Analysis, Check, CheckKind, Status};
-use crate::session::{Action, Focus, ShownChecks};
+use crate::session::{Action, ShownChecks};
 use crate::view::{check_figures, checks_in_order};
 
 fn kind_text(kind: CheckKind) -> &'static str {
@@ -53,9 +53,7 @@ fn check_html(check: &Check, on_action: &Callback<Action>) -> Html {
             if !check.cells.is_empty() {
                 <ul class="evidence">
                     { for check.cells.iter().map(|cell| {
-                        let on_action = on_action.clone();
-                        let focus = Focus { table: cell.table.to_string(), row: cell.row };
-                        let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(Some(focus.clone()))));
+                        let onclick = super::show_row(on_action, &cell.table, cell.row);
                         html! {
                             <li><button class="cell-link" {onclick}>
                                 { format!("{} · {} = {} (line {})", cell.row_label, cell.column_label, cell.printed, cell.line) }
@@ -66,6 +64,17 @@ fn check_html(check: &Check, on_action: &Callback<Action>) -> Html {
             }
         </li>
     }
+}
+
+/// A button that lists or hides a kind of check, saying which through `aria-pressed`.
+fn shown_toggle(
+    class: &'static str,
+    pressed: bool,
+    label: String,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    let pressed = if pressed { "true" } else { "false" };
+    html! { <button {class} aria-pressed={pressed} {onclick}>{ label }</button> }
 }
 
 /// The `analysis`'s checks: every mismatch, and the others `shown`.
@@ -91,14 +100,12 @@ pub fn checks_panel(analysis: &Analysis, shown: ShownChecks, on_action: &Callbac
                 <span class={if counts.mismatch > 0 { "badge mismatch" } else { "badge ok" }}>
                     { plural(counts.mismatch, "mismatch", "mismatches") }
                 </span>
-                <button class="quiet show-unchecked" aria-pressed={show_unchecked.to_string()}
-                        onclick={toggle(ShownChecks { not_checkable: !show_unchecked, ..shown })}>
-                    { format!("{} {} not checkable", if show_unchecked { "Hide" } else { "Show" }, counts.not_checkable) }
-                </button>
-                <button class="quiet show-ok" aria-pressed={show_ok.to_string()}
-                        onclick={toggle(ShownChecks { ok: !show_ok, ..shown })}>
-                    { format!("{} {} that agree", if show_ok { "Hide" } else { "Show" }, counts.ok) }
-                </button>
+                { shown_toggle("quiet show-unchecked", show_unchecked,
+                    format!("{} {} not checkable", if show_unchecked { "Hide" } else { "Show" }, counts.not_checkable),
+                    toggle(ShownChecks { not_checkable: !show_unchecked, ..shown })) }
+                { shown_toggle("quiet show-ok", show_ok,
+                    format!("{} {} that agree", if show_ok { "Hide" } else { "Show" }, counts.ok),
+                    toggle(ShownChecks { ok: !show_ok, ..shown })) }
             </p>
             if counts.mismatch == 0 {
                 <p class="check-none">{ format!("No mismatches: every one of the {} checks that could be made agrees.", counts.ok) }</p>

@@ -140,13 +140,16 @@ fn DocumentView(props: &DocumentProps) -> Html {
                 }
                 <p class="meta">{ meta.join(" · ") }</p>
                 <ul class="counts">
-                    <li id="table-count">{ plural(document.tables.len(), "table", "tables") }</li>
-                    <li id="chart-count">{ plural(props.figures.len(), "chart", "charts") }</li>
-                    <li id="metric-count">{ plural(analysis.metrics.len(), "metric", "metrics") }</li>
-                    <li id="check-count">{ plural(analysis.checks.len(), "check", "checks") }</li>
-                    <li id="mismatch-count" class={(counts.mismatch > 0).then_some("bad")}>
-                        { plural(counts.mismatch, "mismatch", "mismatches") }
-                    </li>
+                    // Each count, and whether it is bad news (any mismatch is).
+                    { for [
+                        ("table-count", document.tables.len(), "table", "tables", false),
+                        ("chart-count", props.figures.len(), "chart", "charts", false),
+                        ("metric-count", analysis.metrics.len(), "metric", "metrics", false),
+                        ("check-count", analysis.checks.len(), "check", "checks", false),
+                        ("mismatch-count", counts.mismatch, "mismatch", "mismatches", counts.mismatch > 0),
+                    ].into_iter().map(|(id, n, one, many, bad)| html! {
+                        <li {id} class={bad.then_some("bad")}>{ plural(n, one, many) }</li>
+                    }) }
                 </ul>
                 <div class="document-actions">
                     { super::button("save-json", "Download JSON", save_json) }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::chart::{format_change, format_value};
 use crate::figures::{KeyFigure, Tone};
-use crate::session::{Action, Focus};
+use crate::session::Action;
 
 /// Money in millions reads as analysts write it ("746.5" USD million), exact: the value is
 /// divided, never rounded; other units are shown whole. Money's unit text is its currency
@@ -57,9 +57,7 @@ pub fn key_figures(figures: &[KeyFigure], on_action: &Callback<Action>) -> Html 
     html! {
         <section id="key-figures" class="key-figures" aria-label="Key figures">
             { for figures.iter().map(|figure| {
-                let on_action = on_action.clone();
-                let focus = Focus { table: figure.source.table.to_string(), row: figure.source.row };
-                let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(Some(focus.clone()))));
+                let onclick = super::show_row(on_action, &figure.source.table, figure.source.row);
                 let (value, unit) = scaled(figure.value, &figure.unit);
                 html! {
                     <div class="key-figure" id={format!("key-{}", figure.id)}>

@@ -25,6 +25,8 @@ pub use source_view::source_view;
 
 use yew::prelude::*;
 
+use crate::session::{Action, Focus};
+
 /// A button with a class and a fixed label. Each `<button>` written out in `html!` is another
 /// copy of the code that builds one; through here there is one copy.
 pub(crate) fn button(
@@ -76,4 +78,19 @@ pub(crate) fn drop_zone<A: 'static>(
         }
     });
     [ondragover, ondragleave, ondrop]
+}
+
+/// A click that puts a row in focus (a key figure's value, a check's evidence): one closure
+/// for every such button, so one compiled copy.
+pub(crate) fn show_row(
+    on_action: &Callback<Action>,
+    table: &str,
+    row: usize,
+) -> Callback<MouseEvent> {
+    let on_action = on_action.clone();
+    let focus = Focus {
+        table: table.to_owned(),
+        row,
+    };
+    Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(Some(focus.clone()))))
 }

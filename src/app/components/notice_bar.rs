@@ -5,13 +5,11 @@ use yew::prelude::*;
 use crate::session::Notice;
 
 pub fn notice_bar(notice: Option<&Notice>) -> Html {
-    match notice {
-        None => html! {},
-        Some(Notice::Error(text)) => {
-            html! { <p id="notice" class="notice error" role="alert">{ text }</p> }
-        }
-        Some(Notice::Info(text)) => {
-            html! { <p id="notice" class="notice info" role="status">{ text }</p> }
-        }
-    }
+    // An error is announced at once (`alert`), news politely (`status`).
+    let (class, role, text) = match notice {
+        None => return html! {},
+        Some(Notice::Error(text)) => ("notice error", "alert", text),
+        Some(Notice::Info(text)) => ("notice info", "status", text),
+    };
+    html! { <p id="notice" {class} {role}>{ text }</p> }
 }

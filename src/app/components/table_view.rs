@@ -23,18 +23,27 @@ fn cell_class(cell: &Cell) -> &'static str {
     }
 }
 
+/// A cell: its class ("" for none), what hovering it says, and its text. Every cell of the
+/// table, printed or a change, is drawn here.
+fn td(class: &'static str, title: Option<&str>, text: &str) -> Html {
+    html! { <td {class} title={title.map(str::to_owned)}>{ text }</td> }
+}
+
 fn change_html(change: Option<&ChangeCell>) -> Html {
-    match change {
-        None => html! { <td class="change"></td> },
-        Some(c @ ChangeCell::NotMeaningful(why)) => {
-            html! { <td class="change nm" title={why.clone()}>{ c.text() }</td> }
-        }
-        Some(c) => {
-            let down =
-                matches!(c, ChangeCell::Percent(p) | ChangeCell::Points(p) if *p < Decimal::ZERO);
-            html! { <td class={if down { "change down" } else { "change" }}>{ c.text() }</td> }
-        }
-    }
+    let Some(c) = change else {
+        return td("change", None, "");
+    };
+    let class = match c {
+        ChangeCell::NotMeaningful(_) => "change nm",
+        ChangeCell::Percent(p) | ChangeCell::Points(p) if *p < Decimal::ZERO => "change down",
+        _ => "change",
+    };
+    // A change that means nothing says why on hover.
+    let why = match c {
+        ChangeCell::NotMeaningful(why) => Some(why.as_str()),
+        _ => None,
+    };
+    td(class, why, &c.text())
 }
 
 struct RowContext<'a> {
@@ -63,8 +72,8 @@ fn row_html(cx: &RowContext<'_>, index: usize, row: &Row, picked: bool, focused:
     let onclick = Callback::from(move |_: MouseEvent| on_focus.emit(index));
     let cells = cx.columns.iter().map(|column| match *column {
         TableColumn::Printed(i) => match row.cells.get(i).and_then(Option::as_ref) {
-            Some(cell) => html! { <td class={cell_class(cell)}>{ cell.printed.as_str() }</td> },
-            None => html! { <td></td> },
+            Some(cell) => td(cell_class(cell), None, &cell.printed),
+            None => td("", None, ""),
         },
         TableColumn::Change { current, prior } => {
             change_html(cx.changes.get(&cx.table.id, index, current, prior))
