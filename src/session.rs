@@ -3,13 +3,14 @@
 //! [`Action`]s and draws the [`Session`]; nothing here touches the browser, so the whole
 //! interaction logic is tested natively.
 
+use std::fmt::Write;
 use std::rc::Rc;
 
 use crate::analyze::{analyze, Analysis};
 use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
 use crate::figures::{document_charts, key_figures, rows_chart, FigureChart, KeyFigure};
-use crate::read::{decode_text_and_encoding, read_document};
+use crate::read::{decode_text_and_encoding, is_pdf, read_document, read_laid_out};
 use crate::share::{hash_body, ShareError, SharePayload};
 use crate::view::{changes, table_columns, Changes, TableColumn};
 
@@ -57,6 +58,10 @@ pub struct Session {
     pub shown_checks: ShownChecks,
     /// A file is being dragged over the paste box (which then says it will take it).
     pub dragging: bool,
+    /// The PDF being read (its file, with no pages yet): the shell has handed its bytes to
+    /// the PDF worker, which answers with [`Action::PdfRead`]. Until then the page stays as it
+    /// was, saying so.
+    pub reading: Option<Origin>,
 }
 
 /// The checks listed besides the mismatches, which are always listed: a reader comes for
@@ -97,13 +102,36 @@ pub struct Saved {
     pub origin: Option<Origin>,
 }
 
-/// A file as it was read: its name, the encoding found and its size in bytes before decoding.
-/// The document's `source` records them (docs/schema.md), as `assay extract FILE` does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A file as it was read: its name, the encoding found and its size in bytes before decoding,
+/// and for a PDF (whose laid-out text is what is kept) the line each page begins on and
+/// whether it printed a decimal comma. The document's `source` records them
+/// (docs/schema.md), as `assay extract FILE` does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Origin {
     pub name: String,
     pub encoding: String,
     pub bytes: usize,
+    pub pages: Vec<usize>,
+    pub decimal_comma: bool,
+}
+
+impl Origin {
+    /// A PDF's pages in one line, `<1 if a decimal comma, else 0> <first line of each page>…`:
+    /// how the PDF worker sends them and local storage keeps them.
+    pub fn pages_line(&self) -> String {
+        let mut line = String::from(if self.decimal_comma { "1" } else { "0" });
+        for first in &self.pages {
+            let _ = write!(line, " {first}");
+        }
+        line
+    }
+
+    /// Takes the pages from a [`Origin::pages_line`]; anything else is no pages.
+    pub fn set_pages(&mut self, line: &str) {
+        let mut parts = line.split(' ');
+        self.decimal_comma = parts.next() == Some("1");
+        self.pages = parts.filter_map(|p| p.parse().ok()).collect();
+    }
 }
 
 /// A message for the user: what happened and what to do.
@@ -122,14 +150,20 @@ pub enum Action {
     /// A paste that carried an HTML flavour (a selection copied from a web page): its HTML is
     /// read, which keeps the tables' cells apart; the box gets the plain text as usual.
     ReadPastedHtml(String),
-    /// A file was picked or dropped and its bytes read.
+    /// A file was picked or dropped and its bytes read. A PDF waits for the PDF reader
+    /// ([`Session::reading`]).
     ReadFile { name: String, bytes: Vec<u8> },
+    /// The PDF reader's answer for [`Session::reading`]: its laid-out text and its pages (as
+    /// [`Origin::pages_line`] writes them), or why it has none. Ignored when no PDF is being
+    /// read (a Clear since).
+    PdfRead(Result<(String, String), String>),
     /// The browser could not read a picked file.
     FileFailed { name: String, reason: String },
     /// Several files were picked or dropped at once: this page reads one release; the notice
     /// points to the series page.
     Several(u32),
-    /// A picked file is over [`crate::read::MAX_INPUT_BYTES`]: refused by its size, unread.
+    /// A picked file is over the PDF reader's limit ([`crate::read::pdf::MAX_PDF_BYTES`]), the
+    /// largest file read: refused by its size, unread.
     FileTooLarge { name: String, bytes: usize },
     /// Load the built-in Hecla sample, with its text: [`crate::SAMPLE_RELEASE`] natively; the
     /// app fetches [`crate::SAMPLE_FILE`] from the site, which keeps the text out of the wasm.
@@ -219,7 +253,32 @@ impl Session {
                 }
                 self.read(self.input.clone(), PASTED_SOURCE.into(), None)
             }
+            Action::ReadFile { name, bytes } if is_pdf(&bytes) => Session {
+                notice: Some(Notice::Info(format!("Reading {name}…"))),
+                reading: Some(Origin {
+                    name,
+                    encoding: "pdf".into(),
+                    bytes: bytes.len(),
+                    ..Origin::default()
+                }),
+                ..self.clone()
+            },
             Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
+            Action::PdfRead(result) => {
+                let Some(mut origin) = self.reading.clone() else {
+                    return self.clone();
+                };
+                match result {
+                    Ok((text, pages)) => {
+                        origin.set_pages(&pages);
+                        self.read(text, origin.name.clone(), Some(origin))
+                    }
+                    Err(why) => Session {
+                        reading: None,
+                        ..self.refused(&origin.name, &why)
+                    },
+                }
+            }
             Action::ReadPastedHtml(html) => Session {
                 input: self.input.clone(),
                 ..self.read(html, PASTED_HTML_SOURCE.into(), None)
@@ -235,7 +294,7 @@ impl Session {
                 ..self.clone()
             },
             Action::FileTooLarge { name, bytes } => {
-                self.refused(&name, crate::read::ReadError::TooLarge { bytes })
+                self.refused(&name, &crate::read::ReadError::TooLarge { bytes })
             }
             Action::LoadSample(text) => {
                 // The sample is a file of the site, fetched as UTF-8 text.
@@ -243,6 +302,7 @@ impl Session {
                     name: crate::SAMPLE_FILE.into(),
                     encoding: "utf-8".into(),
                     bytes: text.len(),
+                    ..Origin::default()
                 };
                 self.read(text, SAMPLE_SOURCE.into(), Some(origin))
             }
@@ -360,7 +420,12 @@ impl Session {
 
     /// Reads `text`, labelled `source`; `origin` is the file it was decoded from, if any.
     fn read(&self, text: String, source: String, origin: Option<Origin>) -> Session {
-        match read_document(text.as_bytes()) {
+        // A PDF's laid-out text is read as `assay extract FILE.pdf` reads it (its pages kept).
+        let read = match &origin {
+            Some(o) if !o.pages.is_empty() => Ok(read_laid_out(&text, &o.pages, o.decimal_comma)),
+            _ => read_document(text.as_bytes()),
+        };
+        match read {
             Ok(mut document) => {
                 if let Some(origin) = origin {
                     document.source.name = Some(origin.name);
@@ -471,6 +536,8 @@ impl Session {
                 name: d.source.name.clone()?,
                 encoding: d.source.encoding.clone(),
                 bytes: d.source.bytes,
+                pages: d.source.pages.clone(),
+                decimal_comma: d.source.decimal_comma,
             })
         });
         Saved {
@@ -506,17 +573,18 @@ impl Session {
                     name: name.clone(),
                     encoding: encoding.into(),
                     bytes: bytes.len(),
+                    ..Origin::default()
                 };
                 self.read(text, name, Some(origin))
             }
-            Err(error) => self.refused(&name, error),
+            Err(error) => self.refused(&name, &error),
         }
     }
 
     /// A file that could not be read: the message names it; the box and document stay.
-    fn refused(&self, name: &str, error: crate::read::ReadError) -> Session {
+    fn refused(&self, name: &str, why: &dyn std::fmt::Display) -> Session {
         Session {
-            notice: Some(Notice::Error(format!("{name}: {error}"))),
+            notice: Some(Notice::Error(format!("{name}: {why}"))),
             ..self.clone()
         }
     }

@@ -2,7 +2,7 @@
 
 use assay::chart::ChartKind;
 use assay::session::{
-    picked, Action, Notice, Saved, Session, ShownChecks, PASTED_SOURCE, SAMPLE_SOURCE,
+    picked, Action, Notice, Origin, Saved, Session, ShownChecks, PASTED_SOURCE, SAMPLE_SOURCE,
 };
 
 fn error_text(s: &Session) -> &str {
@@ -535,4 +535,111 @@ fn several_files_at_once_point_to_the_series_page_and_keep_the_document() {
         other => panic!("{other:?}"),
     }
     assert_eq!(s.document, document, "the document shown stays");
+}
+
+/// A PDF of the corpus, with the document `assay extract` prints for it.
+fn mcdonalds() -> (Vec<u8>, String) {
+    let name = "mcdonalds_2023Q2_earnings_release.pdf";
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/pdf/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let cli = extract_json(name, &bytes);
+    (bytes, cli)
+}
+
+/// What the PDF worker (src/bin/assay-pdf.rs) answers for `bytes`: `read::pdf::read`, run here
+/// natively, its pages in one line.
+fn pdf_worker(bytes: &[u8]) -> Action {
+    Action::PdfRead(
+        assay::read::pdf::read(bytes)
+            .map(|laid| {
+                let pages = Origin {
+                    pages: laid.pages,
+                    decimal_comma: laid.decimal_comma,
+                    ..Origin::default()
+                };
+                (laid.text, pages.pages_line())
+            })
+            .map_err(|e| e.to_string()),
+    )
+}
+
+#[test]
+fn a_pdf_waits_for_the_pdf_reader_then_reads_as_assay_extract_prints_it_and_after_a_reload() {
+    let (bytes, cli) = mcdonalds();
+    let name = "mcdonalds_2023Q2_earnings_release.pdf";
+    let before = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
+    let waiting = before.apply(Action::ReadFile {
+        name: name.into(),
+        bytes: bytes.clone(),
+    });
+    // The page keeps what it had while the worker reads, and says so.
+    assert_eq!(waiting.document, before.document);
+    assert_eq!(
+        waiting.notice,
+        Some(Notice::Info(format!("Reading {name}…")))
+    );
+    assert_eq!(waiting.reading.as_ref().unwrap().bytes, bytes.len());
+    let s = waiting.apply(pdf_worker(&bytes));
+    assert!(s.reading.is_none());
+    assert_eq!(s.source, name);
+    let source = &s.document.as_ref().unwrap().source;
+    assert_eq!((source.format.as_str(), source.pages.len()), ("pdf", 6));
+    assert_eq!(download_json(&s), cli);
+    // The box holds the laid-out text; a reload reads it again, pages and all, with no PDF.
+    let again = Session::default().apply(Action::Restore(s.saved()));
+    assert_eq!(download_json(&again), cli);
+    assert_eq!(again.source, name);
+    // Page 5, line by line as `assay text` numbers them.
+    let doc = again.document.as_ref().unwrap();
+    let row = (doc.tables.iter().flat_map(|t| &t.rows))
+        .find(|r| &*r.label == "TOTAL REVENUES")
+        .unwrap();
+    assert_eq!(doc.source.page_of(row.line).map(|p| p.0), Some(5));
+    assert!(again.source_lines(row.line, 0)[0].1.contains("6,497.5"));
+}
+
+#[test]
+fn a_damaged_pdf_or_a_reader_that_stopped_says_so_and_keeps_the_page() {
+    let before = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
+    let (bytes, _) = mcdonalds();
+    let cut = &bytes[..bytes.len() / 3];
+    let damaged = before.apply(Action::ReadFile {
+        name: "cut.pdf".into(),
+        bytes: cut.to_vec(),
+    });
+    let s = damaged.apply(pdf_worker(cut));
+    assert_eq!(
+        error_text(&s),
+        "cut.pdf: The PDF is damaged or truncated and could not be opened."
+    );
+    assert!(s.reading.is_none());
+    assert_eq!(s.document, before.document);
+    assert_eq!(s.input, before.input);
+    // The page's side says the worker did not answer; an answer after a Clear is dropped.
+    let stopped = damaged.apply(Action::PdfRead(Err("it stopped".into())));
+    assert_eq!(error_text(&stopped), "cut.pdf: it stopped");
+    let cleared = damaged.apply(Action::Clear);
+    assert_eq!(cleared.apply(pdf_worker(cut)), Session::default());
+}
+
+#[test]
+fn a_pdf_s_pages_travel_in_one_line_and_back() {
+    let mut origin = Origin {
+        pages: vec![1, 57, 120],
+        decimal_comma: true,
+        ..Origin::default()
+    };
+    assert_eq!(origin.pages_line(), "1 1 57 120");
+    let mut back = Origin::default();
+    back.set_pages(&origin.pages_line());
+    assert_eq!(back, origin);
+    origin.decimal_comma = false;
+    back.set_pages(&origin.pages_line());
+    assert_eq!((back.decimal_comma, back.pages.len()), (false, 3));
+    // Not a PDF's: no pages.
+    back.set_pages("");
+    assert_eq!(back, Origin::default());
 }
