@@ -3,7 +3,6 @@
 //! [`Action`]s and draws the [`Session`]; nothing here touches the browser, so the whole
 //! interaction logic is tested natively.
 
-use std::fmt::Write;
 use std::rc::Rc;
 
 use crate::analyze::{analyze, Analysis};
@@ -58,10 +57,6 @@ pub struct Session {
     pub shown_checks: ShownChecks,
     /// A file is being dragged over the paste box (which then says it will take it).
     pub dragging: bool,
-    /// The PDF being read (its file, with no pages yet): the shell has handed its bytes to
-    /// the PDF worker, which answers with [`Action::PdfRead`]. Until then the page stays as it
-    /// was, saying so.
-    pub reading: Option<Origin>,
 }
 
 /// The checks listed besides the mismatches, which are always listed: a reader comes for
@@ -121,7 +116,8 @@ impl Origin {
     pub fn pages_line(&self) -> String {
         let mut line = String::from(if self.decimal_comma { "1" } else { "0" });
         for first in &self.pages {
-            let _ = write!(line, " {first}");
+            line.push(' ');
+            line.push_str(&first.to_string());
         }
         line
     }
@@ -130,7 +126,12 @@ impl Origin {
     pub fn set_pages(&mut self, line: &str) {
         let mut parts = line.split(' ');
         self.decimal_comma = parts.next() == Some("1");
-        self.pages = parts.filter_map(|p| p.parse().ok()).collect();
+        self.pages.clear();
+        for first in parts {
+            if let Ok(first) = first.parse() {
+                self.pages.push(first);
+            }
+        }
     }
 }
 
@@ -150,13 +151,10 @@ pub enum Action {
     /// A paste that carried an HTML flavour (a selection copied from a web page): its HTML is
     /// read, which keeps the tables' cells apart; the box gets the plain text as usual.
     ReadPastedHtml(String),
-    /// A file was picked or dropped and its bytes read. A PDF waits for the PDF reader
-    /// ([`Session::reading`]).
+    /// A file was picked or dropped and its bytes read. A PDF is read by the shell's PDF
+    /// worker, whose answer comes as [`Action::Restore`] (the laid-out text, with its pages in
+    /// the [`Origin`]) or [`Action::FileFailed`]; until then the page says it is reading.
     ReadFile { name: String, bytes: Vec<u8> },
-    /// The PDF reader's answer for [`Session::reading`]: its laid-out text and its pages (as
-    /// [`Origin::pages_line`] writes them), or why it has none. Ignored when no PDF is being
-    /// read (a Clear since).
-    PdfRead(Result<(String, String), String>),
     /// The browser could not read a picked file.
     FileFailed { name: String, reason: String },
     /// Several files were picked or dropped at once: this page reads one release; the notice
@@ -231,6 +229,30 @@ pub const OPENING_LINK: &str = "Opening the shared link…";
 pub const SAMPLE_SOURCE: &str = "Sample: Hecla Mining, Q3 2007 (SEC EDGAR)";
 pub const PASTED_SOURCE: &str = "Pasted text";
 pub const PASTED_HTML_SOURCE: &str = "Pasted from a web page (HTML)";
+/// Said while the PDF worker reads a PDF.
+pub const READING_PDF: &str = "Reading the PDF…";
+
+/// What the PDF worker's answer for the file `origin` (its name, encoding `pdf` and size)
+/// means for the page: its laid-out text and pages (an [`Origin::pages_line`]) are read as a
+/// reload reads a kept PDF ([`Action::Restore`]: as `assay extract FILE.pdf` reads it); a
+/// reason it has none is [`Action::FileFailed`].
+pub fn pdf_answer(mut origin: Origin, answer: Result<(String, String), String>) -> Action {
+    match answer {
+        Ok((text, pages)) => {
+            origin.set_pages(&pages);
+            Action::Restore(Saved {
+                input: text,
+                source: origin.name.clone(),
+                release: None,
+                origin: Some(origin),
+            })
+        }
+        Err(reason) => Action::FileFailed {
+            name: origin.name,
+            reason,
+        },
+    }
+}
 
 impl Session {
     /// The state after `action`.
@@ -253,32 +275,11 @@ impl Session {
                 }
                 self.read(self.input.clone(), PASTED_SOURCE.into(), None)
             }
-            Action::ReadFile { name, bytes } if is_pdf(&bytes) => Session {
-                notice: Some(Notice::Info(format!("Reading {name}…"))),
-                reading: Some(Origin {
-                    name,
-                    encoding: "pdf".into(),
-                    bytes: bytes.len(),
-                    ..Origin::default()
-                }),
+            Action::ReadFile { bytes, .. } if is_pdf(&bytes) => Session {
+                notice: Some(Notice::Info(READING_PDF.into())),
                 ..self.clone()
             },
             Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
-            Action::PdfRead(result) => {
-                let Some(mut origin) = self.reading.clone() else {
-                    return self.clone();
-                };
-                match result {
-                    Ok((text, pages)) => {
-                        origin.set_pages(&pages);
-                        self.read(text, origin.name.clone(), Some(origin))
-                    }
-                    Err(why) => Session {
-                        reading: None,
-                        ..self.refused(&origin.name, &why)
-                    },
-                }
-            }
             Action::ReadPastedHtml(html) => Session {
                 input: self.input.clone(),
                 ..self.read(html, PASTED_HTML_SOURCE.into(), None)
@@ -294,7 +295,7 @@ impl Session {
                 ..self.clone()
             },
             Action::FileTooLarge { name, bytes } => {
-                self.refused(&name, &crate::read::ReadError::TooLarge { bytes })
+                self.refused(&name, crate::read::ReadError::TooLarge { bytes })
             }
             Action::LoadSample(text) => {
                 // The sample is a file of the site, fetched as UTF-8 text.
@@ -577,14 +578,14 @@ impl Session {
                 };
                 self.read(text, name, Some(origin))
             }
-            Err(error) => self.refused(&name, &error),
+            Err(error) => self.refused(&name, error),
         }
     }
 
     /// A file that could not be read: the message names it; the box and document stay.
-    fn refused(&self, name: &str, why: &dyn std::fmt::Display) -> Session {
+    fn refused(&self, name: &str, error: crate::read::ReadError) -> Session {
         Session {
-            notice: Some(Notice::Error(format!("{name}: {why}"))),
+            notice: Some(Notice::Error(format!("{name}: {error}"))),
             ..self.clone()
         }
     }

@@ -1379,18 +1379,11 @@ async fn a_pdf_is_read_by_a_reader_fetched_only_when_a_pdf_is_opened() {
     wait_for_text(&browser, "#document-header", name).await;
     // Page 5, the condensed consolidated statement of income: total revenues 6,497.5 for the
     // quarter ended June 30, 2023 (tests/read_pdf.rs, read by hand from the page).
-    let row = browser
-        .xpath("//tr[th/button[normalize-space()='TOTAL REVENUES']]")
-        .await;
+    let row = browser.row("TOTAL REVENUES").await;
     let cells = row.text().await.unwrap();
     assert!(cells.contains("6,497.5"), "{cells}");
     // Its source line is named page:line, as `assay text` prints it.
-    row.find(fantoccini::Locator::Css("button.row-label"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.show_source(&row).await;
     let source = browser.text_of("#source-view header").await;
     assert!(source.starts_with("Source line 5:"), "{source}");
     assert!(browser
@@ -1467,7 +1460,7 @@ async fn the_page_says_so_when_the_pdf_reader_cannot_load() {
         .await;
     let notice = wait_for_text(&browser, "#notice", "could not start").await;
     assert!(
-        notice.starts_with("mcdonalds_2023Q2_earnings_release.pdf: "),
+        notice.starts_with("Could not open mcdonalds_2023Q2_earnings_release.pdf: "),
         "{notice}"
     );
     // The rest of the app works: a text file reads.

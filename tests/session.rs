@@ -2,7 +2,8 @@
 
 use assay::chart::ChartKind;
 use assay::session::{
-    picked, Action, Notice, Origin, Saved, Session, ShownChecks, PASTED_SOURCE, SAMPLE_SOURCE,
+    pdf_answer, picked, Action, Notice, Origin, Saved, Session, ShownChecks, PASTED_SOURCE,
+    READING_PDF, SAMPLE_SOURCE,
 };
 
 fn error_text(s: &Session) -> &str {
@@ -549,25 +550,30 @@ fn mcdonalds() -> (Vec<u8>, String) {
     (bytes, cli)
 }
 
-/// What the PDF worker (src/bin/assay-pdf.rs) answers for `bytes`: `read::pdf::read`, run here
-/// natively, its pages in one line.
-fn pdf_worker(bytes: &[u8]) -> Action {
-    Action::PdfRead(
-        assay::read::pdf::read(bytes)
-            .map(|laid| {
-                let pages = Origin {
-                    pages: laid.pages,
-                    decimal_comma: laid.decimal_comma,
-                    ..Origin::default()
-                };
-                (laid.text, pages.pages_line())
-            })
-            .map_err(|e| e.to_string()),
-    )
+/// What the page does with the PDF worker's answer for `bytes` (src/bin/assay-pdf.rs runs
+/// `read::pdf::read` and sends the laid-out text and its pages line; here it runs natively).
+fn pdf_worker(name: &str, bytes: &[u8]) -> Action {
+    let file = Origin {
+        name: name.into(),
+        encoding: "pdf".into(),
+        bytes: bytes.len(),
+        ..Origin::default()
+    };
+    let answer = assay::read::pdf::read(bytes)
+        .map(|laid| {
+            let pages = Origin {
+                pages: laid.pages,
+                decimal_comma: laid.decimal_comma,
+                ..Origin::default()
+            };
+            (laid.text, pages.pages_line())
+        })
+        .map_err(|e| e.to_string());
+    pdf_answer(file, answer)
 }
 
 #[test]
-fn a_pdf_waits_for_the_pdf_reader_then_reads_as_assay_extract_prints_it_and_after_a_reload() {
+fn a_pdf_is_read_by_the_pdf_worker_as_assay_extract_prints_it_and_after_a_reload() {
     let (bytes, cli) = mcdonalds();
     let name = "mcdonalds_2023Q2_earnings_release.pdf";
     let before = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
@@ -577,13 +583,8 @@ fn a_pdf_waits_for_the_pdf_reader_then_reads_as_assay_extract_prints_it_and_afte
     });
     // The page keeps what it had while the worker reads, and says so.
     assert_eq!(waiting.document, before.document);
-    assert_eq!(
-        waiting.notice,
-        Some(Notice::Info(format!("Reading {name}…")))
-    );
-    assert_eq!(waiting.reading.as_ref().unwrap().bytes, bytes.len());
-    let s = waiting.apply(pdf_worker(&bytes));
-    assert!(s.reading.is_none());
+    assert_eq!(waiting.notice, Some(Notice::Info(READING_PDF.into())));
+    let s = waiting.apply(pdf_worker(name, &bytes));
     assert_eq!(s.source, name);
     let source = &s.document.as_ref().unwrap().source;
     assert_eq!((source.format.as_str(), source.pages.len()), ("pdf", 6));
@@ -610,19 +611,22 @@ fn a_damaged_pdf_or_a_reader_that_stopped_says_so_and_keeps_the_page() {
         name: "cut.pdf".into(),
         bytes: cut.to_vec(),
     });
-    let s = damaged.apply(pdf_worker(cut));
+    let s = damaged.apply(pdf_worker("cut.pdf", cut));
     assert_eq!(
         error_text(&s),
-        "cut.pdf: The PDF is damaged or truncated and could not be opened."
+        "Could not open cut.pdf: The PDF is damaged or truncated and could not be opened."
     );
-    assert!(s.reading.is_none());
     assert_eq!(s.document, before.document);
     assert_eq!(s.input, before.input);
-    // The page's side says the worker did not answer; an answer after a Clear is dropped.
-    let stopped = damaged.apply(Action::PdfRead(Err("it stopped".into())));
-    assert_eq!(error_text(&stopped), "cut.pdf: it stopped");
-    let cleared = damaged.apply(Action::Clear);
-    assert_eq!(cleared.apply(pdf_worker(cut)), Session::default());
+    // The page's side says so when the worker did not answer.
+    let stopped = damaged.apply(pdf_answer(
+        Origin {
+            name: "cut.pdf".into(),
+            ..Origin::default()
+        },
+        Err("it stopped".into()),
+    ));
+    assert_eq!(error_text(&stopped), "Could not open cut.pdf: it stopped");
 }
 
 #[test]
