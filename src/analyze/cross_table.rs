@@ -218,7 +218,9 @@ pub(crate) fn checks_in(doc: &Document, label_words: &super::LabelWords, out: &m
                     .flatten();
                     (c.to_string(), metal)
                 }
-                (None, None) if !cash_flow && !headed(r, adjustment) && unique && !movement(w) => {
+                (None, None)
+                    if !cash_flow && !headings(r).any(adjustment) && unique && !movement(w) =>
+                {
                     (w.join(" "), None)
                 }
                 (None, None) => continue,
@@ -227,11 +229,7 @@ pub(crate) fn checks_in(doc: &Document, label_words: &super::LabelWords, out: &m
             let key = Key {
                 restated,
                 vocabulary,
-                portion: [&r.section, &r.parent]
-                    .into_iter()
-                    .flatten()
-                    .map(|h| &**h)
-                    .find(|&h| !vocabulary && is_portion(h)),
+                portion: headings(r).find(|&h| !vocabulary && is_portion(h)),
                 concept,
                 entity: tw.scope(k),
                 metal,
@@ -308,15 +306,13 @@ fn is_portion(section: &str) -> bool {
 /// "Adjustments for:" over a cash flow statement's non-cash items, whose totals differ from
 /// the income statement's (part of a depreciation sits in inventory).
 fn adjustment(heading: &str) -> bool {
-    heading
-        .trim_start()
-        .to_ascii_lowercase()
-        .starts_with("adjustments")
+    let h = heading.trim_start().as_bytes();
+    h.len() >= 11 && h[..11].eq_ignore_ascii_case(b"adjustments")
 }
 
-/// Whether a heading the row is printed under (its section or its parent) is one `is`.
-fn headed(r: &crate::document::Row, is: fn(&str) -> bool) -> bool {
-    [&r.section, &r.parent].into_iter().flatten().any(|h| is(h))
+/// The headings a row is printed under: its section and its parent.
+fn headings(r: &crate::document::Row) -> impl Iterator<Item = &str> {
+    [&r.section, &r.parent].into_iter().flatten().map(|h| &**h)
 }
 
 /// Whether `s` is the words joined by single spaces (`w.join(" ") == s`, without the join).

@@ -640,12 +640,14 @@ impl<'a> Context<'a> {
                     let cost = has("cost") || has("costs");
                     // A realised price is the company's own, a market price the metal's
                     // quotation: two figures, never one.
-                    let realized =
-                        |said: &dyn Fn(&str) -> bool| said("realized") || said("realised");
-                    let market = |said: &dyn Fn(&str) -> bool| said("market") || said("spot");
+                    let realized = (
+                        has("realized") || has("realised"),
+                        lhas("realized") || lhas("realised"),
+                    );
+                    let market = (has("market") || has("spot"), lhas("market") || lhas("spot"));
                     metal_ok
-                        && !(realized(&has) && market(&lhas))
-                        && !(market(&has) && realized(&lhas))
+                        && !(realized.0 && market.1)
+                        && !(market.0 && realized.1)
                         && if price && !cost {
                             !lhas("cost")
                         } else if cost {
