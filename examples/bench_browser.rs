@@ -1,7 +1,9 @@
 //! In-browser benchmark (not a test that can flake: it prints figures and asserts nothing
 //! about time): the release build in headless Chromium, from a click on "Try the sample" to
 //! the page showing every table and chart, read from the app's performance marks; a keystroke
-//! in the box with the sample loaded; and 50 releases opened at once on the series page.
+//! in the box with the sample loaded; 50 releases opened at once on the series page; and the
+//! 138-page First Majestic PDF, from the pick to everything drawn (`make bench-browser`, or
+//! `cargo run --example bench_browser -- pdf` for the PDF alone).
 //! Run with `make bench-browser` (`cargo run --example bench_browser` after
 //! `make dist`).
 
@@ -19,9 +21,41 @@ const RUNS: usize = 21;
 
 #[tokio::main]
 async fn main() {
+    if std::env::args().nth(1).as_deref() == Some("pdf") {
+        return a_long_pdf_read_to_drawn().await;
+    }
     sample_read_to_drawn().await;
     typing_with_the_sample_loaded().await;
     fifty_releases_read_and_aligned().await;
+    a_long_pdf_read_to_drawn().await;
+}
+
+const PDF_RUNS: usize = 5;
+
+/// The 138-page First Majestic report picked in the file input, from the pick to its tables,
+/// checks and charts drawn: the file read, the PDF worker started (its wasm fetched and
+/// compiled each time: each PDF gets a worker of its own), the PDF laid out, then read and
+/// analysed on the page.
+async fn a_long_pdf_read_to_drawn() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    let pdf = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pdf/firstmajestic_2024Q4_FS_MDA.pdf");
+    for run in 1..=PDF_RUNS {
+        browser.upload(&pdf).await;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while measures(&browser, "assay-read-to-drawn").await.len() < run {
+            assert!(std::time::Instant::now() < deadline, "the PDF was not read");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+    let mut ms = measures(&browser, "assay-read-to-drawn").await;
+    let (median, least, most) = spread(&mut ms);
+    println!(
+        "browser: First Majestic PDF (138 pages) picked → tables, checks and charts drawn: median {median:.0} ms, min {least:.0} ms, max {most:.0} ms over {PDF_RUNS} runs ({ms:.0?})"
+    );
+    browser.close().await;
 }
 
 async fn sample_read_to_drawn() {

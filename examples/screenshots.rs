@@ -158,8 +158,37 @@ async fn checks_panel(release: Option<&str>, file: &str) {
     browser.close().await;
 }
 
+/// A PDF read in the app: Pucobre's first quarter of 2025 (Spanish, decimal comma), its
+/// income by product on page 5, with a row's source lines named `page:line`.
+async fn a_pdf(file: &str) {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.set_window_size(1280, 900).await.unwrap();
+    browser.client.goto(&site.url).await.unwrap();
+    let name = "pucobre_analisis_razonado_2025Q1.pdf";
+    let pdf = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pdf")
+        .join(name);
+    browser.upload(&pdf).await;
+    browser
+        .xpath(&format!(
+            "//*[@id='document-header'][contains(., '{name}')]"
+        ))
+        .await;
+    let row = browser.row("Total Ingresos operacionales MUS").await;
+    browser.show_source(&row).await;
+    std::fs::write(docs(file), browser.client.screenshot().await.unwrap()).unwrap();
+    println!("wrote docs/{file}");
+    browser.close().await;
+}
+
 #[tokio::main]
 async fn main() {
+    // `cargo run --example screenshots -- pdf`: the PDF's picture alone.
+    if std::env::args().nth(1).as_deref() == Some("pdf") {
+        return a_pdf("screenshot-pdf.png").await;
+    }
+    a_pdf("screenshot-pdf.png").await;
     checks_panel(None, "screenshot-checks.png").await;
     checks_panel(
         Some("tests/fixtures/NEG-pericom-2005-0001275287-05-003130-edgar-txt.txt"),

@@ -5,6 +5,9 @@ trunk post_build hook, after the steps that change those files; see Trunk.toml).
 trunk hashes both files when it writes index.html, before short_names.py and minify_glue.sh
 rewrite them; a browser refuses a file whose hash is not the one the page names.
 
+It also names the PDF reader's Web Worker's files (the main page starts it when a PDF is
+opened) by their hash, and tells the page its loader's name in a <meta name="assay-pdf">.
+
 It also finishes series.html (the series page, which trunk copies as written): the
 stylesheet's built name from index.html, and the series app's and its Web Worker's files
 renamed by a hash of their finished contents, so a new build is never half served from a
@@ -27,6 +30,8 @@ def sri(path: str) -> str:
 WORKER = "assay-worker"
 SERIES = "assay-series-web"
 SERIES_PAGE = "series.html"
+# The PDF reader's Web Worker, started by the main page only when a PDF is opened.
+PDF = "assay-pdf"
 
 
 def hashed(folder: str, old: str, stem: str) -> str:
@@ -44,6 +49,42 @@ def rename(text: str, where: str, old: str, new: str) -> str:
     return text.replace('"./%s"' % old, '"./%s"' % new)
 
 
+def worker_files(folder: str, stem: str) -> str:
+    """Renames a Web Worker's glue and wasm, and then its loader (rewritten to name them), by
+    their hash, so a page of a new build never starts an old build's worker (an old service
+    worker answers a name it kept, and a browser's cache may). The loader's new name."""
+    loader_path = os.path.join(folder, stem + "_loader.js")
+    with open(loader_path, encoding="utf-8") as f:
+        loader = f.read()
+    for old in (stem + ".js", stem + "_bg.wasm"):
+        loader = rename(loader, stem + "_loader.js", old, hashed(folder, old, stem))
+    with open(loader_path, "w", encoding="utf-8") as f:
+        f.write(loader)
+    return hashed(folder, stem + "_loader.js", stem)
+
+
+def pdf_worker(folder: str, index: str) -> str:
+    """The PDF worker's files named by their hash, and its loader's name in index.html."""
+    loader_path = os.path.join(folder, PDF + "_loader.js")
+    if not os.path.exists(loader_path):
+        return index  # finished by an earlier run
+    # trunk's loader starts the wasm and drops a failure to load it (a rejected promise, which
+    # a worker does not report to its page): thrown again from a timer, it is an `error`
+    # event on the page's Worker, and the page says the reader could not start.
+    with open(loader_path, encoding="utf-8") as f:
+        loader = f.read()
+    loader, n = re.subn(r"(wasm_bindgen\([^()]*\));?\s*$", r"\1.catch(e => setTimeout(() => { throw e; }));", loader)
+    if n != 1:
+        raise SystemExit("integrity: %s_loader.js does not end by starting its wasm" % PDF)
+    with open(loader_path, "w", encoding="utf-8") as f:
+        f.write(loader)
+    meta = '<meta name="assay-pdf" content="./%s">' % worker_files(folder, PDF)
+    index, n = re.subn(r"(<meta charset=\"utf-8\">)", r"\1\n  " + meta, index, count=1)
+    if n != 1:
+        raise SystemExit("integrity: no <meta charset> in index.html")
+    return index
+
+
 def series_page(folder: str, index: str) -> None:
     """series.html: the stylesheet's built name from index.html, and the series app's glue
     and wasm renamed by their hash, and its Web Worker's loader, glue and wasm."""
@@ -58,17 +99,8 @@ def series_page(folder: str, index: str) -> None:
     html = html.replace('href="./style.css"', 'href="./%s"' % css)
     for old in (SERIES + ".js", SERIES + "_bg.wasm"):
         html = rename(html, SERIES_PAGE, old, hashed(folder, old, SERIES))
-    # The worker's files too: a page of a new build must never start an old build's worker
-    # (an old service worker answers a name it kept, and a browser's cache may). Its loader
-    # names its glue and wasm; the page finds the loader in its <meta name="assay-worker">.
-    loader_path = os.path.join(folder, WORKER + "_loader.js")
-    with open(loader_path, encoding="utf-8") as f:
-        loader = f.read()
-    for old in (WORKER + ".js", WORKER + "_bg.wasm"):
-        loader = rename(loader, WORKER + "_loader.js", old, hashed(folder, old, WORKER))
-    with open(loader_path, "w", encoding="utf-8") as f:
-        f.write(loader)
-    html = rename(html, SERIES_PAGE, WORKER + "_loader.js", hashed(folder, WORKER + "_loader.js", WORKER))
+    # The worker's files too; the page finds its loader in its <meta name="assay-worker">.
+    html = rename(html, SERIES_PAGE, WORKER + "_loader.js", worker_files(folder, WORKER))
     with open(path, "w", encoding="utf-8") as f:
         f.write(html)
 
@@ -81,7 +113,7 @@ def main() -> int:
     files = [
         n
         for n in os.listdir(folder)
-        if n.endswith((".js", ".wasm")) and n != "sw.js" and not n.startswith((WORKER, SERIES))
+        if n.endswith((".js", ".wasm")) and n != "sw.js" and not n.startswith((WORKER, SERIES, PDF))
     ]
     for file in sorted(files):
         html, n = re.subn(
@@ -91,6 +123,7 @@ def main() -> int:
         )
         if n != 1:
             raise SystemExit("integrity: no integrity for %s in index.html" % file)
+    html = pdf_worker(folder, html)
     with open(path, "w", encoding="utf-8") as f:
         f.write(html)
     series_page(folder, html)

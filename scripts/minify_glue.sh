@@ -4,9 +4,9 @@
 set -eu
 folder=${TRUNK_STAGING_DIR:-${1:-dist}}
 for js in "$folder"/*.js; do
-  # The series page's Web Worker keeps its glue and loader as wasm-bindgen and trunk wrote
-  # them (its classic-script glue defines the global its loader calls); the series page's
-  # own ES-module glue is minified like the main page's.
-  case "$(basename "$js")" in sw.js|assay-worker*) continue ;; esac
+  # The Web Workers (the series page's and the PDF reader's) keep their glue and loader as
+  # wasm-bindgen and trunk wrote them (their classic-script glue defines the global their
+  # loader calls); the series page's own ES-module glue is minified like the main page's.
+  case "$(basename "$js")" in sw.js|assay-worker*|assay-pdf*) continue ;; esac
   esbuild "$js" --minify --log-level=warning --allow-overwrite --outfile="$js"
 done

@@ -141,9 +141,10 @@ def shorten(wasm: bytes, js: str) -> tuple:
     return bytes(out), js
 
 
-# The series page's files (series.html's app and its Web Worker's) are not the main page's:
-# their imports keep wasm-bindgen's names (scripts/integrity.py names those files by their hash).
-SERIES_FILES = ("assay-worker", "assay-series-web")
+# The series page's files (series.html's app and its Web Worker's) and the PDF reader's Web
+# Worker are not the main page's: their imports keep wasm-bindgen's names
+# (scripts/integrity.py names those files by their hash).
+SERIES_FILES = ("assay-worker", "assay-series-web", "assay-pdf")
 
 
 def site_files(folder: str) -> tuple:

@@ -9,7 +9,7 @@ use crate::analyze::{analyze, Analysis};
 use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
 use crate::figures::{document_charts, key_figures, rows_chart, FigureChart, KeyFigure};
-use crate::read::{decode_text_and_encoding, read_document};
+use crate::read::{decode_text_and_encoding, is_pdf, read_document, read_laid_out};
 use crate::share::{hash_body, ShareError, SharePayload};
 use crate::view::{changes, table_columns, Changes, TableColumn};
 
@@ -98,13 +98,42 @@ pub struct Saved {
     pub origin: Option<Origin>,
 }
 
-/// A file as it was read: its name, the encoding found and its size in bytes before decoding.
-/// The document's `source` records them (docs/schema.md), as `assay extract FILE` does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A file as it was read: its name, the encoding found and its size in bytes before decoding,
+/// and for a PDF (whose laid-out text is what is kept) the line each page begins on and
+/// whether it printed a decimal comma. The document's `source` records them
+/// (docs/schema.md), as `assay extract FILE` does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Origin {
     pub name: String,
     pub encoding: String,
     pub bytes: usize,
+    pub pages: Vec<usize>,
+    pub decimal_comma: bool,
+}
+
+impl Origin {
+    /// A PDF's pages in one line, `<1 if a decimal comma, else 0> <first line of each page>…`:
+    /// how the PDF worker sends them and local storage keeps them.
+    pub fn pages_line(&self) -> String {
+        let mut line = String::from(if self.decimal_comma { "1" } else { "0" });
+        for first in &self.pages {
+            line.push(' ');
+            line.push_str(&first.to_string());
+        }
+        line
+    }
+
+    /// Takes the pages from a [`Origin::pages_line`]; anything else is no pages.
+    pub fn set_pages(&mut self, line: &str) {
+        let mut parts = line.split(' ');
+        self.decimal_comma = parts.next() == Some("1");
+        self.pages.clear();
+        for first in parts {
+            if let Ok(first) = first.parse() {
+                self.pages.push(first);
+            }
+        }
+    }
 }
 
 /// A message for the user: what happened and what to do.
@@ -123,14 +152,17 @@ pub enum Action {
     /// A paste that carried an HTML flavour (a selection copied from a web page): its HTML is
     /// read, which keeps the tables' cells apart; the box gets the plain text as usual.
     ReadPastedHtml(String),
-    /// A file was picked or dropped and its bytes read.
+    /// A file was picked or dropped and its bytes read. A PDF is read by the shell's PDF
+    /// worker, whose answer comes as [`Action::Restore`] (the laid-out text, with its pages in
+    /// the [`Origin`]) or [`Action::FileFailed`]; until then the page says it is reading.
     ReadFile { name: String, bytes: Vec<u8> },
     /// The browser could not read a picked file.
     FileFailed { name: String, reason: String },
     /// Several files were picked or dropped at once: this page reads one release; the notice
     /// points to the series page.
     Several(u32),
-    /// A picked file is over [`crate::read::MAX_INPUT_BYTES`]: refused by its size, unread.
+    /// A picked file is over the PDF reader's limit ([`crate::read::pdf::MAX_PDF_BYTES`]), the
+    /// largest file read: refused by its size, unread.
     FileTooLarge { name: String, bytes: usize },
     /// Load the built-in Hecla sample, with its text: [`crate::SAMPLE_RELEASE`] natively; the
     /// app fetches [`crate::SAMPLE_FILE`] from the site, which keeps the text out of the wasm.
@@ -198,6 +230,30 @@ pub const OPENING_LINK: &str = "Opening the shared link…";
 pub const SAMPLE_SOURCE: &str = "Sample: Hecla Mining, Q3 2007 (SEC EDGAR)";
 pub const PASTED_SOURCE: &str = "Pasted text";
 pub const PASTED_HTML_SOURCE: &str = "Pasted from a web page (HTML)";
+/// Said while the PDF worker reads a PDF.
+pub const READING_PDF: &str = "Reading the PDF…";
+
+/// What the PDF worker's answer for the file `origin` (its name, encoding `pdf` and size)
+/// means for the page: its laid-out text and pages (an [`Origin::pages_line`]) are read as a
+/// reload reads a kept PDF ([`Action::Restore`]: as `assay extract FILE.pdf` reads it); a
+/// reason it has none is [`Action::FileFailed`].
+pub fn pdf_answer(mut origin: Origin, answer: Result<(String, String), String>) -> Action {
+    match answer {
+        Ok((text, pages)) => {
+            origin.set_pages(&pages);
+            Action::Restore(Saved {
+                input: Rc::new(text),
+                source: origin.name.clone(),
+                release: None,
+                origin: Some(origin),
+            })
+        }
+        Err(reason) => Action::FileFailed {
+            name: origin.name,
+            reason,
+        },
+    }
+}
 
 impl Session {
     /// The state after `action`.
@@ -213,6 +269,9 @@ impl Session {
                     ));
                 }
                 self.read(self.input.clone(), PASTED_SOURCE.into(), None)
+            }
+            Action::ReadFile { bytes, .. } if is_pdf(&bytes) => {
+                self.clone().telling(Notice::Info(READING_PDF.into()))
             }
             Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
             Action::ReadPastedHtml(html) => self
@@ -233,6 +292,7 @@ impl Session {
                     name: crate::SAMPLE_FILE.into(),
                     encoding: "utf-8".into(),
                     bytes: text.len(),
+                    ..Origin::default()
                 };
                 self.read(Rc::new(text), SAMPLE_SOURCE.into(), Some(origin))
             }
@@ -336,7 +396,12 @@ impl Session {
 
     /// Reads `text`, labelled `source`; `origin` is the file it was decoded from, if any.
     fn read(&self, text: Rc<String>, source: String, origin: Option<Origin>) -> Session {
-        match read_document(text.as_bytes()) {
+        // A PDF's laid-out text is read as `assay extract FILE.pdf` reads it (its pages kept).
+        let read = match &origin {
+            Some(o) if !o.pages.is_empty() => Ok(read_laid_out(&text, &o.pages, o.decimal_comma)),
+            _ => read_document(text.as_bytes()),
+        };
+        match read {
             Ok(mut document) => {
                 if let Some(origin) = origin {
                     document.source.name = Some(origin.name);
@@ -435,6 +500,8 @@ impl Session {
                 name: d.source.name.clone()?,
                 encoding: d.source.encoding.clone(),
                 bytes: d.source.bytes,
+                pages: d.source.pages.clone(),
+                decimal_comma: d.source.decimal_comma,
             })
         });
         Saved {
@@ -470,6 +537,7 @@ impl Session {
                     name: name.clone(),
                     encoding: encoding.into(),
                     bytes: bytes.len(),
+                    ..Origin::default()
                 };
                 self.read(Rc::new(text), name, Some(origin))
             }

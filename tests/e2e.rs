@@ -92,16 +92,7 @@ async fn the_page_fetches_only_its_own_files() {
         );
     }
     // Chromium's own record of every resource the page loaded: only the site's origin.
-    let entries = browser
-        .client
-        .execute(
-            "return performance.getEntriesByType('resource').map(e => e.name);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    for entry in entries.as_array().unwrap() {
-        let url = entry.as_str().unwrap();
+    for url in resources(&browser).await {
         assert!(
             url.starts_with(&site.url) || url.starts_with("blob:"),
             "the page loaded {url}"
@@ -931,6 +922,15 @@ async fn after_one_visit_the_app_opens_and_reads_the_sample_with_the_server_gone
 }
 
 /// A copy of the built site (`dist/`), of the files whose name `keep` says.
+/// A copy of the site served without the files whose names start with `prefix` (a file that
+/// is blocked, or a broken deployment) and without its service worker; the copy lives as long
+/// as the folder returned.
+fn site_without(prefix: &str) -> (tempfile::TempDir, Site) {
+    let root = copy_of_dist(|name| !name.starts_with(prefix) && name != "sw.js");
+    let site = Site::start_at(root.path());
+    (root, site)
+}
+
 fn copy_of_dist(keep: impl Fn(&str) -> bool) -> tempfile::TempDir {
     let root = tempfile::tempdir().unwrap();
     let dist = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
@@ -1293,8 +1293,7 @@ async fn after_one_visit_the_series_page_reads_many_releases_with_the_server_gon
 #[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn the_series_page_says_so_when_its_worker_cannot_start() {
     // A copy of the site whose Web Worker is missing (blocked, or a broken deployment).
-    let root = copy_of_dist(|name| !name.starts_with("assay-worker") && name != "sw.js");
-    let site = Site::start_at(root.path());
+    let (_root, site) = site_without("assay-worker");
     let browser = Browser::open().await;
     browser.goto_series(&site).await;
     let input = browser.element("#files-input").await;
@@ -1333,5 +1332,149 @@ async fn on_a_390_pixel_phone_the_series_page_does_not_scroll_sideways() {
         scroll <= client,
         "the series page is {scroll} px wide on a {client} px screen"
     );
+    browser.close().await;
+}
+
+/// A PDF of the corpus (`tests/fixtures/pdf/`).
+fn pdf_fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pdf")
+        .join(name)
+}
+
+/// Every resource the page has fetched, by Chromium's own record.
+async fn resources(browser: &Browser) -> Vec<String> {
+    let entries = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(entries).unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_pdf_is_read_by_a_reader_fetched_only_when_a_pdf_is_opened() {
+    let site = Site::start();
+    let browser = Browser::open().await;
+    browser.client.goto(&site.url).await.unwrap();
+    browser.text_of("#sample-button").await;
+    browser
+        .client
+        .execute(RECORD_VIOLATIONS, vec![])
+        .await
+        .unwrap();
+    let before = resources(&browser).await;
+    assert!(before.iter().any(|r| r.ends_with("_bg.wasm")), "{before:?}");
+    assert!(
+        !before.iter().any(|r| r.contains("assay-pdf")),
+        "the PDF reader was fetched before any PDF: {before:?}"
+    );
+
+    let name = "mcdonalds_2023Q2_earnings_release.pdf";
+    browser.upload(&pdf_fixture(name)).await;
+    wait_for_text(&browser, "#document-header", name).await;
+    // Page 5, the condensed consolidated statement of income: total revenues 6,497.5 for the
+    // quarter ended June 30, 2023 (tests/read_pdf.rs, read by hand from the page).
+    let row = browser.row("TOTAL REVENUES").await;
+    let cells = row.text().await.unwrap();
+    assert!(cells.contains("6,497.5"), "{cells}");
+    // Its source line is named page:line, as `assay text` prints it.
+    browser.show_source(&row).await;
+    let source = browser.text_of("#source-view header").await;
+    assert!(source.starts_with("Source line 5:"), "{source}");
+    assert!(browser
+        .text_of("#source-view pre")
+        .await
+        .contains("6,497.5"));
+
+    // The reader came from the site, in files named by their hash, within the policy.
+    let after = resources(&browser).await;
+    let requested = site.requested();
+    for (stem, end) in [("/assay-pdf-", "_loader.js"), ("/assay-pdf-", "_bg.wasm")] {
+        assert!(
+            requested
+                .iter()
+                .any(|p| p.contains(stem) && p.ends_with(end)),
+            "{stem}…{end}: {requested:?}"
+        );
+    }
+    for url in &after {
+        assert!(url.starts_with(&site.url), "the page loaded {url}");
+    }
+    let violations = browser
+        .client
+        .execute("return window.__violations;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(violations, serde_json::json!([]));
+
+    // A reload reads the laid-out text kept in the box again, pages and all.
+    let tables = browser.text_of("#table-count").await;
+    browser.client.refresh().await.unwrap();
+    wait_for_text(&browser, "#document-header", name).await;
+    assert_eq!(browser.text_of("#table-count").await, tables);
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn a_damaged_pdf_gets_a_message_and_the_page_keeps_working() {
+    let site = Site::start();
+    let browser = Browser::with_sample(&site).await;
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.pdf");
+    let bytes = std::fs::read(pdf_fixture("mcdonalds_2023Q2_earnings_release.pdf")).unwrap();
+    std::fs::write(&cut, &bytes[..bytes.len() / 3]).unwrap();
+    browser.upload(&cut).await;
+    let notice = wait_for_text(&browser, "#notice", "cut.pdf: The PDF is damaged").await;
+    assert!(notice.contains("truncated"), "{notice}");
+    // What was read before stays, and the page still reads.
+    assert!(browser
+        .text_of("#document-header")
+        .await
+        .contains("Hecla Mining Company"));
+    browser
+        .upload(&pdf_fixture("pucobre_analisis_razonado_2025Q1.pdf"))
+        .await;
+    wait_for_text(
+        &browser,
+        "#document-header",
+        "pucobre_analisis_razonado_2025Q1.pdf",
+    )
+    .await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn the_page_says_so_when_the_pdf_reader_cannot_load() {
+    // A copy of the site without the PDF reader's files (blocked, or a broken deployment).
+    let (_root, site) = site_without("assay-pdf");
+    let browser = Browser::with_sample(&site).await;
+    browser
+        .upload(&pdf_fixture("mcdonalds_2023Q2_earnings_release.pdf"))
+        .await;
+    let notice = wait_for_text(&browser, "#notice", "could not start").await;
+    assert!(
+        notice.starts_with("Could not open mcdonalds_2023Q2_earnings_release.pdf: "),
+        "{notice}"
+    );
+    // The rest of the app works: a text file reads.
+    browser
+        .upload(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/russelmetals-2024Q4-djn-fixedwidth.txt"),
+        )
+        .await;
+    wait_for_text(
+        &browser,
+        "#document-header",
+        "russelmetals-2024Q4-djn-fixedwidth.txt",
+    )
+    .await;
     browser.close().await;
 }

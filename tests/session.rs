@@ -2,7 +2,8 @@
 
 use assay::chart::ChartKind;
 use assay::session::{
-    picked, Action, Notice, Saved, Session, ShownChecks, PASTED_SOURCE, SAMPLE_SOURCE,
+    pdf_answer, picked, Action, Notice, Origin, Saved, Session, ShownChecks, PASTED_SOURCE,
+    READING_PDF, SAMPLE_SOURCE,
 };
 
 fn error_text(s: &Session) -> &str {
@@ -552,4 +553,114 @@ fn the_pasted_text_is_shared_not_copied() {
     ));
     let saved = read.saved();
     assert!(std::rc::Rc::ptr_eq(&read.input, &saved.input));
+}
+
+/// A PDF of the corpus, with the document `assay extract` prints for it.
+fn mcdonalds() -> (Vec<u8>, String) {
+    let name = "mcdonalds_2023Q2_earnings_release.pdf";
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/pdf/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let cli = extract_json(name, &bytes);
+    (bytes, cli)
+}
+
+/// What the page does with the PDF worker's answer for `bytes` (src/bin/assay-pdf.rs runs
+/// `read::pdf::read` and sends the laid-out text and its pages line; here it runs natively).
+fn pdf_worker(name: &str, bytes: &[u8]) -> Action {
+    let file = Origin {
+        name: name.into(),
+        encoding: "pdf".into(),
+        bytes: bytes.len(),
+        ..Origin::default()
+    };
+    let answer = assay::read::pdf::read(bytes)
+        .map(|laid| {
+            let pages = Origin {
+                pages: laid.pages,
+                decimal_comma: laid.decimal_comma,
+                ..Origin::default()
+            };
+            (laid.text, pages.pages_line())
+        })
+        .map_err(|e| e.to_string());
+    pdf_answer(file, answer)
+}
+
+#[test]
+fn a_pdf_is_read_by_the_pdf_worker_as_assay_extract_prints_it_and_after_a_reload() {
+    let (bytes, cli) = mcdonalds();
+    let name = "mcdonalds_2023Q2_earnings_release.pdf";
+    let before = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
+    let waiting = before.apply(Action::ReadFile {
+        name: name.into(),
+        bytes: bytes.clone(),
+    });
+    // The page keeps what it had while the worker reads, and says so.
+    assert_eq!(waiting.document, before.document);
+    assert_eq!(waiting.notice, Some(Notice::Info(READING_PDF.into())));
+    let s = waiting.apply(pdf_worker(name, &bytes));
+    assert_eq!(s.source, name);
+    let source = &s.document.as_ref().unwrap().source;
+    assert_eq!((source.format.as_str(), source.pages.len()), ("pdf", 6));
+    assert_eq!(download_json(&s), cli);
+    // The box holds the laid-out text; a reload reads it again, pages and all, with no PDF.
+    let again = Session::default().apply(Action::Restore(s.saved()));
+    assert_eq!(download_json(&again), cli);
+    assert_eq!(again.source, name);
+    // Page 5, line by line as `assay text` numbers them.
+    let doc = again.document.as_ref().unwrap();
+    let row = (doc.tables.iter().flat_map(|t| &t.rows))
+        .find(|r| &*r.label == "TOTAL REVENUES")
+        .unwrap();
+    assert_eq!(doc.source.page_of(row.line).map(|p| p.0), Some(5));
+    assert!(again.source_lines(row.line, 0)[0].1.contains("6,497.5"));
+}
+
+#[test]
+fn a_damaged_pdf_or_a_reader_that_stopped_says_so_and_keeps_the_page() {
+    let before = Session::default().apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
+    let (bytes, _) = mcdonalds();
+    let cut = &bytes[..bytes.len() / 3];
+    let damaged = before.apply(Action::ReadFile {
+        name: "cut.pdf".into(),
+        bytes: cut.to_vec(),
+    });
+    let s = damaged.apply(pdf_worker("cut.pdf", cut));
+    assert_eq!(
+        error_text(&s),
+        "Could not open cut.pdf: The PDF is damaged or truncated and could not be opened."
+    );
+    assert_eq!(s.document, before.document);
+    assert_eq!(s.input, before.input);
+    // The page's side says so when the worker did not answer.
+    let stopped = damaged.apply(pdf_answer(
+        Origin {
+            name: "cut.pdf".into(),
+            ..Origin::default()
+        },
+        Err("it stopped".into()),
+    ));
+    assert_eq!(error_text(&stopped), "Could not open cut.pdf: it stopped");
+}
+
+#[test]
+fn a_pdf_s_pages_travel_in_one_line_and_back() {
+    let mut origin = Origin {
+        pages: vec![1, 57, 120],
+        decimal_comma: true,
+        ..Origin::default()
+    };
+    assert_eq!(origin.pages_line(), "1 1 57 120");
+    let mut back = Origin::default();
+    back.set_pages(&origin.pages_line());
+    assert_eq!(back, origin);
+    origin.decimal_comma = false;
+    back.set_pages(&origin.pages_line());
+    assert_eq!((back.decimal_comma, back.pages.len()), (false, 3));
+    // Not a PDF's: no pages.
+    back.set_pages("");
+    assert_eq!(back, Origin::default());
 }

@@ -7,6 +7,7 @@ mod download;
 pub mod links;
 mod location;
 pub mod many;
+mod pdf;
 mod perf;
 mod sample;
 mod storage;
@@ -148,11 +149,11 @@ fn focused_source(session: &Session, dispatch: &Callback<Action>) -> Html {
     let Some(focus) = &session.focus else {
         return html! {};
     };
-    let Some(row) = session
-        .document
-        .as_ref()
-        .and_then(|d| d.tables.iter().find(|t| t.id == focus.table))
-        .and_then(|t| t.rows.get(focus.row))
+    let Some(document) = &session.document else {
+        return html! {};
+    };
+    let Some(row) =
+        (document.tables.iter().find(|t| t.id == focus.table)).and_then(|t| t.rows.get(focus.row))
     else {
         return html! {};
     };
@@ -160,6 +161,7 @@ fn focused_source(session: &Session, dispatch: &Callback<Action>) -> Html {
         &session.source_lines(row.line, 2),
         row.line,
         &row.label,
+        &document.source,
         dispatch,
     )
 }

@@ -12,6 +12,9 @@ const SOURCE_KEY: &str = "assay.source";
 const RELEASE_KEY: &str = "assay.release";
 /// `<bytes> <encoding> <file name>`.
 const ORIGIN_KEY: &str = "assay.origin";
+/// A PDF's pages: `<1 if a decimal comma, else 0> <the line each page begins on>…`. The PDF
+/// itself is not kept; its laid-out text is the box, so a reload reads the same document.
+const PAGES_KEY: &str = "assay.pages";
 
 /// The read text and the file it came from, as last written whole.
 type Written = (Option<Rc<String>>, Option<Origin>);
@@ -36,11 +39,14 @@ pub fn load() -> Option<Saved> {
         let bytes = parts.next()?.parse().ok()?;
         let encoding = parts.next()?.to_owned();
         let name = parts.next()?.to_owned();
-        Some(Origin {
+        let mut origin = Origin {
             name,
             encoding,
             bytes,
-        })
+            ..Origin::default()
+        };
+        origin.set_pages(&get(PAGES_KEY).unwrap_or_default());
+        Some(origin)
     });
     Some(Saved {
         input: get(INPUT_KEY)?.into(),
@@ -74,7 +80,7 @@ pub fn save(saved: &Saved) {
         }
     };
     // The old release goes first, so its room is free for the new box.
-    forget(&[RELEASE_KEY, ORIGIN_KEY]);
+    forget(&[RELEASE_KEY, ORIGIN_KEY, PAGES_KEY]);
     if nothing || storage.set_item(INPUT_KEY, &saved.input).is_err() {
         forget(&[INPUT_KEY, SOURCE_KEY]);
         return;
@@ -95,6 +101,9 @@ pub fn save(saved: &Saved) {
             ORIGIN_KEY,
             &format!("{} {} {}", o.bytes, o.encoding, o.name),
         );
+        if !o.pages.is_empty() {
+            let _ = storage.set_item(PAGES_KEY, &o.pages_line());
+        }
     }
     WRITTEN.set(Some((saved.release.clone(), saved.origin.clone())));
 }

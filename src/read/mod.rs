@@ -17,9 +17,8 @@ mod html;
 mod label;
 mod meta;
 pub mod number;
-// The PDF reader is native only: the app will load it as a module of its own when a PDF is
-// opened (docs/pdf.md), so the first-load wasm does not carry it.
-#[cfg(not(target_arch = "wasm32"))]
+// The PDF reader: in the app only the PDF worker (`src/bin/assay-pdf.rs`) calls it, so the
+// first-load wasm does not carry it; the page reads its answer with `read_laid_out`.
 pub mod pdf;
 mod period;
 pub(crate) use period::find_date;
@@ -111,13 +110,30 @@ pub fn is_pdf(input: &[u8]) -> bool {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn read_pdf(input: &[u8]) -> Result<Document, ReadError> {
     let laid = pdf::read(input).map_err(ReadError::Pdf)?;
-    let mut doc = read_text(&laid.text);
+    let mut doc = read_laid_out(&laid.text, &laid.pages, laid.decimal_comma);
+    doc.source.bytes = input.len();
+    Ok(doc)
+}
+
+/// A PDF's laid-out text (`pdf::read`'s [`PdfText`]) read as a document: the one step after
+/// the PDF reader, shared by the CLI and the app (whose PDF worker sends the laid-out text, so
+/// the page reads it exactly as `assay extract FILE.pdf` does). The caller sets `bytes`.
+pub fn read_laid_out(text: &str, pages: &[usize], decimal_comma: bool) -> Document {
+    let mut doc = read_text(text);
     doc.source.format = "pdf".to_string();
     doc.source.encoding = "pdf".to_string();
-    doc.source.bytes = input.len();
-    doc.source.pages = laid.pages;
-    doc.source.decimal_comma = laid.decimal_comma;
-    Ok(doc)
+    doc.source.pages = pages.to_vec();
+    doc.source.decimal_comma = decimal_comma;
+    doc
+}
+
+/// A PDF as text: the laid-out lines, the first line of each page, and whether its figures
+/// print a decimal comma (already rewritten in point form in `text`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PdfText {
+    pub text: String,
+    pub pages: Vec<usize>,
+    pub decimal_comma: bool,
 }
 
 /// Reads a release from text. Never fails: text with no tables is a document with none and a

@@ -280,6 +280,19 @@ impl Browser {
         input.send_keys(file.to_str().unwrap()).await.unwrap();
     }
 
+    /// The first table row labelled `label`, once drawn.
+    pub async fn row(&self, label: &str) -> fantoccini::elements::Element {
+        self.xpath(&format!("//tr[th/button[normalize-space()='{label}']]"))
+            .await
+    }
+
+    /// Clicks the label of `row` (from [`Browser::row`]): its source lines open.
+    pub async fn show_source(&self, row: &fantoccini::elements::Element) {
+        let label = row.find(Locator::Css("button.row-label")).await.unwrap();
+        label.click().await.unwrap();
+        self.element("#source-view").await;
+    }
+
     /// Waits (up to 20 s, for the app to mount or update) for an element.
     pub async fn element(&self, css: &str) -> fantoccini::elements::Element {
         self.client

@@ -28,10 +28,11 @@ pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) ->
         let on_action = on_action.clone();
         move |file: web_sys::File| {
             let name = file.name();
-            // Refuse an oversize file by its size, before the browser reads it into memory.
+            // Refuse an oversize file by its size, before the browser reads it into memory: over
+            // the PDF reader's limit (a text over its own is refused once decoded).
             // (`as` saturates: a file past 4 GiB counts as `usize::MAX` bytes.)
             let bytes = file.size() as usize;
-            if bytes > crate::read::MAX_INPUT_BYTES {
+            if bytes > crate::read::pdf::MAX_PDF_BYTES {
                 on_action.emit(Action::FileTooLarge { name, bytes });
                 return;
             }
@@ -39,10 +40,14 @@ pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) ->
             perf::mark_read();
             yew::platform::spawn_local(async move {
                 on_action.emit(match JsFuture::from(file.array_buffer()).await {
-                    Ok(buffer) => Action::ReadFile {
-                        name,
-                        bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
-                    },
+                    Ok(buffer) => {
+                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                        // A PDF is read by the PDF worker, which answers later.
+                        if crate::read::is_pdf(&bytes) {
+                            crate::app::pdf::read(name.clone(), &bytes, &on_action);
+                        }
+                        Action::ReadFile { name, bytes }
+                    }
                     Err(_) => Action::FileFailed {
                         name,
                         reason: "the browser could not read it".into(),
@@ -121,7 +126,7 @@ pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) ->
         <section class={if dragging { "input-panel dragging" } else { "input-panel" }}
                  aria-label="Release input" {ondragover} {ondragleave} {ondrop}>
             <label for="release-input" class="input-label">
-                {"Paste a release, or drop a file (SEC EDGAR text, HTML, or text copied from a web page)"}
+                {"Paste a release, or drop a file (PDF, SEC EDGAR text, HTML, or text copied from a web page)"}
             </label>
             <textarea id="release-input" rows="8" spellcheck="false"
                       placeholder="Paste the text of an earnings release here…"
@@ -129,7 +134,7 @@ pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) ->
             <div class="input-actions">
                 <button id="read-button" class="primary" onclick={emit(|| Action::ReadInput)}>{"Read release"}</button>
                 <label class="file-button" for="file-input">{"Open a file…"}</label>
-                <input id="file-input" type="file" multiple=true accept=".txt,.htm,.html,.md,text/plain,text/html" {onchange} />
+                <input id="file-input" type="file" multiple=true accept=".pdf,.txt,.htm,.html,.md,application/pdf,text/plain,text/html" {onchange} />
                 <button id="sample-button" onclick={load_sample}>{"Try the sample"}</button>
                 <button id="clear-button" class="quiet" onclick={emit(|| Action::Clear)}>{"Clear"}</button>
             </div>

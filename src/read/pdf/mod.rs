@@ -5,14 +5,16 @@
 //! positions; [`numbers`] reads the document's number format from its own figures. The text,
 //! with the first line of each page, then goes through `read_text` as fixed-width text.
 //!
-//! Native only for now: the app will load the PDF reader as a second wasm module when a PDF
-//! is opened (docs/pdf.md), so nothing here is in the first-load wasm.
+//! In the app this runs in the PDF worker (`src/bin/assay-pdf.rs`), a wasm of its own that the
+//! page loads only when a PDF is opened (docs/pdf.md), so nothing here is in the first load.
 
 pub mod extract;
 pub mod layout;
 pub mod numbers;
 
 use std::fmt;
+
+pub use super::PdfText;
 
 pub use extract::{MAX_CONTENT_BYTES, MAX_GLYPHS, MAX_OBJECTS, MAX_PAGES, MAX_PDF_BYTES};
 
@@ -49,15 +51,6 @@ impl fmt::Display for PdfError {
             PdfError::TooComplex => write!(f, "The PDF is over the limits on objects, content or text that Assay reads."),
         }
     }
-}
-
-/// A PDF as text: the laid-out lines, the first line of each page, and whether its figures
-/// print a decimal comma.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PdfText {
-    pub text: String,
-    pub pages: Vec<usize>,
-    pub decimal_comma: bool,
 }
 
 /// Reads a PDF's text, laid out, with its figures in the point form the text readers read.
