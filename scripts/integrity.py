@@ -5,8 +5,10 @@ trunk post_build hook, after the steps that change those files; see Trunk.toml).
 trunk hashes both files when it writes index.html, before short_names.py and minify_glue.sh
 rewrite them; a browser refuses a file whose hash is not the one the page names.
 
-It also names the PDF reader's Web Worker's files (the main page starts it when a PDF is
-opened) by their hash, and tells the page its loader's name in a <meta name="assay-pdf">.
+It also names the main page's Web Workers' files by their hash (the PDF reader's, started when
+a PDF is opened, and the reading worker's, started for a JSON download and by the series
+page) and tells the page each loader's name in a <meta name="assay-pdf"> or
+<meta name="assay-worker">.
 
 It also finishes series.html (the series page, which trunk copies as written): the
 stylesheet's built name from index.html, and the series app's and its Web Worker's files
@@ -25,8 +27,9 @@ def sri(path: str) -> str:
         return "sha384-" + base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
 
 
-# The series page's files (series.html's wasm and glue, and its Web Worker's) are not the
-# main page's: index.html does not name them, and they are named by their hash here.
+# The series page's files (series.html's wasm and glue, and the reading worker's, which the
+# main page also starts) are not in the main page's first load: index.html does not link them,
+# and they are named by their hash here.
 WORKER = "assay-worker"
 SERIES = "assay-series-web"
 SERIES_PAGE = "series.html"
@@ -63,31 +66,34 @@ def worker_files(folder: str, stem: str) -> str:
     return hashed(folder, stem + "_loader.js", stem)
 
 
-def pdf_worker(folder: str, index: str) -> str:
-    """The PDF worker's files named by their hash, and its loader's name in index.html."""
-    loader_path = os.path.join(folder, PDF + "_loader.js")
+def main_page_worker(folder: str, index: str, stem: str):
+    """A Web Worker the main page starts: its files named by their hash, and its loader's name
+    in index.html. The page and its new loader name (None if an earlier run finished it)."""
+    loader_path = os.path.join(folder, stem + "_loader.js")
     if not os.path.exists(loader_path):
-        return index  # finished by an earlier run
+        return index, None  # finished by an earlier run
     # trunk's loader starts the wasm and drops a failure to load it (a rejected promise, which
     # a worker does not report to its page): thrown again from a timer, it is an `error`
-    # event on the page's Worker, and the page says the reader could not start.
+    # event on the page's Worker, and the page says the worker could not start.
     with open(loader_path, encoding="utf-8") as f:
         loader = f.read()
     loader, n = re.subn(r"(wasm_bindgen\([^()]*\));?\s*$", r"\1.catch(e => setTimeout(() => { throw e; }));", loader)
     if n != 1:
-        raise SystemExit("integrity: %s_loader.js does not end by starting its wasm" % PDF)
+        raise SystemExit("integrity: %s_loader.js does not end by starting its wasm" % stem)
     with open(loader_path, "w", encoding="utf-8") as f:
         f.write(loader)
-    meta = '<meta name="assay-pdf" content="./%s">' % worker_files(folder, PDF)
+    name = worker_files(folder, stem)
+    meta = '<meta name="%s" content="./%s">' % (stem, name)
     index, n = re.subn(r"(<meta charset=\"utf-8\">)", r"\1\n  " + meta, index, count=1)
     if n != 1:
         raise SystemExit("integrity: no <meta charset> in index.html")
-    return index
+    return index, name
 
 
-def series_page(folder: str, index: str) -> None:
+def series_page(folder: str, index: str, worker) -> None:
     """series.html: the stylesheet's built name from index.html, and the series app's glue
-    and wasm renamed by their hash, and its Web Worker's loader, glue and wasm."""
+    and wasm renamed by their hash, and its Web Worker's loader (`worker`, named by its hash
+    for the main page)."""
     path = os.path.join(folder, SERIES_PAGE)
     if not os.path.exists(path):
         return
@@ -99,8 +105,8 @@ def series_page(folder: str, index: str) -> None:
     html = html.replace('href="./style.css"', 'href="./%s"' % css)
     for old in (SERIES + ".js", SERIES + "_bg.wasm"):
         html = rename(html, SERIES_PAGE, old, hashed(folder, old, SERIES))
-    # The worker's files too; the page finds its loader in its <meta name="assay-worker">.
-    html = rename(html, SERIES_PAGE, WORKER + "_loader.js", worker_files(folder, WORKER))
+    # The page finds the worker's loader in its <meta name="assay-worker">.
+    html = rename(html, SERIES_PAGE, WORKER + "_loader.js", worker)
     with open(path, "w", encoding="utf-8") as f:
         f.write(html)
 
@@ -123,10 +129,11 @@ def main() -> int:
         )
         if n != 1:
             raise SystemExit("integrity: no integrity for %s in index.html" % file)
-    html = pdf_worker(folder, html)
+    html, _ = main_page_worker(folder, html, PDF)
+    html, worker = main_page_worker(folder, html, WORKER)
     with open(path, "w", encoding="utf-8") as f:
         f.write(html)
-    series_page(folder, html)
+    series_page(folder, html, worker)
     return 0
 
 

@@ -78,3 +78,21 @@ pub fn document_json(document: &Document, analysis: &Analysis) -> String {
     })
     .unwrap_or_default()
 }
+
+/// The main page's JSON download (the reading worker writes it, `src/bin/assay-worker.rs`):
+/// the document read from `text` as the page read it (`origin`: the file it came from), whole
+/// with its metrics and checks, or its table `table` alone; or why there is none.
+pub fn download_json(
+    text: &str,
+    origin: Option<&crate::session::Origin>,
+    table: Option<&str>,
+) -> Result<String, String> {
+    let document = crate::session::read_release(text, origin).map_err(|e| e.to_string())?;
+    Ok(match table {
+        Some(id) => match document.tables.iter().find(|t| *t.id == *id) {
+            Some(table) => table_json(table),
+            None => return Err(format!("the release has no table {id}.")),
+        },
+        None => document_json(&document, &crate::analyze::analyze(&document)),
+    })
+}

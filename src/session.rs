@@ -9,7 +9,7 @@ use crate::analyze::{analyze, Analysis};
 use crate::chart::{ChartKind, ChartSpec};
 use crate::document::Document;
 use crate::figures::{document_charts, key_figures, rows_chart, FigureChart, KeyFigure};
-use crate::read::{decode_text_and_encoding, is_pdf, read_document, read_laid_out};
+use crate::read::{decode_text_and_encoding, is_pdf, read_document, read_laid_out, ReadError};
 use crate::share::{hash_body, ShareError, SharePayload};
 use crate::view::{changes, table_columns, Changes, TableColumn};
 
@@ -58,6 +58,9 @@ pub struct Session {
     pub shown_checks: ShownChecks,
     /// A file is being dragged over the paste box (which then says it will take it).
     pub dragging: bool,
+    /// The PDF the shell's PDF worker is reading ([`Action::PdfRead`] answers): its name and
+    /// size. Anything read or cleared meanwhile forgets it, and then its answer is dropped.
+    pub reading: Option<Origin>,
 }
 
 /// The checks listed besides the mismatches, which are always listed: a reader comes for
@@ -112,28 +115,67 @@ pub struct Origin {
 }
 
 impl Origin {
-    /// A PDF's pages in one line, `<1 if a decimal comma, else 0> <first line of each page>…`:
-    /// how the PDF worker sends them and local storage keeps them.
-    pub fn pages_line(&self) -> String {
-        let mut line = String::from(if self.decimal_comma { "1" } else { "0" });
-        for first in &self.pages {
-            line.push(' ');
-            line.push_str(&first.to_string());
-        }
-        line
+    /// The origin in one line, `<bytes> <encoding> <1 if a decimal comma, else 0> <first line
+    /// of each page, comma-separated> <name>`: how local storage keeps it and the Web Workers
+    /// send and are sent it (the PDF worker sends a nameless one with the pages it found).
+    pub fn line(&self) -> String {
+        let pages: Vec<String> = self.pages.iter().map(usize::to_string).collect();
+        let comma = if self.decimal_comma { "1" } else { "0" };
+        let (bytes, encoding, name) = (self.bytes, &self.encoding, &self.name);
+        format!("{bytes} {encoding} {comma} {} {name}", pages.join(","))
     }
 
-    /// Takes the pages from a [`Origin::pages_line`]; anything else is no pages.
-    pub fn set_pages(&mut self, line: &str) {
-        let mut parts = line.split(' ');
-        self.decimal_comma = parts.next() == Some("1");
-        self.pages.clear();
-        for first in parts {
-            if let Ok(first) = first.parse() {
-                self.pages.push(first);
-            }
-        }
+    /// Reads an [`Origin::line`]; anything else is none.
+    pub fn from_line(line: &str) -> Option<Origin> {
+        let mut parts = line.splitn(5, ' ');
+        let bytes = parts.next()?.parse().ok()?;
+        let encoding = parts.next()?.to_owned();
+        let decimal_comma = match parts.next()? {
+            "0" => false,
+            "1" => true,
+            _ => return None,
+        };
+        let pages = parts.next()?;
+        let pages = (pages.split(',').filter(|p| !p.is_empty()).map(str::parse))
+            .collect::<Result<_, _>>()
+            .ok()?;
+        Some(Origin {
+            name: parts.next()?.to_owned(),
+            encoding,
+            bytes,
+            pages,
+            decimal_comma,
+        })
     }
+
+    /// The file `document` was read from, as [`Session::read`] recorded it.
+    pub fn of(document: &Document) -> Option<Origin> {
+        let source = &document.source;
+        Some(Origin {
+            name: source.name.clone()?,
+            encoding: source.encoding.clone(),
+            bytes: source.bytes,
+            pages: source.pages.clone(),
+            decimal_comma: source.decimal_comma,
+        })
+    }
+}
+
+/// Reads `text` as the page reads it, `origin` the file it was decoded from, if any: a PDF's
+/// laid-out text with its pages (as `assay extract FILE.pdf` reads it), anything else as its
+/// bytes say; the file recorded in the document's `source`. The reading worker reads a JSON
+/// download's document through here too, so it is the page's, field for field.
+pub fn read_release(text: &str, origin: Option<&Origin>) -> Result<Document, ReadError> {
+    let mut document = match origin {
+        Some(o) if !o.pages.is_empty() => read_laid_out(text, &o.pages, o.decimal_comma),
+        _ => read_document(text.as_bytes())?,
+    };
+    if let Some(origin) = origin {
+        document.source.name = Some(origin.name.clone());
+        document.source.encoding = origin.encoding.clone();
+        document.source.bytes = origin.bytes;
+    }
+    Ok(document)
 }
 
 /// A message for the user: what happened and what to do.
@@ -153,9 +195,15 @@ pub enum Action {
     /// read, which keeps the tables' cells apart; the box gets the plain text as usual.
     ReadPastedHtml(String),
     /// A file was picked or dropped and its bytes read. A PDF is read by the shell's PDF
-    /// worker, whose answer comes as [`Action::Restore`] (the laid-out text, with its pages in
-    /// the [`Origin`]) or [`Action::FileFailed`]; until then the page says it is reading.
+    /// worker, whose answer comes as [`Action::PdfRead`]; until then the page says it is
+    /// reading ([`Session::reading`]).
     ReadFile { name: String, bytes: Vec<u8> },
+    /// The PDF worker's answer for [`Session::reading`]: the laid-out text and a nameless
+    /// [`Origin::line`] with its pages, read as `assay extract FILE.pdf` reads the PDF; or why
+    /// there is none. Dropped if the reader has read or cleared something else meanwhile.
+    PdfRead(Result<(String, String), String>),
+    /// Tell the user something the shell found out (a download that could not be made).
+    Tell(Notice),
     /// The browser could not read a picked file.
     FileFailed { name: String, reason: String },
     /// Several files were picked or dropped at once: this page reads one release; the notice
@@ -233,28 +281,6 @@ pub const PASTED_HTML_SOURCE: &str = "Pasted from a web page (HTML)";
 /// Said while the PDF worker reads a PDF.
 pub const READING_PDF: &str = "Reading the PDF…";
 
-/// What the PDF worker's answer for the file `origin` (its name, encoding `pdf` and size)
-/// means for the page: its laid-out text and pages (an [`Origin::pages_line`]) are read as a
-/// reload reads a kept PDF ([`Action::Restore`]: as `assay extract FILE.pdf` reads it); a
-/// reason it has none is [`Action::FileFailed`].
-pub fn pdf_answer(mut origin: Origin, answer: Result<(String, String), String>) -> Action {
-    match answer {
-        Ok((text, pages)) => {
-            origin.set_pages(&pages);
-            Action::Restore(Saved {
-                input: Rc::new(text),
-                source: origin.name.clone(),
-                release: None,
-                origin: Some(origin),
-            })
-        }
-        Err(reason) => Action::FileFailed {
-            name: origin.name,
-            reason,
-        },
-    }
-}
-
 impl Session {
     /// The state after `action`.
     #[must_use]
@@ -270,9 +296,34 @@ impl Session {
                 }
                 self.read(self.input.clone(), PASTED_SOURCE.into(), None)
             }
-            Action::ReadFile { bytes, .. } if is_pdf(&bytes) => {
-                self.clone().telling(Notice::Info(READING_PDF.into()))
+            Action::ReadFile { name, bytes } if is_pdf(&bytes) => {
+                let origin = Origin {
+                    name,
+                    encoding: "pdf".into(),
+                    bytes: bytes.len(),
+                    ..Origin::default()
+                };
+                (self.clone().telling(Notice::Info(READING_PDF.into())))
+                    .with(|s| s.reading = Some(origin))
             }
+            Action::PdfRead(answer) => {
+                let Some(mut origin) = self.reading.clone() else {
+                    return self.clone();
+                };
+                match answer {
+                    Ok((text, line)) => {
+                        if let Some(found) = Origin::from_line(&line) {
+                            origin.pages = found.pages;
+                            origin.decimal_comma = found.decimal_comma;
+                        }
+                        self.read(Rc::new(text), origin.name.clone(), Some(origin))
+                    }
+                    Err(reason) => (self.clone())
+                        .telling(Notice::Error(format!("Could not open {}: {reason}", origin.name)))
+                        .with(|s| s.reading = None),
+                }
+            }
+            Action::Tell(notice) => self.clone().telling(notice),
             Action::ReadFile { name, bytes } => self.read_bytes(&bytes, name),
             Action::ReadPastedHtml(html) => self
                 .read(Rc::new(html), PASTED_HTML_SOURCE.into(), None)
@@ -283,9 +334,11 @@ impl Session {
             Action::Several(count) => self.clone().telling(Notice::Info(format!(
                 "{count} files: this page reads one release at a time. To line up many, open them on the series page (“Many releases” at the top)."
             ))),
-            Action::FileTooLarge { name, bytes } => {
-                self.refused(&name, crate::read::ReadError::TooLarge { bytes })
-            }
+            Action::FileTooLarge { name, bytes } => self.clone().telling(Notice::Error(format!(
+                "{name}: the file is {bytes} bytes, over the {} MiB limit for a PDF ({} MiB for text).",
+                crate::read::pdf::MAX_PDF_BYTES >> 20,
+                crate::read::MAX_INPUT_BYTES >> 20
+            ))),
             Action::LoadSample(text) => {
                 // The sample is a file of the site, fetched as UTF-8 text.
                 let origin = Origin {
@@ -396,18 +449,8 @@ impl Session {
 
     /// Reads `text`, labelled `source`; `origin` is the file it was decoded from, if any.
     fn read(&self, text: Rc<String>, source: String, origin: Option<Origin>) -> Session {
-        // A PDF's laid-out text is read as `assay extract FILE.pdf` reads it (its pages kept).
-        let read = match &origin {
-            Some(o) if !o.pages.is_empty() => Ok(read_laid_out(&text, &o.pages, o.decimal_comma)),
-            _ => read_document(text.as_bytes()),
-        };
-        match read {
-            Ok(mut document) => {
-                if let Some(origin) = origin {
-                    document.source.name = Some(origin.name);
-                    document.source.encoding = origin.encoding;
-                    document.source.bytes = origin.bytes;
-                }
+        match read_release(&text, origin.as_ref()) {
+            Ok(document) => {
                 let analysis = analyze(&document);
                 // Text with no tables is still a document (its narrative may be useful), but
                 // the reader should know why the page is nearly empty.
@@ -495,15 +538,7 @@ impl Session {
     /// read and the file it came from when the box alone does not say.
     pub fn saved(&self) -> Saved {
         let release = self.release.as_ref().filter(|r| **r != self.input);
-        let origin = self.document.as_ref().and_then(|d| {
-            Some(Origin {
-                name: d.source.name.clone()?,
-                encoding: d.source.encoding.clone(),
-                bytes: d.source.bytes,
-                pages: d.source.pages.clone(),
-                decimal_comma: d.source.decimal_comma,
-            })
-        });
+        let origin = self.document.as_deref().and_then(Origin::of);
         Saved {
             input: self.input.clone(),
             source: self.source.clone(),

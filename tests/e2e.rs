@@ -247,6 +247,50 @@ async fn a_table_downloads_as_csv_with_exact_values() {
 
 #[tokio::test]
 #[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn json_downloads_are_written_by_the_reading_worker_fetched_only_then() {
+    let site = Site::start();
+    let browser = Browser::with_sample(&site).await;
+    let before = resources(&browser).await;
+    assert!(
+        !before.iter().any(|r| r.contains("assay-worker")),
+        "the reading worker was fetched before a JSON download: {before:?}"
+    );
+    browser.click(".document-actions .save-json").await;
+    // The JSON `assay extract` prints for the sample's file, byte for byte.
+    let session = assay::session::Session::default().apply(assay::session::Action::LoadSample(
+        assay::SAMPLE_RELEASE.into(),
+    ));
+    let expected = assay::export::document_json(
+        session.document.as_ref().unwrap(),
+        session.analysis.as_ref().unwrap(),
+    );
+    assert_eq!(browser.downloaded("release.json").await, expected);
+    // A table's: the balance sheet, its accumulated deficit as printed.
+    let balance = "//section[.//h3[normalize-space()='Consolidated Balance Sheets']]";
+    let section = browser.xpath(balance).await;
+    let id = section.attr("id").await.unwrap().unwrap();
+    browser
+        .xpath(&format!("{balance}//button[contains(@class,'save-json')]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let table = browser.downloaded(&format!("{id}.json")).await;
+    assert!(table.starts_with("{\n  \"schema\": \"assay/"), "{table}");
+    assert!(table.contains("\"-282970\""), "{table}");
+    assert!(table.contains("\"(282,970)\""), "{table}");
+    let requested = site.requested();
+    assert!(
+        requested
+            .iter()
+            .any(|p| p.contains("/assay-worker-") && p.ends_with("_loader.js")),
+        "{requested:?}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn a_reload_brings_the_document_back() {
     let site = Site::start();
     let browser = Browser::with_sample(&site).await;
@@ -1033,6 +1077,26 @@ async fn wait_for_text(browser: &Browser, css: &str, expected: &str) -> String {
 }
 
 /// Opens the series page from the main page's link, as a reader does.
+/// How many releases the series page's store (IndexedDB `assay`, `releases`) holds.
+async fn stored_releases(browser: &Browser) -> u64 {
+    let count = browser
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             const open = indexedDB.open('assay', 1);
+             open.onsuccess = () => {
+               const r = open.result.transaction('releases').objectStore('releases').count();
+               r.onsuccess = () => done(r.result);
+               r.onerror = () => done(-1);
+             };
+             open.onerror = () => done(-1);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    count.as_u64().unwrap_or(u64::MAX)
+}
+
 async fn series_page(site: &Site) -> Browser {
     let browser = Browser::open().await;
     browser.client.goto(&site.url).await.unwrap();
@@ -1196,6 +1260,17 @@ async fn many_pericom_releases_make_series_that_survive_a_reload() {
 
     // Clear forgets all, also after a reload.
     browser.click(".clear-all").await;
+    // The store is cleared in a transaction of its own after the click: reload once it is
+    // (a reload in the same instant can come before it commits).
+    let mut stored = 1;
+    for _ in 0..50 {
+        stored = stored_releases(&browser).await;
+        if stored == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(stored, 0, "a Clear empties the store");
     browser.client.refresh().await.unwrap();
     browser.element("#files-input").await;
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
@@ -1386,10 +1461,16 @@ async fn a_pdf_is_read_by_a_reader_fetched_only_when_a_pdf_is_opened() {
     browser.show_source(&row).await;
     let source = browser.text_of("#source-view header").await;
     assert!(source.starts_with("Source line 5:"), "{source}");
-    assert!(browser
-        .text_of("#source-view pre")
-        .await
-        .contains("6,497.5"));
+    // Two lines either side, each on a line of its own, numbered on from the row's.
+    let pre = browser.text_of("#source-view pre").await;
+    let lines: Vec<&str> = pre.lines().collect();
+    let hit = lines.iter().position(|l| l.contains("6,497.5")).unwrap();
+    let at: Vec<usize> = (source["Source line ".len()..].split(':').take(2))
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert_eq!((lines.len(), hit), (5, 2), "{pre}");
+    let next = format!("{}:{}", at[0], at[1] + 1);
+    assert!(lines[hit + 1].trim_start().starts_with(&next), "{pre}");
 
     // The reader came from the site, in files named by their hash, within the policy.
     let after = resources(&browser).await;

@@ -2,8 +2,8 @@
 
 use assay::chart::ChartKind;
 use assay::session::{
-    pdf_answer, picked, Action, Notice, Origin, Saved, Session, ShownChecks, PASTED_SOURCE,
-    READING_PDF, SAMPLE_SOURCE,
+    picked, Action, Notice, Origin, Saved, Session, ShownChecks, PASTED_SOURCE, READING_PDF,
+    SAMPLE_SOURCE,
 };
 
 fn error_text(s: &Session) -> &str {
@@ -339,19 +339,29 @@ fn a_file_over_the_limit_is_refused_before_reading() {
 }
 
 #[test]
-fn a_file_refused_by_its_size_gets_the_same_message_and_keeps_the_box() {
-    let s = Session::default()
-        .apply(Action::Edit("Sales  10  9".into()))
-        .apply(Action::FileTooLarge {
-            name: "filing.txt".into(),
-            bytes: 6 * 1024 * 1024,
-        });
+fn a_file_refused_by_its_size_says_the_limits_and_keeps_the_box() {
+    let boxed = Session::default().apply(Action::Edit("Sales  10  9".into()));
+    // Over the PDF reader's limit, refused before the browser reads it.
+    let s = boxed.apply(Action::FileTooLarge {
+        name: "filing.pdf".into(),
+        bytes: 40 << 20,
+    });
+    assert_eq!(
+        error_text(&s),
+        "filing.pdf: the file is 41943040 bytes, over the 32 MiB limit for a PDF (5 MiB for text)."
+    );
+    assert_eq!(*s.input, "Sales  10  9");
+    assert!(s.document.is_none());
+    // Text over its own limit, once read.
+    let s = boxed.apply(Action::ReadFile {
+        name: "filing.txt".into(),
+        bytes: vec![b'a'; 6 << 20],
+    });
     assert_eq!(
         error_text(&s),
         "filing.txt: The input is 6291456 bytes, over the 5 MiB limit; give the release document alone rather than a whole filing."
     );
     assert_eq!(*s.input, "Sales  10  9");
-    assert!(s.document.is_none());
 }
 
 #[test]
@@ -414,9 +424,19 @@ fn extract_json(name: &str, bytes: &[u8]) -> String {
     assay::export::document_json(&doc, &assay::analyze::analyze(&doc))
 }
 
-/// The document JSON the app downloads.
+/// The document JSON the app downloads: the reading worker reads the text the page read
+/// again, as the page read it (`export::download_json`), and it must be the JSON of the very
+/// document the page shows.
 fn download_json(s: &Session) -> String {
-    assay::export::document_json(s.document.as_ref().unwrap(), s.analysis.as_ref().unwrap())
+    let doc = s.document.as_ref().unwrap();
+    let shown = assay::export::document_json(doc, s.analysis.as_ref().unwrap());
+    let text = s.release.as_ref().unwrap();
+    let worker = assay::export::download_json(text, Origin::of(doc).as_ref(), None).unwrap();
+    assert_eq!(
+        worker, shown,
+        "the reading worker's JSON is the page's document's"
+    );
+    worker
 }
 
 /// The sample with a Windows-1252 apostrophe (0x92), as an older file would have it.
@@ -567,26 +587,21 @@ fn mcdonalds() -> (Vec<u8>, String) {
     (bytes, cli)
 }
 
-/// What the page does with the PDF worker's answer for `bytes` (src/bin/assay-pdf.rs runs
-/// `read::pdf::read` and sends the laid-out text and its pages line; here it runs natively).
-fn pdf_worker(name: &str, bytes: &[u8]) -> Action {
-    let file = Origin {
-        name: name.into(),
-        encoding: "pdf".into(),
-        bytes: bytes.len(),
-        ..Origin::default()
-    };
+/// The PDF worker's answer for `bytes` (src/bin/assay-pdf.rs runs `read::pdf::read` and
+/// sends the laid-out text and a nameless origin line with its pages; here it runs natively).
+fn pdf_worker(bytes: &[u8]) -> Action {
     let answer = assay::read::pdf::read(bytes)
         .map(|laid| {
             let pages = Origin {
+                encoding: "pdf".into(),
                 pages: laid.pages,
                 decimal_comma: laid.decimal_comma,
                 ..Origin::default()
             };
-            (laid.text, pages.pages_line())
+            (laid.text, pages.line())
         })
         .map_err(|e| e.to_string());
-    pdf_answer(file, answer)
+    Action::PdfRead(answer)
 }
 
 #[test]
@@ -601,7 +616,7 @@ fn a_pdf_is_read_by_the_pdf_worker_as_assay_extract_prints_it_and_after_a_reload
     // The page keeps what it had while the worker reads, and says so.
     assert_eq!(waiting.document, before.document);
     assert_eq!(waiting.notice, Some(Notice::Info(READING_PDF.into())));
-    let s = waiting.apply(pdf_worker(name, &bytes));
+    let s = waiting.apply(pdf_worker(&bytes));
     assert_eq!(s.source, name);
     let source = &s.document.as_ref().unwrap().source;
     assert_eq!((source.format.as_str(), source.pages.len()), ("pdf", 6));
@@ -617,6 +632,18 @@ fn a_pdf_is_read_by_the_pdf_worker_as_assay_extract_prints_it_and_after_a_reload
         .unwrap();
     assert_eq!(doc.source.page_of(row.line).map(|p| p.0), Some(5));
     assert!(again.source_lines(row.line, 0)[0].1.contains("6,497.5"));
+    // A table's JSON download, written by the reading worker from the kept text.
+    let table = doc.tables.iter().find(|t| t.rows.contains(row)).unwrap();
+    let text = again.release.as_ref().unwrap();
+    let origin = Origin::of(doc);
+    assert_eq!(
+        assay::export::download_json(text, origin.as_ref(), Some(&table.id)),
+        Ok(assay::export::table_json(table))
+    );
+    assert_eq!(
+        assay::export::download_json(text, origin.as_ref(), Some("t999")),
+        Err("the release has no table t999.".into())
+    );
 }
 
 #[test]
@@ -628,7 +655,7 @@ fn a_damaged_pdf_or_a_reader_that_stopped_says_so_and_keeps_the_page() {
         name: "cut.pdf".into(),
         bytes: cut.to_vec(),
     });
-    let s = damaged.apply(pdf_worker("cut.pdf", cut));
+    let s = damaged.apply(pdf_worker(cut));
     assert_eq!(
         error_text(&s),
         "Could not open cut.pdf: The PDF is damaged or truncated and could not be opened."
@@ -636,31 +663,74 @@ fn a_damaged_pdf_or_a_reader_that_stopped_says_so_and_keeps_the_page() {
     assert_eq!(s.document, before.document);
     assert_eq!(s.input, before.input);
     // The page's side says so when the worker did not answer.
-    let stopped = damaged.apply(pdf_answer(
-        Origin {
-            name: "cut.pdf".into(),
-            ..Origin::default()
-        },
-        Err("it stopped".into()),
-    ));
+    let stopped = damaged.apply(Action::PdfRead(Err("it stopped".into())));
     assert_eq!(error_text(&stopped), "Could not open cut.pdf: it stopped");
+    assert_eq!(stopped.reading, None);
 }
 
 #[test]
-fn a_pdf_s_pages_travel_in_one_line_and_back() {
+fn a_pdf_answer_is_dropped_once_the_reader_has_cleared_or_read_something_else() {
+    let (bytes, _) = mcdonalds();
+    let name = "mcdonalds_2023Q2_earnings_release.pdf";
+    let waiting = Session::default().apply(Action::ReadFile {
+        name: name.into(),
+        bytes: bytes.clone(),
+    });
+    assert_eq!(waiting.reading.as_ref().map(|o| o.bytes), Some(bytes.len()));
+    let answer = pdf_worker(&bytes);
+    // Cleared while the worker read: the page stays empty.
+    let cleared = waiting.apply(Action::Clear).apply(answer.clone());
+    assert_eq!(
+        (cleared.document.as_ref(), cleared.input.as_str()),
+        (None, "")
+    );
+    // The sample read meanwhile stays.
+    let sample = waiting.apply(Action::LoadSample(assay::SAMPLE_RELEASE.into()));
+    let after = sample.apply(answer.clone());
+    assert_eq!(after.source, SAMPLE_SOURCE);
+    assert_eq!(after.document, sample.document);
+    // Its own answer is read once; a second copy changes nothing.
+    let read = waiting.apply(answer.clone());
+    assert_eq!(read.source, name);
+    assert_eq!(read.reading, None);
+    assert_eq!(read.apply(answer), read);
+}
+
+#[test]
+fn a_file_s_origin_travels_in_one_line_and_back() {
     let mut origin = Origin {
+        name: "pucobre análisis 2025 Q1.pdf".into(),
+        encoding: "pdf".into(),
+        bytes: 123_456,
         pages: vec![1, 57, 120],
         decimal_comma: true,
-        ..Origin::default()
     };
-    assert_eq!(origin.pages_line(), "1 1 57 120");
-    let mut back = Origin::default();
-    back.set_pages(&origin.pages_line());
-    assert_eq!(back, origin);
+    assert_eq!(
+        origin.line(),
+        "123456 pdf 1 1,57,120 pucobre análisis 2025 Q1.pdf"
+    );
+    assert_eq!(Origin::from_line(&origin.line()).as_ref(), Some(&origin));
+    // A text file's: no pages, no decimal comma.
+    origin.pages.clear();
     origin.decimal_comma = false;
-    back.set_pages(&origin.pages_line());
-    assert_eq!((back.decimal_comma, back.pages.len()), (false, 3));
-    // Not a PDF's: no pages.
-    back.set_pages("");
-    assert_eq!(back, Origin::default());
+    origin.encoding = "windows-1252".into();
+    assert_eq!(
+        origin.line(),
+        "123456 windows-1252 0  pucobre análisis 2025 Q1.pdf"
+    );
+    assert_eq!(Origin::from_line(&origin.line()).as_ref(), Some(&origin));
+    // The PDF worker's, nameless.
+    let found = Origin::from_line("0 pdf 0 1,40 ").unwrap();
+    assert_eq!((found.pages, found.name.as_str()), (vec![1, 40], ""));
+    // Anything else (an older build's `<bytes> <encoding> <name>`, a tampered line) is none.
+    for bad in [
+        "123 utf-8 hecla.txt",
+        "",
+        "x pdf 0 1 a",
+        "1 pdf 2 1 a",
+        "1 pdf 0 1,x a",
+        "1 pdf 0",
+    ] {
+        assert_eq!(Origin::from_line(bad), None, "{bad}");
+    }
 }

@@ -7,10 +7,10 @@ mod download;
 pub mod links;
 mod location;
 pub mod many;
-mod pdf;
 mod perf;
 mod sample;
 mod storage;
+pub(crate) mod workers;
 
 use std::rc::Rc;
 

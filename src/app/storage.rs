@@ -10,11 +10,9 @@ use crate::session::{Origin, Saved, PASTED_SOURCE};
 const INPUT_KEY: &str = "assay.input";
 const SOURCE_KEY: &str = "assay.source";
 const RELEASE_KEY: &str = "assay.release";
-/// `<bytes> <encoding> <file name>`.
+/// An [`Origin::line`]. A PDF itself is not kept: its laid-out text is the box, and the
+/// line holds its pages, so a reload reads the same document.
 const ORIGIN_KEY: &str = "assay.origin";
-/// A PDF's pages: `<1 if a decimal comma, else 0> <the line each page begins on>…`. The PDF
-/// itself is not kept; its laid-out text is the box, so a reload reads the same document.
-const PAGES_KEY: &str = "assay.pages";
 
 /// The read text and the file it came from, as last written whole.
 type Written = (Option<Rc<String>>, Option<Origin>);
@@ -34,20 +32,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 pub fn load() -> Option<Saved> {
     let storage = local_storage()?;
     let get = |key| storage.get_item(key).ok().flatten();
-    let origin = get(ORIGIN_KEY).and_then(|line| {
-        let mut parts = line.splitn(3, ' ');
-        let bytes = parts.next()?.parse().ok()?;
-        let encoding = parts.next()?.to_owned();
-        let name = parts.next()?.to_owned();
-        let mut origin = Origin {
-            name,
-            encoding,
-            bytes,
-            ..Origin::default()
-        };
-        origin.set_pages(&get(PAGES_KEY).unwrap_or_default());
-        Some(origin)
-    });
+    let origin = get(ORIGIN_KEY).and_then(|line| Origin::from_line(&line));
     Some(Saved {
         input: get(INPUT_KEY)?.into(),
         source: get(SOURCE_KEY).unwrap_or_default(),
@@ -80,7 +65,7 @@ pub fn save(saved: &Saved) {
         }
     };
     // The old release goes first, so its room is free for the new box.
-    forget(&[RELEASE_KEY, ORIGIN_KEY, PAGES_KEY]);
+    forget(&[RELEASE_KEY, ORIGIN_KEY]);
     if nothing || storage.set_item(INPUT_KEY, &saved.input).is_err() {
         forget(&[INPUT_KEY, SOURCE_KEY]);
         return;
@@ -96,14 +81,8 @@ pub fn save(saved: &Saved) {
         return;
     }
     let _ = storage.set_item(SOURCE_KEY, &saved.source);
-    if let Some(o) = &saved.origin {
-        let _ = storage.set_item(
-            ORIGIN_KEY,
-            &format!("{} {} {}", o.bytes, o.encoding, o.name),
-        );
-        if !o.pages.is_empty() {
-            let _ = storage.set_item(PAGES_KEY, &o.pages_line());
-        }
+    if let Some(origin) = &saved.origin {
+        let _ = storage.set_item(ORIGIN_KEY, &origin.line());
     }
     WRITTEN.set(Some((saved.release.clone(), saved.origin.clone())));
 }

@@ -1,8 +1,8 @@
 //! The PDF reader's Web Worker (a wasm of its own, `data-type="worker"` in index.html): the
-//! main page starts one when a PDF is opened or dropped (`assay::app::pdf`), so none of the
+//! main page starts one when a PDF is opened or dropped (`assay::app::workers`), so none of the
 //! PDF code is in the first load. It says `null` once it listens; the page then sends the
-//! file's bytes (a `Uint8Array`) and gets back `[text, pages]`, the laid-out text
-//! (`read::pdf::read`) and its pages as `session::Origin::pages_line` writes them, or a
+//! file's bytes (a `Uint8Array`) and gets back `[text, origin]`, the laid-out text
+//! (`read::pdf::read`) and a nameless `session::Origin::line` holding its pages, or a
 //! sentence saying why there is none. The page reads the text with `read::read_laid_out`,
 //! as `assay extract FILE.pdf` does.
 //!
@@ -31,11 +31,12 @@ mod worker {
         match assay::read::pdf::read(bytes) {
             Ok(laid) => {
                 let pages = Origin {
+                    encoding: "pdf".into(),
                     pages: laid.pages,
                     decimal_comma: laid.decimal_comma,
                     ..Origin::default()
                 };
-                Array::of2(&laid.text.into(), &pages.pages_line().into()).into()
+                Array::of2(&laid.text.into(), &pages.line().into()).into()
             }
             Err(error) => error.to_string().into(),
         }

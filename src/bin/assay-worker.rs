@@ -7,6 +7,10 @@
 //! - `["remove", id]` → nothing
 //! - `["settle"]` → `["settled", bytes]`: each company's charts and restatements packed by
 //!   `share::companies::pack`
+//! - `["json", text, origin, table]` → `["json", json]` or `["failed", 0, reason]`: the main
+//!   page's JSON download (`assay::app::workers`), the document read from `text` as the page
+//!   read it (`origin`: a `session::Origin::line`, or empty), whole as `assay extract` prints
+//!   it, or its table `table` alone; so the page's first load holds no JSON writer
 //!
 //! It says `["ready"]` once it listens. Nothing leaves the browser.
 
@@ -25,6 +29,7 @@ mod worker {
     use std::cell::RefCell;
 
     use assay::series::desk::Desk;
+    use assay::session::Origin;
     use js_sys::Array;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
@@ -53,6 +58,15 @@ mod worker {
             "remove" => {
                 desk.borrow_mut().remove(id);
                 return None;
+            }
+            "json" => {
+                let text = message.get(1).as_string().unwrap_or_default();
+                let origin = Origin::from_line(&message.get(2).as_string().unwrap_or_default());
+                let table = message.get(3).as_string();
+                match assay::export::download_json(&text, origin.as_ref(), table.as_deref()) {
+                    Ok(json) => Array::of2(&"json".into(), &json.into()),
+                    Err(why) => Array::of3(&"failed".into(), &id_value, &why.into()),
+                }
             }
             "settle" => {
                 let packed = assay::share::companies::pack(&desk.borrow().settle());

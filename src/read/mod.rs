@@ -56,7 +56,7 @@ impl fmt::Display for ReadError {
             ReadError::Empty => write!(f, "The input is empty; give the text of an earnings release."),
             ReadError::Binary => write!(
                 f,
-                "The input is not text (it looks like a binary file such as a PDF, image or archive); save the release as plain text, Markdown or HTML and try again."
+                "The input is not text (it looks like a binary file such as an image or an archive); open the release as a PDF, HTML or plain text and try again."
             ),
             ReadError::TooLarge { bytes } => write!(
                 f,

@@ -11,7 +11,7 @@ use super::figure_charts::figure_charts;
 use super::key_figures::key_figures;
 use super::table_view::table_view;
 use crate::analyze::Analysis;
-use crate::app::download;
+use crate::app::{download, workers};
 use crate::chart::ChartSpec;
 use crate::document::Document;
 use crate::figures::{FigureChart, KeyFigure};
@@ -95,6 +95,38 @@ impl PartialEq for DocumentProps {
     }
 }
 
+/// The document's downloads, made when clicked from the document and the text it was read
+/// from: a table's CSV here, JSON by the reading worker (`workers::save_json`).
+pub struct Downloads {
+    document: Rc<Document>,
+    text: Option<Rc<String>>,
+    on_action: Callback<Action>,
+}
+
+impl Downloads {
+    /// The JSON of the whole document, or of the table `table` alone.
+    pub fn json(&self, table: Option<&str>) -> Callback<MouseEvent> {
+        let (document, text) = (Rc::clone(&self.document), self.text.clone());
+        let (table, on_action) = (table.map(str::to_owned), self.on_action.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(text) = &text {
+                workers::save_json(&document, text, table.as_deref(), &on_action);
+            }
+        })
+    }
+
+    /// The table `table`'s CSV.
+    pub fn csv(&self, table: &str) -> Callback<MouseEvent> {
+        let (document, id) = (Rc::clone(&self.document), table.to_owned());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(table) = document.tables.iter().find(|t| t.id == id) {
+                let name = format!("table-{id}.csv");
+                download::save_text(&name, "text/csv", &crate::export::table_csv(table));
+            }
+        })
+    }
+}
+
 #[component]
 fn DocumentView(props: &DocumentProps) -> Html {
     let DocumentProps {
@@ -119,15 +151,10 @@ fn DocumentView(props: &DocumentProps) -> Html {
         meta.push(format!("released {date}"));
     }
     meta.push(props.source.clone());
-    let save_json = {
-        let (document, analysis) = (Rc::clone(document), Rc::clone(analysis));
-        Callback::from(move |_: MouseEvent| {
-            download::save_text(
-                "release.json",
-                "application/json",
-                &crate::export::document_json(&document, &analysis),
-            )
-        })
+    let downloads = Downloads {
+        document: Rc::clone(document),
+        text: props.release.clone(),
+        on_action: on_action.clone(),
     };
     let counts = analysis.counts();
 
@@ -152,7 +179,7 @@ fn DocumentView(props: &DocumentProps) -> Html {
                     }) }
                 </ul>
                 <div class="document-actions">
-                    { super::button("save-json", "Download JSON", save_json) }
+                    { super::button("save-json", "Download JSON", downloads.json(None)) }
                 </div>
                 if !document.warnings.is_empty() {
                     <details class="warnings">
@@ -172,7 +199,7 @@ fn DocumentView(props: &DocumentProps) -> Html {
             <h2 class="tables-heading">{ "Tables" }</h2>
             { for document.tables.iter().zip(props.columns.iter()).map(|(table, columns)| {
                 let focused = props.focus.as_ref().filter(|f| f.table == *table.id).map(|f| f.row);
-                table_view(document, table, columns, &props.changes, picked(&props.selection, &table.id), focused, on_action)
+                table_view(&downloads, table, columns, &props.changes, picked(&props.selection, &table.id), focused, on_action)
             }) }
         </article>
     }

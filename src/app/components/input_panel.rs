@@ -44,7 +44,7 @@ pub fn input_panel(input: &str, dragging: bool, on_action: &Callback<Action>) ->
                         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                         // A PDF is read by the PDF worker, which answers later.
                         if crate::read::is_pdf(&bytes) {
-                            crate::app::pdf::read(name.clone(), &bytes, &on_action);
+                            crate::app::workers::read_pdf(&bytes, &on_action);
                         }
                         Action::ReadFile { name, bytes }
                     }

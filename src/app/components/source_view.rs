@@ -28,10 +28,16 @@ pub fn source_view(
                 <button class="quiet" onclick={close} aria-label="Close the source view">{"Close"}</button>
             </header>
             <pre>
+                // The line break after each line's span, not in it: the highlighted line is an
+                // inline block (its background spans the view), and a break inside it would put
+                // the next line beside it, out of sight.
                 { for lines.iter().map(|&(n, text)| html! {
-                    <span class={if n == line { "source-line hit" } else { "source-line" }}>
-                        <span class="line-number">{ format!("{:>6}  ", at(n)) }</span>{ text }{"\n"}
-                    </span>
+                    <>
+                        <span class={if n == line { "source-line hit" } else { "source-line" }}>
+                            <span class="line-number">{ format!("{:>6}  ", at(n)) }</span>{ text }
+                        </span>
+                        {"\n"}
+                    </>
                 }) }
             </pre>
         </aside>

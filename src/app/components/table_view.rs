@@ -2,16 +2,13 @@
 //! items under their heading, totals under a rule, nils and negatives as printed; a change
 //! column after each comparable pair of periods. A row's label opens its source line.
 
-use std::rc::Rc;
-
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
 use super::button;
-use crate::app::download;
+use super::document_view::Downloads;
 use crate::chart::ChartKind;
-use crate::document::{Cell, Document, Row, RowKind, Table, Value};
-use crate::export::{table_csv, table_json};
+use crate::document::{Cell, Row, RowKind, Table, Value};
 use crate::session::{Action, Focus};
 use crate::view::{ChangeCell, Changes, TableColumn};
 
@@ -116,9 +113,9 @@ fn header_html(table: &Table, columns: &[TableColumn]) -> Html {
 
 /// The table with its `columns` (change columns included), the rows picked for charting
 /// (`selected`) and the row in focus, if it is in this table. Keyed by the table's id.
-/// `document` holds the table: its downloads read it there when clicked.
+/// `downloads` makes the table's CSV and JSON when clicked.
 pub fn table_view(
-    document: &Rc<Document>,
+    downloads: &Downloads,
     table: &Table,
     columns: &[TableColumn],
     changes: &Changes,
@@ -154,20 +151,7 @@ pub fn table_view(
             })
         })
     };
-    let save = |name: String, mime: &'static str, text: fn(&Table) -> String| {
-        let (document, id) = (Rc::clone(document), table_id.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(table) = document.tables.iter().find(|t| t.id == id) {
-                download::save_text(&name, mime, &text(table));
-            }
-        })
-    };
-    let save_csv = save(format!("table-{table_id}.csv"), "text/csv", table_csv);
-    let save_json = save(
-        format!("table-{table_id}.json"),
-        "application/json",
-        table_json,
-    );
+    let (save_csv, save_json) = (downloads.csv(&table_id), downloads.json(Some(&table_id)));
 
     let cx = RowContext {
         table,
