@@ -90,10 +90,10 @@ def main_page_worker(folder: str, index: str, stem: str):
     return index, name
 
 
-def series_page(folder: str, index: str, worker) -> None:
+def series_page(folder: str, index: str, worker, pdf) -> None:
     """series.html: the stylesheet's built name from index.html, and the series app's glue
-    and wasm renamed by their hash, and its Web Worker's loader (`worker`, named by its hash
-    for the main page)."""
+    and wasm renamed by their hash, and the loaders of the reading worker (`worker`) and of
+    the PDF reader (`pdf`), named by their hash for the main page."""
     path = os.path.join(folder, SERIES_PAGE)
     if not os.path.exists(path):
         return
@@ -107,6 +107,11 @@ def series_page(folder: str, index: str, worker) -> None:
         html = rename(html, SERIES_PAGE, old, hashed(folder, old, SERIES))
     # The page finds the worker's loader in its <meta name="assay-worker">.
     html = rename(html, SERIES_PAGE, WORKER + "_loader.js", worker)
+    # The PDF reader, which reads a PDF among the files, as on the main page.
+    meta = '<meta name="%s" content="./%s">' % (PDF, pdf)
+    html, n = re.subn(r"(<meta charset=\"utf-8\">)", r"\1\n  " + meta, html, count=1)
+    if n != 1:
+        raise SystemExit("integrity: no <meta charset> in %s" % SERIES_PAGE)
     with open(path, "w", encoding="utf-8") as f:
         f.write(html)
 
@@ -129,11 +134,11 @@ def main() -> int:
         )
         if n != 1:
             raise SystemExit("integrity: no integrity for %s in index.html" % file)
-    html, _ = main_page_worker(folder, html, PDF)
+    html, pdf = main_page_worker(folder, html, PDF)
     html, worker = main_page_worker(folder, html, WORKER)
     with open(path, "w", encoding="utf-8") as f:
         f.write(html)
-    series_page(folder, html, worker)
+    series_page(folder, html, worker, pdf)
     return 0
 
 

@@ -334,10 +334,9 @@ impl Session {
             Action::Several(count) => self.clone().telling(Notice::Info(format!(
                 "{count} files: this page reads one release at a time. To line up many, open them on the series page (“Many releases” at the top)."
             ))),
-            Action::FileTooLarge { name, bytes } => self.clone().telling(Notice::Error(format!(
-                "{name}: the file is {bytes} bytes, over the {} MiB limit for a PDF ({} MiB for text).",
-                crate::read::pdf::MAX_PDF_BYTES >> 20,
-                crate::read::MAX_INPUT_BYTES >> 20
+            Action::FileTooLarge { name, bytes } => (self.clone()).telling(Notice::Error(format!(
+                "{name}: {}",
+                crate::read::file_too_large(bytes)
             ))),
             Action::LoadSample(text) => {
                 // The sample is a file of the site, fetched as UTF-8 text.

@@ -1302,6 +1302,46 @@ async fn a_damaged_file_among_many_is_named_and_the_others_load() {
 
 #[tokio::test]
 #[ignore = "needs the built site and chromedriver: run `make test`"]
+async fn pdfs_among_many_are_laid_out_by_the_pdf_reader_and_kept() {
+    let site = Site::start();
+    let browser = series_page(&site).await;
+    let before = resources(&browser).await;
+    assert!(
+        !before.iter().any(|r| r.contains("assay-pdf")),
+        "the PDF reader was fetched before any PDF: {before:?}"
+    );
+    let names = [
+        "mcdonalds_2023Q2_earnings_release.pdf",
+        "amazon_2025Q1_earnings_release.pdf",
+    ];
+    let paths: Vec<String> = (names.iter())
+        .map(|n| pdf_fixture(n).display().to_string())
+        .collect();
+    let input = browser.element("#files-input").await;
+    input.send_keys(&paths.join("\n")).await.unwrap();
+    wait_for_text(&browser, "#releases h2", "2 releases loaded").await;
+    let list = browser.text_of("#release-list").await;
+    for name in names {
+        assert!(list.contains(name), "{list}");
+    }
+    let failures = browser
+        .client
+        .find_all(fantoccini::Locator::Css("#release-failures"))
+        .await
+        .unwrap();
+    assert!(failures.is_empty(), "both PDFs read");
+    assert!(site
+        .requested()
+        .iter()
+        .any(|p| p.contains("/assay-pdf-") && p.ends_with("_bg.wasm")));
+    // The laid-out texts are what is kept: a reload lists both again, without the PDFs.
+    browser.client.refresh().await.unwrap();
+    wait_for_text(&browser, "#releases h2", "2 releases loaded").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and chromedriver: run `make test`"]
 async fn several_files_on_the_main_page_point_to_the_series_page() {
     let site = Site::start();
     let browser = Browser::open().await;

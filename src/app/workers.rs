@@ -1,5 +1,5 @@
-//! The main page's one-off Web Workers, none of them in the first load: the PDF reader
-//! (`src/bin/assay-pdf.rs`) when a PDF is opened, and the reading worker
+//! The pages' one-off Web Workers, none of them in the first load: the PDF reader
+//! (`src/bin/assay-pdf.rs`) when a PDF is opened (on either page), and the reading worker
 //! (`src/bin/assay-worker.rs`, the series page's) when a JSON download is asked for. Each is
 //! files of the site named by their hash (the page names each loader in a
 //! `<meta name="assay-pdf">` or `<meta name="assay-worker">`), kept by the service worker and
@@ -69,6 +69,19 @@ fn ask(
     Some(worker)
 }
 
+/// The PDF worker's answer: `[text, origin line]`, or why there is none.
+fn pdf_answer(data: Option<JsValue>) -> Result<(String, String), String> {
+    let text = |data: &JsValue, i| data.unchecked_ref::<Array>().get(i).as_string();
+    match data {
+        Some(data) if data.is_object() => Ok((
+            text(&data, 0).unwrap_or_default(),
+            text(&data, 1).unwrap_or_default(),
+        )),
+        Some(data) => Err(data.as_string().unwrap_or_else(|| STOPPED.into())),
+        None => Err(STOPPED.into()),
+    }
+}
+
 /// Reads a PDF in a new PDF worker, ending one still reading: its answer comes as
 /// [`Action::PdfRead`], `[text, origin line]` or why there is none.
 pub fn read_pdf(bytes: &[u8], on_action: &Callback<Action>) {
@@ -77,17 +90,27 @@ pub fn read_pdf(bytes: &[u8], on_action: &Callback<Action>) {
     }
     let on_action = on_action.clone();
     let worker = ask("assay-pdf", Uint8Array::from(bytes).into(), move |data| {
-        let text = |data: &JsValue, i| data.unchecked_ref::<Array>().get(i).as_string();
-        on_action.emit(Action::PdfRead(match data {
-            Some(data) if data.is_object() => Ok((
-                text(&data, 0).unwrap_or_default(),
-                text(&data, 1).unwrap_or_default(),
-            )),
-            Some(data) => Err(data.as_string().unwrap_or_else(|| STOPPED.into())),
-            None => Err(STOPPED.into()),
-        }))
+        on_action.emit(Action::PdfRead(pdf_answer(data)))
     });
     PDF.set(worker);
+}
+
+/// A PDF's laid-out text, read by a PDF worker of its own (the series page reads its files
+/// one after another), or why there is none.
+pub async fn pdf_text(bytes: &[u8]) -> Result<String, String> {
+    let message: JsValue = Uint8Array::from(bytes).into();
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        ask("assay-pdf", message.clone(), move |data| {
+            let _ = match pdf_answer(data) {
+                Ok((text, _)) => resolve.call1(&JsValue::NULL, &text.into()),
+                Err(why) => reject.call1(&JsValue::NULL, &why.into()),
+            };
+        });
+    });
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(text) => Ok(text.as_string().unwrap_or_default()),
+        Err(why) => Err(why.as_string().unwrap_or_else(|| STOPPED.into())),
+    }
 }
 
 /// Offers `document` (read from `text`) as a JSON download, its table `table` alone if

@@ -96,6 +96,16 @@ pub fn read_document(input: &[u8]) -> Result<Document, ReadError> {
     Ok(doc)
 }
 
+/// Why a picked file over the PDF reader's limit (the largest file read) is refused, unread,
+/// by its size (a text over its own limit is refused once decoded, [`ReadError::TooLarge`]).
+pub fn file_too_large(bytes: usize) -> String {
+    format!(
+        "the file is {bytes} bytes, over the {} MiB limit for a PDF ({} MiB for text).",
+        pdf::MAX_PDF_BYTES >> 20,
+        MAX_INPUT_BYTES >> 20
+    )
+}
+
 /// A PDF file starts with `%PDF-` (readers accept it anywhere in the first KiB, after junk a
 /// mail gateway or a download added).
 pub fn is_pdf(input: &[u8]) -> bool {

@@ -56,17 +56,35 @@ pub fn read_files(files: Vec<web_sys::File>, on_action: Callback<Action>) {
             let name = file.name();
             // `as` saturates: a file past 4 GiB counts as `usize::MAX` bytes.
             let bytes = file.size() as usize;
-            if bytes > crate::read::MAX_INPUT_BYTES {
-                let reason = crate::read::ReadError::TooLarge { bytes }.to_string();
+            // Over the PDF reader's limit, the largest file read (a text over its own is
+            // refused once decoded).
+            if bytes > crate::read::pdf::MAX_PDF_BYTES {
+                let reason = crate::read::file_too_large(bytes);
                 on_action.emit(Action::AddFailed { name, reason });
                 continue;
             }
             on_action.emit(match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => Action::AddRelease {
-                    name,
-                    bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
-                    key: None,
-                },
+                Ok(buffer) => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    // A PDF is laid out by the PDF worker; its text is the release, listed,
+                    // kept and read like any other (the worker reads it as fixed-width text).
+                    if crate::read::is_pdf(&bytes) {
+                        match crate::app::workers::pdf_text(&bytes).await {
+                            Ok(text) => Action::AddRelease {
+                                name,
+                                bytes: text.into_bytes(),
+                                key: None,
+                            },
+                            Err(reason) => Action::AddFailed { name, reason },
+                        }
+                    } else {
+                        Action::AddRelease {
+                            name,
+                            bytes,
+                            key: None,
+                        }
+                    }
+                }
                 Err(_) => Action::AddFailed {
                     name,
                     reason: "the browser could not read it (a folder? use Open a folder…)".into(),

@@ -40,7 +40,7 @@ fn take_files(files: web_sys::FileList, folder: bool, on_action: &Callback<Actio
 
 fn is_release_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    [".txt", ".htm", ".html", ".md"]
+    [".pdf", ".txt", ".htm", ".html", ".md"]
         .iter()
         .any(|end| lower.ends_with(end))
 }
@@ -88,7 +88,7 @@ fn input_panel(many: &Many, on_action: &Callback<Action>) -> Html {
             </p>
             <div class="input-actions">
                 <label class="file-button primary" for="files-input">{ "Open files…" }</label>
-                <input id="files-input" type="file" multiple=true accept=".txt,.htm,.html,.md,text/plain,text/html" onchange={on_pick(false)} />
+                <input id="files-input" type="file" multiple=true accept=".pdf,.txt,.htm,.html,.md,application/pdf,text/plain,text/html" onchange={on_pick(false)} />
                 <label class="file-button" for="folder-input">{ "Open a folder…" }</label>
                 <input id="folder-input" type="file" webkitdirectory=true onchange={on_pick(true)} />
                 { button("clear-all quiet", "Clear", emit(Action::Clear)) }
