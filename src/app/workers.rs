@@ -137,7 +137,7 @@ pub fn save_json(
             }
             _ => on_action.emit(Action::Tell(Notice::Error(format!(
                 "Could not make {filename}: {}",
-                part(2).unwrap_or_else(|| STOPPED.into())
+                part(2).unwrap_or_else(|| "the reading worker could not start, or stopped.".into())
             )))),
         }
     });
