@@ -22,7 +22,7 @@ pub mod number;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod pdf;
 mod period;
-pub(crate) use period::find_date;
+pub(crate) use period::{find_date, months as months_named};
 mod pipe;
 mod table;
 mod units;
