@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 
 use super::calendar;
 use super::measure::{self, ColumnPart, Measure};
-use crate::document::{Date, Document, Period, RowKind, Scale, Table, Value};
+use crate::document::{Column, Date, Document, Period, RowKind, Scale, Table, Value};
 use crate::meaning;
 
 /// One printed figure. It owns its text (no shared `Text`), so a release's facts can be
@@ -85,7 +85,7 @@ pub fn of(doc: &Document) -> Vec<Fact> {
             items.retain(|i| !i.is_empty());
             let own_length = of_release
                 .contains(&true)
-                .then(|| crate::read::months_named(&r.label))
+                .then(|| calendar::length_named(&r.label))
                 .flatten();
             for (ci, cell) in r.cells.iter().enumerate() {
                 let (Some(cell), Some((end, mut months))) =
@@ -140,28 +140,40 @@ pub fn release_period(doc: &Document) -> Period {
         doc.narrative.iter().take(6).find_map(|p| {
             let l = p.text.to_ascii_lowercase();
             let at = ENDED.iter().find_map(|e| l.find(e))?;
-            crate::read::find_date(&p.text[at..]).map(|(d, _)| d)
+            calendar::date_in(&p.text[at..])
         })
     });
     let columns = || doc.tables.iter().flat_map(|t| &t.columns);
-    if period.end.is_some() && period.months.is_none() && columns().all(|c| c.months.is_none()) {
+    if period.end.is_some() && period.months.is_none() && columns().all(|c| column(c).1.is_none()) {
         period.months =
-            (doc.narrative.iter().take(30)).find_map(|p| crate::read::months_named(&p.text));
+            (doc.narrative.iter().take(30)).find_map(|p| calendar::length_named(&p.text));
     }
     period
+}
+
+/// A column's end and length as `read` dated it, else as a report in Spanish, Portuguese or
+/// French prints them ("Marzo 2025", "Ene-Mar 2025").
+fn column(c: &Column) -> (Option<Date>, Option<u8>) {
+    (
+        c.end.or_else(|| calendar::month_end(&c.label)),
+        c.months.or_else(|| calendar::length_named(&c.label)),
+    )
 }
 
 /// Which of a table's columns are periods of the release's length: all of its dated columns,
 /// when each ends on the release's end or whole years before it, on a different day.
 fn anniversaries(release_end: Date, t: &Table) -> Vec<bool> {
-    let ends: Vec<Date> = t.columns.iter().filter_map(|c| c.end).collect();
+    let ends: Vec<Date> = t.columns.iter().filter_map(|c| column(c).0).collect();
     let anniversary = |e: Date| {
         let years = u32::from(release_end.year.saturating_sub(e.year));
         calendar::same_end(e, calendar::months_before(release_end, 12 * years))
     };
     let distinct = ends.iter().enumerate().all(|(i, e)| !ends[..i].contains(e));
     let all = !ends.is_empty() && distinct && ends.iter().all(|&e| anniversary(e));
-    t.columns.iter().map(|c| all && c.end.is_some()).collect()
+    t.columns
+        .iter()
+        .map(|c| all && column(c).0.is_some())
+        .collect()
 }
 
 /// Each column's period: its own end and length; else, for a run of columns that name only
@@ -172,8 +184,11 @@ fn column_periods(release: &Period, t: &Table) -> Vec<Option<(Date, Option<u8>)>
         .columns
         .iter()
         .map(|c| {
-            let end = c.end.filter(|_| !measure::reprints_earlier(&c.label))?;
-            Some((end, c.months))
+            let (end, months) = column(c);
+            Some((
+                end.filter(|_| !measure::reprints_earlier(&c.label))?,
+                months,
+            ))
         })
         .collect();
     let named: Option<Vec<u8>> = t
