@@ -47,6 +47,35 @@
 //!
 //! Disney's four 8-Ks (2017–2018) are merger filings (Items 1.01, 5.02, 7.01, 8.01) with no
 //! financial tables: one company, no series.
+//!
+//! Pucobre (Sociedad Punta del Cobre S.A., Chile) prints its Análisis Razonado in Spanish,
+//! its columns headed by month and year only ("Marzo 2025 | Marzo 2024"), each figure
+//! accumulated from January: the Q1 report is three months to 2025-03-31 ("durante el primer
+//! trimestre del año 2025"), the Q2 report six months to 2025-06-30 ("primer semestre").
+//! Read with `assay text FILE.pdf` (page:line; the line in the whole text in brackets), in
+//! MUS$ (thousands of US dollars) unless said:
+//!
+//! | report | page:line [line] | row | this year, last year |
+//! |---|---|---|---|
+//! | 2025Q1 | 4:42 [136] | Ingresos operacionales | 116,444, 80,767 |
+//! | 2025Q1 | 7:22 [250] | Ebitda del periodo | 57,206, 24,678 |
+//! | 2025Q1 | 7:23 [251] | Ebitda correspondientes a 12 meses | 175,348, 86,791 |
+//! | 2025Q1 | 9:20 [347] | Utilidad (últimos 12 meses) | 84,474, 27,873 |
+//! | 2025Q1 | 4:30 [124] | Cobre Fino Obtenido (MM.Libras) | 23.6, 19.9 |
+//! | 2025Q1 | 6:20 [214] | Cash Cost … (US$ / libra) | 2.08, 2.46 |
+//! | 2025Q1 | 7:34 [262] | Activos Corrientes (Marzo 2025, Diciembre 2024) | 187,387, 150,942 |
+//! | 2025Q2 | 4:42 [136] | Ingresos operacionales | 232,046, 179,165 |
+//! | 2025Q2 | 8:23 [289] | Ebitda del periodo | 108,974, 65,483 |
+//! | 2025Q2 | 8:24 [290] | Ebitda correspondientes a 12 meses | 186,311, 114,486 |
+//! | 2025Q2 | 10:20 [386] | Utilidad (últimos 12 meses) | 90,244, 47,002 |
+//! | 2025Q2 | 4:30 [124] | Cobre Fino Obtenido (MM.Libras) | 46.4, 38.0 |
+//! | 2025Q2 | 7:21 [252] | Cash Cost … (US$ / libra) | 2.07, 2.59 |
+//! | 2025Q2 | 8:35 [301] | Activos Corrientes (Junio 2025, Diciembre 2024) | 191,786, 150,942 |
+//!
+//! So the second quarter of 2025 is 232,046 − 116,444 = 115,602 of revenue (derived), and
+//! the current assets at 2024-12-31, 150,942 in both reports, are confirmed. "MUS$" is
+//! thousands (M the Roman thousand; "MMUS$" millions), so the amounts below are the printed
+//! figures times 1,000.
 
 use std::process::Command;
 
@@ -441,4 +470,183 @@ Diluted loss per share               $  (0.10)     $   1.00
         .series
         .iter()
         .any(|s| s.measure == "diluted income per share" && s.months == Some(3)));
+}
+
+const PUCOBRE: [&str; 2] = [
+    "pdf/pucobre_analisis_razonado_2025Q1.pdf",
+    "pdf/pucobre_analisis_razonado_2025Q2.pdf",
+];
+
+/// The series whose label begins as the row is printed, over periods of `months`.
+fn labelled<'a>(c: &'a CompanySeries, label: &str, months: Option<u8>) -> &'a Series {
+    c.series
+        .iter()
+        .find(|s| s.label.starts_with(label) && s.months == months && s.scope.is_none())
+        .unwrap_or_else(|| panic!("no series {label} over {months:?} months"))
+}
+
+/// Each point as (end, value, derived), and the sources of a point as (report, line,
+/// printed).
+fn values(s: &Series) -> Vec<(String, Option<Decimal>, bool)> {
+    s.points
+        .iter()
+        .map(|p| (p.end.to_string(), p.value, p.derived))
+        .collect()
+}
+
+fn report_sources(p: &Point) -> Vec<(String, usize, String)> {
+    p.sources
+        .iter()
+        .map(|s| {
+            // "pucobre_analisis_razonado_2025Q1.pdf" → "2025Q1"
+            let report = s
+                .file
+                .trim_end_matches(".pdf")
+                .rsplit('_')
+                .next()
+                .unwrap_or("");
+            (report.to_string(), s.line, s.printed.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn pucobre_spanish_reports_are_one_company_with_series() {
+    let all = series_of(&PUCOBRE);
+    assert_eq!(all.len(), 1, "two Pucobre reports are one company");
+    let c = &all[0];
+    assert_eq!(
+        c.company.name.as_deref(),
+        Some("Sociedad Punta del Cobre S.A.")
+    );
+    assert_eq!(
+        c.releases,
+        [
+            "pucobre_analisis_razonado_2025Q1.pdf",
+            "pucobre_analisis_razonado_2025Q2.pdf"
+        ]
+    );
+    let v = |end: &str, value: &str, derived: bool| (end.to_string(), Some(d(value)), derived);
+    let gap = |end: &str| (end.to_string(), None, false);
+
+    // Revenue: the first quarters as printed, the second derived from the half years.
+    let revenue = labelled(c, "Ingresos operacionales", Some(3));
+    assert_eq!(
+        values(revenue),
+        [
+            v("2024-03-31", "80767000", false),
+            v("2024-06-30", "98398000", true),
+            gap("2024-09-30"),
+            gap("2024-12-30"),
+            v("2025-03-31", "116444000", false),
+            v("2025-06-30", "115602000", true),
+        ]
+    );
+    assert_eq!(
+        report_sources(point(revenue, "2025-06-30")),
+        [
+            ("2025Q2".to_string(), 136, "232,046".to_string()),
+            ("2025Q1".to_string(), 136, "116,444".to_string()),
+        ]
+    );
+    let half = labelled(c, "Ingresos operacionales", Some(6));
+    assert_eq!(
+        values(half),
+        [
+            v("2024-06-30", "179165000", false),
+            v("2025-06-30", "232046000", false)
+        ]
+    );
+
+    // EBITDA of the period, and the twelve months the row itself names.
+    let ebitda = labelled(c, "Ebitda del periodo", Some(3));
+    assert_eq!(point(ebitda, "2025-03-31").value, Some(d("57206000")));
+    assert_eq!(point(ebitda, "2024-03-31").value, Some(d("24678000")));
+    let ebitda_half = labelled(c, "Ebitda del periodo", Some(6));
+    assert_eq!(point(ebitda_half, "2025-06-30").value, Some(d("108974000")));
+    let ebitda_ltm = labelled(c, "Ebitda correspondientes a 12 meses", Some(12));
+    assert_eq!(
+        values(ebitda_ltm),
+        [
+            v("2024-03-31", "86791000", false),
+            v("2024-06-30", "114486000", false),
+            v("2025-03-31", "175348000", false),
+            v("2025-06-30", "186311000", false),
+        ]
+    );
+
+    // Net income, as the reports print it: over the last twelve months.
+    let income = labelled(c, "Utilidad (últimos 12 meses)", Some(12));
+    assert_eq!(
+        values(income),
+        [
+            v("2024-03-31", "27873000", false),
+            v("2024-06-30", "47002000", false),
+            v("2025-03-31", "84474000", false),
+            v("2025-06-30", "90244000", false),
+        ]
+    );
+    assert_eq!(
+        report_sources(point(income, "2025-06-30")),
+        [("2025Q2".to_string(), 386, "90,244".to_string())]
+    );
+
+    // Production of fine copper, millions of pounds.
+    let copper = labelled(c, "Cobre Fino Obtenido", Some(3));
+    assert_eq!(point(copper, "2025-03-31").value, Some(d("23.6")));
+    assert_eq!(point(copper, "2025-06-30").value, Some(d("22.8")));
+    assert!(point(copper, "2025-06-30").derived);
+    let copper_half = labelled(c, "Cobre Fino Obtenido", Some(6));
+    assert_eq!(point(copper_half, "2025-06-30").value, Some(d("46.4")));
+
+    // Cash cost, a cost per pound: printed for each period, never derived (the quarters
+    // between the first quarters are gaps).
+    let cash_cost = labelled(c, "Cash Cost descontado", Some(3));
+    assert_eq!(
+        values(cash_cost),
+        [
+            v("2024-03-31", "2.46", false),
+            gap("2024-06-30"),
+            gap("2024-09-30"),
+            gap("2024-12-30"),
+            v("2025-03-31", "2.08", false)
+        ]
+    );
+    let cash_cost_half = labelled(c, "Cash Cost descontado", Some(6));
+    assert_eq!(
+        values(cash_cost_half),
+        [
+            v("2024-06-30", "2.59", false),
+            v("2025-06-30", "2.07", false)
+        ]
+    );
+
+    // The balance at the year end, printed again by the second report: confirmed.
+    let current_assets = labelled(c, "Activos Corrientes", None);
+    assert_eq!(
+        values(current_assets),
+        [
+            v("2024-12-31", "150942000", false),
+            v("2025-03-31", "187387000", false),
+            v("2025-06-30", "191786000", false),
+        ]
+    );
+    assert_eq!(
+        report_sources(point(current_assets, "2024-12-31")),
+        [
+            ("2025Q1".to_string(), 262, "150,942".to_string()),
+            ("2025Q2".to_string(), 301, "150,942".to_string()),
+        ]
+    );
+    let confirmed = c
+        .confirmations
+        .iter()
+        .find(|x| x.measure == current_assets.measure && x.end.to_string() == "2024-12-31")
+        .expect("the year-end current assets are confirmed");
+    assert_eq!(confirmed.original.printed.trim(), "150,942");
+    assert_eq!(confirmed.later.printed.trim(), "150,942");
+    assert!(!c
+        .restatements
+        .iter()
+        .any(|x| x.measure == current_assets.measure));
 }

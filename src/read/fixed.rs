@@ -209,9 +209,12 @@ fn cells<'a>(text: &'a str, ws: &[Word<'a>]) -> Vec<Span<'a>> {
             }
         }
         let Some((mut start, used)) = span else {
-            // "expenses$" glued to the label: the `$` opens the cell already taken.
+            // "expenses$" glued to the label: the `$` opens the cell already taken. A money's
+            // name ("US$", "MUS$" in a column of units) is the label's.
             if let (Some(first), Some(pos)) = (out.last_mut(), w.text.rfind('$')) {
-                if pos + 1 == w.text.len() && pos > 0 {
+                let money =
+                    (2..=5).contains(&pos) && w.text[..pos].bytes().all(|b| b.is_ascii_uppercase());
+                if pos + 1 == w.text.len() && pos > 0 && !money {
                     first.start = w.end - 1;
                     first.text = &text[w.byte + pos..first.byte + first.text.len()];
                     first.byte = w.byte + pos;

@@ -21,7 +21,7 @@ pub mod number;
 // first-load wasm does not carry it; the page reads its answer with `read_laid_out`.
 pub mod pdf;
 mod period;
-pub(crate) use period::find_date;
+pub(crate) use period::{find_date, months as months_named};
 mod pipe;
 mod table;
 mod units;

@@ -676,11 +676,12 @@ fn label_unit(l: &str) -> Option<Unit> {
 /// mile", "per square foot". Checked after the units with their own names (share, ounce,
 /// pound, ton, tonne, boe).
 fn money_per_other(l: &str) -> bool {
-    let money_slash = l.match_indices("$/").any(|(i, _)| {
-        l[i + 2..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic())
+    // "$/lb", and spaced as some tables print it: "US$ / libra".
+    let money_slash = l.match_indices('$').any(|(i, _)| {
+        (l[i + 1..].trim_start().strip_prefix('/')).is_some_and(|r| {
+            r.trim_start()
+                .starts_with(|c: char| c.is_ascii_alphabetic())
+        })
     }) && !l.contains("$/$");
     const PER: [&str; 14] = [
         "per bbl",
@@ -862,6 +863,9 @@ fn glued_scale(group: &str) -> Option<Scale> {
             }
             "mlbs" | "mlb" | "mm" | "mmboe" | "millions" | "mln" | "mn" => Some(Scale::Millions),
             "bn" | "billions" => Some(Scale::Billions),
+            // Latin American reports count in Roman thousands: "MUS$", "MMUS$" (millions).
+            "mus$" => Some(Scale::Thousands),
+            "mmus$" => Some(Scale::Millions),
             _ => {
                 // A currency code or sign with a scale glued on: "eurm", "$m", "€bn", "msek".
                 let tail = |suffix: &str| w.strip_suffix(suffix).is_some_and(is_money_token);

@@ -4,10 +4,15 @@
 //! punctuation, a leading "The" and the legal form
 //! ("Corp", "Corporation", "Inc.", "Company") are set aside: "PERICOM SEMICONDUCTOR CORP"
 //! in an EDGAR header and "Pericom Semiconductor Corporation" in its release are one.
+//!
+//! A release that prints no ticker and no dateline names its company with its legal form,
+//! as reports outside the English-speaking world do ("Sociedad Punta del Cobre S.A."): read
+//! here rather than in `read`, since only many releases need it (the first page's wasm is
+//! kept small).
 
 use serde::Serialize;
 
-use crate::document::Company;
+use crate::document::{Company, Document};
 
 /// The company a group of releases is about, as they name it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -17,6 +22,48 @@ pub struct CompanyId {
     /// Every ticker any of its releases prints.
     pub tickers: Vec<String>,
     pub cik: Option<u64>,
+}
+
+/// The document's company; a name its opening paragraphs print with a legal form when it
+/// has none.
+pub fn of_document(doc: &Document) -> Company {
+    let mut c = doc.company.clone();
+    if c.name.is_none() {
+        c.name = (doc.narrative.iter().take(6)).find_map(|p| legal_name(&p.text));
+    }
+    c
+}
+
+/// The company named with its legal form: "Sociedad Punta del Cobre S.A.", "… S.A.B. de
+/// C.V.", "… S.p.A.": the capitalised words (and the particles between them) ending with it.
+pub fn legal_name(text: &str) -> Option<String> {
+    const FORMS: [&str; 5] = ["S.A.", "S.A.A.", "S.A.B.", "S.p.A.", "Ltda."];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| FORMS.contains(&w.trim_end_matches(',')))?;
+    let mut from = at;
+    while from > 0 {
+        let w = words[from - 1];
+        let particle = matches!(
+            w,
+            "de" | "del" | "la" | "do" | "da" | "des" | "du" | "y" | "e"
+        );
+        // A sentence's end ("… de 2025. Sociedad …") is not part of the name.
+        if !(particle || w.starts_with(crate::case::is_uppercase)) || w.ends_with('.') {
+            break;
+        }
+        from -= 1;
+    }
+    while from < at && words[from].starts_with(crate::case::is_lowercase) {
+        from += 1;
+    }
+    // "S.A.B. de C.V.": the rest of a Mexican form.
+    let mut to = at + 1;
+    if words.get(to) == Some(&"de") && words.get(to + 1).is_some_and(|w| w.starts_with("C.V")) {
+        to += 2;
+    }
+    (at > from).then(|| words[from..to].join(" ").trim_end_matches(',').to_string())
 }
 
 /// Words of a legal form, not of a name.
@@ -119,6 +166,31 @@ mod tests {
         assert_eq!(
             normalized("Worthington Industries, Inc."),
             "worthington industries"
+        );
+    }
+
+    #[test]
+    fn a_company_named_with_its_legal_form() {
+        // Pucobre's cover: title, date and name run into one paragraph.
+        assert_eq!(
+            legal_name("ANALISIS RAZONADO A los Estados Financieros Consolidados al 31 de Marzo de 2025. Sociedad Punta del Cobre S.A.").as_deref(),
+            Some("Sociedad Punta del Cobre S.A.")
+        );
+        assert_eq!(
+            legal_name("Grupo Mexico S.A.B. de C.V. reporta sus resultados").as_deref(),
+            Some("Grupo Mexico S.A.B. de C.V.")
+        );
+        assert_eq!(
+            legal_name("Lima, Peru. Compañía de Minas Buenaventura S.A.A., the largest").as_deref(),
+            Some("Compañía de Minas Buenaventura S.A.A.")
+        );
+        // A form with no name before it, or none at all.
+        assert_eq!(legal_name("by the S.A. board"), None);
+        assert_eq!(legal_name("Banco de Chile"), None);
+        // The Spanish name and the capitals of a running header are one company.
+        assert_eq!(
+            normalized("Sociedad Punta del Cobre S.A."),
+            normalized("SOCIEDAD PUNTA DEL COBRE S.A.")
         );
     }
 

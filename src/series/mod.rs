@@ -163,8 +163,8 @@ impl Release {
     pub fn of(doc: &Document, place: usize) -> Release {
         Release {
             file: (doc.source.name.clone()).unwrap_or_else(|| format!("release {}", place + 1)),
-            company: doc.company.clone(),
-            period: doc.period.clone(),
+            company: company::of_document(doc),
+            period: facts::release_period(doc),
             date: doc.date,
             facts: facts::of(doc),
         }
