@@ -599,6 +599,21 @@ fn pucobre_spanish_reports_are_one_company_with_series() {
     let copper_half = labelled(c, "Cobre Fino Obtenido", Some(6));
     assert_eq!(point(copper_half, "2025-06-30").value, Some(d("46.4")));
 
+    // Prices, averages and ratios ("Precio…", "Promedio…", "Veces") are not amounts that
+    // add up over a year: never derived (a half-year price minus a quarter's is no price).
+    let not_amounts: Vec<&Series> = (c.series.iter())
+        .filter(|s| {
+            let label = s.label.to_lowercase();
+            ["precio", "promedio", "veces"]
+                .iter()
+                .any(|w| label.contains(w))
+        })
+        .collect();
+    assert!(not_amounts.len() >= 3, "{}", not_amounts.len());
+    for s in not_amounts {
+        assert!(s.points.iter().all(|p| !p.derived), "{} derived", s.label);
+    }
+
     // Cash cost, a cost per pound: printed for each period, never derived (the quarters
     // between the first quarters are gaps).
     let cash_cost = labelled(c, "Cash Cost descontado", Some(3));

@@ -78,16 +78,17 @@ pub fn of(
             FigureKind::PerUnit
         };
     }
-    if has_any(w, &["average"]) {
+    // Spanish and Portuguese releases (Latin American miners) name them too.
+    if has_any(w, &["average", "promedio", "média"]) {
         return FigureKind::Average;
     }
-    if has_any(w, &["price", "prices"]) {
+    if has_any(w, &["price", "prices", "precio", "precios", "preço"]) {
         return FigureKind::Price;
     }
     if has_any(w, &["grade"]) {
         return FigureKind::Grade;
     }
-    if has_any(w, &["margin", "ratio", "yield"]) {
+    if has_any(w, &["margin", "ratio", "yield", "veces", "margen"]) {
         return FigureKind::Ratio;
     }
     let change_words = has_any(w, &["change", "changes", "increase", "decrease"]);
