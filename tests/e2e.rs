@@ -1076,7 +1076,6 @@ async fn wait_for_text(browser: &Browser, css: &str, expected: &str) -> String {
     }
 }
 
-/// Opens the series page from the main page's link, as a reader does.
 /// How many releases the series page's store (IndexedDB `assay`, `releases`) holds.
 async fn stored_releases(browser: &Browser) -> u64 {
     let count = browser
@@ -1097,6 +1096,7 @@ async fn stored_releases(browser: &Browser) -> u64 {
     count.as_u64().unwrap_or(u64::MAX)
 }
 
+/// Opens the series page from the main page's link, as a reader does.
 async fn series_page(site: &Site) -> Browser {
     let browser = Browser::open().await;
     browser.client.goto(&site.url).await.unwrap();
@@ -1302,7 +1302,7 @@ async fn a_damaged_file_among_many_is_named_and_the_others_load() {
 
 #[tokio::test]
 #[ignore = "needs the built site and chromedriver: run `make test`"]
-async fn pdfs_among_many_are_laid_out_by_the_pdf_reader_and_kept() {
+async fn pdfs_among_many_are_laid_out_by_the_pdf_reader_and_make_series() {
     let site = Site::start();
     let browser = series_page(&site).await;
     let before = resources(&browser).await;
@@ -1310,9 +1310,10 @@ async fn pdfs_among_many_are_laid_out_by_the_pdf_reader_and_kept() {
         !before.iter().any(|r| r.contains("assay-pdf")),
         "the PDF reader was fetched before any PDF: {before:?}"
     );
+    // Pucobre's first quarter and half year of 2025 (Spanish, decimal commas): one company.
     let names = [
-        "mcdonalds_2023Q2_earnings_release.pdf",
-        "amazon_2025Q1_earnings_release.pdf",
+        "pucobre_analisis_razonado_2025Q1.pdf",
+        "pucobre_analisis_razonado_2025Q2.pdf",
     ];
     let paths: Vec<String> = (names.iter())
         .map(|n| pdf_fixture(n).display().to_string())
@@ -1320,7 +1321,8 @@ async fn pdfs_among_many_are_laid_out_by_the_pdf_reader_and_kept() {
     let input = browser.element("#files-input").await;
     input.send_keys(&paths.join("\n")).await.unwrap();
     wait_for_text(&browser, "#releases h2", "2 releases loaded").await;
-    let list = browser.text_of("#release-list").await;
+    // Listed with the company each names, once the reading worker has read it.
+    let list = wait_for_text(&browser, "#release-list", "Sociedad Punta del Cobre S.A.").await;
     for name in names {
         assert!(list.contains(name), "{list}");
     }
@@ -1330,6 +1332,8 @@ async fn pdfs_among_many_are_laid_out_by_the_pdf_reader_and_kept() {
         .await
         .unwrap();
     assert!(failures.is_empty(), "both PDFs read");
+    // Their series: one company's charts (tests/series.rs checks the points by hand).
+    browser.element("[id^='chart-0-series-']").await;
     assert!(site
         .requested()
         .iter()
