@@ -19,7 +19,7 @@ pub use document_view::document_view;
 pub use input_panel::input_panel;
 pub use notice_bar::notice_bar;
 pub use releases_panel::releases_panel;
-pub use series_view::series_view;
+pub use series_view::{SeriesView, Settled};
 pub use shared_chart::shared_chart;
 pub use source_view::source_view;
 

@@ -7,12 +7,14 @@ mod batch;
 mod store;
 mod worker;
 
+pub(crate) use batch::{mark_done, next_task};
+
 use std::rc::Rc;
 
 use web_sys::{Event, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::components::{button, drop_zone, releases_panel, series_view};
+use super::components::{button, drop_zone, releases_panel, SeriesView, Settled};
 use crate::many::{Action, Many};
 
 #[derive(Default, PartialEq)]
@@ -160,7 +162,7 @@ fn App() -> Html {
                     <p id="notice" class="notice error" role="alert">{ format!("The reader (a Web Worker) could not start or stopped in this browser ({why}), so no more releases can be read here. One release at a time still works on the main page.") }</p>
                 }
                 { releases_panel(many, &dispatch) }
-                { series_view(many, &dispatch) }
+                <SeriesView companies={Settled(many.companies.clone())} picked={many.picked.clone()} on_action={dispatch.clone()} />
             </main>
         </>
     }

@@ -62,8 +62,8 @@ fn on_message(event: MessageEvent, on_action: &Callback<Action>) {
         Some("settled") => {
             let bytes = js_sys::Uint8Array::new(&message.get(1)).to_vec();
             if let Ok(companies) = crate::share::companies::unpack(&bytes) {
+                // The batch's measure ends once they are drawn (`SeriesView`).
                 on_action.emit(Action::SeriesSettled(std::rc::Rc::new(companies)));
-                super::batch::mark_done();
             }
         }
         _ => {}
