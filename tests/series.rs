@@ -512,6 +512,18 @@ fn report_sources(p: &Point) -> Vec<(String, usize, String)> {
 
 #[test]
 fn pucobre_spanish_reports_are_one_company_with_series() {
+    // The series page lists each report (its laid-out text, as the PDF worker sends it) by
+    // the company and period the series read.
+    let mut desk = assay::series::desk::Desk::default();
+    for (id, (name, end)) in PUCOBRE.iter().zip(["2025-03-31", "2025-06-30"]).enumerate() {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        let text = assay::read::pdf::read(&bytes).unwrap().text;
+        let listed = desk.add(id as u32, name, &text).unwrap();
+        assert_eq!(
+            (listed.company.as_str(), listed.period.as_str()),
+            ("Sociedad Punta del Cobre S.A.", end)
+        );
+    }
     let all = series_of(&PUCOBRE);
     assert_eq!(all.len(), 1, "two Pucobre reports are one company");
     let c = &all[0];

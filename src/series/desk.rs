@@ -26,10 +26,12 @@ impl Desk {
         let mut document = read_document(text.as_bytes())?;
         document.source.name = Some(name.to_string());
         let release = Release::of(&document, 0);
+        // The company and period the series read (a report named by its legal form, a
+        // Spanish period), so the list says what the series line up.
         let listed = Listed {
-            company: (document.company.name.clone()).unwrap_or_else(|| "Company not named".into()),
+            company: (release.company.name.clone()).unwrap_or_else(|| "Company not named".into()),
             period: (document.period.label.clone())
-                .or_else(|| document.period.end.map(|d| d.to_string()))
+                .or_else(|| release.period.end.map(|d| d.to_string()))
                 .or_else(|| document.date.map(|d| format!("released {d}")))
                 .unwrap_or_else(|| "period not stated".into()),
         };
