@@ -304,7 +304,13 @@ impl Browser {
     }
 
     /// Waits for an element and returns its text.
+    /// An element the page draws again between the find and the read goes stale: found again.
     pub async fn text_of(&self, css: &str) -> String {
+        for _ in 0..4 {
+            if let Ok(text) = self.element(css).await.text().await {
+                return text;
+            }
+        }
         self.element(css).await.text().await.unwrap()
     }
 
