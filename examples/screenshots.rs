@@ -185,8 +185,14 @@ async fn a_pdf(file: &str) {
 #[tokio::main]
 async fn main() {
     // `cargo run --example screenshots -- pdf`: the PDF's picture alone.
-    if std::env::args().nth(1).as_deref() == Some("pdf") {
-        return a_pdf("screenshot-pdf.png").await;
+    // `-- series`: the series page's pictures alone.
+    match std::env::args().nth(1).as_deref() {
+        Some("pdf") => return a_pdf("screenshot-pdf.png").await,
+        Some("series") => {
+            many_releases(1280, 900, "screenshot-series.png").await;
+            return many_releases(390, 844, "screenshot-series-phone.png").await;
+        }
+        _ => {}
     }
     a_pdf("screenshot-pdf.png").await;
     checks_panel(None, "screenshot-checks.png").await;

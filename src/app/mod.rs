@@ -19,6 +19,17 @@ use yew::prelude::*;
 use crate::session::{Action, Session};
 use components::{document_view, input_panel, notice_bar, shared_chart, source_view};
 
+/// Waits for the next task of the event loop (`setTimeout(0)`): whatever the browser has to
+/// do first (draw, answer input) runs before what follows.
+pub(crate) async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Yew's reducer wrapper around the pure session.
 #[derive(Default, PartialEq)]
 struct SessionState(Session);

@@ -27,14 +27,11 @@ thread_local! {
     static PDF: RefCell<Option<Worker>> = const { RefCell::new(None) };
 }
 
-/// Starts the worker `name`, sends it `message` once it listens, and hands its answer to
-/// `done` (`None`: it could not start, or stopped). The worker, to end it early.
-fn ask(
-    name: &str,
-    message: JsValue,
-    done: impl FnOnce(Option<JsValue>) + 'static,
-) -> Option<Worker> {
-    let loader = web_sys::window()
+/// The loader of worker `name`: the page names it (`<meta name="assay-worker">`, which the
+/// build step `scripts/integrity.py` gives the loader's hashed name); trunk's own name
+/// otherwise.
+pub(crate) fn loader(name: &str) -> String {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| {
             d.query_selector(&format!("meta[name={name}]"))
@@ -42,8 +39,17 @@ fn ask(
                 .flatten()
         })
         .and_then(|meta| meta.get_attribute("content"))
-        .unwrap_or_else(|| format!("./{name}_loader.js"));
-    let Ok(worker) = Worker::new(&loader) else {
+        .unwrap_or_else(|| format!("./{name}_loader.js"))
+}
+
+/// Starts the worker `name`, sends it `message` once it listens, and hands its answer to
+/// `done` (`None`: it could not start, or stopped). The worker, to end it early.
+fn ask(
+    name: &str,
+    message: JsValue,
+    done: impl FnOnce(Option<JsValue>) + 'static,
+) -> Option<Worker> {
+    let Ok(worker) = Worker::new(&loader(name)) else {
         done(None);
         return None;
     };

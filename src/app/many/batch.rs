@@ -6,23 +6,13 @@ use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
 
 use super::store;
+use crate::app::next_task;
 use crate::many::Action;
 
 /// Marks for the in-browser benchmark (`tests/bench_browser.rs`): a batch from the pick to
 /// its series settled by the worker and handed to the page.
 const START: &str = "assay-many";
 pub const MEASURE: &str = "assay-many-read";
-
-/// Waits for the next task of the event loop (`setTimeout(0)`): whatever the browser has to
-/// do (draw, answer input) runs first.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
 
 /// The worker settled the series: a batch's measure ends (if one started).
 pub fn mark_done() {

@@ -13,16 +13,6 @@ use yew::Callback;
 
 use crate::many::{Action, Loaded};
 
-/// The worker's loader: the page names it (`<meta name="assay-worker">`, which the build step
-/// `scripts/integrity.py` gives the loader's hashed name); trunk's own name otherwise.
-fn loader() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name=assay-worker]").ok().flatten())
-        .and_then(|meta| meta.get_attribute("content"))
-        .unwrap_or_else(|| "./assay-worker_loader.js".into())
-}
-
 #[derive(Default)]
 struct Glue {
     worker: Option<Worker>,
@@ -87,7 +77,7 @@ pub fn sync(releases: &[Loaded], idle: bool, on_action: &Callback<Action>) {
             if releases.is_empty() {
                 return;
             }
-            let worker = match Worker::new(&loader()) {
+            let worker = match Worker::new(&crate::app::workers::loader("assay-worker")) {
                 Ok(worker) => worker,
                 Err(error) => {
                     let why = js_sys::Error::from(error).message();
