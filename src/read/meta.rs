@@ -285,7 +285,10 @@ fn leading_name(text: &str) -> Option<String> {
 /// The capitalised words ending right before a ticker: "…2007--Hecla Mining Company " →
 /// "Hecla Mining Company".
 fn name_before(text: &str) -> Option<String> {
-    let tail = text.trim_end().rsplit("--").next()?;
+    // The dateline's dashes end the date before the name, typographic ones too: "…May 1,
+    // 2025—Amazon.com, Inc. (NASDAQ: AMZN)".
+    let tail = text.trim_end().rsplit(['—', '–']).next()?;
+    let tail = tail.rsplit("--").next()?;
     let mut words: Vec<&str> = Vec::new();
     for w in tail.split_whitespace().rev() {
         let cap = w
@@ -313,11 +316,13 @@ fn name_before(text: &str) -> Option<String> {
 /// opening paragraphs.
 pub(crate) fn release_date(paragraphs: &[Paragraph]) -> Option<Date> {
     for p in paragraphs.iter().take(8) {
-        if let Some(i) = p
-            .text
-            .find("WIRE)--")
-            .or_else(|| p.text.find("Newswire)--"))
-        {
+        // The wire's name, then a dash or a space before the date: "(BUSINESS WIRE)--Nov. 8,
+        // 2007--", "(BUSINESS WIRE) May 1, 2025—".
+        let dated = |mark: &str| {
+            let i = p.text.find(mark)? + mark.len();
+            p.text[i..].starts_with(['-', '—', '–', ' ']).then_some(i)
+        };
+        if let Some(i) = dated("WIRE)").or_else(|| dated("Newswire)")) {
             if let Some((d, _)) = period::find_date(&p.text[i..]) {
                 return Some(d);
             }
@@ -382,6 +387,26 @@ mod tests {
             p("HELSINKI", None)
         );
         assert_eq!(place("Revenue rose 5% to $10 million."), None);
+    }
+
+    #[test]
+    fn typographic_dashes_set_off_the_date_as_double_hyphens_do() {
+        // Amazon's Q1 2025 release (its PDF's first page).
+        let text = "SEATTLE—(BUSINESS WIRE) May 1, 2025—Amazon.com, Inc. (NASDAQ: AMZN) today announced financial results for its first quarter ended March 31, 2025.";
+        let paragraphs = [Paragraph::new(1, text.to_string())];
+        let c = company(&paragraphs);
+        assert_eq!(c.name.as_deref(), Some("Amazon.com, Inc."));
+        assert_eq!(c.tickers, ["NASDAQ:AMZN"]);
+        assert_eq!(release_date(&paragraphs), Date::new(2025, 5, 1));
+        // The name after the dateline (used when no ticker names one), not the date's month.
+        assert_eq!(dateline_name(&paragraphs).as_deref(), Some("Amazon.com"));
+        let en = "DENVER–(BUSINESS WIRE)–Feb. 3, 2025–Newmont Corporation (NYSE: NEM) reported";
+        let paragraphs = [Paragraph::new(1, en.to_string())];
+        assert_eq!(
+            company(&paragraphs).name.as_deref(),
+            Some("Newmont Corporation")
+        );
+        assert_eq!(release_date(&paragraphs), Date::new(2025, 2, 3));
     }
 
     #[test]

@@ -95,15 +95,14 @@ fn month_number(w: &str) -> Option<u8> {
 /// Finds the first "Month day, year" (or "day-MON-year") in text; returns it and the byte
 /// offset where it ends.
 pub(crate) fn find_date(text: &str) -> Option<(Date, usize)> {
+    // A dateline's dashes end a date as spaces do, typographic ones too ("May 1, 2025—Amazon").
+    let gap = |c: char| c.is_whitespace() || matches!(c, '-' | '—' | '–');
     let words: Vec<(usize, &str)> = text
-        .split_inclusive(|c: char| c.is_whitespace() || c == '-')
+        .split_inclusive(gap)
         .scan(0usize, |pos, w| {
             let start = *pos;
             *pos += w.len();
-            Some((
-                start,
-                w.trim_end_matches(|c: char| c.is_whitespace() || c == '-'),
-            ))
+            Some((start, w.trim_end_matches(gap)))
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
