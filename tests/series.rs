@@ -549,7 +549,7 @@ fn pucobre_spanish_reports_are_one_company_with_series() {
             v("2024-03-31", "80767000", false),
             v("2024-06-30", "98398000", true),
             gap("2024-09-30"),
-            gap("2024-12-30"),
+            gap("2024-12-31"),
             v("2025-03-31", "116444000", false),
             v("2025-06-30", "115602000", true),
         ]
@@ -635,7 +635,7 @@ fn pucobre_spanish_reports_are_one_company_with_series() {
             v("2024-03-31", "2.46", false),
             gap("2024-06-30"),
             gap("2024-09-30"),
-            gap("2024-12-30"),
+            gap("2024-12-31"),
             v("2025-03-31", "2.08", false)
         ]
     );

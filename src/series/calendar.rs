@@ -31,7 +31,8 @@ pub fn months_before(d: Date, months: u32) -> Date {
 }
 
 /// The date `months` calendar months after `d` (before, when negative), its day kept where
-/// the month has it and else the month's last.
+/// the month has it and else the month's last. A month's last day stays a month's last day:
+/// the quarter after one ending Sep 30 ends Dec 31, not Dec 30.
 pub fn add_months(d: Date, months: i64) -> Date {
     let index = i64::from(d.year) * 12 + i64::from(d.month) - 1 + months;
     if !(0..=9999 * 12).contains(&index) {
@@ -39,7 +40,9 @@ pub fn add_months(d: Date, months: i64) -> Date {
     }
     let year = index.div_euclid(12) as u16;
     let month = (index.rem_euclid(12) + 1) as u8;
-    (1..=d.day)
+    let month_end = d.day >= 28 && Date::new(d.year, d.month, d.day + 1).is_none();
+    let day = if month_end { 31 } else { d.day };
+    (1..=day)
         .rev()
         .find_map(|day| Date::new(year, month, day))
         .unwrap_or(d)
@@ -210,6 +213,11 @@ mod tests {
         assert_eq!(months_before(d(2023, 5, 31), 3), d(2023, 2, 28));
         assert_eq!(months_before(d(2023, 5, 31), 6), d(2022, 11, 30));
         assert_eq!(months_before(d(2005, 1, 31), 3), d(2004, 10, 31));
+        // A month's last day stays one; another day is kept.
+        assert_eq!(add_months(d(2024, 9, 30), 3), d(2024, 12, 31));
+        assert_eq!(add_months(d(2023, 2, 28), 3), d(2023, 5, 31));
+        assert_eq!(add_months(d(2024, 2, 28), 3), d(2024, 5, 28));
+        assert_eq!(add_months(d(2004, 9, 25), 3), d(2004, 12, 25));
     }
 
     #[test]
