@@ -47,8 +47,21 @@ pub(crate) fn paragraphs(lines: &[Line], in_table: &[bool]) -> Vec<Paragraph> {
     out
 }
 
-/// Tickers (`NYSE:HL`) and the company name printed just before the first of them.
+/// Tickers (`NYSE:HL`) and the company name printed just before the first of them; else the
+/// name the release defines as "the Company", the one its dateline is followed by, or the one
+/// that "today announced" it.
 pub(crate) fn company(paragraphs: &[Paragraph]) -> Company {
+    // Web copies keep their links and emphasis: "[**Tigo Energy, Inc.**](https://…)". A
+    // paragraph all in bold is a heading ("**Fourth Quarter** **2024** **Highlights**"), not
+    // the sentence that names the company.
+    let paragraphs: Vec<Paragraph> = (paragraphs.iter().take(40))
+        .map(|p| {
+            let t = p.text.trim();
+            let heading = t.len() > 4 && t.starts_with("**") && t.ends_with("**");
+            Paragraph::new(p.line, if heading { String::new() } else { plain(t) })
+        })
+        .collect();
+    let paragraphs = &paragraphs[..];
     let mut c = Company::default();
     for p in paragraphs.iter().take(12) {
         let text = &p.text;
@@ -100,22 +113,98 @@ pub(crate) fn company(paragraphs: &[Paragraph]) -> Company {
     }
     // A name cut to its last word ("Corporation (Nasdaq: PSEM)" after a page break) is no name.
     if c.name.as_deref().is_none_or(|n| !n.contains(' ')) {
-        c.name = dateline_name(paragraphs).or(c.name);
+        c.name = defined_company(paragraphs)
+            .or_else(|| dateline_name(paragraphs))
+            .or_else(|| announcer(paragraphs))
+            .or(c.name);
     }
     c
+}
+
+/// A paragraph's words without Markdown's links and emphasis: "[**Acme Inc.**](https://…)"
+/// is "Acme Inc.".
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['[', '*']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if let Some(r) = rest.strip_prefix("**") {
+            rest = r;
+        } else if let Some((link, after)) = rest[1..].split_once("](") {
+            // A link: its text kept, its address dropped.
+            match after.find(')').filter(|_| !link.contains('[')) {
+                Some(end) => {
+                    out.push_str(&link.replace("**", ""));
+                    rest = &after[end + 1..];
+                }
+                None => {
+                    out.push_str(&rest[..1]);
+                    rest = &rest[1..];
+                }
+            }
+        } else {
+            out.push_str(&rest[..1]);
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The company a release defines as "the Company": "First Majestic Silver Corp. (the
+/// “Company”)", "Tigo Energy, Inc. ("Tigo" or the "Company")".
+fn defined_company(paragraphs: &[Paragraph]) -> Option<String> {
+    paragraphs.iter().find_map(|p| {
+        let at = ["the “Company”)", "the \"Company\")"]
+            .iter()
+            .filter_map(|m| p.text.find(m))
+            .min()?;
+        let open = p.text[..at].rfind('(')?;
+        name_before(&p.text[..open])
+    })
+}
+
+/// The company that "today announced" or "today reported" the release, in its opening
+/// paragraphs: "CHICAGO, IL - McDonald's Corporation today announced results…".
+fn announcer(paragraphs: &[Paragraph]) -> Option<String> {
+    paragraphs.iter().take(12).find_map(|p| {
+        let at = [
+            " today announced",
+            " today reported",
+            " announced today",
+            " reported today",
+        ]
+        .iter()
+        .filter_map(|m| p.text.find(m))
+        .min()?;
+        name_before(&p.text[..at]).filter(|n| n.contains(' ') && !n.starts_with("The "))
+    })
+}
+
+/// A company's legal form, which may follow its name after a comma: "Air T, Inc.".
+fn is_legal_form(word: &str) -> bool {
+    let w = word.trim_end_matches([',', '.']);
+    [
+        "Inc", "INC", "Ltd", "LTD", "Corp", "CORP", "LLC", "plc", "PLC", "L.P", "S.A", "N.V", "AG",
+        "SE", "ASA", "AB",
+    ]
+    .contains(&w)
 }
 
 /// The company named first after the dateline, where web copies keep it even when they drop
 /// the ticker: "TORONTO, Feb. 12, 2025 /PRNewswire/ - Russel Metals Inc. announces…",
 /// "…(BUSINESS WIRE)--February 10, 2025--" followed by "Compass Minerals , a leading…".
 fn dateline_name(paragraphs: &[Paragraph]) -> Option<String> {
-    const MARKS: [&str; 6] = [
+    const MARKS: [&str; 8] = [
         "WIRE)",
         "Wire)",
         "/PRNewswire",
         "NEWSWIRE)",
         "Newswire)",
         "/CNW/",
+        "/ ACCESS Newswire /",
+        "/ACCESSWIRE/",
     ];
     let first = paragraphs.iter().take(8).position(|p| {
         let head = p.text.get(..200).unwrap_or(&p.text);
@@ -133,7 +222,7 @@ fn dateline_name(paragraphs: &[Paragraph]) -> Option<String> {
     }
     // Skip separators and the release date after the wire's name.
     loop {
-        let t = rest.trim_start_matches(|c: char| c.is_whitespace() || "-—–,".contains(c));
+        let t = rest.trim_start_matches(|c: char| c.is_whitespace() || "-—–,/".contains(c));
         match period::find_date(t) {
             Some((_, end)) if t[..end].len() < 25 => rest = &t[end..],
             _ => {
@@ -255,7 +344,8 @@ fn place_in(text: &str) -> Option<(String, Option<String>)> {
 /// parenthesis: "Avient Corporation , an innovator" → "Avient Corporation".
 fn leading_name(text: &str) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
-    for w in text.split_whitespace() {
+    let mut all = text.split_whitespace().peekable();
+    while let Some(w) = all.next() {
         if w.starts_with(['(', ',', '“', '"']) {
             break;
         }
@@ -267,7 +357,14 @@ fn leading_name(text: &str) -> Option<String> {
         if !(cap || (matches!(clean, "of" | "de" | "and") && !words.is_empty())) {
             break;
         }
-        words.push(clean);
+        // "Air T, Inc. is…": a comma before the legal form is the name's.
+        let legal_form_next =
+            clean.len() != w.len() && all.peek().is_some_and(|n| is_legal_form(n));
+        words.push(if legal_form_next { w } else { clean });
+        if legal_form_next {
+            words.extend(all.next().map(|n| n.trim_end_matches(',')));
+            break;
+        }
         if clean.len() != w.len() || words.len() >= 6 {
             break;
         }
@@ -279,7 +376,9 @@ fn leading_name(text: &str) -> Option<String> {
         words.pop();
     }
     let name = words.join(" ");
-    (!name.is_empty() && name.chars().any(crate::case::is_lowercase)).then_some(name)
+    let named = name.chars().any(crate::case::is_lowercase)
+        || (words.len() > 1 && words.last().is_some_and(|w| is_legal_form(w)));
+    (!name.is_empty() && named).then_some(name)
 }
 
 /// The capitalised words ending right before a ticker: "…2007--Hecla Mining Company " →
@@ -287,7 +386,22 @@ fn leading_name(text: &str) -> Option<String> {
 fn name_before(text: &str) -> Option<String> {
     // The dateline's dashes end the date before the name, typographic ones too: "…May 1,
     // 2025—Amazon.com, Inc. (NASDAQ: AMZN)".
-    let tail = text.trim_end().rsplit(['—', '–']).next()?;
+    let mut text = text.trim_end().trim_end_matches(',').trim_end();
+    // "Tigo Energy, Inc. ("Tigo" or the "Company") (NASDAQ: TYGO)", "Pericom Semiconductor
+    // Corporation [NASDAQ National Market: PSEM]": the aliases and tickers set aside.
+    while let Some(open) = [(')', '('), (']', '[')]
+        .iter()
+        .find(|(close, _)| text.ends_with(*close))
+        .map(|(_, open)| *open)
+    {
+        text = text[..text.rfind(open)?]
+            .trim_end()
+            .trim_end_matches(',')
+            .trim_end();
+    }
+    // A plural possessive before its ticker: "Ivanhoe Mines’ (TSX: IVN)".
+    let text = text.trim_end_matches(['’', '\'']);
+    let tail = text.rsplit(['—', '–', '/']).next()?;
     let tail = tail.rsplit("--").next()?;
     let mut words: Vec<&str> = Vec::new();
     for w in tail.split_whitespace().rev() {
@@ -399,7 +513,10 @@ mod tests {
         assert_eq!(c.tickers, ["NASDAQ:AMZN"]);
         assert_eq!(release_date(&paragraphs), Date::new(2025, 5, 1));
         // The name after the dateline (used when no ticker names one), not the date's month.
-        assert_eq!(dateline_name(&paragraphs).as_deref(), Some("Amazon.com"));
+        assert_eq!(
+            dateline_name(&paragraphs).as_deref(),
+            Some("Amazon.com, Inc.")
+        );
         let en = "DENVER–(BUSINESS WIRE)–Feb. 3, 2025–Newmont Corporation (NYSE: NEM) reported";
         let paragraphs = [Paragraph::new(1, en.to_string())];
         assert_eq!(
@@ -407,6 +524,48 @@ mod tests {
             Some("Newmont Corporation")
         );
         assert_eq!(release_date(&paragraphs), Date::new(2025, 2, 3));
+    }
+
+    /// Openings as the releases print them (tests/fixtures: wire/, pdf/ and Pericom's 8-K).
+    #[test]
+    fn the_company_is_found_where_releases_name_it() {
+        let cases: [(&[&str], Option<&str>); 11] = [
+            // Defined as "the Company" (First Majestic's statements, a PDF).
+            (&["The consolidated financial statements of First Majestic Silver Corp. (the “Company”) have been prepared"],
+             Some("First Majestic Silver Corp.")),
+            // After an ACCESS Newswire dateline in bold, defined as the Company.
+            (&["**MCLEAN, VA / ACCESS Newswire / February 12, 2025 /** Gladstone Investment Corporation (the \"Company\") today announced earnings"],
+             Some("Gladstone Investment Corporation")),
+            // The name after the dateline, its legal form after a comma.
+            (&["CHARLOTTE, NC / ACCESS Newswire / February 12, 2025 / Air T, Inc. is an industrious American company"],
+             Some("Air T, Inc.")),
+            // In capitals, with its legal form, before an exchange the ticker rule does not know.
+            (&["PARAMUS, N.J., Feb. 10, 2025 (GLOBE NEWSWIRE) — ALEXANDER’S, INC. (New York Stock Exchange: ALX) filed its Form 10-K"],
+             Some("ALEXANDER’S, INC.")),
+            // A Markdown link in bold, then its aliases, then the ticker.
+            (&["[**Tigo Energy, Inc.**](https://cts.businesswire.com/ct/CT?id=smartlink) **(\"Tigo\" or the \"Company\") (NASDAQ: TYGO),** a leading provider"],
+             Some("Tigo Energy, Inc.")),
+            (&["QUEBEC CITY, Canada, Feb. 12, 2025 (GLOBE NEWSWIRE) -- [LeddarTech® Holdings Inc.](https://www.globenewswire.com/Tracker?data=GX) (“LeddarTech”) reported"],
+             Some("LeddarTech® Holdings Inc.")),
+            // The company that "today announced", after a dateline with no wire.
+            (&["CHICAGO, IL - McDonald's Corporation today announced results for the second quarter"],
+             Some("McDonald's Corporation")),
+            (&["San Jose, CA - November 7, 2005 - Pericom Semiconductor Corporation [NASDAQ National Market: PSEM] today announced results"],
+             Some("Pericom Semiconductor Corporation")),
+            // A plural possessive before the ticker.
+            (&["JOHANNESBURG, SOUTH AFRICA – Ivanhoe Mines’ (TSX: IVN; OTCQX: IVPAF) Kamoa-Kakula"],
+             Some("Ivanhoe Mines")),
+            // A heading in bold after a dateline names no company; nor does "The Company".
+            (&["DES MOINES, Iowa, Feb. 12, 2025 (GLOBE NEWSWIRE) —", "**Fourth Quarter** **2024** **Highlights**", "* Net income of $206 million"],
+             None),
+            (&["The Company today announced results for the quarter."], None),
+        ];
+        for (texts, name) in cases {
+            let paragraphs: Vec<Paragraph> = (texts.iter().enumerate())
+                .map(|(i, t)| Paragraph::new(i + 1, t.to_string()))
+                .collect();
+            assert_eq!(company(&paragraphs).name.as_deref(), name, "{texts:?}");
+        }
     }
 
     #[test]
