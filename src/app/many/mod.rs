@@ -134,7 +134,8 @@ fn App() -> Html {
             let mut stored = stored.borrow_mut();
             let mut changes = Vec::new();
             if ids.is_empty() && !stored.is_empty() {
-                changes.push(store::Change::Clear);
+                let below = stored.iter().max().map_or(0, |id| id + 1);
+                changes.push(store::Change::Clear { below });
             }
             for &gone in stored.iter().filter(|id| !ids.contains(id)) {
                 changes.push(store::Change::Delete(gone));

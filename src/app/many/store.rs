@@ -49,8 +49,27 @@ fn store(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbObjectStore, J
         .object_store(STORE)
 }
 
-/// Every stored release: (id, name, text), in id order (the order they were added).
+/// Every stored release: (id, name, text), in id order (the order they were added); none
+/// that a Clear forgot, even if the page was reloaded before the store forgot them too.
 pub async fn load() -> Vec<(u32, String, String)> {
+    let mut stored = load_all().await;
+    let below = local_storage().and_then(|s| {
+        let below = s.get_item(CLEARED).ok()??.parse::<u32>().ok();
+        let _ = s.remove_item(CLEARED);
+        below
+    });
+    if let Some(below) = below {
+        let cleared: Vec<Change> = (stored.iter())
+            .filter(|(id, ..)| *id < below)
+            .map(|(id, ..)| Change::Delete(*id))
+            .collect();
+        stored.retain(|(id, ..)| *id >= below);
+        apply(cleared);
+    }
+    stored
+}
+
+async fn load_all() -> Vec<(u32, String, String)> {
     async fn load() -> Result<Vec<(u32, String, String)>, JsValue> {
         let db = open().await?;
         let keys = done(&store(&db, IdbTransactionMode::Readonly)?.get_all_keys()?).await?;
@@ -80,13 +99,29 @@ pub async fn load() -> Vec<(u32, String, String)> {
 pub enum Change {
     Put(u32, String, std::rc::Rc<String>),
     Delete(u32),
-    Clear,
+    /// Forget every release, each id below this one.
+    Clear {
+        below: u32,
+    },
+}
+
+/// Where a Clear is noted at once (local storage writes before the click's task ends), so a
+/// reload before the store's transaction commits does not bring the cleared releases back.
+const CLEARED: &str = "assay.series.cleared-below";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
 }
 
 /// Applies `changes` in order, in one transaction.
 pub fn apply(changes: Vec<Change>) {
     if changes.is_empty() {
         return;
+    }
+    for change in &changes {
+        if let (Change::Clear { below }, Some(storage)) = (change, local_storage()) {
+            let _ = storage.set_item(CLEARED, &below.to_string());
+        }
     }
     wasm_bindgen_futures::spawn_local(async move {
         let _ = async {
@@ -104,7 +139,7 @@ pub fn apply(changes: Vec<Change>) {
                     Change::Delete(id) => {
                         store.delete(&JsValue::from(id))?;
                     }
-                    Change::Clear => {
+                    Change::Clear { .. } => {
                         store.clear()?;
                     }
                 }
