@@ -613,17 +613,27 @@ fn pucobre_spanish_reports_are_one_company_with_series() {
     let copper_half = labelled(c, "Cobre Fino Obtenido", Some(6));
     assert_eq!(point(copper_half, "2025-06-30").value, Some(d("46.4")));
 
-    // Prices, averages and ratios ("Precio…", "Promedio…", "Veces") are not amounts that
-    // add up over a year: never derived (a half-year price minus a quarter's is no price).
+    // Prices, averages, ratios and share counts ("Precio…", "Promedio…", "Veces", "Nº de
+    // acciones emitidas") are not amounts that add up over a year: never derived (a half-year
+    // price minus a quarter's is no price; 124,668,381 shares less 124,668,381 is not 0 shares).
     let not_amounts: Vec<&Series> = (c.series.iter())
         .filter(|s| {
             let label = s.label.to_lowercase();
-            ["precio", "promedio", "veces"]
+            ["precio", "promedio", "veces", "acciones"]
                 .iter()
                 .any(|w| label.contains(w))
         })
         .collect();
-    assert!(not_amounts.len() >= 3, "{}", not_amounts.len());
+    assert!(
+        not_amounts
+            .iter()
+            .filter(|s| s.label.contains("acciones"))
+            .count()
+            >= 2
+            && not_amounts.len() >= 5,
+        "{}",
+        not_amounts.len()
+    );
     for s in not_amounts {
         assert!(s.points.iter().all(|p| !p.derived), "{} derived", s.label);
     }

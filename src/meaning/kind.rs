@@ -91,6 +91,11 @@ pub fn of(
     if has_any(w, &["margin", "ratio", "yield", "veces", "margen"]) {
         return FigureKind::Ratio;
     }
+    // A number of shares with no unit of its own ("Nº de acciones emitidas"): a count, not an
+    // amount (a quarter is not the half year's shares less the first quarter's).
+    if unit.is_none() && has_any(w, &["shares", "acciones", "ações"]) {
+        return FigureKind::Count;
+    }
     let change_words = has_any(w, &["change", "changes", "increase", "decrease"]);
     let working_capital = statement == Statement::CashFlow
         && (has_any(context, &["changes", "change", "increase", "decrease"])
