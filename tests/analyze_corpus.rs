@@ -154,7 +154,7 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ),
     (
         "NEG-pericom-2005-0001275287-05-001389-edgar-txt.txt",
-        25,
+        33,
         0,
         30,
     ),

@@ -459,3 +459,24 @@ fn pericom_quarters_agree_where_periods_overlap() {
         );
     }
 }
+
+/// A table ends where the release's text resumes after a blank line, a title ("SOURCE Pericom
+/// Semiconductor Corporation", read by hand at lines 596–597) and a line that reads like a
+/// header ("-0-   04/21/2005"): the balance sheet's last row is its grand total (lines
+/// 592–593), not the wire's contact lines after it.
+#[test]
+fn a_table_ends_before_the_text_after_it() {
+    let doc = read("NEG-pericom-2005-0001275287-05-001389-edgar-txt.txt");
+    let sheet = (doc.tables.iter())
+        .find(|t| t.title.as_deref() == Some("Condensed Consolidated Balance Sheets"))
+        .expect("the balance sheet");
+    let last = sheet.rows.last().expect("rows");
+    assert_eq!(
+        last.label.to_string(),
+        "Total liabilities and shareholders' equity"
+    );
+    assert!(
+        sheet.rows.iter().all(|r| r.line <= 593),
+        "a row past the table"
+    );
+}

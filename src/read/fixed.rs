@@ -392,6 +392,9 @@ fn clusters(classes: &[Class], prose: &[bool]) -> Vec<(usize, usize)> {
     // can sit inside one (between sections).
     let mut gap = 0;
     let mut header_after_gap = false;
+    // A title set off by a blank line since the last data line ("Financial results (in
+    // thousands of US dollars)"): a header under it starts a new table too.
+    let mut titled = false;
     for (i, c) in classes.iter().enumerate() {
         match c {
             Class::Blank => {
@@ -405,10 +408,12 @@ fn clusters(classes: &[Class], prose: &[bool]) -> Vec<(usize, usize)> {
             }
             Class::Rule { .. } => blanks = 0,
             Class::Text { words, .. } => {
-                blanks = 0;
-                if gap >= 2 && two_chunks(words) && header_words(&join(words)) {
+                let header = two_chunks(words) && header_words(&join(words));
+                if (gap >= 2 || titled) && header {
                     header_after_gap = true;
                 }
+                titled |= blanks > 0 && !header && !prose[i];
+                blanks = 0;
                 if prose[i] {
                     if let Some((s, e, _)) = open.take() {
                         out.push((s, e));
@@ -421,6 +426,7 @@ fn clusters(classes: &[Class], prose: &[bool]) -> Vec<(usize, usize)> {
                 let new_header = header_after_gap;
                 gap = 0;
                 header_after_gap = false;
+                titled = false;
                 match &mut open {
                     Some((_, e, body)) if (!year || !*body) && !new_header => {
                         *e = i;

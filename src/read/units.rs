@@ -590,13 +590,19 @@ fn label_unit(l: &str) -> Option<Unit> {
     if (slash && (has("$/pound") || has("$/lb"))) || (per && (has("per pound") || has("per lb"))) {
         return Some(Unit::MoneyPerLb);
     }
+    // A grade in grams per tonne ("Silver grade (g/t)"), before the money per tonne that
+    // "/t)" would otherwise read.
+    let grams = has("g/t") || has("grams per tonne") || has("gpt)");
+    if grams && !has("$/") {
+        return Some(Unit::GramsPerTonne);
+    }
     if (per && has("per tonne")) || has("/tonne") || has("/t)") || l.ends_with("/t") {
         return Some(Unit::MoneyPerTonne);
     }
     if (per && has("per ton")) || (slash && has("$/ton")) {
         return Some(Unit::MoneyPerTon);
     }
-    if has("g/t") || has("grams per tonne") || has("gpt)") {
+    if grams {
         return Some(Unit::GramsPerTonne);
     }
     // An exchange rate ("EUR/USD exchange rate", "Foreign exchange rate (US$/CAD$)") is a
@@ -625,7 +631,9 @@ fn label_unit(l: &str) -> Option<Unit> {
     {
         return Some(Unit::Ratio);
     }
-    if ounces || (oz && (has("(oz") || has(" oz)") || has("- oz") || word("oz") || word("koz"))) {
+    // "koz", "Moz": thousands and millions of ounces.
+    let scaled_oz = word("koz") || word("moz") || word("mozs");
+    if ounces || (oz && (has("(oz") || has(" oz)") || has("- oz") || word("oz") || scaled_oz)) {
         return Some(Unit::Oz);
     }
     if (ton && has("tonnes")) || word("kt") || word("tonne") || has("(t)") {
@@ -634,7 +642,9 @@ fn label_unit(l: &str) -> Option<Unit> {
     if ton && has("tons") {
         return Some(Unit::Tons);
     }
-    if (lb && (has("(lbs") || has(" lbs"))) || (pound && has("pounds")) {
+    // "Copper production (Mlbs)", "Zinc (klbs)": pounds, scaled.
+    let scaled_lbs = ["mlbs", "mlb", "klbs", "klb"].iter().any(|w| word(w));
+    if (lb && (has("(lbs") || has(" lbs") || scaled_lbs)) || (pound && has("pounds")) {
         return Some(Unit::Lbs);
     }
     // "Crude oil (bbls/d)", "Royalty Production (BOE/d)", "Oil (Mbbl)": volumes of oil.
@@ -861,7 +871,9 @@ fn glued_scale(group: &str) -> Option<Scale> {
             "koz" | "kozs" | "kt" | "klbs" | "klb" | "kboe" | "kbbl" | "mboe" | "mbbl" => {
                 Some(Scale::Thousands)
             }
-            "mlbs" | "mlb" | "mm" | "mmboe" | "millions" | "mln" | "mn" => Some(Scale::Millions),
+            "mlbs" | "mlb" | "moz" | "mozs" | "mm" | "mmboe" | "millions" | "mln" | "mn" => {
+                Some(Scale::Millions)
+            }
             "bn" | "billions" => Some(Scale::Billions),
             // Latin American reports count in Roman thousands: "MUS$", "MMUS$" (millions).
             "mus$" => Some(Scale::Thousands),
@@ -1018,6 +1030,39 @@ pub(crate) fn row_scale(label: &str, unit: Option<Unit>, note: &ScaleNote) -> Sc
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scaled_ounces_and_pounds_are_quantities() {
+        let read = |label: &str| (label_unit(&lower(label)), label_scale(label));
+        assert_eq!(
+            read("Silver production (Moz)"),
+            (Some(Unit::Oz), Some(Scale::Millions))
+        );
+        assert_eq!(
+            read("Gold production (koz)"),
+            (Some(Unit::Oz), Some(Scale::Thousands))
+        );
+        assert_eq!(
+            read("Copper production (Mlbs)"),
+            (Some(Unit::Lbs), Some(Scale::Millions))
+        );
+        assert_eq!(
+            read("Zinc sold (klbs)"),
+            (Some(Unit::Lbs), Some(Scale::Thousands))
+        );
+        // Not a measure of pounds: a cost per pound.
+        assert_eq!(read("C1 cash cost (US$/lb)").0, Some(Unit::MoneyPerLb));
+    }
+
+    #[test]
+    fn a_grade_in_grams_per_tonne_is_no_cost_per_tonne() {
+        let unit = |label: &str| label_unit(&lower(label));
+        assert_eq!(unit("Silver grade (g/t)"), Some(Unit::GramsPerTonne));
+        assert_eq!(unit("Silver grade g/t"), Some(Unit::GramsPerTonne));
+        assert_eq!(unit("Head grade (g/t Au)"), Some(Unit::GramsPerTonne));
+        assert_eq!(unit("Mining cost ($/t)"), Some(Unit::MoneyPerTonne));
+        assert_eq!(unit("Processing cost per tonne"), Some(Unit::MoneyPerTonne));
+    }
 
     #[test]
     fn an_exception_for_shares_leaves_share_counts_unscaled() {
