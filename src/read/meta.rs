@@ -429,15 +429,41 @@ fn name_before(text: &str) -> Option<String> {
 /// The dateline's date: "…(BUSINESS WIRE)--Nov. 8, 2007--…" or the first date in the
 /// opening paragraphs.
 pub(crate) fn release_date(paragraphs: &[Paragraph]) -> Option<Date> {
+    const MARKS: [&str; 6] = [
+        "WIRE)",
+        "Newswire)",
+        "/PRNewswire",
+        "/CNW/",
+        "ACCESS Newswire",
+        "(Newsfile Corp",
+    ];
     for p in paragraphs.iter().take(8) {
-        // The wire's name, then a dash or a space before the date: "(BUSINESS WIRE)--Nov. 8,
-        // 2007--", "(BUSINESS WIRE) May 1, 2025—".
-        let dated = |mark: &str| {
-            let i = p.text.find(mark)? + mark.len();
-            p.text[i..].starts_with(['-', '—', '–', ' ']).then_some(i)
-        };
-        if let Some(i) = dated("WIRE)").or_else(|| dated("Newswire)")) {
-            if let Some((d, _)) = period::find_date(&p.text[i..]) {
+        for mark in MARKS {
+            let Some(at) = p.text.find(mark) else {
+                continue;
+            };
+            // Right after the wire's name: "(BUSINESS WIRE)--Nov. 8, 2007--", "(BUSINESS
+            // WIRE) May 1, 2025—", "/ ACCESS Newswire / February 12, 2025 /".
+            let after = p.text[at + mark.len()..]
+                .trim_start_matches(|c: char| c.is_whitespace() || "-—–/".contains(c));
+            if let Some((d, _)) = period::find_date(after).filter(|(_, end)| *end < 25) {
+                return Some(d);
+            }
+            // Right before it: "VANCOUVER, British Columbia, Oct. 10, 2024 (GLOBE NEWSWIRE)",
+            // "TORONTO, Feb. 12, 2025 /CNW/" (the last date, as a web copy may run the
+            // headline, dates and all, into the dateline).
+            let mut from = 0;
+            let mut last = None;
+            while let Some((d, end)) = period::find_date(&p.text[from..at]) {
+                last = Some((d, from + end));
+                from += end;
+            }
+            // Only the wire's own words between: " (GLOBE NEWS", " /".
+            let next_to = |end: usize| {
+                let between = &p.text[end..at];
+                between.len() <= 16 && !between.contains(|c: char| c.is_ascii_digit() || c == '.')
+            };
+            if let Some((d, _)) = last.filter(|(_, end)| next_to(*end)) {
                 return Some(d);
             }
         }
@@ -516,6 +542,27 @@ mod tests {
         assert_eq!(
             dateline_name(&paragraphs).as_deref(),
             Some("Amazon.com, Inc.")
+        );
+        // The date before the wire's name, and not a date later in the sentence.
+        let before = |text: &str| release_date(&[Paragraph::new(1, text.to_string())]);
+        assert_eq!(
+            before("VANCOUVER, British Columbia, Oct. 10, 2024 (GLOBE NEWSWIRE) -- Silverco Mining Inc. reports its quarter ended September 30, 2024"),
+            Date::new(2024, 10, 10)
+        );
+        assert_eq!(
+            before(
+                "Quarter Ended December 31, 2024TORONTO, Feb. 12, 2025 /CNW/ - Russel Metals Inc."
+            ),
+            Date::new(2025, 2, 12)
+        );
+        assert_eq!(
+            before("MCLEAN, VA / ACCESS Newswire / February 12, 2025 / Gladstone Investment Corporation"),
+            Date::new(2025, 2, 12)
+        );
+        // The Buckle's dateline prints no date: the quarter's end after it is not the release's.
+        assert_eq!(
+            before("KEARNEY, NE -- (BUSINESS WIRE) -- The Buckle, Inc. (NYSE: BKE) announced today that net income for the fiscal quarter ended November 2, 2024 was $44.2 million"),
+            None
         );
         let en = "DENVER–(BUSINESS WIRE)–Feb. 3, 2025–Newmont Corporation (NYSE: NEM) reported";
         let paragraphs = [Paragraph::new(1, en.to_string())];
