@@ -38,6 +38,17 @@ impl Default for ScaleNote {
 impl ScaleNote {
     pub(crate) fn parse(note: &str) -> ScaleNote {
         let l = lower(note);
+        // "Gold Production by Site (koz)": a quantity and its scale, no money.
+        if let Some((unit, scale)) = scaled_quantity(&l) {
+            return ScaleNote {
+                scale,
+                ounces: unit == Unit::Oz,
+                tons: unit == Unit::Tonnes,
+                pounds: unit == Unit::Lbs,
+                quantity: Some(unit),
+                ..ScaleNote::default()
+            };
+        }
         // "All numbers are kSEK", "(€m)": a scale glued to the currency counts too.
         let scale = scale_word(&l)
             .or_else(|| glued_scale(&l))
@@ -334,22 +345,42 @@ pub(crate) fn quoted_scales(
 }
 
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
+/// A statement that is one scaled quantity, "(koz)", "(Moz)", "(kt)", "(Mlbs)": what a
+/// table counts, and in how many.
+fn scaled_quantity(l: &str) -> Option<(Unit, Scale)> {
+    let mut words = l
+        .split(|c: char| c.is_whitespace() || "()".contains(c))
+        .filter(|w| !w.is_empty());
+    let (Some(w), None) = (words.next(), words.next()) else {
+        return None;
+    };
+    match w {
+        "koz" | "kozs" => Some((Unit::Oz, Scale::Thousands)),
+        "moz" | "mozs" => Some((Unit::Oz, Scale::Millions)),
+        "kt" => Some((Unit::Tonnes, Scale::Thousands)),
+        "klbs" | "klb" => Some((Unit::Lbs, Scale::Thousands)),
+        "mlbs" | "mlb" => Some((Unit::Lbs, Scale::Millions)),
+        _ => None,
+    }
+}
+
 pub(crate) fn is_scale_note(s: &str) -> bool {
     let l = lower(s);
-    [
-        "thousand",
-        "million",
-        "billion",
-        "unaudited",
-        "except per",
-        "000s",
-        "000's",
-        "(000)",
-        "in $",
-        "$ in",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
+    scaled_quantity(&l).is_some()
+        || [
+            "thousand",
+            "million",
+            "billion",
+            "unaudited",
+            "except per",
+            "000s",
+            "000's",
+            "(000)",
+            "in $",
+            "$ in",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
 }
 
 /// The unit of a row, from its label, its heading, and its cells; `None` when nothing says.
@@ -1052,6 +1083,20 @@ mod tests {
         );
         // Not a measure of pounds: a cost per pound.
         assert_eq!(read("C1 cash cost (US$/lb)").0, Some(Unit::MoneyPerLb));
+    }
+
+    #[test]
+    fn a_title_that_states_a_scaled_quantity_counts_it() {
+        // "Gold Production by Site (koz)": thousands of ounces, no money.
+        assert!(is_scale_note("(koz)") && states_scale("(koz)"));
+        let n = ScaleNote::parse("koz");
+        assert_eq!((n.quantity, n.scale, n.money), (Some(Unit::Oz), Scale::Thousands, false));
+        let n = ScaleNote::parse("Moz");
+        assert_eq!((n.quantity, n.scale), (Some(Unit::Oz), Scale::Millions));
+        let n = ScaleNote::parse("kt");
+        assert_eq!((n.quantity, n.scale), (Some(Unit::Tonnes), Scale::Thousands));
+        // A statement of money is not one.
+        assert!(ScaleNote::parse("in millions, except per ounce").money);
     }
 
     #[test]
