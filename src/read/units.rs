@@ -613,12 +613,14 @@ fn label_unit(l: &str) -> Option<Unit> {
         return Some(Unit::OzPerTon);
     }
     if (slash && oz && has("$/oz"))
-        || (per && (has("per ounce") || has("per oz")))
+        || (per && per_measure(l, &["ounce", "ounces", "oz"]))
         || (oz && has("/ oz"))
     {
         return Some(Unit::MoneyPerOz);
     }
-    if (slash && (has("$/pound") || has("$/lb"))) || (per && (has("per pound") || has("per lb"))) {
+    if (slash && (has("$/pound") || has("$/lb")))
+        || (per && per_measure(l, &["pound", "pounds", "lb", "lbs"]))
+    {
         return Some(Unit::MoneyPerLb);
     }
     // A grade in grams per tonne ("Silver grade (g/t)"), before the money per tonne that
@@ -741,6 +743,18 @@ fn money_per_other(l: &str) -> bool {
         "per gallon",
     ];
     money_slash || PER.iter().any(|p| l.contains(p))
+}
+
+/// "per ounce", and the words mining releases set between: "per gold oz sold", "per payable
+/// pound", "per gold equivalent ounce": one of `measures` within three words after "per".
+fn per_measure(l: &str, measures: &[&str]) -> bool {
+    l.match_indices("per ").any(|(at, _)| {
+        (at == 0 || !l.as_bytes()[at - 1].is_ascii_alphabetic())
+            && l[at + 4..]
+                .split_whitespace()
+                .take(3)
+                .any(|w| measures.contains(&w.trim_matches(|c: char| !c.is_ascii_alphabetic())))
+    })
 }
 
 /// "per share", "per common share", "per weighted-average common share", "per adjusted
@@ -1090,13 +1104,39 @@ mod tests {
         // "Gold Production by Site (koz)": thousands of ounces, no money.
         assert!(is_scale_note("(koz)") && states_scale("(koz)"));
         let n = ScaleNote::parse("koz");
-        assert_eq!((n.quantity, n.scale, n.money), (Some(Unit::Oz), Scale::Thousands, false));
+        assert_eq!(
+            (n.quantity, n.scale, n.money),
+            (Some(Unit::Oz), Scale::Thousands, false)
+        );
         let n = ScaleNote::parse("Moz");
         assert_eq!((n.quantity, n.scale), (Some(Unit::Oz), Scale::Millions));
         let n = ScaleNote::parse("kt");
-        assert_eq!((n.quantity, n.scale), (Some(Unit::Tonnes), Scale::Thousands));
+        assert_eq!(
+            (n.quantity, n.scale),
+            (Some(Unit::Tonnes), Scale::Thousands)
+        );
         // A statement of money is not one.
         assert!(ScaleNote::parse("in millions, except per ounce").money);
+    }
+
+    #[test]
+    fn a_cost_per_ounce_of_a_metal_is_money_per_ounce() {
+        let unit = |label: &str| label_unit(&lower(label));
+        assert_eq!(unit("Cash cost per gold oz sold"), Some(Unit::MoneyPerOz));
+        assert_eq!(
+            unit("AISC per gold equivalent ounce"),
+            Some(Unit::MoneyPerOz)
+        );
+        assert_eq!(
+            unit("C1 cash cost per payable pound"),
+            Some(Unit::MoneyPerLb)
+        );
+        assert_eq!(
+            unit("All-in sustaining cost per ounce"),
+            Some(Unit::MoneyPerOz)
+        );
+        // Ounces produced per something are no money: "Gold ounces", no "per" before them.
+        assert_eq!(unit("Gold production (oz)"), Some(Unit::Oz));
     }
 
     #[test]
