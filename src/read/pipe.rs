@@ -317,10 +317,29 @@ pub(crate) fn grid(
         ..RawTable::default()
     };
     raw.title_lines.extend(title);
+    // A column of units between the labels and the figures ("Unit": "tonnes", "g/t", "Moz",
+    // "$/oz"): each row's unit is part of its label, as a fixed-width layout prints it beside
+    // the label, and the column's header heads no figures. (Not a lone "$" before a figure,
+    // nor a column of names, "Biogen", that reads as no unit.)
+    let first_value = groups[0].0;
+    let unit_cell = |x: &(usize, String)| {
+        ordinal.is_none()
+            && x.0 > 0
+            && x.0 < first_value
+            && parse_value(&x.1).is_none()
+            && super::units::is_unit_text(&x.1)
+    };
+    let unit_at: Vec<usize> = rows[first_data..]
+        .iter()
+        .flat_map(|(_, c)| c.iter().filter(|x| unit_cell(x)).map(|x| x.0))
+        .collect();
     let mut headers: Vec<Vec<String>> = vec![Vec::new(); cols.len()];
     for (line_no, c) in &rows[..first_data] {
         let label = c.iter().find(|x| x.0 == 0).map(|x| x.1.clone());
-        let rest: Vec<&(usize, String)> = c.iter().filter(|x| x.0 > 0).collect();
+        let rest: Vec<&(usize, String)> = c
+            .iter()
+            .filter(|x| x.0 > 0 && !unit_at.contains(&x.0))
+            .collect();
         if rest.is_empty() {
             // Above the header a lone label is a title; below it, a heading of the body.
             match (label, headers.iter().any(|h| !h.is_empty())) {
@@ -397,10 +416,13 @@ pub(crate) fn grid(
         raw.headers = headers;
     }
     for (i, c) in &rows[first_data..] {
-        let label = c
+        let mut label = c
             .iter()
             .find(|x| x.0 == 0)
             .map_or(String::new(), |x| strip_glued_footnotes(&x.1));
+        for (_, unit) in c.iter().filter(|x| unit_cell(x)) {
+            label = format!("{label} ({unit})");
+        }
         let mut slots: Vec<Option<Text>> = vec![None; cols.len()];
         let values: Vec<&String> = c
             .iter()

@@ -345,6 +345,14 @@ pub(crate) fn quoted_scales(
 }
 
 /// True for a scale statement such as "(dollars in thousands …)" or "(unaudited)".
+/// A cell that states a unit, as a table's column of units prints it: "tonnes", "g/t",
+/// "Moz", "$/oz", "%".
+pub(crate) fn is_unit_text(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 16
+        && (t == "%" || label_unit(&lower(t)).is_some() || scaled_quantity(&lower(t)).is_some())
+}
+
 /// A statement that is one scaled quantity, "(koz)", "(Moz)", "(kt)", "(Mlbs)": what a
 /// table counts, and in how many.
 fn scaled_quantity(l: &str) -> Option<(Unit, Scale)> {
@@ -1137,6 +1145,18 @@ mod tests {
         );
         // Ounces produced per something are no money: "Gold ounces", no "per" before them.
         assert_eq!(unit("Gold production (oz)"), Some(Unit::Oz));
+    }
+
+    #[test]
+    fn a_units_column_cell_reads_as_a_unit() {
+        for unit in [
+            "tonnes", "g/t", "Moz", "koz", "$/oz", "$/oz Ag", "US$/lb", "%", "oz",
+        ] {
+            assert!(is_unit_text(unit), "{unit}");
+        }
+        for name in ["Biogen", "Neuroscience", "$", "Nevada", "Open pit"] {
+            assert!(!is_unit_text(name), "{name}");
+        }
     }
 
     #[test]
