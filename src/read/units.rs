@@ -356,20 +356,12 @@ pub(crate) fn is_unit_text(text: &str) -> bool {
 /// A statement that is one scaled quantity, "(koz)", "(Moz)", "(kt)", "(Mlbs)": what a
 /// table counts, and in how many.
 fn scaled_quantity(l: &str) -> Option<(Unit, Scale)> {
-    let mut words = l
-        .split(|c: char| c.is_whitespace() || "()".contains(c))
-        .filter(|w| !w.is_empty());
-    let (Some(w), None) = (words.next(), words.next()) else {
+    let w = l.trim().trim_start_matches('(').trim_end_matches(')');
+    if w.contains(' ') {
         return None;
-    };
-    match w {
-        "koz" | "kozs" => Some((Unit::Oz, Scale::Thousands)),
-        "moz" | "mozs" => Some((Unit::Oz, Scale::Millions)),
-        "kt" => Some((Unit::Tonnes, Scale::Thousands)),
-        "klbs" | "klb" => Some((Unit::Lbs, Scale::Thousands)),
-        "mlbs" | "mlb" => Some((Unit::Lbs, Scale::Millions)),
-        _ => None,
     }
+    let unit = label_unit(w).filter(|u| u.is_quantity())?;
+    Some((unit, glued_scale(w)?))
 }
 
 pub(crate) fn is_scale_note(s: &str) -> bool {
@@ -756,13 +748,15 @@ fn money_per_other(l: &str) -> bool {
 /// "per ounce", and the words mining releases set between: "per gold oz sold", "per payable
 /// pound", "per gold equivalent ounce": one of `measures` within three words after "per".
 fn per_measure(l: &str, measures: &[&str]) -> bool {
-    l.match_indices("per ").any(|(at, _)| {
-        (at == 0 || !l.as_bytes()[at - 1].is_ascii_alphabetic())
-            && l[at + 4..]
-                .split_whitespace()
-                .take(3)
-                .any(|w| measures.contains(&w.trim_matches(|c: char| !c.is_ascii_alphabetic())))
-    })
+    let mut words = l
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    while let Some(w) = words.next() {
+        if w == "per" && words.clone().take(3).any(|x| measures.contains(&x)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// "per share", "per common share", "per weighted-average common share", "per adjusted
