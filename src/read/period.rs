@@ -5,8 +5,12 @@ use crate::document::{Column, Date};
 /// Builds a column from its stacked header text ("Third Quarter Ended Sept. 30, 2007").
 pub(crate) fn column(header: &str) -> Column {
     let label = header.split_whitespace().collect::<Vec<_>>().join(" ");
-    let end = find_date(&label).map(|(d, _)| d);
     let months = months(&label);
+    // "Sep 2024 Quarter", "December 2024 Half": a period named by its last month ends on
+    // that month's last day.
+    let end = find_date(&label)
+        .map(|(d, _)| d)
+        .or_else(|| months.and_then(|_| month_end(&label)));
     Column {
         label: label.into(),
         end,
@@ -135,6 +139,19 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, usize)> {
 }
 
 /// A four-digit year at the start of a word ("2007", "2007--", "1987").
+/// The last day of a month named with its year and no day: "Sep 2024" → 2024-09-30.
+fn month_end(label: &str) -> Option<Date> {
+    let mut words = label.split(' ');
+    let mut prev = words.next()?;
+    for w in words {
+        if let (Some(m), Some((y, _))) = (month_number(prev), year_of(w)) {
+            return (28..=31).rev().find_map(|d| Date::new(y, m, d));
+        }
+        prev = w;
+    }
+    None
+}
+
 fn year_of(w: &str) -> Option<(u16, usize)> {
     let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
     if digits.len() == 4 {
@@ -142,5 +159,31 @@ fn year_of(w: &str) -> Option<(u16, usize)> {
         (1900..=2100).contains(&y).then_some((y, 4))
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_period_named_by_its_last_month_ends_on_its_last_day() {
+        let read = |h: &str| {
+            let c = column(h);
+            (c.end, c.months)
+        };
+        // Australian quarterly reports: "Sep 2024 Quarter", "December 2024 Half".
+        assert_eq!(read("Sep 2024 Quarter"), (Date::new(2024, 9, 30), Some(3)));
+        assert_eq!(
+            read("December 2024 Half"),
+            (Date::new(2024, 12, 31), Some(6))
+        );
+        assert_eq!(read("Feb 2024 Quarter"), (Date::new(2024, 2, 29), Some(3)));
+        // A month and year with no length is no period; a printed day wins.
+        assert_eq!(read("Sep 2024"), (None, None));
+        assert_eq!(
+            read("Three Months Ended September 28, 2024"),
+            (Date::new(2024, 9, 28), Some(3))
+        );
     }
 }
