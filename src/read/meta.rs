@@ -140,14 +140,10 @@ fn announcer(paragraphs: &[Paragraph]) -> Option<String> {
     })
 }
 
-/// A company's legal form, which may follow its name after a comma: "Air T, Inc.".
+/// A company's legal form, which may follow its name after a comma: a capitalised
+/// abbreviation, "Inc.", "LTD.", "S.A.".
 fn is_legal_form(word: &str) -> bool {
-    let w = word.trim_end_matches([',', '.']);
-    [
-        "inc", "ltd", "corp", "llc", "plc", "l.p", "s.a", "n.v", "ag", "se", "asa", "ab",
-    ]
-    .iter()
-    .any(|f| w.eq_ignore_ascii_case(f))
+    word.len() <= 5 && word.ends_with('.') && word.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// The company named first after the dateline, where web copies keep it even when they drop
@@ -315,7 +311,8 @@ fn leading_name(text: &str) -> Option<String> {
         if !(cap || (matches!(clean, "of" | "de" | "and") && !words.is_empty())) {
             break;
         }
-        // "Air T, Inc. is…": a comma before the legal form is the name's.
+        // "Air T, Inc. is…": a comma before a legal form ("Inc.", "Ltd.", "S.A.") is the
+        // name's.
         let legal_form_next =
             clean.len() != w.len() && all.peek().is_some_and(|n| is_legal_form(n));
         words.push(if legal_form_next { w } else { clean });
@@ -342,8 +339,6 @@ fn leading_name(text: &str) -> Option<String> {
 /// The capitalised words ending right before a ticker: "…2007--Hecla Mining Company " →
 /// "Hecla Mining Company".
 fn name_before(text: &str) -> Option<String> {
-    // The dateline's dashes end the date before the name, typographic ones too: "…May 1,
-    // 2025—Amazon.com, Inc. (NASDAQ: AMZN)".
     let mut text = text;
     // "Tigo Energy, Inc. ("Tigo" or the "Company") (NASDAQ: TYGO)", "Pericom Semiconductor
     // Corporation [NASDAQ National Market: PSEM]": the aliases and tickers set aside.
@@ -357,9 +352,11 @@ fn name_before(text: &str) -> Option<String> {
         text = &text[..text.rfind(open)?];
     }
     // A plural possessive before its ticker: "Ivanhoe Mines’ (TSX: IVN)".
-    let text = text.trim_end_matches(['’', '\'']);
-    let tail = text.rsplit(['—', '–', '/']).next()?;
-    let tail = tail.rsplit("--").next()?;
+    let text = text.strip_suffix('’').unwrap_or(text);
+    // A dash glued to the name ends it ("…2007--Hecla Mining Company"); one glued to a date
+    // ("May 1, 2025—Amazon.com, Inc.") leaves only "Inc.", no name, and the dateline's rule
+    // finds it.
+    let tail = text.rsplit("--").next()?;
     let mut words: Vec<&str> = Vec::new();
     for w in tail.split_whitespace().rev() {
         let cap = w
@@ -386,14 +383,9 @@ fn name_before(text: &str) -> Option<String> {
 /// The dateline's date: "…(BUSINESS WIRE)--Nov. 8, 2007--…" or the first date in the
 /// opening paragraphs.
 pub(crate) fn release_date(paragraphs: &[Paragraph]) -> Option<Date> {
-    const MARKS: [&str; 6] = [
-        "WIRE)",
-        "Newswire)",
-        "/PRNewswire",
-        "/CNW/",
-        "ACCESS Newswire",
-        "(Newsfile Corp",
-    ];
+    // "(BUSINESS WIRE)", "(GLOBE NEWSWIRE)"; "/PRNewswire/", "/ ACCESS Newswire /",
+    // "(Accesswire Newswire)"; Canada's "/CNW/" and "(Newsfile Corp. - …)".
+    const MARKS: [&str; 4] = ["WIRE)", "ewswire", "/CNW/", "(Newsfile Corp"];
     for p in paragraphs.iter().take(8) {
         for mark in MARKS {
             let Some(at) = p.text.find(mark) else {
@@ -402,7 +394,7 @@ pub(crate) fn release_date(paragraphs: &[Paragraph]) -> Option<Date> {
             // Right after the wire's name: "(BUSINESS WIRE)--Nov. 8, 2007--", "(BUSINESS
             // WIRE) May 1, 2025—", "/ ACCESS Newswire / February 12, 2025 /".
             let after = p.text[at + mark.len()..]
-                .trim_start_matches(|c: char| c.is_whitespace() || "-—–/".contains(c));
+                .trim_start_matches(|c: char| c.is_whitespace() || "-—–/)".contains(c));
             if let Some((d, _)) = period::find_date(after).filter(|(_, end)| *end < 25) {
                 return Some(d);
             }

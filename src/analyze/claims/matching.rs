@@ -637,7 +637,12 @@ impl<'a> Context<'a> {
                 }
                 Kind::PerUnit(Unit::MoneyPerOz | Unit::MoneyPerLb) => {
                     let price = has("price") || has("prices") || has("averaged");
-                    let cost = has("cost") || has("costs");
+                    // All-in sustaining costs ("AISC") and cash costs are two figures.
+                    let sustaining = (
+                        has("sustaining") || has("aisc"),
+                        lhas("sustaining") || lhas("aisc"),
+                    );
+                    let cost = has("cost") || has("costs") || sustaining.0;
                     // A realised price is the company's own, a market price the metal's
                     // quotation: two figures, never one.
                     let realized = (
@@ -649,7 +654,9 @@ impl<'a> Context<'a> {
                         && !(realized.0 && market.1)
                         && !(market.0 && realized.1)
                         && if price && !cost {
-                            !lhas("cost")
+                            !lhas("cost") && !sustaining.1
+                        } else if sustaining.0 || sustaining.1 {
+                            sustaining.0 && sustaining.1
                         } else if cost {
                             lhas("cost")
                                 && if has("operating") {
@@ -664,7 +671,14 @@ impl<'a> Context<'a> {
                         }
                 }
                 Kind::Quantity(_) => {
+                    // Ounces produced and ounces sold are two figures: a sentence about one
+                    // is not checked against a row of the other.
+                    let made = (has("production"), lhas("production") || lhas("produced"));
+                    let sold = (has("sold"), lhas("sold") || lhas("sales"));
+                    let other = (made.0 && !sold.0 && sold.1 && !made.1)
+                        || (sold.0 && !made.0 && made.1 && !sold.1);
                     metal_ok
+                        && !other
                         && (metal.is_some() || rm.is_some())
                         && !lhas("grade")
                         && !lhas("milled")

@@ -161,6 +161,62 @@ mod tests {
     }
 
     #[test]
+    fn a_cost_per_ounce_of_a_metal_is_a_per_ounce_figure() {
+        // Mining releases name the metal between "per" and the unit.
+        let s =
+            "All-in sustaining costs were $19.87 per silver ounce, down 7% from $21.35 per ounce.";
+        let kinds: Vec<Kind> = figures(s).iter().map(|f| f.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::PerUnit(Unit::MoneyPerOz),
+                Kind::Percent,
+                Kind::PerUnit(Unit::MoneyPerOz)
+            ]
+        );
+        assert_eq!(
+            figures("C1 cash costs of $1.91 per payable pound of copper")[0].kind,
+            Kind::PerUnit(Unit::MoneyPerLb)
+        );
+        // A share only right after "per": "$1.48 per diluted common share" of earnings
+        // available for distribution is not the table's earnings per share (Chimera, 2024).
+        assert_eq!(
+            figures("earnings available for distribution of $121 million, or $1.48 per diluted common share")[1].kind,
+            Kind::Money
+        );
+    }
+
+    /// Ounces produced are not ounces sold, and all-in sustaining costs are not cash costs:
+    /// an operating table laid out as mining releases print it, and sentences about it.
+    #[test]
+    fn produced_is_not_sold_and_sustaining_is_not_cash() {
+        let text = "SILVERCO REPORTS THIRD QUARTER 2024 RESULTS
+
+In the third quarter of 2024, silver production was 4.95 million ounces. All-in sustaining costs in the third quarter of 2024 were $19.87 per silver ounce.
+
+Silver operations
+
+                                              Three months ended September 30,
+                                                   2024              2023
+Silver ounces sold                            4,872,000         4,203,000
+Cash cost per silver ounce                    $   13.63         $   14.09
+AISC per silver ounce                         $   19.87         $   21.35
+";
+        let doc = crate::read::read_document(text.as_bytes()).expect("reads");
+        use crate::analyze::Status;
+        let claims: Vec<(Status, String)> = (crate::analyze::analyze(&doc).checks.iter())
+            .filter(|c| c.kind == crate::analyze::CheckKind::Claim)
+            .map(|c| (c.status, c.explanation.clone()))
+            .collect();
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        // 4.95 million ounces produced: no production row, so nothing to check it against.
+        assert_eq!(claims[0].0, Status::NotCheckable, "{claims:?}");
+        // $19.87 per silver ounce: the AISC row, not the cash cost one.
+        assert_eq!(claims[1].0, Status::Ok, "{claims:?}");
+        assert!(claims[1].1.contains("AISC per silver ounce"), "{claims:?}");
+    }
+
+    #[test]
     fn sentences_keep_abbreviations() {
         let t = "Hecla Mining Company (NYSE:HL) reported on Nov. 8. Total gross profit increased 46% to $21 million.";
         assert_eq!(sentences(t).len(), 2);

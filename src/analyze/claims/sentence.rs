@@ -231,7 +231,7 @@ pub(super) fn figures(s: &str) -> Vec<ProseFigure> {
                 let per_after = ahead[..5]
                     .iter()
                     .position(|x| ["per", "an", "a"].iter().any(|p| x.eq_ignore_ascii_case(p)))
-                    .and_then(|k| per_unit(ahead[k + 1]));
+                    .and_then(|k| per_metal_unit(&ahead[k + 1..]));
                 // "cost per ounce of silver in the third quarter of $538": the unit may come
                 // first, within the figure's clause.
                 let per_before = || {
@@ -258,7 +258,7 @@ pub(super) fn figures(s: &str) -> Vec<ProseFigure> {
                     if k == 0 && !out.is_empty() {
                         return None;
                     }
-                    words.get(k + 1).and_then(|w| per_unit(w))
+                    per_metal_unit(&words[k + 1..])
                 };
                 match per_after.or_else(per_before) {
                     Some(u) => Kind::PerUnit(u),
@@ -307,6 +307,20 @@ fn grade(tail: &str) -> bool {
     }
     let is = |x: &str, y: &str| x.eq_ignore_ascii_case(y);
     is(w[1], "per") || (is(w[2], "per") && is(w[1], "of"))
+}
+
+/// The unit the words after "per" name: the next word, or for an ounce, pound or ton one of
+/// the two after it ("per silver ounce", "per payable pound"). A share only right after:
+/// "per diluted common share" may be an adjusted measure's, not the table's earnings per
+/// share.
+fn per_metal_unit(after: &[&str]) -> Option<Unit> {
+    let metal = |i: usize| {
+        let unit = per_unit(after.get(i)?)?;
+        (unit != Unit::MoneyPerShare).then_some(unit)
+    };
+    per_unit(after.first()?)
+        .or_else(|| metal(1))
+        .or_else(|| metal(2))
 }
 
 /// The unit a word after "per" names, in any ASCII case.
