@@ -1341,14 +1341,17 @@ async fn pdfs_among_many_are_laid_out_by_the_pdf_reader_and_make_series() {
         .await
         .unwrap();
     assert!(failures.is_empty(), "both PDFs read");
-    // Their series: one company of two releases (tests/series.rs checks the points by hand;
-    // its Spanish measures are not among those charted unasked, so the picker offers them).
+    // Their series: one company of two releases (tests/series.rs checks the points by hand):
+    // its revenue, "Ingresos operacionales", charted unasked, its other measures offered.
     wait_for_text(
         &browser,
         "#series-0 h2",
         "Sociedad Punta del Cobre S.A.: 2 releases over time",
     )
     .await;
+    browser
+        .element("#series-0 .chart-grid .chart-svg[aria-label*='Ingresos operacionales']")
+        .await;
     browser.element("#pick-0").await;
     assert!(site
         .requested()

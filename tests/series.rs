@@ -528,6 +528,20 @@ fn pucobre_spanish_reports_are_one_company_with_series() {
     }
     let all = series_of(&PUCOBRE);
     assert_eq!(all.len(), 1, "two Pucobre reports are one company");
+    // Its revenue is charted unasked, by its Spanish name, with the hand-read quarters.
+    let charts = assay::series::charts::company_charts(&all[0]);
+    let revenue = (charts.iter())
+        .find(|c| c.spec.title.starts_with("Ingresos operacionales"))
+        .expect("the revenue chart is chosen");
+    let charted: Vec<String> = revenue.spec.series[0]
+        .values
+        .iter()
+        .flatten()
+        .map(|v| v.to_string())
+        .collect();
+    // Drawn as printed, in thousands (MUS$): Q1 and Q2 2024, Q1 and Q2 2025.
+    assert_eq!(charted, ["80767", "98398", "116444", "115602"]);
+    assert_eq!(revenue.spec.unit, "USD thousands");
     let c = &all[0];
     assert_eq!(
         c.company.name.as_deref(),

@@ -171,6 +171,8 @@ fn fit(pick: Pick, s: &Series) -> Option<usize> {
                     .then_some(order.len())
                     .filter(|_| !words("cost") && !words("costs"))
             });
+            // Latin American reports: "Ingresos operacionales (MUS$)", "Receita líquida".
+            let at = at.or_else(|| spanish(m, &SPANISH_REVENUE).then_some(order.len() + 1));
             at.filter(|_| quarters && company && plain && money(&s.unit))
         }
         Pick::NetIncome => {
@@ -178,9 +180,8 @@ fn fit(pick: Pick, s: &Series) -> Option<usize> {
                 "net income",
                 "net income attributable to common shareholders",
             ];
-            order
-                .iter()
-                .position(|o| *o == m)
+            (order.iter().position(|o| *o == m))
+                .or_else(|| spanish(m, &SPANISH_NET_INCOME).then_some(order.len()))
                 .filter(|_| quarters && company && money(&s.unit))
         }
         Pick::Eps => {
@@ -220,6 +221,34 @@ fn fit(pick: Pick, s: &Series) -> Option<usize> {
             && (words("price") || words("realized") || words("realised")))
         .then_some(0),
     }
+}
+
+/// Revenue as reports in Spanish and Portuguese name it (the start of the measure: a units
+/// column may follow, "ingresos operacionales mus").
+const SPANISH_REVENUE: [&str; 5] = [
+    "ingresos operacionales",
+    "ingresos de actividades ordinarias",
+    "ingresos de explotación",
+    "receita líquida",
+    "receita operacional líquida",
+];
+
+/// Net income in Spanish and Portuguese reports.
+const SPANISH_NET_INCOME: [&str; 5] = [
+    "ganancia pérdida",
+    "ganancia del período",
+    "utilidad neta",
+    "utilidad del ejercicio",
+    "lucro líquido",
+];
+
+/// The measure starts with one of `names`, word for word.
+fn spanish(measure: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| {
+        measure
+            .strip_prefix(n)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
 }
 
 /// The charts of one company's series. Each passes [`ChartSpec::validate`].
