@@ -702,4 +702,26 @@ fn pucobre_spanish_reports_are_one_company_with_series() {
         .restatements
         .iter()
         .any(|x| x.measure == current_assets.measure));
+
+    // The two restatements found, judged against the laid-out texts by hand: both are real
+    // differences in what the reports print for 31 December 2024 (section 6.2, "Composición
+    // de la deuda y tasas de interés"). The first quarter's report prints the lease rate at
+    // 6.29% (line 392) and the period's interest as 5,744 (line 393); the second quarter's
+    // prints 6.74% (line 431, the first quarter's own March figure) and (5,744) (line 432).
+    let restated: Vec<(String, usize, String, usize, String)> = (c.restatements.iter())
+        .map(|r| {
+            let p = |x: &assay::series::Printing| (x.line, x.printed.trim().to_string());
+            let ((a, b), (d, e)) = (p(&r.original), p(&r.later));
+            (r.measure.clone(), a, b, d, e)
+        })
+        .collect();
+    assert_eq!(restated.len(), 2, "{restated:?}");
+    assert!(restated
+        .iter()
+        .any(|r| r.0.starts_with("tasa de interés anual deuda leasing")
+            && (r.1, r.2.as_str(), r.3, r.4.as_str()) == (392, "6.29", 431, "6.74")));
+    assert!(restated
+        .iter()
+        .any(|r| r.0.starts_with("intereses del período")
+            && (r.1, r.2.as_str(), r.3, r.4.as_str()) == (393, "5,744", 432, "(5,744)")));
 }
