@@ -342,7 +342,7 @@ fn cash_date(c: &Column, at_end: bool) -> Option<Date> {
     let months = i32::from(c.months?);
     let total = i32::from(end.year) * 12 + i32::from(end.month) - 1 - months;
     let (year, month) = (u16::try_from(total / 12).ok()?, (total % 12 + 1) as u8);
-    (28..=31).rev().find_map(|d| Date::new(year, month, d))
+    Date::month_end(year, month)
 }
 
 /// Whether two columns cover the same figure for this pair.

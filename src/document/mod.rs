@@ -217,6 +217,11 @@ pub struct Date {
 }
 
 impl Date {
+    /// The last day of a month: 2024-02-29, 2023-09-30.
+    pub fn month_end(year: u16, month: u8) -> Option<Date> {
+        (28..=31).rev().find_map(|day| Date::new(year, month, day))
+    }
+
     /// A date if the parts name a real calendar day.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         let leap =

@@ -138,20 +138,20 @@ pub(crate) fn find_date(text: &str) -> Option<(Date, usize)> {
     None
 }
 
-/// A four-digit year at the start of a word ("2007", "2007--", "1987").
 /// The last day of a month named with its year and no day: "Sep 2024" → 2024-09-30.
 fn month_end(label: &str) -> Option<Date> {
     let mut words = label.split(' ');
     let mut prev = words.next()?;
     for w in words {
         if let (Some(m), Some((y, _))) = (month_number(prev), year_of(w)) {
-            return (28..=31).rev().find_map(|d| Date::new(y, m, d));
+            return Date::month_end(y, m);
         }
         prev = w;
     }
     None
 }
 
+/// A four-digit year at the start of a word ("2007", "2007--", "1987").
 fn year_of(w: &str) -> Option<(u16, usize)> {
     let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
     if digits.len() == 4 {

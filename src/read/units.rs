@@ -349,8 +349,7 @@ pub(crate) fn quoted_scales(
 /// "Moz", "$/oz", "%".
 pub(crate) fn is_unit_text(text: &str) -> bool {
     let t = text.trim();
-    t.len() <= 16
-        && (t == "%" || label_unit(&lower(t)).is_some() || scaled_quantity(&lower(t)).is_some())
+    t.len() <= 16 && (t == "%" || label_unit(&lower(t)).is_some())
 }
 
 /// A statement that is one scaled quantity, "(koz)", "(Moz)", "(kt)", "(Mlbs)": what a
@@ -1081,22 +1080,14 @@ mod tests {
     #[test]
     fn scaled_ounces_and_pounds_are_quantities() {
         let read = |label: &str| (label_unit(&lower(label)), label_scale(label));
-        assert_eq!(
-            read("Silver production (Moz)"),
-            (Some(Unit::Oz), Some(Scale::Millions))
-        );
-        assert_eq!(
-            read("Gold production (koz)"),
-            (Some(Unit::Oz), Some(Scale::Thousands))
-        );
-        assert_eq!(
-            read("Copper production (Mlbs)"),
-            (Some(Unit::Lbs), Some(Scale::Millions))
-        );
-        assert_eq!(
-            read("Zinc sold (klbs)"),
-            (Some(Unit::Lbs), Some(Scale::Thousands))
-        );
+        for (label, unit, scale) in [
+            ("Silver production (Moz)", Unit::Oz, Scale::Millions),
+            ("Gold production (koz)", Unit::Oz, Scale::Thousands),
+            ("Copper production (Mlbs)", Unit::Lbs, Scale::Millions),
+            ("Zinc sold (klbs)", Unit::Lbs, Scale::Thousands),
+        ] {
+            assert_eq!(read(label), (Some(unit), Some(scale)), "{label}");
+        }
         // Not a measure of pounds: a cost per pound.
         assert_eq!(read("C1 cash cost (US$/lb)").0, Some(Unit::MoneyPerLb));
     }

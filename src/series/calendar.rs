@@ -40,7 +40,7 @@ pub fn add_months(d: Date, months: i64) -> Date {
     }
     let year = index.div_euclid(12) as u16;
     let month = (index.rem_euclid(12) + 1) as u8;
-    let month_end = d.day >= 28 && Date::new(d.year, d.month, d.day + 1).is_none();
+    let month_end = Date::month_end(d.year, d.month) == Some(d);
     let day = if month_end { 31 } else { d.day };
     (1..=day)
         .rev()
@@ -126,7 +126,7 @@ pub fn month_end(text: &str) -> Option<Date> {
     let words: Vec<&str> = text.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     words.windows(2).find_map(|p| {
         let (month, year) = (month_number(p[0])?, year(p[1])?);
-        (28..=31).rev().find_map(|day| Date::new(year, month, day))
+        Date::month_end(year, month)
     })
 }
 

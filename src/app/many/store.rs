@@ -9,6 +9,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
 
+use crate::app::storage::local_storage;
+
 const DB: &str = "assay";
 const STORE: &str = "releases";
 
@@ -108,10 +110,6 @@ pub enum Change {
 /// Where a Clear is noted at once (local storage writes before the click's task ends), so a
 /// reload before the store's transaction commits does not bring the cleared releases back.
 const CLEARED: &str = "assay.series.cleared-below";
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
 
 /// Applies `changes` in order, in one transaction.
 pub fn apply(changes: Vec<Change>) {
